@@ -1,0 +1,35 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Keysweep",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "keysweep", targets: ["keysweep"]),
+        .library(name: "KeysweepKit", targets: ["KeysweepKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
+        .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+        .target(
+            name: "KeysweepKit",
+            dependencies: ["PCRE2", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "keysweep",
+            dependencies: ["KeysweepKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "generate-embedded-rules", dependencies: ["KeysweepKit"]),
+        .testTarget(name: "KeysweepKitTests", dependencies: ["KeysweepKit", "PCRE2"]),
+        .testTarget(name: "KeysweepCLITests", dependencies: ["KeysweepKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

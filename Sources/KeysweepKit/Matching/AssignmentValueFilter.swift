@@ -1,0 +1,67 @@
+/// Decides whether the value of a generic `name = value` assignment is plausibly a literal secret.
+///
+/// Generic rules see every `password = …` in real code; most right-hand sides are references
+/// (`os.environ[...]`, `process.env.X`, `$VAR`), identifiers (`user.password`), paths or URLs,
+/// or human words. Those are rejected here so the generic rule stays quiet on ordinary code.
+enum AssignmentValueFilter {
+    private static let referenceMarkers: [[UInt8]] = [
+        "process.env", "os.environ", "getenv", "environ[", "env[", "env(", "env.", "secrets.", "vault(",
+        "config[", "settings.",
+    ].map { Array($0.utf8) }
+
+    private static let fileExtensions = [
+        ".pem", ".key", ".json", ".txt", ".yml", ".yaml", ".crt", ".p12", ".pfx", ".jks", ".cfg", ".conf", ".env",
+    ]
+
+    static func isPlausibleSecret(_ value: [UInt8]) -> Bool {
+        guard let first = value.first else { return false }
+        if "$%@&*".utf8.contains(first) { return false }
+        let lowered = value.map(KeywordPrefilter.fold)
+        if referenceMarkers.contains(where: { lowered.contains(subsequence: $0) }) { return false }
+        let text = String(decoding: lowered, as: UTF8.self)
+        if text.hasPrefix("/") || text.hasPrefix("./") || text.hasPrefix("../") || text.hasPrefix("~/") || text.contains("://") {
+            return false
+        }
+        if fileExtensions.contains(where: { text.hasSuffix($0) }) { return false }
+        if looksLikeIdentifier(value) { return false }
+        return characterClassCount(value) >= 2
+    }
+
+    /// `name`, `self.password`, `config-value`: identifier segments joined by `.` or `-`; treated as
+    /// code, not a secret, when it has a separator or no digit at all.
+    static func looksLikeIdentifier(_ value: [UInt8]) -> Bool {
+        var hasDigit = false
+        var hasSeparator = false
+        var segmentStart = true
+        for byte in value {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
+                segmentStart = false
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if segmentStart { return false }
+                hasDigit = true
+            case UInt8(ascii: "."), UInt8(ascii: "-"):
+                if segmentStart { return false }
+                hasSeparator = true
+                segmentStart = true
+            default:
+                return false
+            }
+        }
+        return !segmentStart && (hasSeparator || !hasDigit)
+    }
+
+    /// How many of lowercase, uppercase, digits and other bytes occur.
+    static func characterClassCount(_ value: [UInt8]) -> Int {
+        var lower = false, upper = false, digit = false, other = false
+        for byte in value {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): lower = true
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): upper = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
+            default: other = true
+            }
+        }
+        return [lower, upper, digit, other].filter { $0 }.count
+    }
+}

@@ -1,0 +1,23 @@
+/// One secret found in one blob by one rule, before it is given a location.
+public struct BlobMatch: Sendable {
+    public let ruleIndex: Int
+    public let secret: [UInt8]
+    public let entropy: Double
+    public let start: TextPosition
+    /// The position just after the secret's last character, as SARIF's `endColumn`.
+    public let end: TextPosition
+}
+
+/// A pattern that gave up on a blob because a PCRE2 limit was reached.
+public struct LimitHit: Sendable, Hashable {
+    public let ruleID: String
+    public let message: String
+}
+
+/// Everything the matcher learned from one blob.
+public struct BlobScan: Sendable {
+    public var matches: [BlobMatch] = []
+    public var limitHits: [LimitHit] = []
+    /// Matches hidden by inline `keysweep:allow` (or gitleaks/detect-secrets) comments.
+    public var suppressedInline = 0
+}

@@ -1,0 +1,72 @@
+import PCRE2
+
+/// Finds secrets in bytes: keyword prefilter, then the selected rules' patterns, then entropy,
+/// structural validators, the placeholder filter and inline allow comments.
+///
+/// One matcher per worker thread: it owns its PCRE2 scratch and selection bitset, and shares the
+/// compiled rules read-only. It is pure with respect to its input: the same bytes give the same
+/// matches.
+public final class Matcher {
+    public let ruleSet: RuleSet
+    private let scratch: MatchScratch
+    private var selection: RuleSelection
+
+    public init(ruleSet: RuleSet, limits: MatchScratch.Limits = MatchScratch.Limits()) {
+        self.ruleSet = ruleSet
+        self.scratch = MatchScratch(limits: limits)
+        self.selection = RuleSelection(ruleCount: ruleSet.rules.count)
+    }
+
+    public func scan(_ bytes: UnsafeRawBufferPointer) -> BlobScan {
+        var result = BlobScan()
+        selection.removeAll()
+        guard ruleSet.prefilter.select(in: bytes, into: &selection) > 0 else { return result }
+        var found: [(rule: Int, secret: Range<Int>)] = []
+        for index in selection.indices {
+            let rule = ruleSet.rules[index]
+            var start = 0
+            matching: while start <= bytes.count {
+                switch rule.pattern.firstMatch(in: bytes, from: start, scratch: scratch) {
+                case .noMatch:
+                    break matching
+                case .limitHit(let message), .failed(let message):
+                    result.limitHits.append(LimitHit(ruleID: rule.rule.id, message: message))
+                    break matching
+                case .match(let groups):
+                    let whole = groups.whole
+                    start = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
+                    guard let secret = groups[rule.secretGroup], !secret.isEmpty,
+                          accepts(rule, secret: Array(bytes[secret]))
+                    else { continue }
+                    if InlineAllowance.allows(ruleID: rule.rule.id, at: secret.lowerBound, in: bytes) {
+                        result.suppressedInline += 1
+                    } else {
+                        found.append((index, secret))
+                    }
+                }
+            }
+        }
+        let positions = TextPositionResolver.resolve(found.flatMap { [$0.secret.lowerBound, $0.secret.upperBound] }, in: bytes)
+        result.matches = found.map { item in
+            let secret = Array(bytes[item.secret])
+            return BlobMatch(
+                ruleIndex: item.rule, secret: secret, entropy: Entropy.shannon(secret),
+                start: positions[item.secret.lowerBound] ?? TextPosition(line: 1, column: 1),
+                end: positions[item.secret.upperBound] ?? TextPosition(line: 1, column: 1)
+            )
+        }
+        return result
+    }
+
+    /// Entropy, structural validator and placeholder checks for one candidate secret.
+    private func accepts(_ rule: CompiledRule, secret: [UInt8]) -> Bool {
+        if let minimum = rule.rule.minEntropy, Entropy.shannon(secret) < minimum { return false }
+        if PlaceholderFilter.isPlaceholder(secret) { return false }
+        switch rule.rule.validator {
+        case nil: return true
+        case .base62CRC32: return Base62Checksum.isValid(secret)
+        case .jwt: return JWTShape.isValid(secret)
+        case .assignmentValue: return AssignmentValueFilter.isPlausibleSecret(secret)
+        }
+    }
+}

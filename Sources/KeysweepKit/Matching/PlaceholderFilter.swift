@@ -1,0 +1,32 @@
+/// Recognises values that only look like secrets: documentation placeholders, template variables,
+/// masked values, a repeated character, or a keyboard run such as `12345678`.
+///
+/// Applied to every rule's secret, because a scanner that reports `AKIAIOSFODNN7EXAMPLE` or
+/// `${GITHUB_TOKEN}` trains people to ignore it.
+enum PlaceholderFilter {
+    private static let markers: [[UInt8]] = [
+        "example", "xxxx", "changeme", "change_me", "placeholder", "your_", "your-", "yourkey",
+        "redacted", "<", ">", "${", "{{", "****", "12345678", "abcdefgh", "87654321",
+    ].map { Array($0.utf8) }
+
+    static func isPlaceholder(_ secret: [UInt8]) -> Bool {
+        guard let first = secret.first else { return true }
+        if secret.allSatisfy({ $0 == first }) { return true }
+        let lowered = secret.map(KeywordPrefilter.fold)
+        return markers.contains { lowered.contains(subsequence: $0) }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether `needle` occurs contiguously in this array.
+    func contains(subsequence needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
+        let first = needle[0]
+        var start = 0
+        while start <= count - needle.count {
+            if self[start] == first && self[start..<start + needle.count].elementsEqual(needle) { return true }
+            start += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,77 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a report so that a crash never leaves half of one: a regular file (or a new path) is
+/// replaced by renaming a complete temporary file from the same folder over it. `-`, pipes, FIFOs
+/// and devices such as `/dev/null` are written in place, never replaced.
+public enum ReportWriter {
+    public static func write(_ bytes: [UInt8], to destination: String) throws(ReportWriteError) {
+        if destination == "-" {
+            try writeAll(bytes, to: STDOUT_FILENO, destination: "standard output")
+            return
+        }
+        var info = stat()
+        if stat(destination, &info) == 0 && info.st_mode & S_IFMT != S_IFREG {
+            if info.st_mode & S_IFMT == S_IFDIR { throw ReportWriteError(path: destination, reason: "is a folder") }
+            let descriptor = open(destination, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw ReportWriteError(path: destination, reason: errorText()) }
+            defer { close(descriptor) }
+            try writeAll(bytes, to: descriptor, destination: destination)
+            return
+        }
+        try replaceAtomically(destination, with: bytes)
+    }
+
+    private static func replaceAtomically(_ destination: String, with bytes: [UInt8]) throws(ReportWriteError) {
+        let slash = destination.lastIndex(of: "/")
+        let folder = slash.map { String(destination[...$0]) } ?? ""
+        let name = slash.map { String(destination[destination.index(after: $0)...]) } ?? destination
+        var template = Array((folder + "." + name + ".keysweep-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw ReportWriteError(path: destination, reason: "cannot create a temporary file beside it: \(errorText())") }
+        let temporary = String(decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        do throws(ReportWriteError) {
+            try writeAll(bytes, to: descriptor, destination: destination)
+            let mask = umask(0)
+            umask(mask)
+            fchmod(descriptor, 0o666 & ~mask)
+            guard close(descriptor) == 0 else { throw ReportWriteError(path: destination, reason: errorText()) }
+            guard rename(temporary, destination) == 0 else { throw ReportWriteError(path: destination, reason: errorText()) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, destination: String) throws(ReportWriteError) {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ReportWriteError(path: destination, reason: errorText())
+            }
+            written += count
+        }
+    }
+
+    private static func systemWrite(_ descriptor: Int32, _ source: UnsafeRawPointer?, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.write(descriptor, source, count)
+        #else
+        Darwin.write(descriptor, source, count)
+        #endif
+    }
+
+    private static func errorText() -> String { String(cString: strerror(errno)) }
+}
+
+/// A report that could not be written, and why.
+public struct ReportWriteError: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+    public var description: String { "cannot write report '\(path)': \(reason)" }
+}

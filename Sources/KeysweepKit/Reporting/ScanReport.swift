@@ -1,0 +1,26 @@
+/// Everything a reporter formats: the findings of one scan, its statistics, and how to show secrets.
+public struct ScanReport: Sendable {
+    public var findings: [Finding]
+    public var statistics: ScanStatistics
+    public var ruleCount: Int
+    public var redaction: Redaction
+    /// When false, the duration is left out so that reports of the same input are byte-identical.
+    public var includeTiming: Bool
+
+    public init(findings: [Finding], statistics: ScanStatistics, ruleCount: Int, redaction: Redaction, includeTiming: Bool = true) {
+        self.findings = findings
+        self.statistics = statistics
+        self.ruleCount = ruleCount
+        self.redaction = redaction
+        self.includeTiming = includeTiming
+    }
+
+    public var locationCount: Int { findings.reduce(0) { $0 + $1.locations.count } }
+}
+
+/// The name and version the reports carry.
+public enum KeysweepVersion {
+    public static let name = "keysweep"
+    public static let current = "0.1.0"
+    public static let informationURI = "https://github.com/keysweep/keysweep"
+}

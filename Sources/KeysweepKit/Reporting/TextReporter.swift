@@ -1,0 +1,52 @@
+/// The report for people: one block per finding, its locations folded after the first few, then a
+/// summary of what was scanned and skipped.
+public struct TextReporter: Reporter {
+    /// Locations shown per finding before the rest are folded into a count.
+    public var shownLocations = 5
+
+    public init() {}
+
+    public func render(_ report: ScanReport) -> [UInt8] {
+        var lines: [String] = []
+        for finding in report.findings {
+            let rule = finding.rule
+            lines.append("\(rule.severity.rawValue.uppercased())  \(rule.name)  [\(rule.id)]")
+            lines.append("  secret       \(report.redaction.display(finding.secret))")
+            lines.append("  fingerprint  \(finding.fingerprint)")
+            for (index, location) in finding.locations.prefix(shownLocations).enumerated() {
+                let label = index == 0 ? "  found at     " : "               "
+                lines.append(label + "\(location.path):\(location.start.line):\(location.start.column)")
+            }
+            if finding.locations.count > shownLocations {
+                lines.append("               … and \(finding.locations.count - shownLocations) more locations")
+            }
+            lines.append("")
+        }
+        lines.append(summary(report))
+        return Array((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    private func summary(_ report: ScanReport) -> String {
+        let statistics = report.statistics
+        let findings = report.findings.count
+        var text = "\(findings) finding\(findings == 1 ? "" : "s") (\(report.locationCount) location\(report.locationCount == 1 ? "" : "s"))"
+        text += " in \(statistics.filesScanned) file\(statistics.filesScanned == 1 ? "" : "s"), \(Self.bytes(statistics.bytesScanned))"
+        if report.includeTiming { text += ", \(statistics.durationMilliseconds) ms" }
+        let skipped = statistics.skipped.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
+        if !skipped.isEmpty { text += "\nskipped: " + skipped.joined(separator: ", ") }
+        let suppressed = statistics.suppressed.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        if !suppressed.isEmpty { text += "\nsuppressed: " + suppressed.joined(separator: ", ") }
+        return text
+    }
+
+    static func bytes(_ count: Int) -> String {
+        if count < 1024 { return "\(count) B" }
+        if count < 1024 * 1024 { return "\((count * 10 / 1024).formatted(tenths: true)) KiB" }
+        return "\((count * 10 / (1024 * 1024)).formatted(tenths: true)) MiB"
+    }
+}
+
+private extension Int {
+    /// `123` as `12.3`.
+    func formatted(tenths: Bool) -> String { "\(self / 10).\(self % 10)" }
+}

@@ -1,0 +1,46 @@
+extension Rule {
+    /// Validates one parsed rule: required fields present, values of the right type and shape.
+    ///
+    /// The pattern itself is checked when it is compiled (`RuleSet`), where PCRE2 gives the offset.
+    init(syntax: RuleSyntax) throws(RuleError) {
+        let id = try syntax.string("id")
+        guard Rule.isValidID(id) else {
+            throw syntax.error("id", "must be lowercase and dotted, like provider.kind[.variant]")
+        }
+        let keywords = try syntax.strings("keywords")
+        guard !keywords.isEmpty else { throw syntax.error("keywords", "missing: every rule needs at least one keyword for the prefilter") }
+        if let short = keywords.first(where: { $0.utf8.count < 2 }) {
+            throw syntax.error("keywords", "keyword '\(short)' is shorter than 2 bytes and would select this rule for almost every file")
+        }
+        let validator: StructuralValidator? = try syntax.fields["validator"] == nil
+            ? nil : syntax.enumeration("validator", as: StructuralValidator.self)
+        self.init(
+            id: id,
+            name: try syntax.string("name"),
+            provider: try syntax.string("provider"),
+            kind: try syntax.enumeration("kind", as: SecretKind.self),
+            severity: try syntax.enumeration("severity", as: Severity.self),
+            keywords: keywords,
+            pattern: try syntax.string("pattern"),
+            minEntropy: try syntax.optionalDouble("min_entropy"),
+            validator: validator,
+            examples: try syntax.strings("examples"),
+            negativeExamples: try syntax.strings("negative_examples"),
+            references: try syntax.strings("references")
+        )
+        if let minEntropy, !(0...8).contains(minEntropy) {
+            throw syntax.error("min_entropy", "must be between 0 and 8 bits per byte")
+        }
+    }
+
+    /// `provider.kind[.variant]`: lowercase letters, digits and dashes, at least two dotted parts.
+    static func isValidID(_ id: String) -> Bool {
+        let parts = id.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 2 else { return false }
+        return parts.allSatisfy { part in
+            !part.isEmpty && part.utf8.allSatisfy { byte in
+                (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
+            }
+        }
+    }
+}

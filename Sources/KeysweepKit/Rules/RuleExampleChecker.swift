@@ -1,0 +1,35 @@
+/// Runs a rule's `examples` (each must match) and `negative_examples` (none may), exactly as a
+/// scan would: prefilter, pattern, entropy, validator, placeholder filter.
+public enum RuleExampleChecker {
+    public struct Failure: Sendable, CustomStringConvertible {
+        public let ruleID: String
+        public let example: String
+        public let reason: String
+        public var description: String { "rule '\(ruleID)': \(reason): \(example.debugDescription)" }
+    }
+
+    public static func check(_ rule: Rule) -> [Failure] {
+        let ruleSet: RuleSet
+        do {
+            ruleSet = try RuleSet([rule])
+        } catch {
+            return [Failure(ruleID: rule.id, example: rule.pattern, reason: error.description)]
+        }
+        let matcher = Matcher(ruleSet: ruleSet)
+        var failures: [Failure] = []
+        if rule.examples.isEmpty {
+            failures.append(Failure(ruleID: rule.id, example: "", reason: "has no examples"))
+        }
+        for example in rule.examples where matches(example, matcher) == false {
+            failures.append(Failure(ruleID: rule.id, example: example, reason: "example does not match"))
+        }
+        for example in rule.negativeExamples where matches(example, matcher) {
+            failures.append(Failure(ruleID: rule.id, example: example, reason: "negative example matches"))
+        }
+        return failures
+    }
+
+    private static func matches(_ text: String, _ matcher: Matcher) -> Bool {
+        Array(text.utf8).withUnsafeBytes { !matcher.scan($0).matches.isEmpty }
+    }
+}

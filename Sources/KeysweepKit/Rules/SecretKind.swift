@@ -1,0 +1,11 @@
+/// What kind of credential a rule finds.
+public enum SecretKind: String, Codable, Sendable, CaseIterable {
+    case apiKey = "api-key"
+    case accessToken = "access-token"
+    case oauthClientSecret = "oauth-client-secret"
+    case privateKey = "private-key"
+    case password
+    case connectionString = "connection-string"
+    case webhookURL = "webhook-url"
+    case certificate
+}

@@ -1,0 +1,9 @@
+/// Names of the structural checks a rule may ask for; implemented in `Matching/`.
+public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
+    /// GitHub- and npm-style tokens whose last 6 characters are a base62 CRC32 of the body.
+    case base62CRC32 = "base62-crc32"
+    /// A JSON Web Token: header and payload decode to JSON objects, the header names `alg`.
+    case jwt
+    /// The value side of a generic `key = value` assignment: not a placeholder, reference or identifier.
+    case assignmentValue = "assignment-value"
+}

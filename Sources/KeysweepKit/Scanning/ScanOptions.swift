@@ -1,0 +1,25 @@
+/// How a scan walks and reads its inputs.
+public struct ScanOptions: Sendable {
+    /// Worker threads; each owns a matcher.
+    public var threads: Int
+    /// Files larger than this many bytes are skipped (and counted).
+    public var maxFileSize: Int
+    public var followSymlinks: Bool
+    public var include: [Glob]
+    public var exclude: [Glob]
+
+    public init(threads: Int, maxFileSize: Int = 10 * 1024 * 1024, followSymlinks: Bool = false,
+                include: [Glob] = [], exclude: [Glob] = []) {
+        self.threads = max(1, threads)
+        self.maxFileSize = maxFileSize
+        self.followSymlinks = followSymlinks
+        self.include = include
+        self.exclude = exclude
+    }
+}
+
+/// The matches of a scan and its statistics; findings are built from these.
+public struct ScanResult: Sendable {
+    public var matches: [Match]
+    public var statistics: ScanStatistics
+}

@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs one `scan` command end to end: rules, inputs, matching, findings, report.
+public enum ScanSession {
+    /// Builtin rules plus those at `paths`, compiled.
+    public static func ruleSet(extraRulePaths paths: [String]) throws(KeysweepError) -> RuleSet {
+        var rules = RuleLoader.builtinRules()
+        do {
+            for path in paths { rules = RuleLoader.merge(rules, overriddenBy: try RuleLoader.rules(at: path)) }
+            return try RuleSet(rules)
+        } catch {
+            throw KeysweepError("invalid rules: \(error)")
+        }
+    }
+
+    /// Scans, writes the report, and returns it (for the exit code and the warnings).
+    public static func run(_ request: ScanRequest) throws(KeysweepError) -> ScanReport {
+        let ruleSet = try ruleSet(extraRulePaths: request.rulePaths)
+        let scanner = DirectoryScanner(ruleSet: ruleSet, options: request.options)
+        let result: ScanResult
+        if request.roots == ["-"] {
+            result = scanner.scan(bytes: StandardInput.readAll(), name: "<stdin>")
+        } else {
+            for root in request.roots {
+                var info = stat()
+                guard stat(root, &info) == 0 else {
+                    throw KeysweepError("cannot scan '\(root)': \(String(cString: strerror(errno)))")
+                }
+            }
+            result = scanner.scan(roots: request.roots)
+        }
+        let rules = ruleSet.rules.map(\.rule)
+        let report = ScanReport(
+            findings: FindingGrouper.group(result.matches, rules: rules),
+            statistics: result.statistics,
+            ruleCount: rules.count,
+            redaction: Redaction(showSecrets: request.showSecrets),
+            includeTiming: request.includeTiming
+        )
+        do {
+            try ReportWriter.write(request.format.reporter.render(report), to: request.output)
+        } catch {
+            throw KeysweepError(error.description)
+        }
+        return report
+    }
+}

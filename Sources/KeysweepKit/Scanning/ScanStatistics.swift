@@ -1,0 +1,46 @@
+/// What a scan covered and what it left out, for the report.
+public struct ScanStatistics: Sendable {
+    public var filesScanned = 0
+    public var bytesScanned = 0
+    public var skipped: [SkipReason: Int] = [:]
+    public var warnings: [ScanWarning] = []
+    /// Patterns that gave up on a blob because a PCRE2 limit was hit, with the blob's path.
+    public var limitHits: [LimitHitRecord] = []
+    /// Findings hidden, by kind of suppression (`inline`, …).
+    public var suppressed: [String: Int] = [:]
+    public var durationMilliseconds = 0
+    public var threads = 1
+
+    public init() {}
+
+    mutating func skip(_ reason: SkipReason, path: String, message: String) {
+        skipped[reason, default: 0] += 1
+        if reason.warns { warnings.append(ScanWarning(path: path, reason: reason, message: message)) }
+    }
+
+    mutating func merge(_ other: ScanStatistics) {
+        filesScanned += other.filesScanned
+        bytesScanned += other.bytesScanned
+        skipped.merge(other.skipped, uniquingKeysWith: +)
+        warnings += other.warnings
+        limitHits += other.limitHits
+        suppressed.merge(other.suppressed, uniquingKeysWith: +)
+    }
+
+    /// Sorts the lists so that the report does not depend on thread timing.
+    mutating func normalize() {
+        warnings.sort()
+        limitHits.sort()
+    }
+}
+
+/// A PCRE2 limit hit: which rule gave up on which file.
+public struct LimitHitRecord: Sendable, Hashable, Comparable, Codable {
+    public let ruleID: String
+    public let path: String
+    public let message: String
+
+    public static func < (lhs: LimitHitRecord, rhs: LimitHitRecord) -> Bool {
+        (lhs.path, lhs.ruleID) < (rhs.path, rhs.ruleID)
+    }
+}

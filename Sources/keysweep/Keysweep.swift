@@ -1,0 +1,56 @@
+import ArgumentParser
+import KeysweepKit
+
+import Foundation
+
+/// The `keysweep` command: parses arguments, calls KeysweepKit, maps the outcome to an exit code.
+@main
+struct Keysweep: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keysweep",
+        abstract: "Find leaked secrets of non-human identities in files, folders and git history.",
+        discussion: "Exit codes: 0 no findings, 1 findings, 2 usage or input error.",
+        version: KeysweepVersion.current,
+        subcommands: [ScanCommand.self, RulesCommand.self],
+        defaultSubcommand: ScanCommand.self
+    )
+
+    /// ArgumentParser exits with 64 on a usage error; Keysweep's contract is 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as KeysweepError {
+            Diagnostics.error(error.message)
+            Self.exit(withError: ExitCode(2))
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                var message = fullMessage(for: error)
+                if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+                Diagnostics.error(message)
+                Self.exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Messages for people, on standard error.
+enum Diagnostics {
+    static func error(_ message: String) {
+        write("keysweep: error: \(message)\n")
+    }
+
+    static func warning(_ message: String) {
+        write("keysweep: warning: \(message)\n")
+    }
+
+    static func note(_ message: String) {
+        write("keysweep: \(message)\n")
+    }
+
+    private static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
