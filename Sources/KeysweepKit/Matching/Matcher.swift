@@ -22,6 +22,8 @@ public final class Matcher {
         selection.removeAll()
         guard ruleSet.prefilter.select(in: bytes, into: &selection) > 0 else { return result }
         var found: [(rule: Int, secret: Range<Int>)] = []
+        // Secrets that a specific rule's validator proved fake; generic rules may not report them.
+        var disproved: Set<[UInt8]> = []
         for index in selection.indices {
             let rule = ruleSet.rules[index]
             var start = 0
@@ -35,9 +37,14 @@ public final class Matcher {
                 case .match(let groups):
                     let whole = groups.whole
                     start = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
-                    guard let secret = groups[rule.secretGroup], !secret.isEmpty,
-                          accepts(rule, secret: Array(bytes[secret]))
-                    else { continue }
+                    guard let secret = groups[rule.secretGroup], !secret.isEmpty else { continue }
+                    switch verdict(rule, secret: Array(bytes[secret])) {
+                    case .accepted: break
+                    case .rejected: continue
+                    case .disproved:
+                        disproved.insert(Array(bytes[secret]))
+                        continue
+                    }
                     if InlineAllowance.allows(ruleID: rule.rule.id, at: secret.lowerBound, in: bytes) {
                         result.suppressedInline += 1
                     } else {
@@ -45,6 +52,9 @@ public final class Matcher {
                     }
                 }
             }
+        }
+        if !disproved.isEmpty {
+            found.removeAll { ruleSet.rules[$0.rule].rule.isGeneric && disproved.contains(Array(bytes[$0.secret])) }
         }
         let positions = TextPositionResolver.resolve(found.flatMap { [$0.secret.lowerBound, $0.secret.upperBound] }, in: bytes)
         result.matches = found.map { item in
@@ -58,15 +68,26 @@ public final class Matcher {
         return result
     }
 
-    /// Entropy, structural validator and placeholder checks for one candidate secret.
-    private func accepts(_ rule: CompiledRule, secret: [UInt8]) -> Bool {
-        if let minimum = rule.rule.minEntropy, Entropy.shannon(secret) < minimum { return false }
-        if PlaceholderFilter.isPlaceholder(secret) { return false }
+    private enum Verdict {
+        case accepted
+        /// Too random-looking to trust, or a placeholder.
+        case rejected
+        /// A structural validator proved it is not the real thing (say, a wrong checksum).
+        case disproved
+    }
+
+    /// Entropy, placeholder and structural validator checks for one candidate secret.
+    private func verdict(_ rule: CompiledRule, secret: [UInt8]) -> Verdict {
+        if let minimum = rule.rule.minEntropy, Entropy.shannon(secret) < minimum { return .rejected }
+        if PlaceholderFilter.isPlaceholder(secret) { return .rejected }
+        let valid: Bool
         switch rule.rule.validator {
-        case nil: return true
-        case .base62CRC32: return Base62Checksum.isValid(secret)
-        case .jwt: return JWTShape.isValid(secret)
-        case .assignmentValue: return AssignmentValueFilter.isPlausibleSecret(secret)
+        case nil: valid = true
+        case .base62CRC32: valid = Base62Checksum.isValid(secret)
+        case .jwt: valid = JWTShape.isValid(secret)
+        case .assignmentValue: valid = AssignmentValueFilter.isPlausibleSecret(secret)
         }
+        if valid { return .accepted }
+        return rule.rule.isGeneric ? .rejected : .disproved
     }
 }

@@ -28,9 +28,15 @@ public struct DirectoryScanner: Sendable {
             var statistics = ScanStatistics()
             var batch: [FileTask] = []
             for root in roots {
-                if case .file = DirectoryWalker.classify(path: root, follow: true) {
+                switch DirectoryWalker.classify(path: root, follow: true) {
+                case .file:
                     batch.append(FileTask(path: root, displayPath: root))
                     continue
+                case .special, .symlink:
+                    statistics.skip(.specialFile, path: root, message: "not a regular file or folder")
+                    continue
+                case .directory, .vanished:
+                    break
                 }
                 walker.walk(root: root, emit: { task in
                     batch.append(task)

@@ -1,0 +1,38 @@
+import Testing
+@testable import KeysweepKit
+
+@Suite struct KeywordPrefilterTests {
+    private func selected(_ keywords: [[String]], in text: String) -> [Int] {
+        let prefilter = KeywordPrefilter(keywordsByRule: keywords)
+        var selection = RuleSelection(ruleCount: keywords.count)
+        _ = Array(text.utf8).withUnsafeBytes { prefilter.select(in: $0, into: &selection) }
+        return selection.indices
+    }
+
+    @Test func selectsOnlyRulesWhoseKeywordOccurs() {
+        #expect(selected([["ghp_"], ["xoxb-"], ["AKIA"]], in: "token = ghp_abc") == [0])
+        #expect(selected([["ghp_"], ["xoxb-"]], in: "nothing to see") == [])
+    }
+
+    @Test func isCaseInsensitive() {
+        #expect(selected([["akia"], ["Password"]], in: "AKIA and PASSWORD") == [0, 1])
+    }
+
+    @Test func findsOverlappingAndNestedKeywords() {
+        // "she" contains "he"; "hers" overlaps "she" in "shers".
+        #expect(selected([["he"], ["she"], ["hers"], ["his"]], in: "ushers") == [0, 1, 2])
+    }
+
+    @Test func keywordAtTheVeryEndAndStart() {
+        #expect(selected([["end"], ["sta"]], in: "start...end") == [0, 1])
+    }
+
+    @Test func manyRulesBeyondOneWordOfTheBitset() {
+        let keywords = (0..<130).map { ["kw\($0)x"] }
+        #expect(selected(keywords, in: "kw129x kw64x kw0x") == [0, 64, 129])
+    }
+
+    @Test func nonASCIIBytesDoNotConfuseTheAutomaton() {
+        #expect(selected([["café"]], in: "un CAFé noir") == [0])
+    }
+}

@@ -1,0 +1,74 @@
+import Testing
+@testable import KeysweepKit
+
+@Suite struct MatcherTests {
+    private func rule(_ id: String, keywords: [String], pattern: String, validator: StructuralValidator? = nil, minEntropy: Double? = nil) -> Rule {
+        Rule(id: id, name: id, provider: "Test", kind: .apiKey, severity: .high, keywords: keywords,
+             pattern: pattern, minEntropy: minEntropy, validator: validator)
+    }
+
+    private func scan(_ text: String, _ rules: [Rule]) throws -> BlobScan {
+        let matcher = Matcher(ruleSet: try RuleSet(rules))
+        return Array(text.utf8).withUnsafeBytes { matcher.scan($0) }
+    }
+
+    @Test func reportsLineAndUnicodeColumnOfTheSecretGroup() throws {
+        let result = try scan("first line\nnaïve key=tok_abcdef12 end\n", [rule("t.key", keywords: ["tok_"], pattern: #"key=(?<secret>tok_[a-z0-9]{8})"#)])
+        #expect(result.matches.count == 1)
+        let match = try #require(result.matches.first)
+        #expect(match.start == TextPosition(line: 2, column: 11))
+        #expect(match.end == TextPosition(line: 2, column: 23))
+        #expect(String(decoding: match.secret, as: UTF8.self) == "tok_abcdef12")
+    }
+
+    @Test func multiLineSecretsEndOnTheirLastLine() throws {
+        let text = "x\n-----BEGIN KEY-----\nabc\n-----END KEY-----\n"
+        let result = try scan(text, [rule("t.pem", keywords: ["BEGIN KEY"], pattern: #"(?<secret>-----BEGIN KEY-----[\s\S]{1,100}?-----END KEY-----)"#)])
+        let match = try #require(result.matches.first)
+        #expect(match.start == TextPosition(line: 2, column: 1))
+        #expect(match.end == TextPosition(line: 4, column: 18))
+    }
+
+    @Test func findsEveryOccurrence() throws {
+        let result = try scan("tok_aaaa1111 tok_bbbb2222\ntok_cccc3333", [rule("t.key", keywords: ["tok_"], pattern: #"(?<secret>tok_[a-z0-9]{8})"#)])
+        #expect(result.matches.map(\.start.line) == [1, 1, 2])
+    }
+
+    @Test func rulesWithoutTheirKeywordDoNotRun() throws {
+        // The pattern would match, but the keyword is absent: the prefilter must skip the rule.
+        let result = try scan("value = abcdefgh12345678", [rule("t.key", keywords: ["zzz_"], pattern: #"(?<secret>[a-z]{8}\d{8})"#)])
+        #expect(result.matches.isEmpty)
+    }
+
+    @Test func minimumEntropyRejectsLowEntropySecrets() throws {
+        let high = rule("t.key", keywords: ["key="], pattern: #"key=(?<secret>\w{16})"#, minEntropy: 3.5)
+        #expect(try scan("key=abababababababab", [high]).matches.isEmpty)
+        #expect(try scan("key=q8Zr2LmX7vB4nT1w", [high]).matches.count == 1)
+    }
+
+    @Test func inlineAllowCommentsSuppressAndAreCounted() throws {
+        let rules = [rule("t.key", keywords: ["tok_"], pattern: #"(?<secret>tok_[a-z0-9]{8})"#)]
+        #expect(try scan("a = tok_abcd1234 # keysweep:allow", rules).suppressedInline == 1)
+        #expect(try scan("# keysweep:allow t.key test fixture\na = tok_abcd1234", rules).suppressedInline == 1)
+        #expect(try scan("a = tok_abcd1234 # keysweep:allow other.rule", rules).matches.count == 1)
+        #expect(try scan("a = tok_abcd1234 // gitleaks:allow", rules).suppressedInline == 1)
+        #expect(try scan("a = tok_abcd1234  # pragma: allowlist secret", rules).suppressedInline == 1)
+        #expect(try scan("# keysweep:allow\n\na = tok_abcd1234", rules).matches.count == 1, "only the line directly above")
+    }
+
+    @Test func genericRulesStayQuietWhenASpecificValidatorDisprovesTheSecret() throws {
+        let body = "abcdefghijklmnopqrstuvwxyz0123"
+        let rules = [
+            rule("t.gh", keywords: ["ghp_"], pattern: #"(?<secret>ghp_[A-Za-z0-9]{36})"#, validator: .base62CRC32),
+            rule("generic.token", keywords: ["token"], pattern: #"token: (?<secret>\S+)"#),
+        ]
+        #expect(try scan("token: ghp_\(body)000000", rules).matches.isEmpty)
+    }
+
+    @Test func limitHitsAreReportedWithTheRule() throws {
+        let slow = rule("t.slow", keywords: ["aaaa"], pattern: #"(?<secret>(a+)+)$"#)
+        let matcher = Matcher(ruleSet: try RuleSet([slow]), limits: .init(match: 5_000, depth: 500, heapKiB: 512))
+        let result = Array((String(repeating: "a", count: 60) + "?").utf8).withUnsafeBytes { matcher.scan($0) }
+        #expect(result.limitHits.map(\.ruleID) == ["t.slow"])
+    }
+}

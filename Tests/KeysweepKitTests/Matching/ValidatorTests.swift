@@ -1,0 +1,69 @@
+import Testing
+@testable import KeysweepKit
+
+@Suite struct ValidatorTests {
+    @Test func crc32MatchesZlib() {
+        #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+        #expect(CRC32.checksum([UInt8]()) == 0)
+    }
+
+    @Test func base62EncodingIsPaddedToSix() {
+        #expect(String(decoding: Base62Checksum.encode(0), as: UTF8.self) == "000000")
+        #expect(String(decoding: Base62Checksum.encode(61), as: UTF8.self) == "00000z")
+        #expect(String(decoding: Base62Checksum.encode(62), as: UTF8.self) == "000010")
+    }
+
+    @Test func githubStyleChecksum() {
+        let body = "abcdefghijklmnopqrstuvwxyz0123"
+        let checksum = String(decoding: Base62Checksum.encode(CRC32.checksum(Array(body.utf8))), as: UTF8.self)
+        #expect(Base62Checksum.isValid(Array("ghp_\(body)\(checksum)".utf8)))
+        #expect(!Base62Checksum.isValid(Array("ghp_\(body)000000".utf8)))
+        #expect(!Base62Checksum.isValid(Array("ghp_abc".utf8)))
+    }
+
+    @Test func jwtShape() {
+        let valid = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl"
+        #expect(JWTShape.isValid(Array(valid.utf8)))
+        #expect(!JWTShape.isValid(Array("eyJub3QiOiJqd3QifQ.eyJzdWIiOiIxIn0.c2ln".utf8)), "header without alg")
+        #expect(!JWTShape.isValid(Array("eyJhbGciOiJIUzI1NiJ9.bm90LWpzb24.c2ln".utf8)), "payload is not JSON")
+        #expect(!JWTShape.isValid(Array("a.b".utf8)))
+    }
+
+    @Test(arguments: [
+        ("Xk9#mQ2vLp7w", true),
+        ("9f3kQ7mZ2xW8vB4nT6yR1pL5", true),
+        ("$DB_PASSWORD", false),
+        ("os.environ.get", false),
+        ("process.env.API_KEY", false),
+        ("user.password", false),
+        ("SomeIdentifier", false),
+        ("/etc/ssl/private/key", false),
+        ("https://example.org/x", false),
+        ("server.pem", false),
+        ("lowercaseonlyvalue", false),
+        ("123456789012", false),
+    ])
+    func assignmentValues(value: String, plausible: Bool) {
+        #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
+    }
+
+    @Test(arguments: [
+        ("AKIAIOSFODNN7EXAMPLE", true),
+        ("xoxb-xxxxxxxxxxxx", true),
+        ("${GITHUB_TOKEN}", true),
+        ("{{ .Values.token }}", true),
+        ("<your-token>", true),
+        ("aaaaaaaaaaaaaaaa", true),
+        ("sk_live_12345678abcd", true),
+        ("ghp_R4nd0mL00k1ngT0k3nV4lu3", false),
+    ])
+    func placeholders(value: String, isPlaceholder: Bool) {
+        #expect(PlaceholderFilter.isPlaceholder(Array(value.utf8)) == isPlaceholder)
+    }
+
+    @Test func entropy() {
+        #expect(Entropy.shannon(Array("aaaa".utf8)) == 0)
+        #expect(Entropy.shannon(Array("abcd".utf8)) == 2)
+        #expect(Entropy.shannon([UInt8]()) == 0)
+    }
+}

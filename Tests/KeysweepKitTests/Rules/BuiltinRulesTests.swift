@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import KeysweepKit
+
+/// Every builtin rule's examples and negative examples, and the embedded copy of `rules/`.
+@Suite struct BuiltinRulesTests {
+    static let rules = RuleLoader.builtinRules()
+
+    @Test(arguments: BuiltinRulesTests.rules)
+    func examplesMatchAndNegativeExamplesDoNot(rule: Rule) {
+        #expect(rule.examples.count >= 2, "\(rule.id) needs at least two examples")
+        #expect(!rule.negativeExamples.isEmpty, "\(rule.id) needs a negative example")
+        #expect(!rule.references.isEmpty, "\(rule.id) needs a reference")
+        for failure in RuleExampleChecker.check(rule) {
+            Issue.record("\(failure)")
+        }
+    }
+
+    @Test func embeddedRulesAreUpToDateWithTheYAMLSources() throws {
+        let fromYAML = try RuleLoader.rules(at: RepositoryRoot.file("rules"))
+        let expected = try EmbeddedRulesRenderer.render(fromYAML)
+        let actual = try String(contentsOfFile: RepositoryRoot.file("Sources/KeysweepKit/Rules/EmbeddedRules.generated.swift"), encoding: .utf8)
+        #expect(actual == expected, "run `swift run generate-embedded-rules` and commit the result")
+    }
+
+    @Test func allBuiltinRulesCompileTogether() throws {
+        let ruleSet = try RuleSet(Self.rules)
+        #expect(ruleSet.rules.count == Self.rules.count)
+        #expect(Set(Self.rules.map(\.id)).count == Self.rules.count)
+    }
+
+    @Test func everyRuleStartsWithALiteralOrWordBoundaryForSpeed() {
+        // DESIGN.md: a leading optional or repeated prefix runs 100-200x slower.
+        for rule in Self.rules {
+            var pattern = Substring(rule.pattern)
+            for flag in ["(?i)", "(?s)", "(?x)", "(?m)"] where pattern.hasPrefix(flag) { pattern = pattern.dropFirst(flag.count) }
+            let slowStarts = [".", "[", "\\s", "\\w", "(?:[", "(?:.", "(?:\\s"]
+            #expect(!slowStarts.contains { pattern.hasPrefix($0) }, "\(rule.id) starts with a class or wildcard: \(rule.pattern)")
+        }
+    }
+}
