@@ -29,7 +29,7 @@ let package = Package(
         ),
         .executableTarget(name: "generate-embedded-rules", dependencies: ["KeysweepKit"]),
         .testTarget(name: "KeysweepKitTests", dependencies: ["KeysweepKit", "PCRE2"]),
-        .testTarget(name: "KeysweepCLITests", dependencies: ["KeysweepKit"]),
+        .testTarget(name: "KeysweepCLITests", dependencies: ["KeysweepKit", "keysweep"]),
     ],
     swiftLanguageModes: [.v6]
 )
