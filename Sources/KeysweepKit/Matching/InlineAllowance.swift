@@ -1,29 +1,78 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Inline suppression comments: `keysweep:allow [rule-id] [reason]` on the line of a secret or the
 /// line above, and, for teams migrating, `gitleaks:allow` and `pragma: allowlist secret` (same line)
 /// and `pragma: allowlist nextline secret` (line above).
-enum InlineAllowance {
+///
+/// Only a window of `reach` bytes on each side of the secret is searched, so that a minified file
+/// that is one 6 MB line with hundreds of matches costs hundreds of small searches, not hundreds of
+/// whole-line copies.
+struct InlineAllowance {
+    static let reach = 1024
     private static let ownMarker = Array("keysweep:allow".utf8)
     private static let sameLineMarkers = [Array("gitleaks:allow".utf8), Array("pragma: allowlist secret".utf8)]
     private static let previousLineMarkers = [Array("pragma: allowlist nextline secret".utf8)]
 
-    /// Whether a comment allows a match of `ruleID` that starts at `offset`.
-    static func allows(ruleID: String, at offset: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
-        let line = LineBounds.line(containing: offset, in: bytes)
-        let text = Array(bytes[line])
-        if sameLineMarkers.contains(where: { text.contains(subsequence: $0) }) { return true }
-        if ownMarkerAllows(ruleID: ruleID, in: text) { return true }
-        guard let previous = LineBounds.previousLine(before: line.lowerBound, in: bytes) else { return false }
-        let previousText = Array(bytes[previous])
-        return previousLineMarkers.contains(where: { previousText.contains(subsequence: $0) })
-            || ownMarkerAllows(ruleID: ruleID, in: previousText)
+    private let bytes: UnsafeRawBufferPointer
+
+    /// Nil when the blob holds no marker at all: the common case, decided with three `searches.
+    init?(bytes: UnsafeRawBufferPointer) {
+        let markers = [Self.ownMarker, Array("gitleaks:allow".utf8), Array("pragma: allowlist".utf8)]
+        guard markers.contains(where: { Self.find($0, in: bytes, within: 0..<bytes.count) != nil }) else { return nil }
+        self.bytes = bytes
+    }
+
+    /// Whether a comment allows a match of `ruleID` over the byte range `secret`.
+    func allows(ruleID: String, secret: Range<Int>) -> Bool {
+        let line = window(around: secret)
+        if Self.sameLineMarkers.contains(where: { Self.find($0, in: bytes, within: line) != nil }) { return true }
+        if ownMarkerAllows(ruleID: ruleID, within: line) { return true }
+        guard line.lowerBound > 0, bytes[line.lowerBound - 1] == UInt8(ascii: "\n") else { return false }
+        let previous = window(around: (line.lowerBound - 1)..<(line.lowerBound - 1))
+        return Self.previousLineMarkers.contains(where: { Self.find($0, in: bytes, within: previous) != nil })
+            || ownMarkerAllows(ruleID: ruleID, within: previous)
+    }
+
+    /// The line around `range`, clipped to `reach` bytes on either side.
+    private func window(around range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        let floor = max(0, start - Self.reach)
+        while start > floor && bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+        let ceiling = min(bytes.count, range.upperBound + Self.reach)
+        let end = LineBounds.nextNewline(in: bytes, from: range.upperBound, before: ceiling) ?? ceiling
+        return start..<end
     }
 
     /// `keysweep:allow` alone allows any rule; followed by a dotted rule id, only that rule.
-    private static func ownMarkerAllows(ruleID: String, in text: [UInt8]) -> Bool {
-        guard let start = text.firstRange(of: ownMarker)?.upperBound else { return false }
-        let rest = text[start...].drop(while: { $0 == UInt8(ascii: " ") })
-        let word = rest.prefix(while: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") })
+    private func ownMarkerAllows(ruleID: String, within range: Range<Int>) -> Bool {
+        guard let found = Self.find(Self.ownMarker, in: bytes, within: range) else { return false }
+        var cursor = found + Self.ownMarker.count
+        while cursor < range.upperBound && bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
+        var word: [UInt8] = []
+        while cursor < range.upperBound, bytes[cursor] != UInt8(ascii: " "), bytes[cursor] != UInt8(ascii: "\t"), bytes[cursor] != UInt8(ascii: "\r") {
+            word.append(bytes[cursor])
+            cursor += 1
+        }
         guard word.contains(UInt8(ascii: ".")) else { return true }
         return String(decoding: word, as: UTF8.self) == ruleID
+    }
+
+    /// The offset of `needle` inside `range` of `bytes`: `memchr` for its first byte, then compare.
+    /// (`memmem` would do, but Glibc only declares it under `_GNU_SOURCE`.)
+    static func find(_ needle: [UInt8], in bytes: UnsafeRawBufferPointer, within range: Range<Int>) -> Int? {
+        guard let base = bytes.baseAddress, let first = needle.first, range.count >= needle.count else { return nil }
+        var cursor = range.lowerBound
+        let lastStart = range.upperBound - needle.count
+        while cursor <= lastStart {
+            guard let hit = memchr(base + cursor, Int32(first), lastStart - cursor + 1) else { return nil }
+            let offset = base.distance(to: UnsafeRawPointer(hit))
+            if memcmp(base + offset, needle, needle.count) == 0 { return offset }
+            cursor = offset + 1
+        }
+        return nil
     }
 }

@@ -14,18 +14,4 @@ enum LineBounds {
         guard let found = memchr(base + start, newline, end - start) else { return nil }
         return base.distance(to: UnsafeRawPointer(found))
     }
-
-    /// The byte range of the line holding `offset`, without its `\n`.
-    static func line(containing offset: Int, in bytes: UnsafeRawBufferPointer) -> Range<Int> {
-        var start = min(offset, bytes.count)
-        while start > 0 && bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
-        let end = nextNewline(in: bytes, from: start, before: bytes.count) ?? bytes.count
-        return start..<end
-    }
-
-    /// The line before the one that starts at `lineStart`, if any.
-    static func previousLine(before lineStart: Int, in bytes: UnsafeRawBufferPointer) -> Range<Int>? {
-        guard lineStart > 0 else { return nil }
-        return line(containing: lineStart - 1, in: bytes)
-    }
 }

@@ -22,6 +22,7 @@ public final class Matcher {
         selection.removeAll()
         guard ruleSet.prefilter.select(in: bytes, into: &selection) > 0 else { return result }
         var found: [(rule: Int, secret: Range<Int>)] = []
+        let allowance = InlineAllowance(bytes: bytes)
         // Secrets that a specific rule's validator proved fake; generic rules may not report them.
         var disproved: Set<[UInt8]> = []
         for index in selection.indices {
@@ -45,7 +46,7 @@ public final class Matcher {
                         disproved.insert(Array(bytes[secret]))
                         continue
                     }
-                    if InlineAllowance.allows(ruleID: rule.rule.id, at: secret.lowerBound, in: bytes) {
+                    if let allowance, allowance.allows(ruleID: rule.rule.id, secret: secret) {
                         result.suppressedInline += 1
                     } else {
                         found.append((index, secret))

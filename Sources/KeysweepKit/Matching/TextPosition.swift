@@ -20,17 +20,17 @@ enum TextPositionResolver {
     static func resolve(_ offsets: [Int], in bytes: UnsafeRawBufferPointer) -> [Int: TextPosition] {
         var positions: [Int: TextPosition] = [:]
         var line = 1
-        var lineStart = 0
-        var cursor = 0
+        // Where column counting resumes: the start of the current line, or the previous offset on it.
+        var countedTo = 0
+        var column = 1
         for offset in Set(offsets).sorted() {
-            while let newline = LineBounds.nextNewline(in: bytes, from: cursor, before: offset) {
+            while let newline = LineBounds.nextNewline(in: bytes, from: countedTo, before: offset) {
                 line += 1
-                lineStart = newline + 1
-                cursor = newline + 1
+                countedTo = newline + 1
+                column = 1
             }
-            cursor = offset
-            var column = 1
-            for index in lineStart..<min(offset, bytes.count) where bytes[index] & 0xC0 != 0x80 { column += 1 }
+            for index in countedTo..<min(offset, bytes.count) where bytes[index] & 0xC0 != 0x80 { column += 1 }
+            countedTo = max(countedTo, offset)
             positions[offset] = TextPosition(line: line, column: column)
         }
         return positions

@@ -56,6 +56,19 @@ import Testing
         #expect(try scan("# keysweep:allow\n\na = tok_abcd1234", rules).matches.count == 1, "only the line directly above")
     }
 
+    /// Regression: a 6 MB one-line JSON file with hundreds of matches took minutes, because each
+    /// match copied and searched its whole line. Columns now resume from the previous match and
+    /// allow comments are looked for within `InlineAllowance.reach` bytes of the secret.
+    @Test func manyMatchesOnOneLongLine() throws {
+        let rules = [rule("t.key", keywords: ["tok_"], pattern: #"(?<secret>tok_[a-z0-9]{8})"#)]
+        let padding = String(repeating: "é", count: 600)
+        let line = (0..<50).map { "tok_\(String(format: "%08d", $0))" }.joined(separator: padding)
+        let result = try scan(line, rules)
+        #expect(result.matches.count == 50)
+        #expect(result.matches.map(\.start.column) == (0..<50).map { 1 + $0 * (12 + 600) })
+        #expect(try scan(line + " # keysweep:allow", rules).suppressedInline == 1, "only the match near the comment")
+    }
+
     @Test func genericRulesStayQuietWhenASpecificValidatorDisprovesTheSecret() throws {
         let body = "abcdefghijklmnopqrstuvwxyz0123"
         let rules = [
