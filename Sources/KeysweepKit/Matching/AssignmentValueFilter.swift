@@ -9,6 +9,11 @@ enum AssignmentValueFilter {
         "config[", "settings.",
     ].map { Array($0.utf8) }
 
+    /// Words that mark a value as test data or as the name of the thing rather than its value.
+    private static let testWords: [[UInt8]] = [
+        "test", "dummy", "fake", "sample", "mock", "secret", "passw", "token",
+    ].map { Array($0.utf8) }
+
     private static let fileExtensions = [
         ".pem", ".key", ".json", ".txt", ".yml", ".yaml", ".crt", ".p12", ".pfx", ".jks", ".cfg", ".conf", ".env",
     ]
@@ -16,8 +21,11 @@ enum AssignmentValueFilter {
     static func isPlausibleSecret(_ value: [UInt8]) -> Bool {
         guard let first = value.first else { return false }
         if "$%@&*".utf8.contains(first) { return false }
+        // C preprocessor token pasting (`MLKEM##x##_private_key`).
+        if value.contains(subsequence: Array("##".utf8)) { return false }
         let lowered = value.map(KeywordPrefilter.fold)
         if referenceMarkers.contains(where: { lowered.contains(subsequence: $0) }) { return false }
+        if testWords.contains(where: { lowered.contains(subsequence: $0) }) { return false }
         let text = String(decoding: lowered, as: UTF8.self)
         if text.hasPrefix("/") || text.hasPrefix("./") || text.hasPrefix("../") || text.hasPrefix("~/") || text.contains("://") {
             return false
@@ -27,8 +35,9 @@ enum AssignmentValueFilter {
         return characterClassCount(value) >= 2
     }
 
-    /// `name`, `self.password`, `config-value`: identifier segments joined by `.` or `-`; treated as
-    /// code, not a secret, when it has a separator or no digit at all.
+    /// `name`, `self.password`, `config-value`, `creds?.password!`, `Type?`: identifier segments
+    /// joined by `.`, `:`, `-`, `?` or `!`; treated as code, not a secret, when it has a `.` or `:`
+    /// separator or no digit at all.
     static func looksLikeIdentifier(_ value: [UInt8]) -> Bool {
         var hasDigit = false
         var hasSeparator = false
@@ -40,15 +49,18 @@ enum AssignmentValueFilter {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 if segmentStart { return false }
                 hasDigit = true
-            case UInt8(ascii: "."), UInt8(ascii: "-"):
-                if segmentStart { return false }
+            case UInt8(ascii: "."), UInt8(ascii: ":"):
                 hasSeparator = true
+                segmentStart = true
+            case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: "!"):
+                // Dashes are common inside tokens, and `?`/`!` end Swift optionals as well as
+                // passwords (`Summer2024!`): they split segments but do not make a value code.
                 segmentStart = true
             default:
                 return false
             }
         }
-        return !segmentStart && (hasSeparator || !hasDigit)
+        return hasSeparator || !hasDigit
     }
 
     /// How many of lowercase, uppercase, digits and other bytes occur.

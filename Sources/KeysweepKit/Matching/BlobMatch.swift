@@ -20,4 +20,6 @@ public struct BlobScan: Sendable {
     public var limitHits: [LimitHit] = []
     /// Matches hidden by inline `keysweep:allow` (or gitleaks/detect-secrets) comments.
     public var suppressedInline = 0
+    /// Generic matches dropped because the blob holds too many to be configuration (see `Matcher`).
+    public var suppressedGenericInDataFile = 0
 }

@@ -57,6 +57,7 @@ public final class Matcher {
         if !disproved.isEmpty {
             found.removeAll { ruleSet.rules[$0.rule].rule.isGeneric && disproved.contains(Array(bytes[$0.secret])) }
         }
+        dropGenericMatchesInDataFiles(&found, bytes: bytes, counting: &result)
         let positions = TextPositionResolver.resolve(found.flatMap { [$0.secret.lowerBound, $0.secret.upperBound] }, in: bytes)
         result.matches = found.map { item in
             let secret = Array(bytes[item.secret])
@@ -67,6 +68,21 @@ public final class Matcher {
             )
         }
         return result
+    }
+
+    /// More distinct generic secrets than this in one blob marks it as data (test vectors, fixtures,
+    /// dumps) rather than configuration: its generic matches are dropped and counted as suppressed.
+    /// Specific rules are not affected.
+    static let genericDensityLimit = 32
+
+    private func dropGenericMatchesInDataFiles(_ found: inout [(rule: Int, secret: Range<Int>)],
+                                               bytes: UnsafeRawBufferPointer, counting result: inout BlobScan) {
+        let generic = found.filter { ruleSet.rules[$0.rule].rule.isGeneric }
+        guard generic.count > Self.genericDensityLimit,
+              Set(generic.map { Array(bytes[$0.secret]) }).count > Self.genericDensityLimit
+        else { return }
+        found.removeAll { ruleSet.rules[$0.rule].rule.isGeneric }
+        result.suppressedGenericInDataFile = generic.count
     }
 
     private enum Verdict {

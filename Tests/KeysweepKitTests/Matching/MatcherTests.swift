@@ -78,6 +78,19 @@ import Testing
         #expect(try scan("token: ghp_\(body)000000", rules).matches.isEmpty)
     }
 
+    @Test func genericMatchesInDenseDataFilesAreDroppedAndCounted() throws {
+        let rules = [
+            rule("generic.secret", keywords: ["secret"], pattern: #"secret=(?<secret>[a-f0-9]{16})"#),
+            rule("t.key", keywords: ["tok_"], pattern: #"(?<secret>tok_[a-z0-9]{8})"#),
+        ]
+        let vectors = (1...40).map { "secret=\(String(format: "%016x", $0 * 7_919_317))" }.joined(separator: "\n")
+        let dense = try scan(vectors + "\ntok_abcd1234", rules)
+        #expect(dense.matches.count == 1, "the specific rule still reports")
+        #expect(dense.suppressedGenericInDataFile == 40)
+        let sparse = try scan(vectors.split(separator: "\n").prefix(10).joined(separator: "\n"), rules)
+        #expect(sparse.matches.count == 10)
+    }
+
     @Test func limitHitsAreReportedWithTheRule() throws {
         let slow = rule("t.slow", keywords: ["aaaa"], pattern: #"(?<secret>(a+)+)$"#)
         let matcher = Matcher(ruleSet: try RuleSet([slow]), limits: .init(match: 5_000, depth: 500, heapKiB: 512))

@@ -42,6 +42,14 @@ import Testing
         ("server.pem", false),
         ("lowercaseonlyvalue", false),
         ("123456789012", false),
+        ("self.sharedSecret!", false),
+        ("NIOSSLPrivateKeySource?", false),
+        ("document.loc?.startToken", false),
+        ("MLKEM##x##_private_key", false),
+        ("access-token-123", false),
+        ("testpassword123", false),
+        ("Summer2024!", true),
+        ("aB3x-Yz9k_Qm4Lp8", true),
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
