@@ -1,18 +1,41 @@
-/// Where one occurrence of a secret is: a file path (or, later, a commit and path) and its span.
+/// Where one occurrence of a secret is: a file path, or a commit and path, and its span.
 public struct Location: Sendable, Hashable, Comparable {
     public var path: String
     public var start: TextPosition
     public var end: TextPosition
+    /// The commit that introduced the blob at this path, for locations from git history.
+    public var commit: CommitInfo?
 
-    public init(path: String, start: TextPosition, end: TextPosition) {
+    public init(path: String, start: TextPosition, end: TextPosition, commit: CommitInfo? = nil) {
         self.path = path
         self.start = start
         self.end = end
+        self.commit = commit
     }
 
+    /// Working-tree locations first, then by path, position, and commit date and id.
     public static func < (lhs: Location, rhs: Location) -> Bool {
+        if (lhs.commit == nil) != (rhs.commit == nil) { return lhs.commit == nil }
         if lhs.path != rhs.path { return lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }
         if lhs.start != rhs.start { return lhs.start < rhs.start }
-        return lhs.end < rhs.end
+        if lhs.end != rhs.end { return lhs.end < rhs.end }
+        guard let left = lhs.commit, let right = rhs.commit else { return false }
+        return (left.date, left.id) < (right.date, right.id)
+    }
+}
+
+/// A commit's identity and author, as git reports them.
+public struct CommitInfo: Sendable, Hashable, Codable {
+    public var id: String
+    public var author: String
+    public var email: String
+    /// ISO 8601 author date, as `git log --format=%aI` prints it.
+    public var date: String
+
+    public init(id: String, author: String, email: String, date: String) {
+        self.id = id
+        self.author = author
+        self.email = email
+        self.date = date
     }
 }

@@ -3,12 +3,15 @@ public struct Match: Sendable {
     public let ruleIndex: Int
     public let secret: [UInt8]
     public let entropy: Double
-    public let location: Location
+    public var location: Location
+    /// The git object id of the blob, for matches from history; provenance is attached by it.
+    public let blobID: String?
 
-    public init(_ match: BlobMatch, path: String) {
+    public init(_ match: BlobMatch, path: String, blobID: String? = nil) {
         ruleIndex = match.ruleIndex
         secret = match.secret
         entropy = match.entropy
         location = Location(path: path, start: match.start, end: match.end)
+        self.blobID = blobID
     }
 }

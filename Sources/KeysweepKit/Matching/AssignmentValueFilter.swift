@@ -36,8 +36,8 @@ enum AssignmentValueFilter {
     }
 
     /// `name`, `self.password`, `config-value`, `creds?.password!`, `Type?`: identifier segments
-    /// joined by `.`, `:`, `-`, `?` or `!`; treated as code, not a secret, when it has a `.` or `:`
-    /// separator or no digit at all.
+    /// joined by `.`, `:`, `|`, `-`, `?` or `!`; treated as code, not a secret, when it has a `.`,
+    /// `:` or `|` (template filter) separator or no digit at all.
     static func looksLikeIdentifier(_ value: [UInt8]) -> Bool {
         var hasDigit = false
         var hasSeparator = false
@@ -49,7 +49,7 @@ enum AssignmentValueFilter {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 if segmentStart { return false }
                 hasDigit = true
-            case UInt8(ascii: "."), UInt8(ascii: ":"):
+            case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "|"):
                 hasSeparator = true
                 segmentStart = true
             case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: "!"):

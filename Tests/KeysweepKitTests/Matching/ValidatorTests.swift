@@ -50,6 +50,7 @@ import Testing
         ("testpassword123", false),
         ("Summer2024!", true),
         ("aB3x-Yz9k_Qm4Lp8", true),
+        ("value|lowerFirst", false),
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
