@@ -9,4 +9,11 @@ public struct Finding: Sendable {
     public let entropy: Double
     /// Sorted, without duplicates.
     public let locations: [Location]
+    /// For history scans: whether the secret is in the tree at HEAD.
+    public var presentAtHead: Bool?
+
+    /// The earliest commit (by author date) among the locations, for history scans.
+    public var firstSeen: CommitInfo? {
+        locations.compactMap(\.commit).min { ($0.date, $0.id) < ($1.date, $1.id) }
+    }
 }

@@ -1,6 +1,7 @@
 /// Groups matches into findings: one per fingerprint, attributed to the most specific rule.
 public enum FindingGrouper {
-    public static func group(_ matches: [Match], rules: [Rule]) -> [Finding] {
+    /// `secretsAtHead`, for history scans, sets each finding's `presentAtHead`.
+    public static func group(_ matches: [Match], rules: [Rule], secretsAtHead: Set<[UInt8]>? = nil) -> [Finding] {
         var fingerprintOf: [[UInt8]: String] = [:]
         var bySecret: [String: [Match]] = [:]
         for match in matches {
@@ -17,7 +18,8 @@ public enum FindingGrouper {
                 ruleIDs: ruleIndices.map { rules[$0].id }.sorted(),
                 secret: matches[0].secret,
                 entropy: matches[0].entropy,
-                locations: Set(matches.map(\.location)).sorted()
+                locations: Set(matches.map(\.location)).sorted(),
+                presentAtHead: secretsAtHead.map { $0.contains(matches[0].secret) }
             )
         }
         return findings.sorted(by: reportOrder)

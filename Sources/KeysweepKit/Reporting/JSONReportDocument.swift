@@ -44,6 +44,19 @@ struct JSONReportDocument: Encodable {
         let secret: String
         let entropy: Double
         let locations: [LocationEntry]
+        let firstSeen: FirstSeen?
+        let presentAtHead: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case fingerprint, rule, rules, name, provider, kind, severity, secret, entropy, locations
+            case firstSeen = "first_seen"
+            case presentAtHead = "present_at_head"
+        }
+    }
+
+    struct FirstSeen: Encodable {
+        let commit: String
+        let date: String
     }
 
     struct LocationEntry: Encodable {
@@ -52,6 +65,10 @@ struct JSONReportDocument: Encodable {
         let column: Int
         let endLine: Int
         let endColumn: Int
+        let commit: String?
+        let author: String?
+        let email: String?
+        let date: String?
     }
 
     init(_ report: ScanReport) {
@@ -86,9 +103,12 @@ extension JSONReportDocument.FindingEntry {
         locations = finding.locations.map {
             JSONReportDocument.LocationEntry(
                 path: $0.path, line: $0.start.line, column: $0.start.column,
-                endLine: $0.end.line, endColumn: $0.end.column
+                endLine: $0.end.line, endColumn: $0.end.column,
+                commit: $0.commit?.id, author: $0.commit?.author, email: $0.commit?.email, date: $0.commit?.date
             )
         }
+        firstSeen = finding.firstSeen.map { JSONReportDocument.FirstSeen(commit: $0.id, date: $0.date) }
+        presentAtHead = finding.presentAtHead
     }
 }
 

@@ -51,21 +51,13 @@ public enum ReportWriter {
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, destination: String) throws(ReportWriteError) {
         var written = 0
         while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
+            let count = bytes[written...].withUnsafeBytes { SystemCall.write(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw ReportWriteError(path: destination, reason: errorText())
             }
             written += count
         }
-    }
-
-    private static func systemWrite(_ descriptor: Int32, _ source: UnsafeRawPointer?, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        Glibc.write(descriptor, source, count)
-        #else
-        Darwin.write(descriptor, source, count)
-        #endif
     }
 
     private static func errorText() -> String { String(cString: strerror(errno)) }

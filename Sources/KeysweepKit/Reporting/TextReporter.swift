@@ -15,10 +15,20 @@ public struct TextReporter: Reporter {
             lines.append("  fingerprint  \(finding.fingerprint)")
             for (index, location) in finding.locations.prefix(shownLocations).enumerated() {
                 let label = index == 0 ? "  found at     " : "               "
-                lines.append(label + "\(location.path):\(location.start.line):\(location.start.column)")
+                var text = "\(location.path):\(location.start.line):\(location.start.column)"
+                if let commit = location.commit {
+                    text += "  commit \(commit.id.prefix(12)) \(commit.author) <\(commit.email)> \(commit.date)"
+                }
+                lines.append(label + text)
             }
             if finding.locations.count > shownLocations {
                 lines.append("               … and \(finding.locations.count - shownLocations) more locations")
+            }
+            if let firstSeen = finding.firstSeen {
+                lines.append("  first seen   \(firstSeen.id.prefix(12)) \(firstSeen.date)")
+            }
+            if let atHead = finding.presentAtHead {
+                lines.append("  at HEAD      \(atHead ? "yes: still in the current tree" : "no: only in history")")
             }
             lines.append("")
         }

@@ -45,7 +45,7 @@ final class FileReader {
         }
         var total = 0
         while total < size {
-            let count = systemRead(descriptor, storage + total, size - total)
+            let count = SystemCall.read(descriptor, storage + total, size - total)
             if count == 0 { break }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -54,14 +54,6 @@ final class FileReader {
             total += count
         }
         return .bytes(UnsafeRawBufferPointer(start: storage, count: total))
-    }
-
-    private func systemRead(_ descriptor: Int32, _ destination: UnsafeMutableRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        Glibc.read(descriptor, destination, count)
-        #else
-        Darwin.read(descriptor, destination, count)
-        #endif
     }
 
     /// Binary files are recognised as git does: a NUL byte in the first 8 KiB.

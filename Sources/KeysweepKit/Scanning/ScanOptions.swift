@@ -22,4 +22,12 @@ public struct ScanOptions: Sendable {
 public struct ScanResult: Sendable {
     public var matches: [Match]
     public var statistics: ScanStatistics
+    /// For history scans: the secrets found in blobs that are in the tree at HEAD.
+    public var secretsAtHead: Set<[UInt8]>?
+
+    public init(matches: [Match], statistics: ScanStatistics, secretsAtHead: Set<[UInt8]>? = nil) {
+        self.matches = matches
+        self.statistics = statistics
+        self.secretsAtHead = secretsAtHead
+    }
 }

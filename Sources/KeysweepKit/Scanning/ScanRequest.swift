@@ -1,7 +1,18 @@
-/// Everything the `scan` command was asked to do, after argument parsing.
+/// What to scan.
+public enum ScanInput: Sendable, Equatable {
+    /// Files and folders.
+    case paths([String])
+    /// Standard input, as one blob.
+    case standardInput
+    /// The history of a repository (bare or not).
+    case history(repository: String, revisions: GitRevisions)
+    /// The lines a repository's index adds relative to HEAD.
+    case staged(repository: String)
+}
+
+/// Everything a scan command was asked to do, after argument parsing.
 public struct ScanRequest: Sendable {
-    /// Files and folders to scan; `-` reads standard input.
-    public var roots: [String]
+    public var input: ScanInput
     public var options: ScanOptions
     /// Rule files or folders added to (or overriding) the builtin rules.
     public var rulePaths: [String]
@@ -11,9 +22,9 @@ public struct ScanRequest: Sendable {
     public var showSecrets: Bool
     public var includeTiming: Bool
 
-    public init(roots: [String], options: ScanOptions, rulePaths: [String] = [], format: ReportFormat = .json,
+    public init(input: ScanInput, options: ScanOptions, rulePaths: [String] = [], format: ReportFormat = .json,
                 output: String = "-", showSecrets: Bool = false, includeTiming: Bool = true) {
-        self.roots = roots
+        self.input = input
         self.options = options
         self.rulePaths = rulePaths
         self.format = format

@@ -20,22 +20,10 @@ public enum ScanSession {
     /// Scans, writes the report, and returns it (for the exit code and the warnings).
     public static func run(_ request: ScanRequest) throws(KeysweepError) -> ScanReport {
         let ruleSet = try ruleSet(extraRulePaths: request.rulePaths)
-        let scanner = DirectoryScanner(ruleSet: ruleSet, options: request.options)
-        let result: ScanResult
-        if request.roots == ["-"] {
-            result = scanner.scan(bytes: StandardInput.readAll(), name: "<stdin>")
-        } else {
-            for root in request.roots {
-                var info = stat()
-                guard stat(root, &info) == 0 else {
-                    throw KeysweepError("cannot scan '\(root)': \(String(cString: strerror(errno)))")
-                }
-            }
-            result = scanner.scan(roots: request.roots)
-        }
+        let result = try scan(request.input, ruleSet: ruleSet, options: request.options)
         let rules = ruleSet.rules.map(\.rule)
         let report = ScanReport(
-            findings: FindingGrouper.group(result.matches, rules: rules),
+            findings: FindingGrouper.group(result.matches, rules: rules, secretsAtHead: result.secretsAtHead),
             statistics: result.statistics,
             ruleCount: rules.count,
             redaction: Redaction(showSecrets: request.showSecrets),
@@ -47,5 +35,24 @@ public enum ScanSession {
             throw KeysweepError(error.description)
         }
         return report
+    }
+
+    private static func scan(_ input: ScanInput, ruleSet: RuleSet, options: ScanOptions) throws(KeysweepError) -> ScanResult {
+        switch input {
+        case .standardInput:
+            return DirectoryScanner(ruleSet: ruleSet, options: options).scan(bytes: StandardInput.readAll(), name: "<stdin>")
+        case .paths(let roots):
+            for root in roots {
+                var info = stat()
+                guard stat(root, &info) == 0 else {
+                    throw KeysweepError("cannot scan '\(root)': \(String(cString: strerror(errno)))")
+                }
+            }
+            return DirectoryScanner(ruleSet: ruleSet, options: options).scan(roots: roots)
+        case .history(let path, let revisions):
+            return try HistoryScanner(ruleSet: ruleSet, options: options).scan(GitRepository(path: path), revisions: revisions)
+        case .staged(let path):
+            return try StagedScanner(ruleSet: ruleSet).scan(GitRepository(path: path))
+        }
     }
 }

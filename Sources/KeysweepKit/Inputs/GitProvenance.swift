@@ -1,0 +1,48 @@
+/// Where blobs came from: every commit that introduced each blob at a path, read from
+/// `git log --raw` for only the blobs that matched, so memory grows with findings, not history.
+struct GitProvenance {
+    /// Introductions of each wanted blob: (commit, path), in `git log` order.
+    private(set) var introductions: [String: [(commit: CommitInfo, path: String)]] = [:]
+
+    init(repository: GitRepository, revisions: GitRevisions, blobIDs: Set<String>) throws(KeysweepError) {
+        guard !blobIDs.isEmpty else { return }
+        let log = try GitProcess(repository: repository.path, arguments: [
+            "log", "-z", "--raw", "--no-abbrev", "--no-renames", "--format=%x01%H%x02%an%x02%ae%x02%aI",
+        ] + revisions.arguments)
+        var commit: CommitInfo?
+        var wanted: String?
+        // With -z every field ends in NUL: a header, then per change its `:modes ids status` and path.
+        while var token = log.output.readLine(delimiter: 0) {
+            if token.first == UInt8(ascii: "\n") { token.removeFirst() }
+            if token.first == 1 {
+                let fields = token.dropFirst().split(separator: 2, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+                commit = fields.count == 4 ? CommitInfo(id: fields[0], author: fields[1], email: fields[2], date: fields[3]) : nil
+                wanted = nil
+            } else if token.first == UInt8(ascii: ":") {
+                let parts = token.split(separator: UInt8(ascii: " "))
+                let newID = parts.count >= 4 ? String(decoding: parts[3], as: UTF8.self) : ""
+                wanted = blobIDs.contains(newID) ? newID : nil
+            } else if let id = wanted, let commit {
+                introductions[id, default: []].append((commit, String(decoding: token, as: UTF8.self)))
+                wanted = nil
+            }
+        }
+        try log.finish()
+    }
+
+    /// The blob ids in the tree of HEAD (nil if there is no HEAD).
+    static func blobIDsAtHead(of repository: GitRepository, among wanted: Set<String>) -> Set<String> {
+        guard !wanted.isEmpty,
+              let listing = try? GitProcess.output(repository: repository.path, ["ls-tree", "-r", "-z", "HEAD"])
+        else { return [] }
+        var found: Set<String> = []
+        for entry in listing.split(separator: 0) {
+            // `<mode> <type> <id>\t<path>`
+            let fields = entry.split(separator: UInt8(ascii: " "), maxSplits: 2)
+            guard fields.count == 3, let tab = fields[2].firstIndex(of: UInt8(ascii: "\t")) else { continue }
+            let id = String(decoding: fields[2][..<tab], as: UTF8.self)
+            if wanted.contains(id) { found.insert(id) }
+        }
+        return found
+    }
+}

@@ -1,0 +1,103 @@
+/// The staged change of a repository, for pre-commit hooks: each staged file's content in the
+/// index and the line numbers it adds relative to HEAD (all lines when there is no HEAD yet).
+///
+/// Whole staged blobs are scanned, so that a private key block that spans added and unchanged
+/// lines is still recognised, but only matches that touch an added line are reported. Only the
+/// staged blobs are read: the cost does not grow with history.
+struct StagedChanges {
+    struct File {
+        let path: String
+        let bytes: [UInt8]
+        /// 1-based line ranges added in the new file.
+        let addedLines: [ClosedRange<Int>]
+
+        func touchesAddedLine(from start: Int, to end: Int) -> Bool {
+            addedLines.contains { $0.overlaps(start...end) }
+        }
+    }
+
+    let files: [File]
+
+    init(repository: GitRepository) throws(KeysweepError) {
+        let diff = try GitProcess.output(repository: repository.path, [
+            "diff", "--cached", "--no-color", "--no-ext-diff", "--no-renames", "--unified=0",
+            "--diff-filter=ACMR", "--src-prefix=a/", "--dst-prefix=b/",
+        ])
+        let added = Self.addedLines(inPatch: diff)
+        guard !added.isEmpty else {
+            files = []
+            return
+        }
+        let paths = added.keys.sorted()
+        let batch = try GitProcess(repository: repository.path, arguments: ["cat-file", "--batch"], feedsInput: true)
+        batch.write(Array(paths.map { ":" + $0 + "\n" }.joined().utf8))
+        batch.closeInput()
+        var files: [File] = []
+        for path in paths {
+            guard let header = batch.output.readLine() else { break }
+            let fields = header.split(separator: UInt8(ascii: " "))
+            guard fields.count == 3, let size = Int(String(decoding: fields[2], as: UTF8.self)),
+                  let bytes = batch.output.read(exactly: size), batch.output.skip(1)
+            else { continue }
+            files.append(File(path: path, bytes: bytes, addedLines: added[path] ?? []))
+        }
+        try batch.finish()
+        self.files = files
+    }
+
+    /// Added line ranges per path, from a `--unified=0` patch: `+++ b/path` then `@@ -a,b +c,d @@`.
+    static func addedLines(inPatch patch: [UInt8]) -> [String: [ClosedRange<Int>]] {
+        var result: [String: [ClosedRange<Int>]] = [:]
+        var path: String?
+        for line in patch.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            if line.starts(with: Array("+++ ".utf8)) {
+                path = GitQuotedPath.decode(Array(line.dropFirst(4)), droppingPrefix: "b/")
+            } else if line.starts(with: Array("@@ ".utf8)), let path {
+                guard let plus = line.firstIndex(of: UInt8(ascii: "+")) else { continue }
+                let spec = line[(plus + 1)...].prefix { $0 != UInt8(ascii: " ") }
+                let numbers = spec.split(separator: UInt8(ascii: ",")).compactMap { Int(String(decoding: $0, as: UTF8.self)) }
+                guard let start = numbers.first else { continue }
+                let count = numbers.count > 1 ? numbers[1] : 1
+                if count > 0 { result[path, default: []].append(start...(start + count - 1)) }
+            }
+        }
+        return result
+    }
+}
+
+/// Paths as git prints them in patch headers: C-quoted (`"a\303\251.txt"`) when unusual.
+enum GitQuotedPath {
+    static func decode(_ raw: [UInt8], droppingPrefix prefix: String) -> String? {
+        var bytes = raw
+        if bytes.first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\""), bytes.count >= 2 {
+            bytes = unquote(Array(bytes.dropFirst().dropLast()))
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if text == "/dev/null" { return nil }
+        return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+    }
+
+    private static func unquote(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "\\"), index + 1 < bytes.count else {
+                out.append(byte)
+                index += 1
+                continue
+            }
+            let next = bytes[index + 1]
+            if (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(next), index + 3 < bytes.count,
+               let value = UInt8(String(decoding: bytes[(index + 1)...(index + 3)], as: UTF8.self), radix: 8) {
+                out.append(value)
+                index += 4
+                continue
+            }
+            let escapes: [UInt8: UInt8] = [UInt8(ascii: "n"): 10, UInt8(ascii: "t"): 9, UInt8(ascii: "\""): 34, UInt8(ascii: "\\"): 92]
+            out.append(escapes[next] ?? next)
+            index += 2
+        }
+        return out
+    }
+}

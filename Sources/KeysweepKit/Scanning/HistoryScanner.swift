@@ -1,0 +1,68 @@
+import Synchronization
+
+/// Scans git history on the `ScanPool`: the producer streams each distinct blob out of
+/// `git cat-file --batch`, workers match them, and only the blobs that matched are then given
+/// their provenance (every commit and path that introduced them).
+public struct HistoryScanner: Sendable {
+    public let ruleSet: RuleSet
+    public let options: ScanOptions
+
+    public init(ruleSet: RuleSet, options: ScanOptions) {
+        self.ruleSet = ruleSet
+        self.options = options
+    }
+
+    public func scan(_ repository: GitRepository, revisions: GitRevisions) throws(KeysweepError) -> ScanResult {
+        let clock = ContinuousClock.now
+        let source = GitBlobSource(repository: repository, revisions: revisions, maxFileSize: options.maxFileSize)
+        let failure = Mutex<KeysweepError?>(nil)
+        let pool = ScanPool<GitBlob>(ruleSet: ruleSet, threads: options.threads)
+        let (outcome, sourceStatistics) = pool.run(produce: { push in
+            do throws(KeysweepError) {
+                return try source.produce(push: push)
+            } catch {
+                failure.withLock { $0 = error }
+                return ScanStatistics()
+            }
+        }, process: { blob, worker in
+            blob.bytes.withUnsafeBytes { bytes in
+                if FileReader.looksBinary(bytes) {
+                    worker.outcome.statistics.skip(.binary, path: blob.path, message: "binary blob \(blob.id)")
+                } else {
+                    worker.outcome.record(worker.matcher.scan(bytes), path: blob.path, size: bytes.count, blobID: blob.id)
+                }
+            }
+        })
+        if let error = failure.withLock({ $0 }) { throw error }
+        var statistics = sourceStatistics
+        statistics.merge(outcome.statistics)
+        if repository.isShallow {
+            statistics.warnings.append(ScanWarning(path: repository.path, reason: .unreadable,
+                                                   message: "shallow clone: commits before the shallow boundary are not scanned"))
+        }
+        let matches = try attachProvenance(to: outcome.matches, repository: repository, revisions: revisions)
+        statistics.threads = options.threads
+        statistics.normalize()
+        statistics.durationMilliseconds = DirectoryScanner.milliseconds(since: clock)
+        var result = ScanResult(matches: matches, statistics: statistics)
+        let matchedBlobs = Set(outcome.matches.compactMap { $0.blobID })
+        let atHead = GitProvenance.blobIDsAtHead(of: repository, among: matchedBlobs)
+        result.secretsAtHead = Set(outcome.matches.filter { match in match.blobID.map { atHead.contains($0) } ?? false }.map { $0.secret })
+        return result
+    }
+
+    /// One match per blob becomes one match per (commit, path) that introduced the blob. A blob
+    /// that no commit introduced in `git log --raw` (say, only through a merge) keeps its path.
+    private func attachProvenance(to matches: [Match], repository: GitRepository, revisions: GitRevisions) throws(KeysweepError) -> [Match] {
+        let provenance = try GitProvenance(repository: repository, revisions: revisions, blobIDs: Set(matches.compactMap(\.blobID)))
+        return matches.flatMap { match -> [Match] in
+            guard let id = match.blobID, let introductions = provenance.introductions[id], !introductions.isEmpty else { return [match] }
+            return introductions.map { introduction in
+                var located = match
+                located.location.path = introduction.path
+                located.location.commit = introduction.commit
+                return located
+            }
+        }
+    }
+}

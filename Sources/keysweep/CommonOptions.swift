@@ -1,0 +1,91 @@
+import ArgumentParser
+import KeysweepKit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Options every scanning command shares: rules, workers, report, exit code.
+struct CommonOptions: ParsableArguments {
+    @Option(help: "Report format: text, json or jsonl (default: text on a terminal, else json; or from the --output extension).")
+    var format: String?
+
+    @Option(name: [.short, .long], help: "Write the report to this file ('-' for standard output). Written atomically.")
+    var output: String = "-"
+
+    @Option(help: "Worker threads (default: active processor count).")
+    var threads: Int?
+
+    @Option(help: "Skip files and blobs larger than this many bytes.")
+    var maxFileSize: Int = 10 * 1024 * 1024
+
+    @Option(help: "A rule file or folder of *.yml rules to add to the builtin rules (repeatable; same id overrides).")
+    var rules: [String] = []
+
+    @Flag(help: "Show secrets in full instead of redacted.")
+    var showSecrets = false
+
+    @Option(help: "Exit code when there are findings.")
+    var exitCode: Int32 = 1
+
+    @Flag(help: "Leave the scan duration out of the report, so that the same input gives the same bytes.")
+    var noTiming = false
+
+    @Flag(name: [.short, .long], help: "Say more on standard error (rule count, JIT, every warning).")
+    var verbose = false
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if maxFileSize < 1 { throw ValidationError("--max-file-size must be positive") }
+        if let format, ReportFormat(rawValue: format) == nil {
+            throw ValidationError("unknown --format '\(format)' (expected text, json or jsonl)")
+        }
+    }
+
+    func request(_ input: ScanInput, include: [Glob] = [], exclude: [Glob] = [], followSymlinks: Bool = false) -> ScanRequest {
+        ScanRequest(
+            input: input,
+            options: ScanOptions(threads: threads ?? ProcessorCount.active, maxFileSize: maxFileSize,
+                                 followSymlinks: followSymlinks, include: include, exclude: exclude),
+            rulePaths: rules,
+            format: resolvedFormat(),
+            output: output,
+            showSecrets: showSecrets,
+            includeTiming: !noTiming
+        )
+    }
+
+    /// Runs the scan, prints diagnostics, and exits with `--exit-code` when there are findings.
+    func run(_ request: ScanRequest) throws {
+        let report = try ScanSession.run(request)
+        reportDiagnostics(report)
+        if !report.findings.isEmpty { throw ExitCode(exitCode) }
+    }
+
+    private func resolvedFormat() -> ReportFormat {
+        if let format, let chosen = ReportFormat(rawValue: format) { return chosen }
+        if output != "-" { return ReportFormat(fileExtensionOf: output) ?? .json }
+        return isatty(STDOUT_FILENO) == 1 ? .text : .json
+    }
+
+    /// Warnings go to standard error: all of them with --verbose, else the first few and a count.
+    private func reportDiagnostics(_ report: ScanReport) {
+        let statistics = report.statistics
+        let shown = verbose ? statistics.warnings.count : 10
+        for warning in statistics.warnings.prefix(shown) {
+            Diagnostics.warning("\(warning.path): \(warning.message)")
+        }
+        if statistics.warnings.count > shown {
+            Diagnostics.warning("\(statistics.warnings.count - shown) more warnings (see the report's scan.warnings, or use --verbose)")
+        }
+        for hit in statistics.limitHits {
+            Diagnostics.warning("rule '\(hit.ruleID)' gave up on '\(hit.path)': \(hit.message)")
+        }
+        if verbose {
+            let jit = RuleSet.jitAvailable ? "on" : "unavailable, using the interpreter"
+            Diagnostics.note("\(report.ruleCount) rules; PCRE2 JIT \(jit); \(statistics.threads) threads; \(statistics.filesScanned) files, \(statistics.bytesScanned) bytes in \(statistics.durationMilliseconds) ms")
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+/// The git fixtures, built once per test run by scripts/build-git-fixtures (fixed dates and authors).
+enum GitFixtures {
+    static let root: String = {
+        let folder = NSTemporaryDirectory() + "keysweep-git-fixtures-" + UUID().uuidString
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: KeysweepProcess.repositoryRoot + "/scripts/build-git-fixtures")
+        process.arguments = [folder]
+        process.standardOutput = FileHandle.nullDevice
+        do {
+            try process.run()
+            process.waitUntilExit()
+        } catch {
+            Issue.record("cannot build git fixtures: \(error)")
+        }
+        return folder
+    }()
+
+    static func path(_ name: String) -> String { root + "/" + name }
+}
+
+@Suite struct GitCommandTests {
+    @Test(arguments: ["json", "text"])
+    func historyReportMatchesTheGoldenFile(format: String) throws {
+        let outcome = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--format", format, "--no-timing"])
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        let golden = try Golden.compare(outcome.stdout, to: "git-history.\(format)")
+        #expect(golden.actual == golden.expected)
+    }
+
+    @Test func aBareCloneGivesTheSameFindings() throws {
+        let work = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--format", "jsonl"])
+        let bare = try KeysweepProcess.run(["git", GitFixtures.path("bare.git"), "--format", "jsonl"])
+        #expect(bare.status == 1)
+        #expect(work.stdout == bare.stdout)
+    }
+
+    @Test func historyReportIsByteIdenticalAtOneAndManyThreads() throws {
+        let one = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--no-timing", "--format", "json", "--threads", "1"])
+        let many = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--no-timing", "--format", "json", "--threads", "6"])
+        #expect(one.stdout == many.stdout)
+    }
+
+    @Test func aRangeScansOnlyWhatItsCommitsIntroduced() throws {
+        // HEAD~1..HEAD is "Add logo": a binary blob, so nothing to report.
+        let last = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--range", "HEAD~1..HEAD", "--format", "json", "--no-timing"])
+        #expect(last.status == 0, "\(last.stderr)")
+        let branch = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--branch", "feature", "--format", "jsonl"])
+        #expect(branch.status == 1)
+        #expect(!branch.stdout.contains("smtp.env"), "the tag-only commit is not on the branch")
+        let since = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--since", "HEAD~2", "--format", "jsonl"])
+        #expect(since.status == 0, "moving a file introduces no new blob")
+    }
+
+    @Test func stagedScansOnlyTheIndexOfAFreshRepository() throws {
+        let outcome = try KeysweepProcess.run(["git", "--staged", GitFixtures.path("staged"), "--format", "jsonl"])
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains(#""path":"app.env""#))
+        #expect(outcome.stdout.contains(#""line":3"#))
+        let alias = try KeysweepProcess.run(["staged", GitFixtures.path("staged"), "--format", "jsonl"])
+        #expect(alias.stdout == outcome.stdout)
+    }
+
+    @Test func stagedReportsOnlyAddedLines() throws {
+        let repo = GitFixtures.path("history")
+        // Stage a change that adds a line after an existing secret-free line; the old password line in
+        // history is not staged, so only the new line may be reported.
+        let env = repo + "/config/.env"
+        let original = try String(contentsOfFile: env, encoding: .utf8)
+        defer { try? Data(original.utf8).write(to: URL(fileURLWithPath: env)) }
+        try Data((original + "API_PASSWORD=Lq3#vN8mZr2xT6w\n").utf8).write(to: URL(fileURLWithPath: env))
+        _ = try GitTool.run(["-C", repo, "add", "config/.env"])
+        defer { _ = try? GitTool.run(["-C", repo, "reset", "-q", "config/.env"]) }
+        let outcome = try KeysweepProcess.run(["staged", repo, "--format", "jsonl"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.split(separator: "\n").count == 1)
+        #expect(outcome.stdout.contains(#""line":3"#))
+    }
+
+    @Test func anEmptyRepositoryHasNoFindings() throws {
+        let outcome = try KeysweepProcess.run(["git", GitFixtures.path("empty"), "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let staged = try KeysweepProcess.run(["staged", GitFixtures.path("empty"), "--format", "json"])
+        #expect(staged.status == 0, "\(staged.stderr)")
+    }
+
+    @Test func aShallowCloneIsScannedWithAWarning() throws {
+        let clone = GitFixtures.path("shallow-\(UUID().uuidString)")
+        _ = try GitTool.run(["clone", "-q", "--depth", "1", "file://" + GitFixtures.path("history"), clone])
+        let outcome = try KeysweepProcess.run(["git", clone, "--format", "json"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("shallow clone"))
+    }
+}
+
+@Suite struct GitBadInputTests {
+    @Test func notARepository() throws {
+        let folder = NSTemporaryDirectory() + "keysweep-not-a-repo-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outcome = try KeysweepProcess.run(["git", folder])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == "keysweep: error: '\(folder)' is not a git repository\n")
+    }
+
+    @Test func aFileIsNotARepository() throws {
+        let outcome = try KeysweepProcess.run(["git", "README.md"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == "keysweep: error: cannot scan 'README.md': not a folder (a git repository is a folder)\n")
+    }
+
+    @Test func gitMissingFromPath() throws {
+        let outcome = try KeysweepProcess.run(["git", GitFixtures.path("history")], launcher: ["/usr/bin/env", "PATH=/nonexistent"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == "keysweep: error: git is not installed or not on PATH\n")
+    }
+
+    @Test func anUnknownRevisionNamesGitsReason() throws {
+        let outcome = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--range", "nope..HEAD"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.hasPrefix("keysweep: error: git rev-list failed: fatal: "))
+    }
+}
+
+/// Runs git for test set-up.
+enum GitTool {
+    static func run(_ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
