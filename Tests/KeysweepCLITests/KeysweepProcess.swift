@@ -24,7 +24,7 @@ struct KeysweepProcess {
     }()
 
     static func run(_ arguments: [String], in directory: String = repositoryRoot, stdin: String? = nil,
-                    launcher: [String] = []) throws -> Outcome {
+                    stdinFile: String? = nil, launcher: [String] = []) throws -> Outcome {
         let process = Process()
         let command = launcher + [binary] + arguments
         process.executableURL = URL(fileURLWithPath: command[0])
@@ -39,7 +39,11 @@ struct KeysweepProcess {
         let output = Pipe(), input = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        process.standardInput = input
+        if let stdinFile, let handle = FileHandle(forReadingAtPath: stdinFile) {
+            process.standardInput = handle
+        } else {
+            process.standardInput = input
+        }
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()

@@ -14,6 +14,8 @@ final class ByteStreamReader {
     private var atEnd = false
     /// Bytes consumed so far.
     private(set) var offset = 0
+    /// False when the last `readLine` hit the end of the stream before its delimiter.
+    private(set) var lastLineWasComplete = true
 
     init(fileDescriptor: Int32, bufferSize: Int = 1 << 16) {
         descriptor = fileDescriptor
@@ -24,8 +26,12 @@ final class ByteStreamReader {
     /// delimiter is returned as is.
     func readLine(delimiter: UInt8 = UInt8(ascii: "\n")) -> [UInt8]? {
         var line: [UInt8] = []
+        lastLineWasComplete = true
         while true {
-            if head == tail && !refill() { return line.isEmpty ? nil : line }
+            if head == tail && !refill() {
+                lastLineWasComplete = line.isEmpty
+                return line.isEmpty ? nil : line
+            }
             if let index = buffer[head..<tail].firstIndex(of: delimiter) {
                 line += buffer[head..<index]
                 offset += index + 1 - head

@@ -26,8 +26,7 @@ struct GitBlobSource {
         DispatchQueue.global().async(group: feeder) {
             Self.feed(from: list, to: batch)
         }
-        var pending: [GitBlob] = []
-        var pendingBytes = 0
+        var batcher = BlobBatcher()
         while let header = batch.output.readLine() {
             let fields = header.split(separator: UInt8(ascii: " "), maxSplits: 3, omittingEmptySubsequences: false)
             let id = String(decoding: fields[0], as: UTF8.self)
@@ -43,15 +42,9 @@ struct GitBlobSource {
                 continue
             }
             guard let bytes = batch.output.read(exactly: size), batch.output.skip(1) else { break }
-            pending.append(GitBlob(id: id, path: path, bytes: bytes))
-            pendingBytes += size
-            if pending.count >= Self.batchCount || pendingBytes >= Self.batchBytes {
-                push(pending)
-                pending.removeAll(keepingCapacity: true)
-                pendingBytes = 0
-            }
+            if let full = batcher.add(GitBlob(id: id, path: path, bytes: bytes)) { push(full) }
         }
-        if !pending.isEmpty { push(pending) }
+        if let rest = batcher.flush() { push(rest) }
         feeder.wait()
         try list.finish()
         try batch.finish()

@@ -24,6 +24,8 @@ public struct ScanResult: Sendable {
     public var statistics: ScanStatistics
     /// For history scans: the secrets found in blobs that are in the tree at HEAD.
     public var secretsAtHead: Set<[UInt8]>?
+    /// Damage that ended the input early (a truncated dump): reported after the report is written.
+    public var damage: KeysweepError?
 
     public init(matches: [Match], statistics: ScanStatistics, secretsAtHead: Set<[UInt8]>? = nil) {
         self.matches = matches

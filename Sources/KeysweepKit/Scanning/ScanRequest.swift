@@ -8,6 +8,8 @@ public enum ScanInput: Sendable, Equatable {
     case history(repository: String, revisions: GitRevisions)
     /// The lines a repository's index adds relative to HEAD.
     case staged(repository: String)
+    /// A `git cat-file --batch` or `git fast-export` dump file (`-` for standard input).
+    case dump(String)
 }
 
 /// Everything a scan command was asked to do, after argument parsing.

@@ -34,6 +34,7 @@ public enum ScanSession {
         } catch {
             throw KeysweepError(error.description)
         }
+        if let damage = result.damage { throw damage }
         return report
     }
 
@@ -53,6 +54,8 @@ public enum ScanSession {
             return try HistoryScanner(ruleSet: ruleSet, options: options).scan(GitRepository(path: path), revisions: revisions)
         case .staged(let path):
             return try StagedScanner(ruleSet: ruleSet).scan(GitRepository(path: path))
+        case .dump(let path):
+            return try DumpScanner(ruleSet: ruleSet, options: options).scan(path: path)
         }
     }
 }

@@ -1,0 +1,60 @@
+import Foundation
+import Synchronization
+
+/// Scans a git object dump (see `ObjectDumpSource`) on the `ScanPool`, then gives fast-export
+/// blobs the commits and paths that introduced them.
+public struct DumpScanner: Sendable {
+    public let ruleSet: RuleSet
+    public let options: ScanOptions
+
+    public init(ruleSet: RuleSet, options: ScanOptions) {
+        self.ruleSet = ruleSet
+        self.options = options
+    }
+
+    /// Scans `path` (`-` for standard input). A damaged dump still yields the matches found before
+    /// the damage, with `ScanResult.damage` saying where it is.
+    public func scan(path: String) throws(KeysweepError) -> ScanResult {
+        let clock = ContinuousClock.now
+        let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw KeysweepError("cannot read dump '\(path)': \(String(cString: strerror(errno)))") }
+        defer { if path != "-" { close(descriptor) } }
+        let name = path == "-" ? "<stdin>" : path
+        let maxFileSize = options.maxFileSize
+        let gathered = Mutex<(introductions: [String: [(commit: CommitInfo, path: String)]], damage: DumpError?)>(([:], nil))
+        let pool = ScanPool<GitBlob>(ruleSet: ruleSet, threads: options.threads)
+        let (outcome, sourceStatistics) = pool.run(produce: { push in
+            var source = ObjectDumpSource(name: name, fileDescriptor: descriptor, maxFileSize: maxFileSize)
+            let (statistics, damage) = source.produce(push: push)
+            let introductions = source.introductions
+            gathered.withLock { $0 = (introductions, damage) }
+            return statistics
+        }, process: { blob, worker in
+            blob.bytes.withUnsafeBytes { bytes in
+                if FileReader.looksBinary(bytes) {
+                    worker.outcome.statistics.skip(.binary, path: blob.path, message: "binary blob")
+                } else {
+                    worker.outcome.record(worker.matcher.scan(bytes), path: blob.path, size: bytes.count, blobID: blob.id)
+                }
+            }
+        })
+        let (introductions, damage) = gathered.withLock { $0 }
+        let matches = outcome.matches.flatMap { match -> [Match] in
+            guard let id = match.blobID, let sources = introductions[id], !sources.isEmpty else { return [match] }
+            return sources.map { source in
+                var located = match
+                located.location.path = source.path
+                located.location.commit = source.commit
+                return located
+            }
+        }
+        var statistics = sourceStatistics
+        statistics.merge(outcome.statistics)
+        statistics.threads = options.threads
+        statistics.normalize()
+        statistics.durationMilliseconds = DirectoryScanner.milliseconds(since: clock)
+        var result = ScanResult(matches: matches, statistics: statistics)
+        result.damage = damage.map { KeysweepError($0.description) }
+        return result
+    }
+}
