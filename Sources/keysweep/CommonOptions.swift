@@ -7,22 +7,21 @@ import Glibc
 import Darwin
 #endif
 
-/// Options every scanning command shares: rules, workers, report, exit code.
+/// Options every scanning command shares: the engine's, then the report's and the exit code.
 struct CommonOptions: ParsableArguments {
+    @OptionGroup var engine: EngineOptions
+
     @Option(help: "Report format: text, json or jsonl (default: text on a terminal, else json; or from the --output extension).")
     var format: String?
 
     @Option(name: [.short, .long], help: "Write the report to this file ('-' for standard output). Written atomically.")
     var output: String = "-"
 
-    @Option(help: "Worker threads (default: active processor count).")
-    var threads: Int?
+    @Option(help: "Report only findings that are not in this baseline file (default: the config's baseline).")
+    var baseline: String?
 
-    @Option(help: "Skip files and blobs larger than this many bytes.")
-    var maxFileSize: Int = 10 * 1024 * 1024
-
-    @Option(help: "A rule file or folder of *.yml rules to add to the builtin rules (repeatable; same id overrides).")
-    var rules: [String] = []
+    @Flag(help: "Show what inline comments, allowlists, stopwords and the baseline would hide.")
+    var noSuppress = false
 
     @Flag(help: "Show secrets in full instead of redacted.")
     var showSecrets = false
@@ -33,28 +32,24 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "Leave the scan duration out of the report, so that the same input gives the same bytes.")
     var noTiming = false
 
-    @Flag(name: [.short, .long], help: "Say more on standard error (rule count, JIT, every warning).")
-    var verbose = false
-
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if maxFileSize < 1 { throw ValidationError("--max-file-size must be positive") }
         if let format, ReportFormat(rawValue: format) == nil {
             throw ValidationError("unknown --format '\(format)' (expected text, json or jsonl)")
         }
     }
 
     func request(_ input: ScanInput, include: [Glob] = [], exclude: [Glob] = [], followSymlinks: Bool = false) -> ScanRequest {
-        ScanRequest(
-            input: input,
-            options: ScanOptions(threads: threads ?? ProcessorCount.active, maxFileSize: maxFileSize,
-                                 followSymlinks: followSymlinks, include: include, exclude: exclude),
-            rulePaths: rules,
-            format: resolvedFormat(),
-            output: output,
-            showSecrets: showSecrets,
-            includeTiming: !noTiming
-        )
+        var request = engine.request(input)
+        request.followSymlinks = followSymlinks
+        request.include = include
+        request.exclude = exclude
+        request.format = resolvedFormat()
+        request.output = output
+        request.showSecrets = showSecrets
+        request.includeTiming = !noTiming
+        request.baseline = baseline.map { .file($0) } ?? .fromConfig
+        request.suppress = !noSuppress
+        return request
     }
 
     /// Runs the scan, prints diagnostics, and exits with `--exit-code` when there are findings.
@@ -70,8 +65,47 @@ struct CommonOptions: ParsableArguments {
         return isatty(STDOUT_FILENO) == 1 ? .text : .json
     }
 
+    func reportDiagnostics(_ report: ScanReport) {
+        engine.reportDiagnostics(report)
+    }
+}
+
+/// How the scan runs: workers, size limit, rules, project config, verbosity.
+struct EngineOptions: ParsableArguments {
+    @Option(help: "Worker threads (default: active processor count).")
+    var threads: Int?
+
+    @Option(help: "Skip files and blobs larger than this many bytes (default: the config's max_file_size, else 10 MiB).")
+    var maxFileSize: Int?
+
+    @Option(help: "A rule file or folder of *.yml rules to add to the builtin rules (repeatable; same id overrides).")
+    var rules: [String] = []
+
+    @Option(help: "Use this project config instead of the nearest .keysweep.yml.")
+    var config: String?
+
+    @Flag(help: "Ignore any .keysweep.yml.")
+    var noConfig = false
+
+    @Flag(name: [.short, .long], help: "Say more on standard error (rule count, JIT, every warning).")
+    var verbose = false
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let maxFileSize, maxFileSize < 1 { throw ValidationError("--max-file-size must be positive") }
+        if config != nil && noConfig { throw ValidationError("--config and --no-config exclude each other") }
+    }
+
+    func request(_ input: ScanInput) -> ScanRequest {
+        var request = ScanRequest(input: input, threads: threads ?? ProcessorCount.active)
+        request.maxFileSize = maxFileSize
+        request.rulePaths = rules
+        request.config = noConfig ? .none : config.map { .file($0) } ?? .discover
+        return request
+    }
+
     /// Warnings go to standard error: all of them with --verbose, else the first few and a count.
-    private func reportDiagnostics(_ report: ScanReport) {
+    func reportDiagnostics(_ report: ScanReport) {
         let statistics = report.statistics
         let shown = verbose ? statistics.warnings.count : 10
         for warning in statistics.warnings.prefix(shown) {

@@ -5,12 +5,22 @@ public struct Location: Sendable, Hashable, Comparable {
     public var end: TextPosition
     /// The commit that introduced the blob at this path, for locations from git history.
     public var commit: CommitInfo?
+    /// Hash of the line's content (see `LineContext`).
+    public var lineContext: String
 
-    public init(path: String, start: TextPosition, end: TextPosition, commit: CommitInfo? = nil) {
+    public init(path: String, start: TextPosition, end: TextPosition, commit: CommitInfo? = nil, lineContext: String = "") {
         self.path = path
         self.start = start
         self.end = end
         self.commit = commit
+        self.lineContext = lineContext
+    }
+
+    /// Identity of this occurrence for code scanning: the finding, the path and the line's
+    /// content, not the line number, so that edits above it do not move the alert.
+    public func fingerprint(finding: String) -> String {
+        let input = Array("keysweep:location:v1".utf8) + [0] + Array(finding.utf8) + [0] + Array(path.utf8) + [0] + Array(lineContext.utf8)
+        return SHA256.hash(input).prefix(16).hexString
     }
 
     /// Working-tree locations first, then by path, position, and commit date and id.

@@ -11,7 +11,7 @@ public struct Match: Sendable {
         ruleIndex = match.ruleIndex
         secret = match.secret
         entropy = match.entropy
-        location = Location(path: path, start: match.start, end: match.end)
+        location = Location(path: path, start: match.start, end: match.end, lineContext: match.lineContext)
         self.blobID = blobID
     }
 }

@@ -6,6 +6,9 @@ public struct BlobMatch: Sendable {
     public let start: TextPosition
     /// The position just after the secret's last character, as SARIF's `endColumn`.
     public let end: TextPosition
+    /// A hash of the secret's line (trimmed, at most `LineContext.reach` bytes either side), so that
+    /// a location keeps its identity when unrelated lines above it are edited.
+    public let lineContext: String
 }
 
 /// A pattern that gave up on a blob because a PCRE2 limit was reached.

@@ -10,9 +10,12 @@ public final class Matcher {
     public let ruleSet: RuleSet
     private let scratch: MatchScratch
     private var selection: RuleSelection
+    /// False keeps matches that inline comments or the generic-density rule would hide.
+    private let suppress: Bool
 
-    public init(ruleSet: RuleSet, limits: MatchScratch.Limits = MatchScratch.Limits()) {
+    public init(ruleSet: RuleSet, limits: MatchScratch.Limits = MatchScratch.Limits(), suppress: Bool = true) {
         self.ruleSet = ruleSet
+        self.suppress = suppress
         self.scratch = MatchScratch(limits: limits)
         self.selection = RuleSelection(ruleCount: ruleSet.rules.count)
     }
@@ -22,7 +25,7 @@ public final class Matcher {
         selection.removeAll()
         guard ruleSet.prefilter.select(in: bytes, into: &selection) > 0 else { return result }
         var found: [(rule: Int, secret: Range<Int>)] = []
-        let allowance = InlineAllowance(bytes: bytes)
+        let allowance = suppress ? InlineAllowance(bytes: bytes) : nil
         // Secrets that a specific rule's validator proved fake; generic rules may not report them.
         var disproved: Set<[UInt8]> = []
         for index in selection.indices {
@@ -57,14 +60,15 @@ public final class Matcher {
         if !disproved.isEmpty {
             found.removeAll { ruleSet.rules[$0.rule].rule.isGeneric && disproved.contains(Array(bytes[$0.secret])) }
         }
-        dropGenericMatchesInDataFiles(&found, bytes: bytes, counting: &result)
+        if suppress { dropGenericMatchesInDataFiles(&found, bytes: bytes, counting: &result) }
         let positions = TextPositionResolver.resolve(found.flatMap { [$0.secret.lowerBound, $0.secret.upperBound] }, in: bytes)
         result.matches = found.map { item in
             let secret = Array(bytes[item.secret])
             return BlobMatch(
                 ruleIndex: item.rule, secret: secret, entropy: Entropy.shannon(secret),
                 start: positions[item.secret.lowerBound] ?? TextPosition(line: 1, column: 1),
-                end: positions[item.secret.upperBound] ?? TextPosition(line: 1, column: 1)
+                end: positions[item.secret.upperBound] ?? TextPosition(line: 1, column: 1),
+                lineContext: LineContext.hash(around: item.secret, in: bytes)
             )
         }
         return result

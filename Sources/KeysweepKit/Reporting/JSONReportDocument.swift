@@ -44,14 +44,22 @@ struct JSONReportDocument: Encodable {
         let secret: String
         let entropy: Double
         let locations: [LocationEntry]
+        let counts: Counts
         let firstSeen: FirstSeen?
         let presentAtHead: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case fingerprint, rule, rules, name, provider, kind, severity, secret, entropy, locations
+            case fingerprint, rule, rules, name, provider, kind, severity, secret, entropy, locations, counts
             case firstSeen = "first_seen"
             case presentAtHead = "present_at_head"
         }
+    }
+
+    /// How widely a secret is spread: locations, distinct files and distinct commits.
+    struct Counts: Encodable {
+        let locations: Int
+        let files: Int
+        let commits: Int
     }
 
     struct FirstSeen: Encodable {
@@ -60,6 +68,7 @@ struct JSONReportDocument: Encodable {
     }
 
     struct LocationEntry: Encodable {
+        let fingerprint: String
         let path: String
         let line: Int
         let column: Int
@@ -102,11 +111,16 @@ extension JSONReportDocument.FindingEntry {
         entropy = (finding.entropy * 1000).rounded() / 1000
         locations = finding.locations.map {
             JSONReportDocument.LocationEntry(
-                path: $0.path, line: $0.start.line, column: $0.start.column,
+                fingerprint: $0.fingerprint(finding: finding.fingerprint), path: $0.path, line: $0.start.line, column: $0.start.column,
                 endLine: $0.end.line, endColumn: $0.end.column,
                 commit: $0.commit?.id, author: $0.commit?.author, email: $0.commit?.email, date: $0.commit?.date
             )
         }
+        counts = JSONReportDocument.Counts(
+            locations: finding.locations.count,
+            files: Set(finding.locations.map(\.path)).count,
+            commits: Set(finding.locations.compactMap { $0.commit?.id }).count
+        )
         firstSeen = finding.firstSeen.map { JSONReportDocument.FirstSeen(commit: $0.id, date: $0.date) }
         presentAtHead = finding.presentAtHead
     }

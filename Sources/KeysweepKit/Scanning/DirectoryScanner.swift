@@ -17,7 +17,7 @@ public struct DirectoryScanner: Sendable {
     public func scan(roots: [String]) -> ScanResult {
         let clock = ContinuousClock.now
         let options = self.options
-        let pool = ScanPool<FileTask>(ruleSet: ruleSet, threads: options.threads)
+        let pool = ScanPool<FileTask>(ruleSet: ruleSet, threads: options.threads, suppress: options.suppress)
         let (outcome, walkerStatistics) = pool.run(produce: { push in
             Self.walk(roots: roots, options: options, push: push)
         }, process: { task, worker in
@@ -35,7 +35,7 @@ public struct DirectoryScanner: Sendable {
     public func scan(bytes: [UInt8], name: String) -> ScanResult {
         let clock = ContinuousClock.now
         var outcome = WorkerOutcome()
-        let matcher = Matcher(ruleSet: ruleSet)
+        let matcher = Matcher(ruleSet: ruleSet, suppress: options.suppress)
         bytes.withUnsafeBytes { outcome.record(matcher.scan($0), path: name, size: bytes.count) }
         var statistics = outcome.statistics
         statistics.durationMilliseconds = Self.milliseconds(since: clock)

@@ -22,7 +22,7 @@ public struct DumpScanner: Sendable {
         let name = path == "-" ? "<stdin>" : path
         let maxFileSize = options.maxFileSize
         let gathered = Mutex<(introductions: [String: [(commit: CommitInfo, path: String)]], damage: DumpError?)>(([:], nil))
-        let pool = ScanPool<GitBlob>(ruleSet: ruleSet, threads: options.threads)
+        let pool = ScanPool<GitBlob>(ruleSet: ruleSet, threads: options.threads, suppress: options.suppress)
         let (outcome, sourceStatistics) = pool.run(produce: { push in
             var source = ObjectDumpSource(name: name, fileDescriptor: descriptor, maxFileSize: maxFileSize)
             let (statistics, damage) = source.produce(push: push)

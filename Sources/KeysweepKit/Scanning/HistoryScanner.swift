@@ -16,7 +16,7 @@ public struct HistoryScanner: Sendable {
         let clock = ContinuousClock.now
         let source = GitBlobSource(repository: repository, revisions: revisions, maxFileSize: options.maxFileSize)
         let failure = Mutex<KeysweepError?>(nil)
-        let pool = ScanPool<GitBlob>(ruleSet: ruleSet, threads: options.threads)
+        let pool = ScanPool<GitBlob>(ruleSet: ruleSet, threads: options.threads, suppress: options.suppress)
         let (outcome, sourceStatistics) = pool.run(produce: { push in
             do throws(KeysweepError) {
                 return try source.produce(push: push)

@@ -7,14 +7,17 @@ public struct ScanOptions: Sendable {
     public var followSymlinks: Bool
     public var include: [Glob]
     public var exclude: [Glob]
+    /// False keeps what inline comments and the generic-density rule would hide.
+    public var suppress: Bool
 
     public init(threads: Int, maxFileSize: Int = 10 * 1024 * 1024, followSymlinks: Bool = false,
-                include: [Glob] = [], exclude: [Glob] = []) {
+                include: [Glob] = [], exclude: [Glob] = [], suppress: Bool = true) {
         self.threads = max(1, threads)
         self.maxFileSize = maxFileSize
         self.followSymlinks = followSymlinks
         self.include = include
         self.exclude = exclude
+        self.suppress = suppress
     }
 }
 

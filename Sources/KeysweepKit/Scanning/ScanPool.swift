@@ -10,6 +10,7 @@ import Synchronization
 struct ScanPool<Item: Sendable>: Sendable {
     let ruleSet: RuleSet
     let threads: Int
+    var suppress = true
     /// Batches the queue holds before the producer blocks.
     var queueCapacity: Int { threads * 4 }
 
@@ -30,8 +31,9 @@ struct ScanPool<Item: Sendable>: Sendable {
         }
         let outcomes = Mutex<[WorkerOutcome]>([])
         let ruleSet = self.ruleSet
+        let suppress = self.suppress
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            var worker = Worker(matcher: Matcher(ruleSet: ruleSet))
+            var worker = Worker(matcher: Matcher(ruleSet: ruleSet, suppress: suppress))
             while let batch = queue.pop() {
                 for item in batch { process(item, &worker) }
             }

@@ -10,28 +10,59 @@ public enum ScanInput: Sendable, Equatable {
     case staged(repository: String)
     /// A `git cat-file --batch` or `git fast-export` dump file (`-` for standard input).
     case dump(String)
+
+    /// Where to start looking for `.keysweep.yml`.
+    var configSearchStart: String {
+        switch self {
+        case .paths(let roots): roots.first ?? "."
+        case .standardInput, .dump: "."
+        case .history(let repository, _), .staged(let repository): repository
+        }
+    }
+}
+
+/// Which project config a scan uses.
+public enum ConfigChoice: Sendable, Equatable {
+    /// The nearest `.keysweep.yml` in the scan root or a folder above it.
+    case discover
+    case file(String)
+    case none
+}
+
+/// Which baseline hides known findings.
+public enum BaselineChoice: Sendable, Equatable {
+    /// The config's `baseline:`, if it names one.
+    case fromConfig
+    case file(String)
+    /// None at all: what `baseline create` and `update` need, to record everything found now.
+    case none
 }
 
 /// Everything a scan command was asked to do, after argument parsing.
 public struct ScanRequest: Sendable {
     public var input: ScanInput
-    public var options: ScanOptions
+    public var threads: Int
+    /// Nil: the config's `max_file_size`, else 10 MiB.
+    public var maxFileSize: Int?
+    public var followSymlinks = false
+    public var include: [Glob] = []
+    public var exclude: [Glob] = []
     /// Rule files or folders added to (or overriding) the builtin rules.
-    public var rulePaths: [String]
-    public var format: ReportFormat
+    public var rulePaths: [String] = []
+    public var format: ReportFormat = .json
     /// `-` for standard output.
-    public var output: String
-    public var showSecrets: Bool
-    public var includeTiming: Bool
+    public var output = "-"
+    public var showSecrets = false
+    public var includeTiming = true
+    public var config: ConfigChoice = .discover
+    public var baseline: BaselineChoice = .fromConfig
+    /// False shows everything suppressions would hide (inline comments, allowlists, baseline).
+    public var suppress = true
 
-    public init(input: ScanInput, options: ScanOptions, rulePaths: [String] = [], format: ReportFormat = .json,
-                output: String = "-", showSecrets: Bool = false, includeTiming: Bool = true) {
+    public init(input: ScanInput, threads: Int) {
         self.input = input
-        self.options = options
-        self.rulePaths = rulePaths
-        self.format = format
-        self.output = output
-        self.showSecrets = showSecrets
-        self.includeTiming = includeTiming
+        self.threads = threads
     }
+
+    public static let defaultMaxFileSize = 10 * 1024 * 1024
 }

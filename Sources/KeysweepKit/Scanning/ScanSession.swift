@@ -4,37 +4,81 @@ import Glibc
 import Darwin
 #endif
 
-/// Runs one `scan` command end to end: rules, inputs, matching, findings, report.
+/// Runs one scan command end to end: config, rules, input, matching, findings, suppressions, report.
 public enum ScanSession {
     /// Builtin rules plus those at `paths`, compiled.
-    public static func ruleSet(extraRulePaths paths: [String]) throws(KeysweepError) -> RuleSet {
+    public static func ruleSet(extraRulePaths paths: [String], config: ProjectConfig? = nil) throws(KeysweepError) -> RuleSet {
         var rules = RuleLoader.builtinRules()
         do {
-            for path in paths { rules = RuleLoader.merge(rules, overriddenBy: try RuleLoader.rules(at: path)) }
+            for path in (config?.rulePaths ?? []) + paths {
+                rules = RuleLoader.merge(rules, overriddenBy: try RuleLoader.rules(at: path))
+            }
+        } catch {
+            throw KeysweepError("invalid rules: \(error)")
+        }
+        if let config { rules = try config.apply(to: rules) }
+        do {
             return try RuleSet(rules)
         } catch {
             throw KeysweepError("invalid rules: \(error)")
         }
     }
 
-    /// Scans, writes the report, and returns it (for the exit code and the warnings).
-    public static func run(_ request: ScanRequest) throws(KeysweepError) -> ScanReport {
-        let ruleSet = try ruleSet(extraRulePaths: request.rulePaths)
-        let result = try scan(request.input, ruleSet: ruleSet, options: request.options)
+    /// The project config the request asks for, if any.
+    public static func config(for request: ScanRequest) throws(KeysweepError) -> ProjectConfig? {
+        switch request.config {
+        case .none: return nil
+        case .file(let path): return try ProjectConfig(path: path)
+        case .discover: return try ProjectConfig.discover(from: request.input.configSearchStart).map { path throws(KeysweepError) in try ProjectConfig(path: path) }
+        }
+    }
+
+    /// Scans and builds the report, without writing it (for `baseline` and for `run`).
+    public static func report(for request: ScanRequest) throws(KeysweepError) -> (report: ScanReport, damage: KeysweepError?) {
+        let config = try config(for: request)
+        let ruleSet = try ruleSet(extraRulePaths: request.rulePaths, config: config)
+        let options = ScanOptions(
+            threads: request.threads,
+            maxFileSize: request.maxFileSize ?? config?.maxFileSize ?? ScanRequest.defaultMaxFileSize,
+            followSymlinks: request.followSymlinks,
+            include: request.include,
+            exclude: request.exclude + (config?.exclude ?? []),
+            suppress: request.suppress
+        )
+        let result = try scan(request.input, ruleSet: ruleSet, options: options)
         let rules = ruleSet.rules.map(\.rule)
+        var statistics = result.statistics
+        var findings = FindingGrouper.group(result.matches, rules: rules, secretsAtHead: result.secretsAtHead)
+        if request.suppress {
+            let baselinePath: String?
+            switch request.baseline {
+            case .fromConfig: baselinePath = config?.baseline
+            case .file(let path): baselinePath = path
+            case .none: baselinePath = nil
+            }
+            let baseline = try baselinePath.map { path throws(KeysweepError) in try Baseline(path: path) }
+            findings = SuppressionFilter(config: config, baseline: baseline).apply(to: findings, statistics: &statistics)
+        }
         let report = ScanReport(
-            findings: FindingGrouper.group(result.matches, rules: rules, secretsAtHead: result.secretsAtHead),
-            statistics: result.statistics,
+            findings: findings,
+            statistics: statistics,
             ruleCount: rules.count,
             redaction: Redaction(showSecrets: request.showSecrets),
             includeTiming: request.includeTiming
         )
+        return (report, result.damage)
+    }
+
+    /// Scans, writes the report, and returns it (for the exit code and the warnings). Damage to the
+    /// input (a truncated dump) is thrown after the report of what was read is written.
+    public static func run(_ request: ScanRequest) throws(KeysweepError) -> ScanReport {
+        let (report, damage) = try report(for: request)
         do {
             try ReportWriter.write(request.format.reporter.render(report), to: request.output)
         } catch {
             throw KeysweepError(error.description)
         }
-        if let damage = result.damage { throw damage }
+        if let damage { throw damage }
         return report
     }
 
@@ -53,7 +97,7 @@ public enum ScanSession {
         case .history(let path, let revisions):
             return try HistoryScanner(ruleSet: ruleSet, options: options).scan(GitRepository(path: path), revisions: revisions)
         case .staged(let path):
-            return try StagedScanner(ruleSet: ruleSet).scan(GitRepository(path: path))
+            return try StagedScanner(ruleSet: ruleSet, suppress: options.suppress).scan(GitRepository(path: path))
         case .dump(let path):
             return try DumpScanner(ruleSet: ruleSet, options: options).scan(path: path)
         }

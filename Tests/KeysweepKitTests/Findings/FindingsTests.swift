@@ -8,7 +8,7 @@ import Testing
 
     private func match(_ rule: Int, _ secret: String, _ path: String, line: Int) -> Match {
         Match(BlobMatch(ruleIndex: rule, secret: Array(secret.utf8), entropy: 3,
-                        start: TextPosition(line: line, column: 1), end: TextPosition(line: line, column: 9)), path: path)
+                        start: TextPosition(line: line, column: 1), end: TextPosition(line: line, column: 9), lineContext: "ctx"), path: path)
     }
 
     @Test func sha256KnownAnswers() {
