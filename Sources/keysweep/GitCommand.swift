@@ -26,12 +26,16 @@ struct GitCommand: ParsableCommand {
     @Flag(help: "Scan only the lines the index adds relative to HEAD (for pre-commit hooks).")
     var staged = false
 
+    @Flag(help: "Scan the checked-out files too: a secret in the tree and in history is one finding.")
+    var worktree = false
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
         let chosen = [all, since != nil, range != nil, branch != nil, staged].filter { $0 }.count
         if chosen > 1 { throw ValidationError("choose one of --all, --since, --range, --branch and --staged") }
         if let range, !range.contains("..") { throw ValidationError("--range takes A..B, not '\(range)'") }
+        if worktree && staged { throw ValidationError("--worktree does not apply to --staged") }
     }
 
     func run() throws {
@@ -39,13 +43,13 @@ struct GitCommand: ParsableCommand {
         if staged {
             input = .staged(repository: repository)
         } else if let since {
-            input = .history(repository: repository, revisions: .since(since))
+            input = .history(repository: repository, revisions: .since(since), workingTree: worktree)
         } else if let range {
-            input = .history(repository: repository, revisions: .range(range))
+            input = .history(repository: repository, revisions: .range(range), workingTree: worktree)
         } else if let branch {
-            input = .history(repository: repository, revisions: .branch(branch))
+            input = .history(repository: repository, revisions: .branch(branch), workingTree: worktree)
         } else {
-            input = .history(repository: repository, revisions: .all)
+            input = .history(repository: repository, revisions: .all, workingTree: worktree)
         }
         try common.run(common.request(input))
     }

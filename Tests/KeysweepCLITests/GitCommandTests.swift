@@ -30,6 +30,14 @@ enum GitFixtures {
         #expect(golden.actual == golden.expected)
     }
 
+    @Test func worktreeAndHistoryOccurrencesAreOneFinding() throws {
+        let outcome = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--worktree", "--format", "jsonl"])
+        #expect(outcome.status == 1)
+        let deploy = try #require(outcome.stdout.split(separator: "\n").first { $0.contains("deploy/prod.yaml") })
+        #expect(deploy.contains(#""counts":{"commits":2,"files":2,"locations":3}"#), "\(deploy)")
+        #expect(deploy.contains(#""present_at_head":true"#))
+    }
+
     @Test func aBareCloneGivesTheSameFindings() throws {
         let work = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--format", "jsonl"])
         let bare = try KeysweepProcess.run(["git", GitFixtures.path("bare.git"), "--format", "jsonl"])

@@ -4,8 +4,8 @@ public enum ScanInput: Sendable, Equatable {
     case paths([String])
     /// Standard input, as one blob.
     case standardInput
-    /// The history of a repository (bare or not).
-    case history(repository: String, revisions: GitRevisions)
+    /// The history of a repository (bare or not), and with `workingTree` its checked-out files too.
+    case history(repository: String, revisions: GitRevisions, workingTree: Bool = false)
     /// The lines a repository's index adds relative to HEAD.
     case staged(repository: String)
     /// A `git cat-file --batch` or `git fast-export` dump file (`-` for standard input).
@@ -16,7 +16,7 @@ public enum ScanInput: Sendable, Equatable {
         switch self {
         case .paths(let roots): roots.first ?? "."
         case .standardInput, .dump: "."
-        case .history(let repository, _), .staged(let repository): repository
+        case .history(let repository, _, _), .staged(let repository): repository
         }
     }
 }

@@ -94,8 +94,21 @@ public enum ScanSession {
                 }
             }
             return DirectoryScanner(ruleSet: ruleSet, options: options).scan(roots: roots)
-        case .history(let path, let revisions):
-            return try HistoryScanner(ruleSet: ruleSet, options: options).scan(GitRepository(path: path), revisions: revisions)
+        case .history(let path, let revisions, let workingTree):
+            var result = try HistoryScanner(ruleSet: ruleSet, options: options).scan(GitRepository(path: path), revisions: revisions)
+            if workingTree {
+                // Same secret in the tree and in history: one finding, since fingerprints ignore where.
+                let files = DirectoryScanner(ruleSet: ruleSet, options: options).scan(roots: [path])
+                let prefix = path == "." ? "" : (path.hasSuffix("/") ? path : path + "/")
+                result.matches += files.matches.map { match in
+                    var relative = match
+                    if relative.location.path.hasPrefix(prefix) { relative.location.path.removeFirst(prefix.count) }
+                    return relative
+                }
+                result.statistics.merge(files.statistics)
+                result.statistics.normalize()
+            }
+            return result
         case .staged(let path):
             return try StagedScanner(ruleSet: ruleSet, suppress: options.suppress).scan(GitRepository(path: path))
         case .dump(let path):
