@@ -2,7 +2,7 @@
 /// `git log --raw` for only the blobs that matched, so memory grows with findings, not history.
 struct GitProvenance {
     /// Introductions of each wanted blob: (commit, path), in `git log` order.
-    private(set) var introductions: [String: [(commit: CommitInfo, path: String)]] = [:]
+    private(set) var introductions: BlobIntroductions = [:]
 
     init(repository: GitRepository, revisions: GitRevisions, blobIDs: Set<String>) throws(KeysweepError) {
         guard !blobIDs.isEmpty else { return }

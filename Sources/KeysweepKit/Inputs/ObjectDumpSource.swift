@@ -17,7 +17,7 @@ struct ObjectDumpSource {
 
     /// Provenance gathered from a fast-export stream: for each blob mark, the commits and paths
     /// that set a file to it. (A stream cannot be read twice, so this is kept for every blob.)
-    private(set) var introductions: [String: [(commit: CommitInfo, path: String)]] = [:]
+    private(set) var introductions: BlobIntroductions = [:]
 
     init(name: String, fileDescriptor: Int32, maxFileSize: Int) {
         self.name = name

@@ -21,7 +21,7 @@ public struct DumpScanner: Sendable {
         defer { if path != "-" { close(descriptor) } }
         let name = path == "-" ? "<stdin>" : path
         let maxFileSize = options.maxFileSize
-        let gathered = Mutex<(introductions: [String: [(commit: CommitInfo, path: String)]], damage: DumpError?)>(([:], nil))
+        let gathered = Mutex<(introductions: BlobIntroductions, damage: DumpError?)>(([:], nil))
         let pool = ScanPool<GitBlob>(ruleSet: ruleSet, threads: options.threads, suppress: options.suppress)
         let (outcome, sourceStatistics) = pool.run(produce: { push in
             var source = ObjectDumpSource(name: name, fileDescriptor: descriptor, maxFileSize: maxFileSize)
@@ -30,24 +30,10 @@ public struct DumpScanner: Sendable {
             gathered.withLock { $0 = (introductions, damage) }
             return statistics
         }, process: { blob, worker in
-            blob.bytes.withUnsafeBytes { bytes in
-                if FileReader.looksBinary(bytes) {
-                    worker.outcome.statistics.skip(.binary, path: blob.path, message: "binary blob")
-                } else {
-                    worker.outcome.record(worker.matcher.scan(bytes), path: blob.path, size: bytes.count, blobID: blob.id)
-                }
-            }
+            worker.scan(blob)
         })
         let (introductions, damage) = gathered.withLock { $0 }
-        let matches = outcome.matches.flatMap { match -> [Match] in
-            guard let id = match.blobID, let sources = introductions[id], !sources.isEmpty else { return [match] }
-            return sources.map { source in
-                var located = match
-                located.location.path = source.path
-                located.location.commit = source.commit
-                return located
-            }
-        }
+        let matches = outcome.matches.attributed(to: introductions)
         var statistics = sourceStatistics
         statistics.merge(outcome.statistics)
         statistics.threads = options.threads

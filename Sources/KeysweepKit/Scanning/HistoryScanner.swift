@@ -25,13 +25,7 @@ public struct HistoryScanner: Sendable {
                 return ScanStatistics()
             }
         }, process: { blob, worker in
-            blob.bytes.withUnsafeBytes { bytes in
-                if FileReader.looksBinary(bytes) {
-                    worker.outcome.statistics.skip(.binary, path: blob.path, message: "binary blob \(blob.id)")
-                } else {
-                    worker.outcome.record(worker.matcher.scan(bytes), path: blob.path, size: bytes.count, blobID: blob.id)
-                }
-            }
+            worker.scan(blob)
         })
         if let error = failure.withLock({ $0 }) { throw error }
         var statistics = sourceStatistics
@@ -40,7 +34,9 @@ public struct HistoryScanner: Sendable {
             statistics.warnings.append(ScanWarning(path: repository.path, reason: .unreadable,
                                                    message: "shallow clone: commits before the shallow boundary are not scanned"))
         }
-        let matches = try attachProvenance(to: outcome.matches, repository: repository, revisions: revisions)
+        let provenance = try GitProvenance(repository: repository, revisions: revisions,
+                                           blobIDs: Set(outcome.matches.compactMap { $0.blobID }))
+        let matches = outcome.matches.attributed(to: provenance.introductions)
         statistics.threads = options.threads
         statistics.normalize()
         statistics.durationMilliseconds = DirectoryScanner.milliseconds(since: clock)
@@ -49,20 +45,5 @@ public struct HistoryScanner: Sendable {
         let atHead = GitProvenance.blobIDsAtHead(of: repository, among: matchedBlobs)
         result.secretsAtHead = Set(outcome.matches.filter { match in match.blobID.map { atHead.contains($0) } ?? false }.map { $0.secret })
         return result
-    }
-
-    /// One match per blob becomes one match per (commit, path) that introduced the blob. A blob
-    /// that no commit introduced in `git log --raw` (say, only through a merge) keeps its path.
-    private func attachProvenance(to matches: [Match], repository: GitRepository, revisions: GitRevisions) throws(KeysweepError) -> [Match] {
-        let provenance = try GitProvenance(repository: repository, revisions: revisions, blobIDs: Set(matches.compactMap(\.blobID)))
-        return matches.flatMap { match -> [Match] in
-            guard let id = match.blobID, let introductions = provenance.introductions[id], !introductions.isEmpty else { return [match] }
-            return introductions.map { introduction in
-                var located = match
-                located.location.path = introduction.path
-                located.location.commit = introduction.commit
-                return located
-            }
-        }
     }
 }
