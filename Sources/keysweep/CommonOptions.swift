@@ -11,7 +11,7 @@ import Darwin
 struct CommonOptions: ParsableArguments {
     @OptionGroup var engine: EngineOptions
 
-    @Option(help: "Report format: text, json or jsonl (default: text on a terminal, else json; or from the --output extension).")
+    @Option(help: "Report format: text, json, jsonl or sarif (default: text on a terminal, else json; or from the --output extension).")
     var format: String?
 
     @Option(name: [.short, .long], help: "Write the report to this file ('-' for standard output). Written atomically.")
@@ -34,7 +34,7 @@ struct CommonOptions: ParsableArguments {
 
     func validate() throws {
         if let format, ReportFormat(rawValue: format) == nil {
-            throw ValidationError("unknown --format '\(format)' (expected text, json or jsonl)")
+            throw ValidationError("unknown --format '\(format)' (expected text, json, jsonl or sarif)")
         }
     }
 
@@ -49,6 +49,7 @@ struct CommonOptions: ParsableArguments {
         request.includeTiming = !noTiming
         request.baseline = baseline.map { .file($0) } ?? .fromConfig
         request.suppress = !noSuppress
+        request.findingsExitCode = Int(exitCode)
         return request
     }
 

@@ -12,12 +12,18 @@ Subcommands (all read/write plain files so bash stays the orchestrator):
   determinism A.json B.json
       compare two keysweep JSON reports, ignoring scan.duration*; print
       "identical" or a diff.  Exit 0 identical, 1 different, 2 unreadable.
+  git-info INFO_JSON MANIFEST history|precommit
+      fill a git workload's info.json from its repository manifest (written
+      by scripts/build-history-corpus): blob totals, planted manifest, paths
+      relative to the repository, description.
 
 Layout of RESULTS_DIR (written by scripts/bench):
   meta.json                      corpus, machine, versions, settings
   WORKLOAD/tools.tsv             tool, status, report kind, report path, command
   WORKLOAD/runs.tsv              tool, run, wall, user, sys, maxrss_kb, rc, other_cpu_s
-  WORKLOAD/info.json             target (absolute), target_display, bytes, files
+  WORKLOAD/info.json             target (absolute), target_display, bytes, files, and
+                                 optionally count_label, runs, cwd, wall_unit, throughput,
+                                 planted_manifest, path_mode, planted_prefix, description
   determinism.txt                output of the determinism check, if run
 """
 
@@ -37,13 +43,19 @@ PATH_KEYS = ("path", "file", "File", "filename")
 LINE_KEYS = ("line", "start_line", "startLine", "StartLine", "line_number")
 
 
-def _loc_of(d):
-    """(path, line) from a dict that has one of the usual key spellings."""
+COMMIT_KEYS = ("commit", "Commit", "sha")
+
+
+def _loc_of(d, commit=None):
+    """(path, line, commit) from a dict that has one of the usual key
+    spellings; commit is None when the location has none (a folder scan)."""
     path = next((d[k] for k in PATH_KEYS if isinstance(d.get(k), str)), None)
     line = next((d[k] for k in LINE_KEYS if isinstance(d.get(k), int)), None)
+    if commit is None:
+        commit = next((d[k] for k in COMMIT_KEYS if isinstance(d.get(k), str) and d[k]), None)
     if path is None:
         return None
-    return path, line
+    return path, line, commit
 
 
 def parse_keysweep(doc):
@@ -79,7 +91,13 @@ def parse_kingfisher(doc):
     findings = doc["findings"]
     locs = []
     for f in findings:
-        got = _loc_of(f.get("finding", {}))
+        fd = f.get("finding", {})
+        commit = None
+        try:
+            commit = fd["git_metadata"]["commit"]["id"]
+        except (KeyError, TypeError):
+            pass
+        got = _loc_of(fd, commit)
         if got:
             locs.append(got)
     return len(findings), locs, False
@@ -88,7 +106,7 @@ def parse_kingfisher(doc):
 def parse_gitleaks(doc):
     """gitleaks 8.x --report-format json: a bare array of
     {"RuleID", "File", "StartLine", "EndLine", "Secret", ...}; one per occurrence."""
-    locs = [(f["File"], f.get("StartLine")) for f in doc]
+    locs = [(f["File"], f.get("StartLine"), f.get("Commit") or None) for f in doc]
     return len(doc), locs, False
 
 
@@ -101,7 +119,8 @@ def parse_betterleaks(doc):
     findings = doc["findings"]
     locs = []
     for f in findings:
-        got = _loc_of(f.get("location", {}))
+        commit = (f.get("attributes") or {}).get("git.sha") or None
+        got = _loc_of(f.get("location", {}), commit)
         if got:
             locs.append(got)
     return len(findings), locs, False
@@ -146,39 +165,70 @@ def bytes_scanned(kind, report, stderr_path):
 # Planted-secret recall
 # ---------------------------------------------------------------------------
 
-def planted_hits(locs, cwd, target, planted_path):
+def planted_where(item):
+    """Where a planted secret of a git workload lives (None for a folder)."""
+    if "at_head" not in item:
+        return None
+    if item["at_head"]:
+        return "at HEAD of main"
+    if item.get("deleted_in"):
+        return "deleted from main (history only)"
+    return "only on %s" % item.get("ref")
+
+
+def planted_hits(locs, cwd, target, planted_path, path_mode="target", prefix="_planted/"):
     """Count planted secrets / look-alikes that some reported location points at.
 
     A planted item is hit when a location is in the same file and its line
-    falls in the item's [line, end_line] (a PEM block spans several lines)."""
+    falls in the item's [line, end_line] (a PEM block spans several lines).
+    path_mode "target": report paths are relative to CWD (a folder scan);
+    "repo": they are paths inside the scanned repository (a git scan).
+    In a git workload every planted path has a single version, so path and
+    line identify it; the commit a tool reports is checked separately
+    ("commit_ok": the location names the commit that added the secret)."""
     try:
         planted = json.load(open(planted_path))
     except (OSError, ValueError):
         return None
     by_file = {}
     tgt = os.path.realpath(target)
-    for path, line in locs:
-        absolute = os.path.normpath(os.path.join(cwd, path))
-        rel = os.path.relpath(os.path.realpath(absolute), tgt)
-        by_file.setdefault(rel, set()).add(line)
+    for loc in locs:
+        path, line = loc[0], loc[1]
+        commit = loc[2] if len(loc) > 2 else None
+        if path_mode == "repo" and not os.path.isabs(path):
+            rel = os.path.normpath(path)
+        else:
+            absolute = os.path.normpath(os.path.join(cwd, path))
+            rel = os.path.relpath(os.path.realpath(absolute), tgt)
+        by_file.setdefault(rel, []).append((line, commit))
 
     def count(items):
-        hit, per_kind = 0, {}
+        hit, commit_ok, per_kind, per_where = 0, 0, {}, {}
         for it in items:
-            lines = by_file.get(it["path"], ())
-            ok = any(l is not None and it["line"] <= l <= it["end_line"] for l in lines)
+            found = [c for l, c in by_file.get(it["path"], ())
+                     if l is not None and it["line"] <= l <= it["end_line"]]
+            ok = bool(found)
             hit += ok
+            commit_ok += ok and it.get("commit") is not None and it["commit"] in found
             k = per_kind.setdefault(it["kind"], [0, 0])
             k[0] += ok
             k[1] += 1
-        return hit, len(items), per_kind
+            where = planted_where(it)
+            if where:
+                w = per_where.setdefault(where, [0, 0])
+                w[0] += ok
+                w[1] += 1
+        return hit, len(items), per_kind, per_where, commit_ok
 
-    s_hit, s_tot, s_kind = count(planted["planted"])
-    d_hit, d_tot, d_kind = count(planted["lookalikes"])
-    outside = sum(1 for rel in by_file if not rel.startswith("_planted/"))
-    return {"hit": s_hit, "total": s_tot, "by_kind": s_kind,
+    s_hit, s_tot, s_kind, s_where, s_commit = count(planted["planted"])
+    d_hit, d_tot, d_kind, _, _ = count(planted["lookalikes"])
+    planted_files = {it["path"] for it in planted["planted"] + planted["lookalikes"]}
+    outside = sum(1 for rel in by_file
+                  if rel not in planted_files and not (prefix and rel.startswith(prefix)))
+    return {"hit": s_hit, "total": s_tot, "by_kind": s_kind, "by_where": s_where,
+            "commit_ok": s_commit, "has_commits": any(it.get("commit") for it in planted["planted"]),
             "lookalike_hit": d_hit, "lookalike_total": d_tot, "lookalike_by_kind": d_kind,
-            "files_outside_planted": outside}
+            "files_outside_planted": outside, "prefix": prefix}
 
 
 # ---------------------------------------------------------------------------
@@ -208,6 +258,10 @@ def summarise(results_dir, workload):
     info = workload_info(results_dir, workload)
     target = info["target"]
     corpus_bytes = info.get("bytes") or 0
+    cwd = info.get("cwd") or meta["cwd"]
+    planted_manifest = info.get("planted_manifest") or meta["planted_manifest"]
+    path_mode = info.get("path_mode", "target")
+    prefix = info.get("planted_prefix", "_planted/")
     runs = {}
     for tool, run, wall, user, sys_, rss, rc, other in read_tsv(os.path.join(wdir, "runs.tsv")):
         runs.setdefault(tool, []).append({
@@ -222,13 +276,14 @@ def summarise(results_dir, workload):
             row["wall"] = statistics.median(x["wall"] for x in r)
             row["cpu"] = statistics.median(x["cpu"] for x in r)
             row["rss_mib"] = max(x["rss_kb"] for x in r) / 1024.0
-            row["mbps"] = corpus_bytes / row["wall"] / 1e6 if row["wall"] > 0 else float("inf")
+            if info.get("throughput", True):
+                row["mbps"] = corpus_bytes / row["wall"] / 1e6 if row["wall"] > 0 else float("inf")
         if status == "ok" and kind in PARSERS and report and os.path.exists(report):
             try:
                 n, locs, has_locations = load_report(kind, report)
                 row["findings"] = n
                 row["locations"] = len(locs) if has_locations or kind != "keysweep" else None
-                row["planted"] = planted_hits(locs, meta["cwd"], target, meta["planted_manifest"])
+                row["planted"] = planted_hits(locs, cwd, target, planted_manifest, path_mode, prefix)
                 last = max(x["run"] for x in r) if r else 1
                 stderr_path = os.path.join(meta.get("logs_dir", os.path.join(meta["cwd"], "logs")), workload, "%s.run%d.err" % (tool, last))
                 scanned = bytes_scanned(kind, report, stderr_path)
@@ -243,16 +298,18 @@ def _fmt(v, spec):
     return "-" if v is None else format(v, spec)
 
 
-def table_rows(rows):
-    header = ["tool", "wall s", "CPU s", "peak RSS MiB", "MB/s", "scanned MB", "findings", "locations",
+def table_rows(rows, unit="s"):
+    """unit "ms": wall and CPU in milliseconds (short workloads)."""
+    scale, spec = (1000.0, ".1f") if unit == "ms" else (1.0, ".3f")
+    header = ["tool", "wall " + unit, "CPU " + unit, "peak RSS MiB", "MB/s", "scanned MB", "findings", "locations",
               "planted hit", "look-alikes hit", "status"]
     lines = []
     for r in rows:
         p = r.get("planted")
         lines.append([
             r["tool"],
-            _fmt(r.get("wall"), ".3f"),
-            _fmt(r.get("cpu"), ".3f"),
+            _fmt(None if r.get("wall") is None else r["wall"] * scale, spec),
+            _fmt(None if r.get("cpu") is None else r["cpu"] * scale, spec),
             _fmt(r.get("rss_mib"), ".1f"),
             _fmt(r.get("mbps"), ".1f"),
             _fmt(r.get("scanned_mb"), ".1f"),
@@ -285,12 +342,32 @@ def ratios(rows):
     return out
 
 
+def planted_lines(rows):
+    """Extra lines for git workloads: planted hits by where the secret lives,
+    and how many hits name the commit that added the secret."""
+    tools = [r for r in rows if r.get("planted")]
+    out = []
+    wheres = sorted({w for r in tools for w in r["planted"].get("by_where", {})})
+    if wheres:
+        out.append("planted secrets found, by where they live (hit/total):")
+        for w in wheres:
+            out.append("  %-36s %s" % (w, "  ".join(
+                "%s %d/%d" % ((r["tool"],) + tuple(r["planted"]["by_where"].get(w, [0, 0]))) for r in tools)))
+    if any(r["planted"].get("has_commits") for r in tools):
+        out.append("planted hits whose location names the commit that added the secret: " + "  ".join(
+            "%s %d/%d" % (r["tool"], r["planted"]["commit_ok"], r["planted"]["hit"]) for r in tools))
+    return out
+
+
 def render_text(meta, workload, rows):
-    header, lines = table_rows(rows)
-    widths = [max(len(h), *(len(l[i]) for l in lines)) if lines else len(h) for i, h in enumerate(header)]
     wl = workload_info(meta["results_dir"], workload)
-    s = ["", "== workload %s: %s (%s bytes, %s files), %s run(s) per tool, medians ==" % (
-        workload, wl.get("target_display", ""), wl.get("bytes"), wl.get("files"), meta["runs"])]
+    header, lines = table_rows(rows, wl.get("wall_unit", "s"))
+    widths = [max(len(h), *(len(l[i]) for l in lines)) if lines else len(h) for i, h in enumerate(header)]
+    s = ["", "== workload %s: %s (%s bytes, %s %s), %s run(s) per tool, medians ==" % (
+        workload, wl.get("target_display", ""), wl.get("bytes"), wl.get("files"), wl.get("count_label", "files"),
+        wl.get("runs", meta["runs"]))]
+    if wl.get("description"):
+        s.append(wl["description"])
     fmt_row = lambda cells: "  ".join(c.ljust(w) if i in (0, len(header) - 1) else c.rjust(w)
                                       for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
     s.append(fmt_row(header))
@@ -300,6 +377,7 @@ def render_text(meta, workload, rows):
     s.append("ratios (< 1 means keysweep is faster / smaller):")
     for what, v in ratios(rows):
         s.append("  %-45s %s" % (what, "n/a" if v is None else "%.3f" % v))
+    s.extend(planted_lines(rows))
     s.extend(contention_notes(rows))
     return "\n".join(s)
 
@@ -340,9 +418,14 @@ def render_markdown(results_dir, out_md):
         wl = workload_info(results_dir, workload)
         md.append("## Workload `%s`" % workload)
         md.append("")
-        md.append("Target `%s`: %s bytes, %s files." % (wl.get("target_display"), wl.get("bytes"), wl.get("files")))
+        md.append("Target `%s`: %s bytes, %s %s; %s run(s) per tool." % (
+            wl.get("target_display"), wl.get("bytes"), wl.get("files"), wl.get("count_label", "files"),
+            wl.get("runs", meta["runs"])))
+        if wl.get("description"):
+            md.append("")
+            md.append(wl["description"])
         md.append("")
-        header, lines = table_rows(rows)
+        header, lines = table_rows(rows, wl.get("wall_unit", "s"))
         md.append("| " + " | ".join(header) + " |")
         md.append("|" + "|".join("---" if i in (0, len(header) - 1) else "---:" for i in range(len(header))) + "|")
         for l in lines:
@@ -370,8 +453,17 @@ def render_markdown(results_dir, out_md):
             for k in lk:
                 md.append("| look-alike: %s | %s |" % (k, " | ".join(
                     "%d/%d" % tuple(r["planted"]["lookalike_by_kind"].get(k, [0, 0])) for r in tools)))
-            md.append("| files with findings outside _planted/ | %s |" % " | ".join(
-                str(r["planted"]["files_outside_planted"]) for r in tools))
+            wheres = sorted({w for r in tools for w in r["planted"].get("by_where", {})})
+            for w in wheres:
+                md.append("| where: %s | %s |" % (w, " | ".join(
+                    "%d/%d" % tuple(r["planted"]["by_where"].get(w, [0, 0])) for r in tools)))
+            if any(r["planted"].get("has_commits") for r in tools):
+                md.append("| hits naming the commit that added the secret | %s |" % " | ".join(
+                    "%d/%d" % (r["planted"]["commit_ok"], r["planted"]["hit"]) for r in tools))
+            prefix = tools[0]["planted"].get("prefix")
+            md.append("| files with findings outside %s | %s |" % (
+                ("`%s`" % prefix) if prefix else "the planted files", " | ".join(
+                    str(r["planted"]["files_outside_planted"]) for r in tools)))
         md.append("")
         md.append("Per run (wall s / CPU s / max RSS MiB / exit code / other CPU s = busy CPU of the rest of the machine during the run):")
         md.append("")
@@ -380,7 +472,7 @@ def render_markdown(results_dir, out_md):
                              for x in r["runs"]) or "-"
             md.append("- %s: %s" % (r["tool"], runs))
         md.append("")
-        md.append("Commands (run from `%s`):" % meta.get("cwd"))
+        md.append("Commands (run from `%s`):" % (wl.get("cwd") or meta.get("cwd")))
         md.append("")
         for r in rows:
             md.append("- %s: `%s`" % (r["tool"], r["command"] or "-"))
@@ -437,6 +529,44 @@ def determinism(a, b):
     return 1
 
 
+def git_info(info_path, manifest_path, kind):
+    """Fill a git workload's info.json from its repository manifest."""
+    info = json.load(open(info_path))
+    m = json.load(open(manifest_path))
+    info["planted_manifest"] = manifest_path
+    info["path_mode"] = "repo"
+    info["planted_prefix"] = m.get("planted_prefix")
+    if kind == "history":
+        st = m["stats"]
+        info["bytes"] = st["blob_bytes"]
+        info["files"] = st["blobs"]
+        info["count_label"] = "blobs"
+        refs = [r.split()[0].replace("refs/heads/", "").replace("refs/tags/", "tag ") for r in m.get("refs", [])]
+        info["description"] = (
+            "Bare repository: %d commits (%d on main), %d blobs of %d bytes in total (pack %.1f MiB), "
+            "%d trees; %d of the corpus' %d files, %d modified versions%s. Refs: %s. "
+            "Planted: %d FAKE secrets in %d config files, %d of them only in history "
+            "(deleted from main, or only on an unmerged branch or behind a tag), + %d look-alikes. "
+            "MB/s = total blob bytes / wall." % (
+                m["commits"], m["main_commits"], st["blobs"], st["blob_bytes"], st["size_pack_kib"] / 1024.0,
+                st["objects"].get("tree", 0), m["source_files_used"], m["source_files"], m["modified_versions"],
+                "" if not m.get("source_ran_out_at_commit") else
+                " (the corpus ran out at commit %d: later commits only edit)" % m["source_ran_out_at_commit"],
+                ", ".join(refs), m["secrets"], m["files"], m["only_in_history"], m["decoys"]))
+    else:
+        info["bytes"] = m["bytes"]
+        info["files"] = m["files"]
+        info["wall_unit"] = "ms"
+        info["throughput"] = False
+        p = m["planted"][0]
+        info["description"] = (
+            "Non-bare repository: %d files (%d bytes) in %d commits, plus a staged change: %s. "
+            "Planted: one FAKE %s at %s:%d. Wall and CPU in milliseconds; no MB/s (the staged change is tiny)." % (
+                m["files"], m["bytes"], m["commits"], "; ".join(x.replace("\t", " ") for x in m["staged"]),
+                p["kind"], p["path"], p["line"]))
+    json.dump(info, open(info_path, "w"))
+
+
 def main(argv):
     if len(argv) < 2:
         print(__doc__, file=sys.stderr)
@@ -459,6 +589,9 @@ def main(argv):
         return 0
     if cmd == "determinism":
         return determinism(argv[2], argv[3])
+    if cmd == "git-info":
+        git_info(argv[2], argv[3], argv[4])
+        return 0
     print("unknown command %s" % cmd, file=sys.stderr)
     return 2
 

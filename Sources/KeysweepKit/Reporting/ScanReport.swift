@@ -6,6 +6,11 @@ public struct ScanReport: Sendable {
     public var redaction: Redaction
     /// When false, the duration is left out so that reports of the same input are byte-identical.
     public var includeTiming: Bool
+    /// The exit code a run with findings ends with (`--exit-code`), for SARIF's invocation.
+    public var findingsExitCode: Int = 1
+    /// The folder report paths are relative to: the current folder, or the repository for git
+    /// inputs. SARIF names it `%SRCROOT%`.
+    public var sourceRoot = "."
 
     public init(findings: [Finding], statistics: ScanStatistics, ruleCount: Int, redaction: Redaction, includeTiming: Bool = true) {
         self.findings = findings

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What to scan.
 public enum ScanInput: Sendable, Equatable {
     /// Files and folders.
@@ -10,6 +12,16 @@ public enum ScanInput: Sendable, Equatable {
     case staged(repository: String)
     /// A `git cat-file --batch` or `git fast-export` dump file (`-` for standard input).
     case dump(String)
+
+    /// The absolute folder that report paths are relative to.
+    var sourceRoot: String {
+        let current = FileManager.default.currentDirectoryPath
+        switch self {
+        case .paths, .standardInput, .dump: return current
+        case .history(let repository, _, _), .staged(let repository):
+            return URL(fileURLWithPath: repository, relativeTo: URL(fileURLWithPath: current, isDirectory: true)).standardizedFileURL.path
+        }
+    }
 
     /// Where to start looking for `.keysweep.yml`.
     var configSearchStart: String {
@@ -58,6 +70,8 @@ public struct ScanRequest: Sendable {
     public var baseline: BaselineChoice = .fromConfig
     /// False shows everything suppressions would hide (inline comments, allowlists, baseline).
     public var suppress = true
+    /// The exit code when there are findings (`--exit-code`).
+    public var findingsExitCode: Int = 1
 
     public init(input: ScanInput, threads: Int) {
         self.input = input

@@ -59,13 +59,15 @@ public enum ScanSession {
             let baseline = try baselinePath.map { path throws(KeysweepError) in try Baseline(path: path) }
             findings = SuppressionFilter(config: config, baseline: baseline).apply(to: findings, statistics: &statistics)
         }
-        let report = ScanReport(
+        var report = ScanReport(
             findings: findings,
             statistics: statistics,
             ruleCount: rules.count,
             redaction: Redaction(showSecrets: request.showSecrets),
             includeTiming: request.includeTiming
         )
+        report.findingsExitCode = request.findingsExitCode
+        report.sourceRoot = request.input.sourceRoot
         return (report, result.damage)
     }
 
