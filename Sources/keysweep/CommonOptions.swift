@@ -23,6 +23,9 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "Show what inline comments, allowlists, stopwords and the baseline would hide.")
     var noSuppress = false
 
+    @Option(help: ArgumentHelp("Also write a report as FORMAT:PATH (repeatable), e.g. sarif:out.sarif, so that CI scans once.", valueName: "format:path"))
+    var report: [String] = []
+
     @Flag(help: "Show secrets in full instead of redacted.")
     var showSecrets = false
 
@@ -33,6 +36,11 @@ struct CommonOptions: ParsableArguments {
     var noTiming = false
 
     func validate() throws {
+        for entry in report {
+            guard let (_, path) = Self.parseReport(entry), !path.isEmpty else {
+                throw ValidationError("--report takes FORMAT:PATH with FORMAT text, json, jsonl or sarif, not '\(entry)'")
+            }
+        }
         if let format, ReportFormat(rawValue: format) == nil {
             throw ValidationError("unknown --format '\(format)' (expected text, json, jsonl or sarif)")
         }
@@ -45,6 +53,7 @@ struct CommonOptions: ParsableArguments {
         request.exclude = exclude
         request.format = resolvedFormat()
         request.output = output
+        request.extraReports = report.compactMap(Self.parseReport)
         request.showSecrets = showSecrets
         request.includeTiming = !noTiming
         request.baseline = baseline.map { .file($0) } ?? .fromConfig
@@ -58,6 +67,11 @@ struct CommonOptions: ParsableArguments {
         let report = try ScanSession.run(request)
         reportDiagnostics(report)
         if !report.findings.isEmpty { throw ExitCode(exitCode) }
+    }
+
+    static func parseReport(_ entry: String) -> (format: ReportFormat, path: String)? {
+        guard let colon = entry.firstIndex(of: ":"), let format = ReportFormat(rawValue: String(entry[..<colon])) else { return nil }
+        return (format, String(entry[entry.index(after: colon)...]))
     }
 
     private func resolvedFormat() -> ReportFormat {
@@ -88,10 +102,14 @@ struct EngineOptions: ParsableArguments {
     @Flag(help: "Ignore any .keysweep.yml.")
     var noConfig = false
 
-    @Flag(name: [.short, .long], help: "Say more on standard error (rule count, JIT, every warning).")
+    @Flag(name: [.short, .long], help: "Say more on standard error (rule count, JIT, every warning, time per phase).")
     var verbose = false
 
+    @Flag(name: [.short, .long], help: "Print nothing on standard error but errors (the report is still written as asked).")
+    var quiet = false
+
     func validate() throws {
+        if verbose && quiet { throw ValidationError("--verbose and --quiet exclude each other") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if let maxFileSize, maxFileSize < 1 { throw ValidationError("--max-file-size must be positive") }
         if config != nil && noConfig { throw ValidationError("--config and --no-config exclude each other") }
@@ -107,6 +125,7 @@ struct EngineOptions: ParsableArguments {
 
     /// Warnings go to standard error: all of them with --verbose, else the first few and a count.
     func reportDiagnostics(_ report: ScanReport) {
+        guard !quiet else { return }
         let statistics = report.statistics
         let shown = verbose ? statistics.warnings.count : 10
         for warning in statistics.warnings.prefix(shown) {
@@ -121,6 +140,7 @@ struct EngineOptions: ParsableArguments {
         if verbose {
             let jit = RuleSet.jitAvailable ? "on" : "unavailable, using the interpreter"
             Diagnostics.note("\(report.ruleCount) rules; PCRE2 JIT \(jit); \(statistics.threads) threads; \(statistics.filesScanned) files, \(statistics.bytesScanned) bytes in \(statistics.durationMilliseconds) ms")
+            Diagnostics.note("time per phase: " + report.phases.map { "\($0.name) \($0.milliseconds) ms" }.joined(separator: ", "))
         }
     }
 }

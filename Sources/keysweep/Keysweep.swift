@@ -17,6 +17,9 @@ struct Keysweep: ParsableCommand {
 
     /// ArgumentParser exits with 64 on a usage error; Keysweep's contract is 2.
     static func main() {
+        // A closed pipe (`keysweep ... | head`, a git that exited early) is an error to report,
+        // not a reason to die silently.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,56 +1,102 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// One `git` subprocess in a repository, with its standard output as a stream and its standard
 /// error kept for the error message.
+///
+/// Started with `posix_spawnp` and reaped with `waitpid` rather than with Foundation's `Process`,
+/// whose `waitUntilExit` polls a run loop and added about 50 ms per git call: too much for a
+/// pre-commit hook that runs three of them.
 final class GitProcess: @unchecked Sendable {
-    private let process = Process()
-    private let outputPipe = Pipe()
-    private let inputPipe: Pipe?
-    private let errorFile: URL
+    private let pid: pid_t
+    private let outputDescriptor: Int32
+    private var inputDescriptor: Int32?
+    private let errorFile: String
     let output: ByteStreamReader
     let arguments: [String]
 
     /// Starts `git -C repository arguments...`. `feedsInput` gives it a standard input to write to.
     init(repository: String, arguments: [String], feedsInput: Bool = false) throws(KeysweepError) {
         self.arguments = arguments
-        errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("keysweep-git-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", repository] + arguments
-        process.standardOutput = outputPipe
-        inputPipe = feedsInput ? Pipe() : nil
-        process.standardInput = inputPipe ?? FileHandle.nullDevice
-        do {
-            process.standardError = try FileHandle(forWritingTo: errorFile)
-            try process.run()
-        } catch {
-            throw KeysweepError("cannot run git: \(error.localizedDescription)")
+        errorFile = NSTemporaryDirectory() + "keysweep-git-\(UUID().uuidString)"
+        var outputPipe: [Int32] = [-1, -1]
+        var inputPipe: [Int32] = [-1, -1]
+        guard pipe(&outputPipe) == 0, !feedsInput || pipe(&inputPipe) == 0 else {
+            throw KeysweepError("cannot run git: \(String(cString: strerror(errno)))")
         }
-        output = ByteStreamReader(fileDescriptor: outputPipe.fileHandleForReading.fileDescriptor)
+        // Close-on-exec, so that no other git process inherits a pipe end and keeps it open
+        // (a second holder of cat-file's input would keep it from ever seeing the end).
+        for descriptor in outputPipe + (feedsInput ? inputPipe : []) { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if feedsInput {
+            posix_spawn_file_actions_adddup2(&actions, inputPipe[0], 0)
+            posix_spawn_file_actions_addclose(&actions, inputPipe[1])
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
+        posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
+        posix_spawn_file_actions_addclose(&actions, outputPipe[0])
+        posix_spawn_file_actions_addopen(&actions, 2, errorFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv = ["git", "-C", repository] + arguments
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var child: pid_t = 0
+        let status = posix_spawnp(&child, "git", &actions, nil, &cArguments, environ)
+        close(outputPipe[1])
+        if feedsInput { close(inputPipe[0]) }
+        guard status == 0 else {
+            close(outputPipe[0])
+            if feedsInput { close(inputPipe[1]) }
+            if status == ENOENT { throw KeysweepError("git is not installed or not on PATH") }
+            throw KeysweepError("cannot run git: \(String(cString: strerror(status)))")
+        }
+        pid = child
+        outputDescriptor = outputPipe[0]
+        inputDescriptor = feedsInput ? inputPipe[1] : nil
+        output = ByteStreamReader(fileDescriptor: outputDescriptor)
     }
 
     deinit {
-        try? FileManager.default.removeItem(at: errorFile)
+        close(outputDescriptor)
+        if let inputDescriptor { close(inputDescriptor) }
+        unlink(errorFile)
     }
 
     /// Writes to git's standard input (blocking while git is not reading).
     func write(_ bytes: [UInt8]) {
-        inputPipe?.fileHandleForWriting.write(Data(bytes))
+        guard let inputDescriptor else { return }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { SystemCall.write(inputDescriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return }
+            written += count
+        }
     }
 
     func closeInput() {
-        try? inputPipe?.fileHandleForWriting.close()
+        if let inputDescriptor { close(inputDescriptor) }
+        inputDescriptor = nil
     }
 
     /// Waits for git to exit; throws with git's own message when it failed.
     func finish() throws(KeysweepError) {
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = (try? String(contentsOf: errorFile, encoding: .utf8))?
-                .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            if process.terminationStatus == 127 { throw KeysweepError("git is not installed or not on PATH") }
-            throw KeysweepError("git \(arguments.first ?? "") failed: \(message.isEmpty ? "exit status \(process.terminationStatus)" : message)")
-        }
+        closeInput()
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exited = status & 0x7F == 0
+        let code = (status >> 8) & 0xFF
+        guard !exited || code != 0 else { return }
+        let message = (try? String(contentsOfFile: errorFile, encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let reason = message.isEmpty ? (exited ? "exit status \(code)" : "killed by signal \(status & 0x7F)") : message
+        throw KeysweepError("git \(arguments.first ?? "") failed: \(reason)")
     }
 
     /// Runs git to completion and returns its standard output.

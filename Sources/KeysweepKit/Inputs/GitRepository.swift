@@ -3,7 +3,6 @@
 public struct GitRepository: Sendable {
     public let path: String
     public let isShallow: Bool
-    public let hasCommits: Bool
 
     public init(path: String) throws(KeysweepError) {
         guard case .directory = DirectoryWalker.classify(path: path, follow: true) else {
@@ -12,17 +11,16 @@ public struct GitRepository: Sendable {
             }
             throw KeysweepError("cannot scan '\(path)': not a folder (a git repository is a folder)")
         }
+        // One process answers both questions: pre-commit hooks pay for every git start.
+        let answer: [UInt8]
         do {
-            _ = try GitProcess.output(repository: path, ["rev-parse", "--git-dir"])
+            answer = try GitProcess.output(repository: path, ["rev-parse", "--git-dir", "--is-shallow-repository"])
         } catch {
             if error.message.contains("not installed") { throw error }
             throw KeysweepError("'\(path)' is not a git repository")
         }
         self.path = path
-        let shallow = (try? GitProcess.output(repository: path, ["rev-parse", "--is-shallow-repository"])) ?? []
-        isShallow = String(decoding: shallow, as: UTF8.self).hasPrefix("true")
-        let refs = (try? GitProcess.output(repository: path, ["for-each-ref", "--count=1", "--format=%(objectname)"])) ?? []
-        hasCommits = !refs.isEmpty
+        isShallow = String(decoding: answer, as: UTF8.self).split(separator: "\n").last == "true"
     }
 }
 

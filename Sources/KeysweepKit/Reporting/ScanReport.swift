@@ -11,6 +11,8 @@ public struct ScanReport: Sendable {
     /// The folder report paths are relative to: the current folder, or the repository for git
     /// inputs. SARIF names it `%SRCROOT%`.
     public var sourceRoot = "."
+    /// Wall time of each phase of the run, in order, for `--verbose`.
+    public var phases: [(name: String, milliseconds: Int)] = []
 
     public init(findings: [Finding], statistics: ScanStatistics, ruleCount: Int, redaction: Redaction, includeTiming: Bool = true) {
         self.findings = findings

@@ -64,6 +64,8 @@ public struct ScanRequest: Sendable {
     public var format: ReportFormat = .json
     /// `-` for standard output.
     public var output = "-"
+    /// More reports of the same scan (`--report sarif:out.sarif`), written after the main one.
+    public var extraReports: [(format: ReportFormat, path: String)] = []
     public var showSecrets = false
     public var includeTiming = true
     public var config: ConfigChoice = .discover

@@ -35,8 +35,15 @@ public enum ScanSession {
 
     /// Scans and builds the report, without writing it (for `baseline` and for `run`).
     public static func report(for request: ScanRequest) throws(KeysweepError) -> (report: ScanReport, damage: KeysweepError?) {
+        var clock = ContinuousClock.now
+        var phases: [(name: String, milliseconds: Int)] = []
+        func phase(_ name: String) {
+            phases.append((name, DirectoryScanner.milliseconds(since: clock)))
+            clock = ContinuousClock.now
+        }
         let config = try config(for: request)
         let ruleSet = try ruleSet(extraRulePaths: request.rulePaths, config: config)
+        phase("rules")
         let options = ScanOptions(
             threads: request.threads,
             maxFileSize: request.maxFileSize ?? config?.maxFileSize ?? ScanRequest.defaultMaxFileSize,
@@ -46,6 +53,7 @@ public enum ScanSession {
             suppress: request.suppress
         )
         let result = try scan(request.input, ruleSet: ruleSet, options: options)
+        phase("scan")
         let rules = ruleSet.rules.map(\.rule)
         var statistics = result.statistics
         var findings = FindingGrouper.group(result.matches, rules: rules, secretsAtHead: result.secretsAtHead)
@@ -68,6 +76,8 @@ public enum ScanSession {
         )
         report.findingsExitCode = request.findingsExitCode
         report.sourceRoot = request.input.sourceRoot
+        phase("findings")
+        report.phases = phases
         return (report, result.damage)
     }
 
@@ -76,7 +86,9 @@ public enum ScanSession {
     public static func run(_ request: ScanRequest) throws(KeysweepError) -> ScanReport {
         let (report, damage) = try report(for: request)
         do {
-            try ReportWriter.write(request.format.reporter.render(report), to: request.output)
+            for (format, path) in [(request.format, request.output)] + request.extraReports {
+                try ReportWriter.write(format.reporter.render(report), to: path)
+            }
         } catch {
             throw KeysweepError(error.description)
         }

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+/// The pre-commit framework (installed from PyPI by scripts/setup) and the plain git hook, each
+/// driving real commits in a throwaway repository.
+@Suite(.serialized) struct PreCommitTests {
+    static let tools = KeysweepProcess.repositoryRoot + "/.tools-venv/bin"
+
+    /// A command's exit status and combined output, in `directory`.
+    private func run(_ command: [String], in directory: String, environment extra: [String: String] = [:]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = command
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var environment = ProcessInfo.processInfo.environment
+        environment.merge([
+            "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com",
+            "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com",
+            "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null",
+        ]) { $1 }
+        environment.merge(extra) { $1 }
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    private func freshRepository() throws -> String {
+        let folder = NSTemporaryDirectory() + "keysweep-hook-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        _ = try run(["git", "init", "-q", "-b", "main"], in: folder)
+        return folder
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    @Test func theHookManifestIsValid() throws {
+        let outcome = try run([Self.tools + "/pre-commit", "validate-manifest", ".pre-commit-hooks.yaml"], in: KeysweepProcess.repositoryRoot)
+        #expect(outcome.status == 0, "\(outcome.output)")
+    }
+
+    @Test func preCommitFrameworkBlocksASecretAndHonoursAllowComments() throws {
+        let repo = try freshRepository()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        let environment = ["PRE_COMMIT_HOME": repo + "/.cache-pre-commit"]
+        try write("""
+        repos:
+          - repo: local
+            hooks:
+              - id: keysweep
+                name: keysweep
+                entry: \(KeysweepProcess.binary) staged --format text
+                language: system
+                pass_filenames: false
+                always_run: true
+        """, to: repo + "/.pre-commit-config.yaml")
+        try write(".cache-pre-commit/\n", to: repo + "/.gitignore")
+        #expect(try run([Self.tools + "/pre-commit", "install"], in: repo, environment: environment).status == 0)
+
+        try write("print('hello')\n", to: repo + "/app.py")
+        _ = try run(["git", "add", "-A"], in: repo)
+        let clean = try run(["git", "commit", "-q", "-m", "clean"], in: repo, environment: environment)
+        #expect(clean.status == 0, "\(clean.output)")
+
+        let secret = "Xk9#mQ2vLp7wR4t"
+        try write("DB_PASSWORD=\(secret)\n", to: repo + "/app.env")
+        _ = try run(["git", "add", "-A"], in: repo)
+        let blocked = try run(["git", "commit", "-q", "-m", "leak"], in: repo, environment: environment)
+        #expect(blocked.status == 1)
+        #expect(blocked.output.contains("Password assigned in code or configuration"))
+        #expect(blocked.output.contains("app.env:1:13"))
+        #expect(!blocked.output.contains(secret), "the message is redacted")
+
+        try write("DB_PASSWORD=\(secret)  # keysweep:allow local test database\n", to: repo + "/app.env")
+        _ = try run(["git", "add", "-A"], in: repo)
+        let allowed = try run(["git", "commit", "-q", "-m", "accepted"], in: repo, environment: environment)
+        #expect(allowed.status == 0, "\(allowed.output)")
+    }
+
+    @Test func plainGitHookBlocksASecret() throws {
+        let repo = try freshRepository()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        let install = try run([KeysweepProcess.repositoryRoot + "/scripts/install-git-hook", repo, KeysweepProcess.binary], in: repo)
+        #expect(install.status == 0, "\(install.output)")
+        try write("API_TOKEN=Zq8mV3nLp5wR2tYk7Hd\n", to: repo + "/ci.env")
+        _ = try run(["git", "add", "-A"], in: repo)
+        let blocked = try run(["git", "commit", "-q", "-m", "leak"], in: repo)
+        #expect(blocked.status == 1)
+        #expect(blocked.output.contains("ci.env:1:11"))
+        let bypassed = try run(["git", "commit", "-q", "--no-verify", "-m", "leak"], in: repo)
+        #expect(bypassed.status == 0)
+    }
+}
