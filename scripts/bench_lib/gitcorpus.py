@@ -22,11 +22,13 @@ history
     tree).  Commit k adds the next 3-10 files of the corpus (packages in
     sorted order, files sorted within a package) and modifies 0-3 earlier text
     files (a line changed, inserted or deleted), so files have several
-    versions.  Every PLANT_EVERY commits a config file with 1-3 FAKE secrets
+    versions.  Every PLANT_EVERY (100) main commits a config file with 1-3 FAKE secrets
     (GitHub ghp_ with a valid CRC32 checksum, AWS key id + secret key, Slack
     xoxb-, Stripe sk_live_, PEM private key, postgres URL with a password) is
-    added under config/; every other one is deleted again 10-60 commits later
-    (it then exists only in history).  Side refs, when N is large enough:
+    added under config/SVC-NNN/ (a path used once: each planted secret has a
+    single version, so path + line identify it); every other one on main is
+    deleted again 10-60 commits later (it then exists only in history).
+    Side refs, when N >= 60 (their commits count towards N):
       feature/payments   4 commits off main, never merged (one plants a secret)
       topic/docs         3 commits, merged into main by a merge commit (one plants)
       release/1.x        2 hotfix commits (modified files) off main
@@ -34,7 +36,9 @@ history
                          deleted: reachable only from the tag (one plants)
       v0.K.0             annotated tags every 500 main commits
     When the corpus runs out of files, later commits only modify files.
-    Dates start at 2020-01-01T00:00:00Z and grow by 4 hours per commit.
+    Commit k is dated 2020-01-01T00:00:00Z + 4 h * k (author = committer, one
+    of 5 fixed identities), message "edit k".  The pack is then rebuilt with
+    `git repack -a -d` (one pack with deltas, as a clone would have).
 
 precommit
     A non-bare repository holding the first N files of the corpus, committed

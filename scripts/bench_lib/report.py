@@ -402,7 +402,7 @@ def render_markdown(results_dir, out_md):
     md.append("- date: %s" % meta.get("date"))
     md.append("- machine: %s, %s CPUs, %s; load average at start: %s" % (
         meta.get("cpu_model"), meta.get("nproc"), meta.get("mem"), meta.get("load_at_start")))
-    md.append("- runs per tool: %s (median wall and CPU; peak RSS is the max over runs; MB/s = corpus bytes / median wall / 10^6; "
+    md.append("- runs per tool: %s, unless a workload says more (median wall and CPU; peak RSS is the max over runs; MB/s = corpus bytes / median wall / 10^6; "
               "scanned MB = what the tool says it read, from its last run: tools skip binary files or identical blobs differently)" % meta["runs"])
     c = meta.get("corpus", {})
     pl = c.get("planted", {})
