@@ -22,6 +22,7 @@ import os
 import random
 import string
 import sys
+import zlib
 
 SEED = 42
 UPPER = string.ascii_uppercase
@@ -65,7 +66,16 @@ class Gen:
         return self.s(B64, 40)
 
     def github(self):
-        return "ghp_" + self.s(ALNUM, 36)
+        # Real GitHub tokens end in a base62 CRC32 of their 30 random characters.
+        body = self.s(ALNUM, 30)
+        value, digits = zlib.crc32(body.encode()), ""
+        base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+        while True:
+            digits = base62[value % 62] + digits
+            value //= 62
+            if value == 0:
+                break
+        return "ghp_" + body + digits.rjust(6, "0")
 
     def slack(self):
         return "xoxb-%s-%s-%s" % (
