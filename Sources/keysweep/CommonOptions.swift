@@ -10,6 +10,7 @@ import Darwin
 /// Options every scanning command shares: the engine's, then the report's and the exit code.
 struct CommonOptions: ParsableArguments {
     @OptionGroup var engine: EngineOptions
+    @OptionGroup var clock: ClockOptions
 
     @Option(help: "Report format: text, json, jsonl or sarif (default: text on a terminal, else json; or from the --output extension).")
     var format: String?
@@ -59,6 +60,8 @@ struct CommonOptions: ParsableArguments {
         request.baseline = baseline.map { .file($0) } ?? .fromConfig
         request.suppress = !noSuppress
         request.findingsExitCode = Int(exitCode)
+        request.now = clock.timestamp
+        request.policy = clock.policy
         return request
     }
 

@@ -9,7 +9,7 @@ import Testing
     }
 
     @Test func fastExportDumpCarriesCommitProvenance() throws {
-        let outcome = try KeysweepProcess.run(["dump", GitFixtures.path("dumps/fast-export.dump"), "--format", "json", "--no-timing"])
+        let outcome = try KeysweepProcess.run(["dump", GitFixtures.path("dumps/fast-export.dump"), "--format", "json", "--no-timing", "--now", "2026-11-01T00:00:00Z"])
         #expect(outcome.status == 1, "\(outcome.stderr)")
         let golden = try Golden.compare(outcome.stdout, to: "dump-fast-export.json")
         #expect(golden.actual == golden.expected)

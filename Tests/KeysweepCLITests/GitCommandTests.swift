@@ -24,7 +24,7 @@ enum GitFixtures {
 @Suite struct GitCommandTests {
     @Test(arguments: ["json", "text"])
     func historyReportMatchesTheGoldenFile(format: String) throws {
-        let outcome = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--format", format, "--no-timing"])
+        let outcome = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--format", format, "--no-timing", "--now", "2026-11-01T00:00:00Z"])
         #expect(outcome.status == 1, "\(outcome.stderr)")
         let golden = try Golden.compare(outcome.stdout, to: "git-history.\(format)")
         #expect(golden.actual == golden.expected)
@@ -46,14 +46,14 @@ enum GitFixtures {
     }
 
     @Test func historyReportIsByteIdenticalAtOneAndManyThreads() throws {
-        let one = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--no-timing", "--format", "json", "--threads", "1"])
-        let many = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--no-timing", "--format", "json", "--threads", "6"])
+        let one = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--no-timing", "--now", "2026-11-01T00:00:00Z", "--format", "json", "--threads", "1"])
+        let many = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--no-timing", "--now", "2026-11-01T00:00:00Z", "--format", "json", "--threads", "6"])
         #expect(one.stdout == many.stdout)
     }
 
     @Test func aRangeScansOnlyWhatItsCommitsIntroduced() throws {
         // HEAD~1..HEAD is "Add logo": a binary blob, so nothing to report.
-        let last = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--range", "HEAD~1..HEAD", "--format", "json", "--no-timing"])
+        let last = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--range", "HEAD~1..HEAD", "--format", "json", "--no-timing", "--now", "2026-11-01T00:00:00Z"])
         #expect(last.status == 0, "\(last.stderr)")
         let branch = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--branch", "feature", "--format", "jsonl"])
         #expect(branch.status == 1)

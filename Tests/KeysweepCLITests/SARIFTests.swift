@@ -3,7 +3,7 @@ import Testing
 
 /// SARIF and JSON reports checked by real clients: the official schemas and sarif-tools.
 @Suite struct SARIFTests {
-    static let sarifSchema = KeysweepProcess.repositoryRoot + "/../shared/sarif-schema-2.1.0.json"
+    static let sarifSchema = KeysweepProcess.repositoryRoot + "/schemas/sarif-schema-2.1.0.json"
     static let reportSchema = KeysweepProcess.repositoryRoot + "/schemas/keysweep-report-v1.schema.json"
     static let python = KeysweepProcess.repositoryRoot + "/.tools-venv/bin/python"
 
@@ -13,6 +13,7 @@ import Testing
         ("git", ["git", GitFixtures.path("history")]),
         ("staged", ["staged", GitFixtures.path("staged")]),
         ("dump", ["dump", GitFixtures.path("dumps/fast-export.dump")]),
+        ("inventory", ["inventory", GitFixtures.path("inventory/billing"), GitFixtures.path("inventory/search")]),
     ]
 
     private func write(_ text: String, name: String) throws -> String {
@@ -52,7 +53,7 @@ import Testing
         #expect(summary.output.contains("warning:"))
     }
 
-    @Test(arguments: ["scan", "git", "staged", "dump"])
+    @Test(arguments: ["scan", "git", "staged", "dump", "inventory"])
     func jsonReportOfEveryInputModeIsValidAgainstItsSchema(mode: String) throws {
         let arguments = try #require(Self.modes.first { $0.name == mode }).arguments
         let outcome = try KeysweepProcess.run(arguments + ["--format", "json"])
@@ -64,7 +65,7 @@ import Testing
     @Test(arguments: [("scan", "tree.sarif"), ("git", "git-history.sarif")])
     func sarifMatchesTheGoldenFile(mode: String, golden name: String) throws {
         let arguments = try #require(Self.modes.first { $0.name == mode }).arguments
-        let outcome = try KeysweepProcess.run(arguments + ["--format", "sarif", "--no-timing"])
+        let outcome = try KeysweepProcess.run(arguments + ["--format", "sarif", "--no-timing", "--now", "2026-11-01T00:00:00Z"])
         let golden = try Golden.compare(normalized(outcome.stdout), to: name)
         #expect(golden.actual == golden.expected)
     }

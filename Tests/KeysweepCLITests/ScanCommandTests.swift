@@ -5,15 +5,15 @@ import Testing
 @Suite struct ScanCommandTests {
     @Test(arguments: ["json", "text", "jsonl"])
     func reportOnTheFixtureTreeMatchesTheGoldenFile(format: String) throws {
-        let outcome = try KeysweepProcess.run(["scan", "fixtures/tree", "--format", format, "--no-timing"])
+        let outcome = try KeysweepProcess.run(["scan", "fixtures/tree", "--format", format, "--no-timing", "--now", "2026-11-01T00:00:00Z"])
         #expect(outcome.status == 1, "findings exit with 1")
         let golden = try Golden.compare(outcome.stdout, to: "tree.\(format)")
         #expect(golden.actual == golden.expected)
     }
 
     @Test func reportIsByteIdenticalAtOneAndManyThreads() throws {
-        let one = try KeysweepProcess.run(["scan", "fixtures/tree", "--format", "json", "--no-timing", "--threads", "1"])
-        let many = try KeysweepProcess.run(["scan", "fixtures/tree", "--format", "json", "--no-timing", "--threads", "8"])
+        let one = try KeysweepProcess.run(["scan", "fixtures/tree", "--format", "json", "--no-timing", "--now", "2026-11-01T00:00:00Z", "--threads", "1"])
+        let many = try KeysweepProcess.run(["scan", "fixtures/tree", "--format", "json", "--no-timing", "--now", "2026-11-01T00:00:00Z", "--threads", "8"])
         #expect(one.stdout == many.stdout)
         #expect(!one.stdout.isEmpty)
     }
@@ -111,7 +111,7 @@ import Testing
         try Data([0xC3, 0x28, 0xFF, 0x0A] + Array("DB_PASSWORD=Qz7#mR2vLp9w\n".utf8)).write(to: URL(fileURLWithPath: folder + "/latin.txt"))
         try manager.createSymbolicLink(atPath: folder + "/dangling", withDestinationPath: folder + "/gone")
         try manager.createSymbolicLink(atPath: folder + "/sub/up", withDestinationPath: folder)
-        let outcome = try KeysweepProcess.run(["scan", folder, "--follow-symlinks", "--max-file-size", "4096", "--format", "json", "--no-timing"])
+        let outcome = try KeysweepProcess.run(["scan", folder, "--follow-symlinks", "--max-file-size", "4096", "--format", "json", "--no-timing", "--now", "2026-11-01T00:00:00Z"])
         #expect(outcome.status == 1)
         let report = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
         let scan = try #require(report?["scan"] as? [String: Any])
@@ -134,7 +134,7 @@ import Testing
         try manager.setAttributes([.posixPermissions: 0o000], ofItemAtPath: folder + "/locked")
         try manager.setAttributes([.posixPermissions: 0o000], ofItemAtPath: folder + "/secret.env")
         let outcome = try KeysweepProcess.run(
-            ["scan", folder, "--format", "json", "--no-timing"], in: "/tmp",
+            ["scan", folder, "--format", "json", "--no-timing", "--now", "2026-11-01T00:00:00Z"], in: "/tmp",
             launcher: ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
         )
         #expect(outcome.status == 1)

@@ -7,6 +7,9 @@ public struct Location: Sendable, Hashable, Comparable {
     public var commit: CommitInfo?
     /// Hash of the line's content (see `LineContext`).
     public var lineContext: String
+    /// Which of several scanned repositories or folders it is in (`keysweep inventory`); nil in
+    /// single-input scans.
+    public var repository: String?
 
     public init(path: String, start: TextPosition, end: TextPosition, commit: CommitInfo? = nil, lineContext: String = "") {
         self.path = path
@@ -23,8 +26,9 @@ public struct Location: Sendable, Hashable, Comparable {
         return SHA256.hash(input).prefix(16).hexString
     }
 
-    /// Working-tree locations first, then by path, position, and commit date and id.
+    /// By repository, working-tree locations first, then by path, position, and commit date and id.
     public static func < (lhs: Location, rhs: Location) -> Bool {
+        if lhs.repository != rhs.repository { return (lhs.repository ?? "") < (rhs.repository ?? "") }
         if (lhs.commit == nil) != (rhs.commit == nil) { return lhs.commit == nil }
         if lhs.path != rhs.path { return lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }
         if lhs.start != rhs.start { return lhs.start < rhs.start }

@@ -1,85 +1,94 @@
 /// The JSON report's shape (version 1, see DESIGN.md); a change of shape bumps `version`.
 ///
-/// Encoded with sorted keys, so key order is alphabetical and stable.
-struct JSONReportDocument: Encodable {
-    static let version = 1
+/// Encoded with sorted keys, so key order is alphabetical and stable. Also decoded, by
+/// `keysweep merge`, which combines the reports of many repositories into one inventory.
+public struct JSONReportDocument: Codable, Sendable {
+    public static let currentVersion = 1
 
-    let version = JSONReportDocument.version
-    let tool: Tool
-    let scan: Scan
-    let findings: [FindingEntry]
+    public var version = JSONReportDocument.currentVersion
+    public var tool: Tool
+    public var scan: Scan
+    public var findings: [FindingEntry]
 
-    struct Tool: Encodable {
-        let name = KeysweepVersion.name
-        let version = KeysweepVersion.current
-        let rules: Int
+    public struct Tool: Codable, Sendable {
+        public var name = KeysweepVersion.name
+        public var version = KeysweepVersion.current
+        public var rules: Int
     }
 
-    struct Scan: Encodable {
-        let files: Int
-        let bytes: Int
-        let findings: Int
-        let locations: Int
-        let skipped: [String: Int]
-        let suppressed: [String: Int]
-        let warnings: [ScanWarning]
-        let limitHits: [LimitHitRecord]
-        let durationMilliseconds: Int?
+    public struct Scan: Codable, Sendable {
+        public var files: Int
+        public var bytes: Int
+        public var findings: Int
+        public var locations: Int
+        public var skipped: [String: Int]
+        public var suppressed: [String: Int]
+        public var warnings: [ScanWarning]
+        public var limitHits: [LimitHitRecord]
+        public var durationMilliseconds: Int?
+        /// The clock ages and expiry were judged against (`--now`, else the time of the scan).
+        public var now: String?
+        /// The repositories or folders an inventory or a merge covers.
+        public var repositories: [String]?
 
         enum CodingKeys: String, CodingKey {
-            case files, bytes, findings, locations, skipped, suppressed, warnings
+            case files, bytes, findings, locations, skipped, suppressed, warnings, now, repositories
             case limitHits = "limit_hits"
             case durationMilliseconds = "duration_ms"
         }
     }
 
-    struct FindingEntry: Encodable {
-        let fingerprint: String
-        let rule: String
-        let rules: [String]
-        let name: String
-        let provider: String
-        let kind: String
-        let severity: String
-        let secret: String
-        let entropy: Double
-        let locations: [LocationEntry]
-        let counts: Counts
-        let firstSeen: FirstSeen?
-        let presentAtHead: Bool?
+    public struct FindingEntry: Codable, Sendable {
+        public var fingerprint: String
+        public var rule: String
+        public var rules: [String]
+        public var name: String
+        public var provider: String
+        public var kind: String
+        public var severity: String
+        public var secret: String
+        public var entropy: Double
+        public var locations: [LocationEntry]
+        public var counts: Counts
+        public var firstSeen: FirstSeen?
+        public var presentAtHead: Bool?
+        public var nhi: Enrichment?
 
         enum CodingKeys: String, CodingKey {
-            case fingerprint, rule, rules, name, provider, kind, severity, secret, entropy, locations, counts
+            case fingerprint, rule, rules, name, provider, kind, severity, secret, entropy, locations, counts, nhi
             case firstSeen = "first_seen"
             case presentAtHead = "present_at_head"
         }
     }
 
     /// How widely a secret is spread: locations, distinct files and distinct commits.
-    struct Counts: Encodable {
-        let locations: Int
-        let files: Int
-        let commits: Int
+    public struct Counts: Codable, Sendable {
+        public var locations: Int
+        public var files: Int
+        public var commits: Int
     }
 
-    struct FirstSeen: Encodable {
-        let commit: String
-        let date: String
+    public struct FirstSeen: Codable, Sendable {
+        public var commit: String
+        public var date: String
     }
 
-    struct LocationEntry: Encodable {
-        let fingerprint: String
-        let path: String
-        let line: Int
-        let column: Int
-        let endLine: Int
-        let endColumn: Int
-        let commit: String?
-        let author: String?
-        let email: String?
-        let date: String?
+    public struct LocationEntry: Codable, Sendable, Hashable {
+        public var fingerprint: String
+        public var repository: String?
+        public var path: String
+        public var line: Int
+        public var column: Int
+        public var endLine: Int
+        public var endColumn: Int
+        public var commit: String?
+        public var author: String?
+        public var email: String?
+        public var date: String?
     }
+}
 
+extension JSONReportDocument {
     init(_ report: ScanReport) {
         let statistics = report.statistics
         tool = Tool(rules: report.ruleCount)
@@ -92,7 +101,9 @@ struct JSONReportDocument: Encodable {
             suppressed: statistics.suppressed,
             warnings: statistics.warnings,
             limitHits: statistics.limitHits,
-            durationMilliseconds: report.includeTiming ? statistics.durationMilliseconds : nil
+            durationMilliseconds: report.includeTiming ? statistics.durationMilliseconds : nil,
+            now: report.now?.description,
+            repositories: report.repositories
         )
         findings = report.findings.map { FindingEntry($0, redaction: report.redaction) }
     }
@@ -106,26 +117,31 @@ extension JSONReportDocument.FindingEntry {
         name = finding.rule.name
         provider = finding.rule.provider
         kind = finding.rule.kind.rawValue
-        severity = finding.rule.severity.rawValue
+        severity = finding.severity.rawValue
         secret = redaction.display(finding.secret)
         entropy = (finding.entropy * 1000).rounded() / 1000
         locations = finding.locations.map {
             JSONReportDocument.LocationEntry(
-                fingerprint: $0.fingerprint(finding: finding.fingerprint), path: $0.path, line: $0.start.line, column: $0.start.column,
+                fingerprint: $0.fingerprint(finding: finding.fingerprint), repository: $0.repository, path: $0.path, line: $0.start.line, column: $0.start.column,
                 endLine: $0.end.line, endColumn: $0.end.column,
                 commit: $0.commit?.id, author: $0.commit?.author, email: $0.commit?.email, date: $0.commit?.date
             )
         }
-        counts = JSONReportDocument.Counts(
-            locations: finding.locations.count,
-            files: Set(finding.locations.map(\.path)).count,
-            commits: Set(finding.locations.compactMap { $0.commit?.id }).count
-        )
+        counts = JSONReportDocument.Counts(locations)
         firstSeen = finding.firstSeen.map { JSONReportDocument.FirstSeen(commit: $0.id, date: $0.date) }
         presentAtHead = finding.presentAtHead
+        nhi = finding.enrichment
     }
 }
 
 extension ScanWarning {
     enum CodingKeys: String, CodingKey { case path, reason, message }
+}
+
+extension JSONReportDocument.Counts {
+    init(_ locations: [JSONReportDocument.LocationEntry]) {
+        self.init(locations: locations.count,
+                  files: Set(locations.map { [$0.repository ?? "", $0.path] }).count,
+                  commits: Set(locations.compactMap { location in location.commit.map { [location.repository ?? "", $0] } }).count)
+    }
 }

@@ -127,6 +127,7 @@ enum SARIF {
                 case .bool(let flag): try container.encode(flag, forKey: codingKey)
                 case .strings(let list): try container.encode(list, forKey: codingKey)
                 case .counts(let counts): try container.encode(counts, forKey: codingKey)
+                case .enrichment(let enrichment): try container.encode(enrichment, forKey: codingKey)
                 }
             }
         }
@@ -138,6 +139,8 @@ enum SARIF {
         case bool(Bool)
         case strings([String])
         case counts([String: Int])
+        /// Owner, age, expiry and NHI risks of the secret, in the JSON report's shape.
+        case enrichment(Enrichment)
     }
 
     struct DynamicKey: CodingKey {

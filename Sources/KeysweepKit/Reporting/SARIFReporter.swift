@@ -106,9 +106,10 @@ public struct SARIFReporter: Reporter {
         }
         if let firstSeen = finding.firstSeen { properties.values["firstSeen"] = .string(firstSeen.date) }
         if let atHead = finding.presentAtHead { properties.values["presentAtHead"] = .bool(atHead) }
+        if let enrichment = finding.enrichment { properties.values["nhi"] = .enrichment(enrichment) }
         let count = finding.locations.count
         return SARIF.Result(
-            ruleId: rule.id, ruleIndex: ruleIndex, level: Self.level(rule.severity),
+            ruleId: rule.id, ruleIndex: ruleIndex, level: Self.level(finding.severity),
             message: SARIF.Message(text: "\(rule.name) (\(rule.provider), \(rule.kind.rawValue)) found"
                                    + (count > 1 ? " in \(count) places" : "") + ". Rotate it and remove it from the code."),
             locations: [locations[0]],

@@ -11,6 +11,10 @@ public struct ScanReport: Sendable {
     /// The folder report paths are relative to: the current folder, or the repository for git
     /// inputs. SARIF names it `%SRCROOT%`.
     public var sourceRoot = "."
+    /// The clock the enrichment judged ages and expiry against.
+    public var now: Timestamp?
+    /// For an inventory of several inputs: their names, as locations carry them.
+    public var repositories: [String]?
     /// Wall time of each phase of the run, in order, for `--verbose`.
     public var phases: [(name: String, milliseconds: Int)] = []
 

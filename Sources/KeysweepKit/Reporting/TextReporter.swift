@@ -10,7 +10,7 @@ public struct TextReporter: Reporter {
         var lines: [String] = []
         for finding in report.findings {
             let rule = finding.rule
-            lines.append("\(rule.severity.rawValue.uppercased())  \(rule.name)  [\(rule.id)]")
+            lines.append("\(finding.severity.rawValue.uppercased())  \(rule.name)  [\(rule.id)]")
             lines.append("  secret       \(report.redaction.display(finding.secret))")
             lines.append("  fingerprint  \(finding.fingerprint)")
             for (index, location) in finding.locations.prefix(shownLocations).enumerated() {
@@ -30,10 +30,32 @@ public struct TextReporter: Reporter {
             if let atHead = finding.presentAtHead {
                 lines.append("  at HEAD      \(atHead ? "yes: still in the current tree" : "no: only in history")")
             }
+            if let enrichment = finding.enrichment { lines += Self.inventoryLines(enrichment) }
             lines.append("")
         }
         lines.append(summary(report))
         return Array((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    /// Owner, expiry, key facts and risks, where known.
+    static func inventoryLines(_ enrichment: Enrichment) -> [String] {
+        var lines: [String] = []
+        if let owner = enrichment.owners.first {
+            let others = enrichment.owners.count > 1 ? " (+\(enrichment.owners.count - 1) more)" : ""
+            lines.append("  owner        \(owner.name) (\(owner.source))\(others)")
+        }
+        let lifetime = enrichment.lifetime
+        if let expires = lifetime.expiresAt {
+            lines.append("  expires      \(expires)\(lifetime.expired == true ? " (expired)" : "")")
+        } else if lifetime.temporary {
+            lines.append("  expires      temporary credential (hours)")
+        }
+        if let key = enrichment.key {
+            let size = key.bits.map { " \($0) bits" } ?? ""
+            lines.append("  key          \(key.algorithm)\(size)\(key.encrypted ? ", passphrase-protected" : ", unencrypted")\(key.weak ? ", WEAK" : "")")
+        }
+        lines.append("  risks        " + enrichment.risks.compactMap { NHIRisk(rawValue: $0).map { "\($0.id) \($0.title)" } }.joined(separator: ", "))
+        return lines
     }
 
     private func summary(_ report: ScanReport) -> String {

@@ -23,6 +23,15 @@ public enum ScanInput: Sendable, Equatable {
         }
     }
 
+    /// What the enrichment may read to learn about findings.
+    var workspace: Workspace.Kind {
+        switch self {
+        case .paths: .folders
+        case .standardInput, .dump: .detached
+        case .history(let repository, _, _), .staged(let repository): .repository(repository)
+        }
+    }
+
     /// Where to start looking for `.keysweep.yml`.
     var configSearchStart: String {
         switch self {
@@ -74,6 +83,13 @@ public struct ScanRequest: Sendable {
     public var suppress = true
     /// The exit code when there are findings (`--exit-code`).
     public var findingsExitCode: Int = 1
+    /// The clock for ages and expiry (`--now`); nil: the time of the scan.
+    public var now: Timestamp?
+    public var policy = Enrichment.Policy()
+    /// Ask git which branches hold each secret (the inventory does).
+    public var resolveBranches = false
+    /// Set on every location: the input's name when an inventory covers several.
+    public var repositoryLabel: String?
 
     public init(input: ScanInput, threads: Int) {
         self.input = input

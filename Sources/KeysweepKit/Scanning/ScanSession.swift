@@ -56,7 +56,11 @@ public enum ScanSession {
         phase("scan")
         let rules = ruleSet.rules.map(\.rule)
         var statistics = result.statistics
-        var findings = FindingGrouper.group(result.matches, rules: rules, secretsAtHead: result.secretsAtHead)
+        var matches = result.matches
+        if let label = request.repositoryLabel {
+            for index in matches.indices { matches[index].location.repository = label }
+        }
+        var findings = FindingGrouper.group(matches, rules: rules, secretsAtHead: result.secretsAtHead)
         if request.suppress {
             let baselinePath: String?
             switch request.baseline {
@@ -67,6 +71,12 @@ public enum ScanSession {
             let baseline = try baselinePath.map { path throws(KeysweepError) in try Baseline(path: path) }
             findings = SuppressionFilter(config: config, baseline: baseline).apply(to: findings, statistics: &statistics)
         }
+        phase("findings")
+        let now = request.now ?? Timestamp.current
+        var enricher = Enricher(now: now, policy: request.policy)
+        enricher.resolveBranches = request.resolveBranches
+        findings = enricher.enrich(findings, in: Workspace(request.input.workspace))
+        phase("enrich")
         var report = ScanReport(
             findings: findings,
             statistics: statistics,
@@ -76,7 +86,7 @@ public enum ScanSession {
         )
         report.findingsExitCode = request.findingsExitCode
         report.sourceRoot = request.input.sourceRoot
-        phase("findings")
+        report.now = now
         report.phases = phases
         return (report, result.damage)
     }

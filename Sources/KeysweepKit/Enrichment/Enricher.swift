@@ -1,0 +1,82 @@
+/// The Enrichment stage: after de-duplication and suppression, before reporting, it adds to each
+/// finding what the repository itself can tell about the secret (see `Enrichment`).
+public struct Enricher {
+    public var now: Timestamp
+    public var policy: Enrichment.Policy
+    /// Ask git which branches hold each secret: one `git for-each-ref` per finding, so only the
+    /// inventory turns it on.
+    public var resolveBranches = false
+
+    public init(now: Timestamp, policy: Enrichment.Policy = .init()) {
+        self.now = now
+        self.policy = policy
+    }
+
+    public func enrich(_ findings: [Finding], in workspace: Workspace) -> [Finding] {
+        findings.map { finding in
+            var enriched = finding
+            let facts = secretFacts(finding, workspace: workspace)
+            if facts.key?.encrypted == true, finding.severity > .high { enriched.severity = .high }
+            let commits = Set(finding.locations.compactMap { $0.commit?.id }).sorted()
+            let branches = resolveBranches ? workspace.branches(containing: commits) : nil
+            let advice = Remediation.line(for: finding.rule)
+            enriched.enrichment = Enrichment(
+                places: finding.locations.map(Enrichment.Place.init),
+                presentAtHead: finding.presentAtHead,
+                facts: facts,
+                codeOwners: codeOwners(finding, workspace: workspace),
+                branches: branches?.names,
+                onlyUnmergedBranches: branches?.onlyUnmerged,
+                remediation: .init(text: advice.text, link: advice.link),
+                now: now, policy: policy
+            )
+            return enriched
+        }
+    }
+
+    /// Expiry and key facts from the secret, and from a certificate in the same file as a key.
+    func secretFacts(_ finding: Finding, workspace: Workspace) -> Enrichment.SecretFacts {
+        var facts = Enrichment.SecretFacts()
+        let secret = finding.secret
+        if secret.starts(with: Array("eyJ".utf8)), let claims = JWTClaims(token: secret) {
+            facts.issuedAt = claims.issuedAt
+            facts.expiresAt = claims.expiresAt
+        }
+        if finding.rule.provider == "AWS", secret.starts(with: Array("ASIA".utf8)) || finding.rule.id == "aws.session-token" {
+            facts.temporary = true
+        }
+        if finding.rule.kind == .privateKey {
+            facts.key = PrivateKeyFacts(secret: secret)
+            // The first readable place with a certificate; three tries bound the cost of many copies.
+            for location in finding.locations.prefix(3) {
+                guard let bytes = workspace.contents(of: location), let validity = CertificateValidity.first(in: bytes) else { continue }
+                facts.issuedAt = validity.notBefore
+                facts.expiresAt = validity.notAfter
+                break
+            }
+        }
+        return facts
+    }
+
+    /// CODEOWNERS candidates, the owner of the most locations first.
+    private func codeOwners(_ finding: Finding, workspace: Workspace) -> [Enrichment.Owner] {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for location in finding.locations {
+            for owner in workspace.owners(of: location) {
+                if counts[owner] == nil { order.append(owner) }
+                counts[owner, default: 0] += 1
+            }
+        }
+        return order.enumerated().sorted { lhs, rhs in
+            counts[lhs.element]! != counts[rhs.element]! ? counts[lhs.element]! > counts[rhs.element]! : lhs.offset < rhs.offset
+        }.map { Enrichment.Owner(name: $0.element, source: "codeowners", locations: counts[$0.element]!) }
+    }
+}
+
+extension Enrichment.Place {
+    init(_ location: Location) {
+        self.init(repository: location.repository, path: location.path, commit: location.commit?.id,
+                  date: location.commit?.date, author: location.commit.map { "\($0.author) <\($0.email)>" })
+    }
+}

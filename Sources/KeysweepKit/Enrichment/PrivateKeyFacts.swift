@@ -1,0 +1,159 @@
+/// What a private key block says about itself: algorithm, size, and whether a passphrase protects it.
+public struct PrivateKeyFacts: Sendable, Hashable {
+    /// `RSA`, `DSA`, `EC P-256`, `Ed25519`, …, or the block's own label when it is opaque (PGP).
+    public var algorithm: String
+    public var bits: Int?
+    public var encrypted: Bool
+
+    /// RSA and DSA keys below 2048 bits are within reach of factoring; no one should still use them.
+    public var weak: Bool {
+        guard let bits, algorithm == "RSA" || algorithm == "DSA" else { return false }
+        return bits < 2048
+    }
+
+    /// Facts from the captured secret (a PEM or OpenSSH block); nil when it is not a key block or
+    /// its body does not parse.
+    public init?(secret: [UInt8]) {
+        guard let block = PEMBlock.all(in: secret).first else {
+            if String(decoding: secret.prefix(16), as: UTF8.self).hasPrefix("AGE-SECRET-KEY-") {
+                self.init(algorithm: "X25519 (age)", bits: 256, encrypted: false)
+                return
+            }
+            return nil
+        }
+        switch block.label {
+        case "RSA PRIVATE KEY":
+            let encrypted = block.headers["Proc-Type"]?.contains("ENCRYPTED") ?? false
+            self.init(algorithm: "RSA", bits: encrypted ? nil : Self.pkcs1ModulusBits(block.body), encrypted: encrypted)
+        case "DSA PRIVATE KEY":
+            let encrypted = block.headers["Proc-Type"]?.contains("ENCRYPTED") ?? false
+            let p = encrypted ? nil : DERReader(block.body).sequenceChildren()?.dropFirst().first
+            self.init(algorithm: "DSA", bits: p?.integerBits, encrypted: encrypted)
+        case "EC PRIVATE KEY":
+            let encrypted = block.headers["Proc-Type"]?.contains("ENCRYPTED") ?? false
+            let curve = encrypted ? nil : DERReader(block.body).sequenceChildren()?
+                .first { $0.tag == 0xA0 }?.children?.first?.objectIdentifier
+            self.init(algorithm: Self.curveName(curve).map { "EC \($0)" } ?? "EC", bits: Self.curveBits(curve), encrypted: encrypted)
+        case "PRIVATE KEY":
+            guard let facts = Self.pkcs8(block.body) else { return nil }
+            self = facts
+        case "ENCRYPTED PRIVATE KEY":
+            self.init(algorithm: "PKCS#8", bits: nil, encrypted: true)
+        case "OPENSSH PRIVATE KEY":
+            guard let facts = Self.openSSH(block.body) else { return nil }
+            self = facts
+        default:
+            self.init(algorithm: block.label.replacingOccurrences(of: " PRIVATE KEY", with: "").replacingOccurrences(of: " BLOCK", with: ""),
+                      bits: nil, encrypted: false)
+        }
+    }
+
+    public init(algorithm: String, bits: Int?, encrypted: Bool) {
+        self.algorithm = algorithm
+        self.bits = bits
+        self.encrypted = encrypted
+    }
+
+    /// RSAPrivateKey ::= SEQUENCE { version, modulus, … }
+    private static func pkcs1ModulusBits(_ body: [UInt8]) -> Int? {
+        guard let fields = DERReader(body).sequenceChildren(), fields.count >= 2 else { return nil }
+        return fields[1].integerBits
+    }
+
+    /// PrivateKeyInfo ::= SEQUENCE { version, AlgorithmIdentifier { oid, parameters }, OCTET STRING key }
+    private static func pkcs8(_ body: [UInt8]) -> PrivateKeyFacts? {
+        guard let fields = DERReader(body).sequenceChildren(), fields.count >= 3,
+              let algorithm = fields[1].children, let oid = algorithm.first?.objectIdentifier else { return nil }
+        switch oid {
+        case "1.2.840.113549.1.1.1", "1.2.840.113549.1.1.10":
+            return PrivateKeyFacts(algorithm: "RSA", bits: pkcs1ModulusBits(Array(fields[2].content)), encrypted: false)
+        case "1.2.840.10045.2.1":
+            let curve = algorithm.dropFirst().first?.objectIdentifier
+            return PrivateKeyFacts(algorithm: curveName(curve).map { "EC \($0)" } ?? "EC", bits: curveBits(curve), encrypted: false)
+        case "1.2.840.10040.4.1":
+            let p = algorithm.dropFirst().first?.children?.first
+            return PrivateKeyFacts(algorithm: "DSA", bits: p?.integerBits, encrypted: false)
+        case "1.3.101.110": return PrivateKeyFacts(algorithm: "X25519", bits: 256, encrypted: false)
+        case "1.3.101.112": return PrivateKeyFacts(algorithm: "Ed25519", bits: 256, encrypted: false)
+        case "1.3.101.113": return PrivateKeyFacts(algorithm: "Ed448", bits: 456, encrypted: false)
+        default: return PrivateKeyFacts(algorithm: "PKCS#8 \(oid)", bits: nil, encrypted: false)
+        }
+    }
+
+    /// `openssh-key-v1\0`, then strings: cipher, KDF, KDF options, a key count, the public key.
+    private static func openSSH(_ body: [UInt8]) -> PrivateKeyFacts? {
+        let magic = Array("openssh-key-v1".utf8) + [0]
+        guard body.starts(with: magic) else { return nil }
+        var reader = SSHWireReader(body[magic.count...])
+        guard let cipher = reader.string(), reader.string() != nil, reader.string() != nil,
+              reader.uint32() != nil, let publicKey = reader.string() else { return nil }
+        let encrypted = String(decoding: cipher, as: UTF8.self) != "none"
+        var key = SSHWireReader(publicKey)
+        guard let type = key.string().map({ String(decoding: $0, as: UTF8.self) }) else { return nil }
+        switch type {
+        case "ssh-rsa":
+            _ = key.string()
+            return PrivateKeyFacts(algorithm: "RSA", bits: key.string().map { DERReader.Element(tag: 2, content: $0).integerBits }, encrypted: encrypted)
+        case "ssh-dss":
+            return PrivateKeyFacts(algorithm: "DSA", bits: key.string().map { DERReader.Element(tag: 2, content: $0).integerBits }, encrypted: encrypted)
+        case "ssh-ed25519", "sk-ssh-ed25519@openssh.com":
+            return PrivateKeyFacts(algorithm: "Ed25519", bits: 256, encrypted: encrypted)
+        case let type where type.hasPrefix("ecdsa-sha2-nistp"):
+            let bits = Int(type.dropFirst("ecdsa-sha2-nistp".count))
+            return PrivateKeyFacts(algorithm: "EC P-\(bits.map(String.init) ?? "?")", bits: bits, encrypted: encrypted)
+        default:
+            return PrivateKeyFacts(algorithm: type, bits: nil, encrypted: encrypted)
+        }
+    }
+
+    private static func curveName(_ oid: String?) -> String? {
+        switch oid {
+        case "1.2.840.10045.3.1.7": "P-256"
+        case "1.3.132.0.34": "P-384"
+        case "1.3.132.0.35": "P-521"
+        case "1.3.132.0.10": "secp256k1"
+        default: nil
+        }
+    }
+
+    private static func curveBits(_ oid: String?) -> Int? {
+        switch oid {
+        case "1.2.840.10045.3.1.7", "1.3.132.0.10": 256
+        case "1.3.132.0.34": 384
+        case "1.3.132.0.35": 521
+        default: nil
+        }
+    }
+}
+
+/// Length-prefixed fields of the SSH wire format (RFC 4251 §5).
+private struct SSHWireReader {
+    private var bytes: ArraySlice<UInt8>
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+    }
+
+    mutating func uint32() -> Int? {
+        guard bytes.count >= 4 else { return nil }
+        let value = bytes.prefix(4).reduce(0) { $0 << 8 | Int($1) }
+        bytes = bytes.dropFirst(4)
+        return value
+    }
+
+    mutating func string() -> ArraySlice<UInt8>? {
+        guard let length = uint32(), bytes.count >= length else { return nil }
+        let value = bytes.prefix(length)
+        bytes = bytes.dropFirst(length)
+        return value
+    }
+}
+
+extension DERReader {
+    /// The children of the first element, when it is a SEQUENCE.
+    func sequenceChildren() -> [Element]? {
+        var reader = self
+        guard let first = reader.next(), first.tag == Element.sequence else { return nil }
+        return first.children
+    }
+}

@@ -1,0 +1,48 @@
+/// Where to revoke and rotate a provider's credential: one line and a link, for the inventory.
+enum Remediation {
+    /// Providers whose revocation page is known; the others get their rule's first reference.
+    private static let pages: [String: String] = [
+        "AWS": "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console",
+        "GitHub": "https://github.com/settings/tokens",
+        "GitLab": "https://docs.gitlab.com/user/profile/personal_access_tokens/#revoke-a-personal-access-token",
+        "Slack": "https://api.slack.com/apps",
+        "Stripe": "https://dashboard.stripe.com/apikeys",
+        "Google": "https://console.cloud.google.com/apis/credentials",
+        "Microsoft Azure": "https://learn.microsoft.com/azure/storage/common/storage-account-keys-manage",
+        "OpenAI": "https://platform.openai.com/api-keys",
+        "Anthropic": "https://console.anthropic.com/settings/keys",
+        "Hugging Face": "https://huggingface.co/settings/tokens",
+        "npm": "https://docs.npmjs.com/revoking-access-tokens",
+        "PyPI": "https://pypi.org/manage/account/token/",
+        "Docker": "https://app.docker.com/settings/personal-access-tokens",
+        "Twilio": "https://console.twilio.com/us1/account/keys-credentials/api-keys",
+        "SendGrid": "https://app.sendgrid.com/settings/api_keys",
+        "Shopify": "https://help.shopify.com/en/manual/apps/app-types/custom-apps",
+        "Sentry": "https://sentry.io/settings/account/api/auth-tokens/",
+        "Datadog": "https://app.datadoghq.com/organization-settings/api-keys",
+        "DigitalOcean": "https://cloud.digitalocean.com/account/api/tokens",
+        "Cloudflare": "https://dash.cloudflare.com/profile/api-tokens",
+        "HashiCorp": "https://developer.hashicorp.com/vault/docs/commands/token/revoke",
+        "Heroku": "https://dashboard.heroku.com/account/applications",
+        "Database": "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html",
+        "Generic": "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html",
+        "JWT": "https://cheatsheetseries.owasp.org/cheatsheets/JSON_Web_Token_for_Java_Cheat_Sheet.html",
+        "Private key": "https://cheatsheetseries.owasp.org/cheatsheets/Key_Management_Cheat_Sheet.html",
+    ]
+
+    static func line(for rule: Rule) -> (text: String, link: String) {
+        let link = pages[rule.provider] ?? rule.references.first ?? pages["Generic"]!
+        let text: String
+        switch rule.kind {
+        case .privateKey, .certificate:
+            text = "Replace the key pair, revoke every certificate and authorized_keys entry that trusts it, then remove it from the repository and its history."
+        case .password, .connectionString:
+            text = "Change the password at the \(rule.provider == "Generic" ? "service" : rule.provider) it opens, move it to a secrets manager, then remove it from the repository and its history."
+        case .webhookURL:
+            text = "Regenerate the webhook URL in \(rule.provider), update its senders from a secrets manager, then remove it from the repository and its history."
+        default:
+            text = "Revoke it in \(rule.provider), issue a replacement kept in a secrets manager, check \(rule.provider)'s audit log for use, then remove it from the repository and its history."
+        }
+        return (text, link)
+    }
+}

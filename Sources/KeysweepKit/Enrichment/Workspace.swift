@@ -1,0 +1,104 @@
+import Foundation
+import PCRE2
+
+/// Where the findings of one scan live, so that the enrichment can read what they point at: the
+/// `CODEOWNERS` that owns a path, and the file around a private key (for its certificate).
+public final class Workspace {
+    public enum Kind: Sendable {
+        /// Files and folders; paths are as the user gave them (relative to the current folder).
+        case folders
+        /// A repository: history locations are read with git, working-tree ones under its root.
+        case repository(String)
+        /// Standard input or a dump: nothing to read.
+        case detached
+    }
+
+    let kind: Kind
+    private let scratch = MatchScratch()
+    private var repositoryOwners: CodeOwners??
+    /// Folder (absolute) -> the CODEOWNERS that governs it and the folder its patterns are relative to.
+    private var folderOwners: [String: (owners: CodeOwners, base: String)?] = [:]
+
+    public init(_ kind: Kind) {
+        self.kind = kind
+    }
+
+    /// CODEOWNERS owners of a location's path.
+    func owners(of location: Location) -> [String] {
+        switch kind {
+        case .detached: return []
+        case .repository(let root):
+            if repositoryOwners == nil { repositoryOwners = .some(Self.repositoryCodeOwners(root)) }
+            return repositoryOwners??.owners(of: location.path, scratch: scratch) ?? []
+        case .folders:
+            let absolute = Self.absolute(location.path)
+            let folder = (absolute as NSString).deletingLastPathComponent
+            guard let (owners, base) = governing(folder) ?? nil else { return [] }
+            let relative = String(absolute.dropFirst(base == "/" ? 1 : base.count + 1))
+            return owners.owners(of: relative, scratch: scratch)
+        }
+    }
+
+    /// The bytes of the file or blob at a location, when it can be read (at most 1 MiB).
+    func contents(of location: Location) -> [UInt8]? {
+        switch kind {
+        case .detached: return nil
+        case .folders: return Self.read(location.path)
+        case .repository(let root):
+            guard let commit = location.commit else { return Self.read(root + "/" + location.path) }
+            return try? GitProcess.output(repository: root, ["cat-file", "blob", "\(commit.id):\(location.path)"])
+        }
+    }
+
+    /// Branches (local and remote) that contain any of `commits`, and whether the default branch
+    /// (HEAD's) is not among them.
+    func branches(containing commits: [String]) -> (names: [String], onlyUnmerged: Bool)? {
+        guard case .repository(let root) = kind, !commits.isEmpty else { return nil }
+        let arguments = ["for-each-ref", "--format=%(refname:short)"] + commits.prefix(64).map { "--contains=\($0)" } + ["refs/heads", "refs/remotes"]
+        guard let output = try? GitProcess.output(repository: root, arguments) else { return nil }
+        let names = String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init).filter { !$0.hasSuffix("/HEAD") && $0 != "origin" }
+        let head = (try? GitProcess.output(repository: root, ["symbolic-ref", "--short", "-q", "HEAD"]))
+            .map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
+        return (names.sorted(), !names.isEmpty && head.map { !names.contains($0) } ?? false)
+    }
+
+    private static func repositoryCodeOwners(_ root: String) -> CodeOwners? {
+        for path in CodeOwners.locations {
+            if let bytes = try? GitProcess.output(repository: root, ["cat-file", "blob", "HEAD:\(path)"]) {
+                return CodeOwners(text: String(decoding: bytes, as: UTF8.self), source: path)
+            }
+            if let bytes = read(root + "/" + path) {
+                return CodeOwners(text: String(decoding: bytes, as: UTF8.self), source: path)
+            }
+        }
+        return nil
+    }
+
+    /// The nearest CODEOWNERS at or above `folder`, stopping at the top of a git work tree.
+    private func governing(_ folder: String) -> (owners: CodeOwners, base: String)?? {
+        if let known = folderOwners[folder] { return known }
+        var found: (owners: CodeOwners, base: String)?
+        for path in CodeOwners.locations {
+            if let bytes = Self.read(folder + "/" + path) {
+                found = (CodeOwners(text: String(decoding: bytes, as: UTF8.self), source: path), folder)
+                break
+            }
+        }
+        if found == nil, folder != "/", access(folder + "/.git", F_OK) != 0 {
+            found = governing((folder as NSString).deletingLastPathComponent) ?? nil
+        }
+        folderOwners[folder] = .some(found)
+        return .some(found)
+    }
+
+    private static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+            .standardizedFileURL.path
+    }
+
+    private static func read(_ path: String) -> [UInt8]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 1 << 20)).map(Array.init)
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import KeysweepKit
+
+/// `keysweep merge REPORT.json ...`: one inventory from the JSON reports of many scans.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Combine JSON reports (one per repository, made anywhere) into one inventory.",
+        discussion: "Locations without a repository are labelled with their report's file name. Exit code 0 unless the run fails (2)."
+    )
+
+    @Argument(help: "JSON reports from 'keysweep scan|git|inventory --format json'.")
+    var reports: [String]
+
+    @Option(help: "Output format: html, csv or json (default: from the --output extension, else json).")
+    var format: String?
+
+    @Option(name: [.short, .long], help: "Write the inventory to this file ('-' for standard output). Written atomically.")
+    var output: String = "-"
+
+    @OptionGroup var clock: ClockOptions
+
+    func validate() throws {
+        if reports.isEmpty { throw ValidationError("give at least one JSON report") }
+        if let format, InventoryFormat(rawValue: format) == nil { throw ValidationError("unknown --format '\(format)' (expected html, csv or json)") }
+    }
+
+    func run() throws {
+        var documents: [(name: String, document: JSONReportDocument)] = []
+        for path in reports {
+            documents.append((Self.name(of: path), try Self.read(path)))
+        }
+        let merged = ReportMerger(now: clock.timestamp ?? Timestamp.current, policy: clock.policy).merge(documents)
+        let chosen = format.flatMap(InventoryFormat.init(rawValue:)) ?? InventoryFormat(fileExtensionOf: output) ?? .json
+        do {
+            try ReportWriter.write(chosen.render(merged), to: output)
+        } catch {
+            throw KeysweepError(error.description)
+        }
+    }
+
+    /// `reports/api-server.json` -> `api-server`.
+    static func name(of path: String) -> String {
+        var name = URL(fileURLWithPath: path).lastPathComponent
+        for suffix in [".json", ".keysweep"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
+        return name
+    }
+
+    static func read(_ path: String) throws(KeysweepError) -> JSONReportDocument {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw KeysweepError("cannot read report '\(path)': \(String(cString: strerror(errno)))")
+        }
+        let document: JSONReportDocument
+        do {
+            document = try JSONDecoder().decode(JSONReportDocument.self, from: data)
+        } catch {
+            throw KeysweepError("'\(path)' is not a Keysweep JSON report: \(Self.describe(error))")
+        }
+        guard document.version == JSONReportDocument.currentVersion else {
+            throw KeysweepError("'\(path)' is a version \(document.version) report; this keysweep reads version \(JSONReportDocument.currentVersion)")
+        }
+        return document
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            return "missing '\(key.stringValue)' at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "wrong type at \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+        case DecodingError.dataCorrupted(let context):
+            return context.debugDescription
+        default:
+            return "\(error)"
+        }
+    }
+}
