@@ -62,16 +62,19 @@ public final class Workspace {
         return (names.sorted(), !names.isEmpty && head.map { !names.contains($0) } ?? false)
     }
 
+    /// The checked-out CODEOWNERS if there is one (no process to start: pre-commit hooks pay for
+    /// every one), else HEAD's, found with one `ls-tree` and read with one `cat-file`.
     private static func repositoryCodeOwners(_ root: String) -> CodeOwners? {
         for path in CodeOwners.locations {
-            if let bytes = try? GitProcess.output(repository: root, ["cat-file", "blob", "HEAD:\(path)"]) {
-                return CodeOwners(text: String(decoding: bytes, as: UTF8.self), source: path)
-            }
             if let bytes = read(root + "/" + path) {
                 return CodeOwners(text: String(decoding: bytes, as: UTF8.self), source: path)
             }
         }
-        return nil
+        guard let listing = try? GitProcess.output(repository: root, ["ls-tree", "--name-only", "HEAD", "--"] + CodeOwners.locations) else { return nil }
+        let present = Set(String(decoding: listing, as: UTF8.self).split(separator: "\n").map(String.init))
+        guard let path = CodeOwners.locations.first(where: present.contains),
+              let bytes = try? GitProcess.output(repository: root, ["cat-file", "blob", "HEAD:\(path)"]) else { return nil }
+        return CodeOwners(text: String(decoding: bytes, as: UTF8.self), source: path)
     }
 
     /// The nearest CODEOWNERS at or above `folder`, stopping at the top of a git work tree.
