@@ -9,7 +9,7 @@ struct JWTClaims {
     /// Nil unless `token` is three dot-separated base64url parts with a JSON object payload.
     init?(token: [UInt8]) {
         let parts = String(decoding: token, as: UTF8.self).split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let payload = Self.decodeBase64URL(parts[1]),
+        guard parts.count == 3, let payload = JWTShape.decodeBase64URL(ArraySlice(parts[1].utf8)),
               let object = try? JSONSerialization.jsonObject(with: payload) as? [String: Any] else { return nil }
         issuedAt = Self.seconds(object["iat"]).map(Timestamp.init(seconds:))
         expiresAt = Self.seconds(object["exp"]).map(Timestamp.init(seconds:))
@@ -20,11 +20,5 @@ struct JWTClaims {
         let seconds = number.doubleValue
         guard seconds.isFinite, abs(seconds) < 1e12 else { return nil }
         return Int(seconds)
-    }
-
-    static func decodeBase64URL(_ text: Substring) -> Data? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        return Data(base64Encoded: base64)
     }
 }

@@ -17,12 +17,13 @@ public struct ReportMerger {
         var groups: [String: [JSONReportDocument.FindingEntry]] = [:]
         var repositories: Set<String> = []
         var scan = JSONReportDocument.Scan(files: 0, bytes: 0, findings: 0, locations: 0, skipped: [:], suppressed: [:],
-                                           warnings: [], limitHits: [], durationMilliseconds: nil, now: now.description, repositories: nil)
+                                           rejectedByValidator: [:], warnings: [], limitHits: [], durationMilliseconds: nil, now: now.description, repositories: nil)
         for (name, document) in reports {
             scan.files += document.scan.files
             scan.bytes += document.scan.bytes
             scan.skipped.merge(document.scan.skipped, uniquingKeysWith: +)
             scan.suppressed.merge(document.scan.suppressed, uniquingKeysWith: +)
+            scan.rejectedByValidator?.merge(document.scan.rejectedByValidator ?? [:], uniquingKeysWith: +)
             scan.warnings += document.scan.warnings
             scan.limitHits += document.scan.limitHits
             repositories.formUnion(document.scan.repositories ?? [name])

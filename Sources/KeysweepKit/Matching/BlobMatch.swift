@@ -25,4 +25,7 @@ public struct BlobScan: Sendable {
     public var suppressedInline = 0
     /// Generic matches dropped because the blob holds too many to be configuration (see `Matcher`).
     public var suppressedGenericInDataFile = 0
+    /// Look-alikes a structural validator proved fake (a wrong checksum, a key body that does
+    /// not parse), by rule id.
+    public var rejectedByValidator: [String: Int] = [:]
 }

@@ -46,7 +46,7 @@ public final class Matcher {
                     case .accepted: break
                     case .rejected: continue
                     case .disproved:
-                        disproved.insert(Array(bytes[secret]))
+                        if disproved.insert(Array(bytes[secret])).inserted { result.rejectedByValidator[rule.rule.id, default: 0] += 1 }
                         continue
                     }
                     if let allowance, allowance.allows(ruleID: rule.rule.id, secret: secret) {
@@ -107,6 +107,9 @@ public final class Matcher {
         case .base62CRC32: valid = Base62Checksum.isValid(secret)
         case .jwt: valid = JWTShape.isValid(secret)
         case .assignmentValue: valid = AssignmentValueFilter.isPlausibleSecret(secret)
+        case .privateKey: valid = PrivateKeyBody.isValid(secret)
+        case .ageBech32: valid = Bech32.isAgeSecretKey(secret)
+        case .pypiMacaroon: valid = PyPIMacaroon.isValid(secret)
         }
         if valid { return .accepted }
         return rule.rule.isGeneric ? .rejected : .disproved

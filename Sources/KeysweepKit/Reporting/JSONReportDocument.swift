@@ -23,6 +23,8 @@ public struct JSONReportDocument: Codable, Sendable {
         public var locations: Int
         public var skipped: [String: Int]
         public var suppressed: [String: Int]
+        /// Look-alikes proved fake by a structural validator, by rule id; absent in older reports.
+        public var rejectedByValidator: [String: Int]?
         public var warnings: [ScanWarning]
         public var limitHits: [LimitHitRecord]
         public var durationMilliseconds: Int?
@@ -35,6 +37,7 @@ public struct JSONReportDocument: Codable, Sendable {
             case files, bytes, findings, locations, skipped, suppressed, warnings, now, repositories
             case limitHits = "limit_hits"
             case durationMilliseconds = "duration_ms"
+            case rejectedByValidator = "rejected_by_validator"
         }
     }
 
@@ -99,6 +102,7 @@ extension JSONReportDocument {
             locations: report.locationCount,
             skipped: Dictionary(uniqueKeysWithValues: statistics.skipped.map { ($0.key.rawValue, $0.value) }),
             suppressed: statistics.suppressed,
+            rejectedByValidator: statistics.rejectedByValidator,
             warnings: statistics.warnings,
             limitHits: statistics.limitHits,
             durationMilliseconds: report.includeTiming ? statistics.durationMilliseconds : nil,

@@ -131,6 +131,7 @@ public struct SARIFReporter: Reporter {
         properties.values["locations"] = .number(report.locationCount)
         properties.values["skipped"] = .counts(Dictionary(uniqueKeysWithValues: statistics.skipped.map { ($0.key.rawValue, $0.value) }))
         properties.values["suppressed"] = .counts(statistics.suppressed)
+        properties.values["rejectedByValidator"] = .counts(statistics.rejectedByValidator)
         if report.includeTiming { properties.values["durationMilliseconds"] = .number(statistics.durationMilliseconds) }
         return SARIF.Invocation(executionSuccessful: true, exitCode: report.findings.isEmpty ? 0 : report.findingsExitCode,
                                 properties: properties)

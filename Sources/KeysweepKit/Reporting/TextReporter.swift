@@ -68,6 +68,8 @@ public struct TextReporter: Reporter {
         if !skipped.isEmpty { text += "\nskipped: " + skipped.joined(separator: ", ") }
         let suppressed = statistics.suppressed.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         if !suppressed.isEmpty { text += "\nsuppressed: " + suppressed.joined(separator: ", ") }
+        let rejected = statistics.rejectedByValidator.values.reduce(0, +)
+        if rejected > 0 { text += "\nrejected by validators (look-alikes, not secrets): \(rejected)" }
         return text
     }
 

@@ -6,4 +6,10 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     case jwt
     /// The value side of a generic `key = value` assignment: not a placeholder, reference or identifier.
     case assignmentValue = "assignment-value"
+    /// A PEM or OpenSSH private key block whose body parses as the key its label names.
+    case privateKey = "private-key"
+    /// An age secret key: valid bech32 with the `age-secret-key-` prefix and a 32-byte key.
+    case ageBech32 = "age-bech32"
+    /// A PyPI token: `pypi-` then a base64url macaroon whose location is pypi.org.
+    case pypiMacaroon = "pypi-macaroon"
 }

@@ -8,6 +8,8 @@ public struct ScanStatistics: Sendable {
     public var limitHits: [LimitHitRecord] = []
     /// Findings hidden, by kind of suppression (`inline`, …).
     public var suppressed: [String: Int] = [:]
+    /// Look-alikes that structural validators proved fake, by rule id (never findings).
+    public var rejectedByValidator: [String: Int] = [:]
     public var durationMilliseconds = 0
     public var threads = 1
 
@@ -25,6 +27,7 @@ public struct ScanStatistics: Sendable {
         warnings += other.warnings
         limitHits += other.limitHits
         suppressed.merge(other.suppressed, uniquingKeysWith: +)
+        rejectedByValidator.merge(other.rejectedByValidator, uniquingKeysWith: +)
     }
 
     /// Sorts the lists so that the report does not depend on thread timing.

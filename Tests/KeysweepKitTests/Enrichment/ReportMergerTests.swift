@@ -17,7 +17,7 @@ import Testing
             fingerprint: "f1", rule: "github.pat.classic", rules: ["github.pat.classic"], name: "GitHub token", provider: "GitHub",
             kind: "access-token", severity: "critical", secret: "ghp_…(40)", entropy: 5, locations: [location],
             counts: .init([location]), firstSeen: .init(commit: "abc", date: "2026-10-01T00:00:00Z"), presentAtHead: true, nhi: nhi)
-        let scan = JSONReportDocument.Scan(files: 1, bytes: 10, findings: 1, locations: 1, skipped: [:], suppressed: [:], warnings: [],
+        let scan = JSONReportDocument.Scan(files: 1, bytes: 10, findings: 1, locations: 1, skipped: [:], suppressed: [:], rejectedByValidator: [:], warnings: [],
                                            limitHits: [], durationMilliseconds: nil, now: nil, repositories: nil)
         return JSONReportDocument(tool: .init(rules: 200), scan: scan, findings: [entry])
     }

@@ -1,0 +1,34 @@
+/// Checks that a private key block's body decodes and parses as the kind of key its label claims,
+/// so that a truncated, elided (`MIIE...`) or made-up block is not reported as a key.
+enum PrivateKeyBody {
+    static func isValid(_ secret: [UInt8]) -> Bool {
+        guard let block = PEMBlock.all(in: secret).first else { return false }
+        let encrypted = block.headers["Proc-Type"]?.contains("ENCRYPTED") ?? false
+        if encrypted {
+            // Legacy OpenSSL encryption: a DEK-Info header and whole cipher blocks.
+            return block.headers["DEK-Info"] != nil && block.body.count >= 64 && block.body.count % 8 == 0
+        }
+        let fields = DERReader(block.body).sequenceChildren()
+        switch block.label {
+        case "RSA PRIVATE KEY":
+            // version, n, e, d, p, q, dP, dQ, qInv
+            guard let fields, fields.count >= 9, fields.prefix(9).allSatisfy({ $0.tag == DERReader.Element.integer }) else { return false }
+            return fields[1].integerBits >= 256
+        case "DSA PRIVATE KEY":
+            return (fields?.count ?? 0) >= 6 && fields!.prefix(6).allSatisfy { $0.tag == DERReader.Element.integer }
+        case "EC PRIVATE KEY":
+            guard let fields, fields.count >= 2 else { return false }
+            return fields[0].tag == DERReader.Element.integer && fields[1].tag == DERReader.Element.octetString && !fields[1].content.isEmpty
+        case "PRIVATE KEY":
+            guard let fields, fields.count >= 3, let algorithm = fields[1].children, algorithm.first?.objectIdentifier != nil else { return false }
+            return fields[2].tag == DERReader.Element.octetString && !fields[2].content.isEmpty
+        case "ENCRYPTED PRIVATE KEY":
+            guard let fields, fields.count == 2 else { return false }
+            return fields[0].tag == DERReader.Element.sequence && fields[1].tag == DERReader.Element.octetString && fields[1].content.count >= 32
+        case "OPENSSH PRIVATE KEY":
+            return PrivateKeyFacts(secret: secret) != nil
+        default:
+            return block.body.count >= 64
+        }
+    }
+}
