@@ -9,6 +9,9 @@ public final class Workspace {
         case folders
         /// A repository: history locations are read with git, working-tree ones under its root.
         case repository(String)
+        /// A repository's checked-out files only (the staged change): no git process is started,
+        /// since a pre-commit hook pays for every one.
+        case workTree(String)
         /// Standard input or a dump: nothing to read.
         case detached
     }
@@ -28,7 +31,10 @@ public final class Workspace {
         switch kind {
         case .detached: return []
         case .repository(let root):
-            if repositoryOwners == nil { repositoryOwners = .some(Self.repositoryCodeOwners(root)) }
+            if repositoryOwners == nil { repositoryOwners = .some(Self.repositoryCodeOwners(root, fromHead: true)) }
+            return repositoryOwners??.owners(of: location.path, scratch: scratch) ?? []
+        case .workTree(let root):
+            if repositoryOwners == nil { repositoryOwners = .some(Self.repositoryCodeOwners(root, fromHead: false)) }
             return repositoryOwners??.owners(of: location.path, scratch: scratch) ?? []
         case .folders:
             let absolute = Self.absolute(location.path)
@@ -44,6 +50,7 @@ public final class Workspace {
         switch kind {
         case .detached: return nil
         case .folders: return Self.read(location.path)
+        case .workTree(let root): return Self.read(root + "/" + location.path)
         case .repository(let root):
             guard let commit = location.commit else { return Self.read(root + "/" + location.path) }
             return try? GitProcess.output(repository: root, ["cat-file", "blob", "\(commit.id):\(location.path)"])
@@ -64,13 +71,13 @@ public final class Workspace {
 
     /// The checked-out CODEOWNERS if there is one (no process to start: pre-commit hooks pay for
     /// every one), else HEAD's, found with one `ls-tree` and read with one `cat-file`.
-    private static func repositoryCodeOwners(_ root: String) -> CodeOwners? {
+    private static func repositoryCodeOwners(_ root: String, fromHead: Bool) -> CodeOwners? {
         for path in CodeOwners.locations {
             if let bytes = read(root + "/" + path) {
                 return CodeOwners(text: String(decoding: bytes, as: UTF8.self), source: path)
             }
         }
-        guard let listing = try? GitProcess.output(repository: root, ["ls-tree", "--name-only", "HEAD", "--"] + CodeOwners.locations) else { return nil }
+        guard fromHead, let listing = try? GitProcess.output(repository: root, ["ls-tree", "--name-only", "HEAD", "--"] + CodeOwners.locations) else { return nil }
         let present = Set(String(decoding: listing, as: UTF8.self).split(separator: "\n").map(String.init))
         guard let path = CodeOwners.locations.first(where: present.contains),
               let bytes = try? GitProcess.output(repository: root, ["cat-file", "blob", "HEAD:\(path)"]) else { return nil }

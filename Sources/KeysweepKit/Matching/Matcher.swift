@@ -30,9 +30,10 @@ public final class Matcher {
         var disproved: Set<[UInt8]> = []
         for index in selection.indices {
             let rule = ruleSet.rules[index]
+            let (pattern, secretGroup) = rule.pattern
             var start = 0
             matching: while start <= bytes.count {
-                switch rule.pattern.firstMatch(in: bytes, from: start, scratch: scratch) {
+                switch pattern.firstMatch(in: bytes, from: start, scratch: scratch) {
                 case .noMatch:
                     break matching
                 case .limitHit(let message), .failed(let message):
@@ -41,7 +42,7 @@ public final class Matcher {
                 case .match(let groups):
                     let whole = groups.whole
                     start = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
-                    guard let secret = groups[rule.secretGroup], !secret.isEmpty else { continue }
+                    guard let secret = groups[secretGroup], !secret.isEmpty else { continue }
                     switch verdict(rule, secret: Array(bytes[secret])) {
                     case .accepted: break
                     case .rejected: continue

@@ -48,10 +48,11 @@ public enum RuleLoader {
         return all.map(\.rule)
     }
 
-    /// The default rules, compiled into the binary from `rules/*.yml` (see `EmbeddedRules`).
-    public static func builtinRules() -> [Rule] {
+    /// The embedded rules; `withExamples: false` skips decoding the examples (scans do not use them).
+    public static func builtinRules(withExamples: Bool = true) -> [Rule] {
         do {
-            return try JSONDecoder().decode([Rule].self, from: Data(EmbeddedRules.json.utf8))
+            let json = withExamples ? EmbeddedRules.json : EmbeddedRules.scanningJSON
+            return try JSONDecoder().decode([Rule].self, from: Data(json.utf8))
         } catch {
             // The embedded text is generated and checked by a test; failing here is a build defect.
             preconditionFailure("embedded rules do not decode: \(error)")

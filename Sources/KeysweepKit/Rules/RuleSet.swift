@@ -1,4 +1,5 @@
 import PCRE2
+import Synchronization
 
 /// Rules compiled for matching: each pattern compiled once with JIT, shared read-only by all workers.
 public final class RuleSet: Sendable {
@@ -7,10 +8,15 @@ public final class RuleSet: Sendable {
 
     /// Compiles every rule; a pattern that does not compile or lacks a `secret` group is an error
     /// naming the rule id, the offset and PCRE2's message.
-    public init(_ rules: [Rule], file: String = "rules") throws(RuleError) {
+    ///
+    /// With `lazily`, a pattern is compiled the first time the prefilter selects its rule: a
+    /// pre-commit hook that sees three small files then compiles a handful of patterns, not 200.
+    /// Only for rules already known to compile (the embedded ones, which the tests compile, and
+    /// YAML rules, which the loader compiles to validate them).
+    public init(_ rules: [Rule], file: String = "rules", lazily: Bool = false) throws(RuleError) {
         var compiled: [CompiledRule] = []
         for (index, rule) in rules.enumerated() {
-            compiled.append(try CompiledRule(rule, index: index, file: file))
+            compiled.append(lazily ? CompiledRule(lazy: rule, index: index) : try CompiledRule(rule, index: index, file: file))
         }
         self.rules = compiled
         self.prefilter = KeywordPrefilter(keywordsByRule: rules.map(\.keywords))
@@ -18,19 +24,39 @@ public final class RuleSet: Sendable {
 
     /// Whether this platform's PCRE2 has JIT; without it patterns run in the interpreter.
     public static var jitAvailable: Bool { Pattern.jitSupported }
-
-    /// Whether every pattern is JIT-compiled (false when the platform's PCRE2 lacks JIT).
-    public var usesJIT: Bool { rules.allSatisfy(\.pattern.usesJIT) }
 }
 
 /// A rule with its compiled pattern and the group number of `secret`.
 public struct CompiledRule: Sendable {
     public let rule: Rule
     public let index: Int
-    let pattern: Pattern
-    let secretGroup: Int
+    private let compiled: CompiledPattern
 
     init(_ rule: Rule, index: Int, file: String) throws(RuleError) {
+        self.rule = rule
+        self.index = index
+        self.compiled = CompiledPattern(try Self.compile(rule, file: file))
+    }
+
+    init(lazy rule: Rule, index: Int) {
+        self.rule = rule
+        self.index = index
+        self.compiled = CompiledPattern(nil)
+    }
+
+    /// The pattern and the number of its `secret` group, compiling it on first use.
+    var pattern: (pattern: Pattern, secretGroup: Int) {
+        compiled.value {
+            do {
+                return try Self.compile(rule, file: "embedded rules")
+            } catch {
+                // Lazy rules are embedded or already validated; the tests compile every one.
+                preconditionFailure("rule '\(rule.id)' no longer compiles: \(error)")
+            }
+        }
+    }
+
+    private static func compile(_ rule: Rule, file: String) throws(RuleError) -> (pattern: Pattern, secretGroup: Int) {
         let pattern: Pattern
         do {
             pattern = try Pattern(rule.pattern)
@@ -40,9 +66,25 @@ public struct CompiledRule: Sendable {
         guard let secretGroup = pattern.groupNumbers["secret"] else {
             throw RuleError(file: file, ruleID: rule.id, field: "pattern", reason: "has no named group 'secret'")
         }
-        self.rule = rule
-        self.index = index
-        self.pattern = pattern
-        self.secretGroup = secretGroup
+        return (pattern, secretGroup)
+    }
+}
+
+/// A compiled pattern, or the promise of one, shared by all workers: the first to need it compiles
+/// it under the lock, the others wait for that one and reuse it.
+private final class CompiledPattern: Sendable {
+    private let state: Mutex<(pattern: Pattern, secretGroup: Int)?>
+
+    init(_ value: (pattern: Pattern, secretGroup: Int)?) {
+        state = Mutex(value)
+    }
+
+    func value(compile: () -> (pattern: Pattern, secretGroup: Int)) -> (pattern: Pattern, secretGroup: Int) {
+        state.withLock { value in
+            if let value { return value }
+            let made = compile()
+            value = made
+            return made
+        }
     }
 }

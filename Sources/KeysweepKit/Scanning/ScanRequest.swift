@@ -28,7 +28,8 @@ public enum ScanInput: Sendable, Equatable {
         switch self {
         case .paths: .folders
         case .standardInput, .dump: .detached
-        case .history(let repository, _, _), .staged(let repository): .repository(repository)
+        case .history(let repository, _, _): .repository(repository)
+        case .staged(let repository): .workTree(repository)
         }
     }
 

@@ -7,8 +7,9 @@ import Darwin
 /// Runs one scan command end to end: config, rules, input, matching, findings, suppressions, report.
 public enum ScanSession {
     /// Builtin rules plus those at `paths`, compiled.
-    public static func ruleSet(extraRulePaths paths: [String], config: ProjectConfig? = nil) throws(KeysweepError) -> RuleSet {
-        var rules = RuleLoader.builtinRules()
+    public static func ruleSet(extraRulePaths paths: [String], config: ProjectConfig? = nil,
+                               phase: (String) -> Void = { _ in }) throws(KeysweepError) -> RuleSet {
+        var rules = RuleLoader.builtinRules(withExamples: false)
         do {
             for path in (config?.rulePaths ?? []) + paths {
                 rules = RuleLoader.merge(rules, overriddenBy: try RuleLoader.rules(at: path))
@@ -17,8 +18,9 @@ public enum ScanSession {
             throw KeysweepError("invalid rules: \(error)")
         }
         if let config { rules = try config.apply(to: rules) }
+        phase("rules")
         do {
-            return try RuleSet(rules)
+            return try RuleSet(rules, lazily: true)
         } catch {
             throw KeysweepError("invalid rules: \(error)")
         }
@@ -42,8 +44,9 @@ public enum ScanSession {
             clock = ContinuousClock.now
         }
         let config = try config(for: request)
-        let ruleSet = try ruleSet(extraRulePaths: request.rulePaths, config: config)
-        phase("rules")
+        phase("config")
+        let ruleSet = try ruleSet(extraRulePaths: request.rulePaths, config: config, phase: phase)
+        phase("compile")
         let options = ScanOptions(
             threads: request.threads,
             maxFileSize: request.maxFileSize ?? config?.maxFileSize ?? ScanRequest.defaultMaxFileSize,
