@@ -37,7 +37,7 @@ def ensure_venv(venv, requirement):
 def resolve(work):
     """{tool: argv prefix or None (unavailable, with reason)}."""
     bins, why = {}, {}
-    ks = os.environ.get("KEYSWEEP_BIN", "/work/main/.build/release/keysweep")
+    ks = os.environ.get("KEYSWEEP_BIN", os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), ".build", "release", "keysweep"))
     if os.access(ks, os.X_OK):
         bins["keysweep"] = ks
     else:

@@ -16,7 +16,7 @@ public struct CertificateValidity: Sendable, Hashable {
 
     /// The first certificate in `bytes` (PEM) whose validity parses: in a bundle the leaf comes first.
     static func first(in bytes: [UInt8]) -> CertificateValidity? {
-        PEMBlock.all(in: bytes).lazy.filter { $0.label == "CERTIFICATE" }.compactMap { CertificateValidity(der: $0.body) }.first
+        PEMBlock.all(in: bytes, label: "CERTIFICATE").lazy.compactMap { CertificateValidity(der: $0.body) }.first
     }
 
     private static func time(_ element: DERReader.Element) -> Timestamp? {

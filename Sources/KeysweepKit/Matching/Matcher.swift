@@ -111,6 +111,7 @@ public final class Matcher {
         case .privateKey: valid = PrivateKeyBody.isValid(secret)
         case .ageBech32: valid = Bech32.isAgeSecretKey(secret)
         case .pypiMacaroon: valid = PyPIMacaroon.isValid(secret)
+        case .basicAuth: valid = BasicCredentials.isValid(secret)
         }
         if valid { return .accepted }
         return rule.rule.isGeneric ? .rejected : .disproved

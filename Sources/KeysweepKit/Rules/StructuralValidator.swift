@@ -12,4 +12,6 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     case ageBech32 = "age-bech32"
     /// A PyPI token: `pypi-` then a base64url macaroon whose location is pypi.org.
     case pypiMacaroon = "pypi-macaroon"
+    /// HTTP Basic credentials: base64 of printable `user:password`, the password no placeholder.
+    case basicAuth = "basic-auth"
 }
