@@ -65,7 +65,8 @@ extension Enrichment {
             services: services.sorted(),
             environments: environments.sorted().map(\.rawValue),
             productionAndNonProduction: environments.contains(.production) && environments.count > 1,
-            severalServices: services.count > 1
+            severalServices: services.count > 1,
+            testFixture: !places.isEmpty && places.allSatisfy { DeploymentEnvironment.of(path: $0.path).contains(.test) }
         )
         owners = codeOwners + Self.authors(of: places)
 

@@ -27,12 +27,16 @@ public struct Enrichment: Codable, Sendable, Hashable {
         public var environments: [String]
         public var productionAndNonProduction: Bool
         public var severalServices: Bool
+        /// Every location is under a test or fixture path: still a finding (key material and
+        /// tokens get copied out of tests), but one a reviewer triages differently.
+        public var testFixture: Bool
 
         enum CodingKeys: String, CodingKey {
             case locations, files, commits, branches, repositories, services, environments
             case onlyUnmergedBranches = "only_unmerged_branches"
             case productionAndNonProduction = "production_and_non_production"
             case severalServices = "several_services"
+            case testFixture = "test_fixture"
         }
     }
 

@@ -35,6 +35,19 @@ enum AssignmentValueFilter {
         return characterClassCount(value) >= 2
     }
 
+    /// Git object ids and SHA-1/SHA-256 digests (40 or 64 hex digits) and UUIDs: values that
+    /// identify content or records, which API specs and lockfiles put next to words like `token`.
+    /// Generic rules reject them; provider rules may not (a Heroku API key is a UUID).
+    static func looksLikeDigestOrUUID(_ value: [UInt8]) -> Bool {
+        func isHex(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+        }
+        if value.count == 40 || value.count == 64 { return value.allSatisfy(isHex) }
+        guard value.count == 36 else { return false }
+        return value.enumerated().allSatisfy { index, byte in [8, 13, 18, 23].contains(index) ? byte == UInt8(ascii: "-") : isHex(byte) }
+    }
+
     /// `name`, `self.password`, `config-value`, `creds?.password!`, `Type?`: identifier segments
     /// joined by `.`, `:`, `|`, `-`, `?` or `!`; treated as code, not a secret, when it has a `.`,
     /// `:` or `|` (template filter) separator or no digit at all.

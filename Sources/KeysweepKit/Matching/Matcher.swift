@@ -102,6 +102,7 @@ public final class Matcher {
     private func verdict(_ rule: CompiledRule, secret: [UInt8]) -> Verdict {
         if let minimum = rule.rule.minEntropy, Entropy.shannon(secret) < minimum { return .rejected }
         if PlaceholderFilter.isPlaceholder(secret) { return .rejected }
+        if rule.rule.isGeneric && AssignmentValueFilter.looksLikeDigestOrUUID(secret) { return .rejected }
         let valid: Bool
         switch rule.rule.validator {
         case nil: valid = true

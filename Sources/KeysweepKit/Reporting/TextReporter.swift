@@ -54,6 +54,7 @@ public struct TextReporter: Reporter {
             let size = key.bits.map { " \($0) bits" } ?? ""
             lines.append("  key          \(key.algorithm)\(size)\(key.encrypted ? ", passphrase-protected" : ", unencrypted")\(key.weak ? ", WEAK" : "")")
         }
+        if enrichment.exposure.testFixture { lines.append("  where        test fixture (every location is under a test path)") }
         lines.append("  risks        " + enrichment.risks.compactMap { NHIRisk(rawValue: $0).map { "\($0.id) \($0.title)" } }.joined(separator: ", "))
         return lines
     }

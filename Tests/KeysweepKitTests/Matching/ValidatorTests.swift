@@ -57,6 +57,17 @@ import Testing
     }
 
     @Test(arguments: [
+        ("e72e48e1b8b6a8c4fb4a3f6d3a7b49c1f6d8e2a0", true),                          // git object id
+        ("25f9a7c0e3b14d6f8a2c5e7b9d1f3a5c7e9b1d3f5a7c9e1b3d5f7a9c1e3b5d7f", true),  // SHA-256
+        ("8C1F2D3E-4B5A-4C6D-9E8F-7A6B5C4D3E2F", true),                              // UUID
+        ("8c1f2d3e4b5a4c6d9e8f7a6b5c4d3e2f", false),                                 // 32 hex: many API keys
+        ("8c1f2d3e-4b5a-4c6d-9e8f-7a6b5c4d3e2g", false),
+    ])
+    func digestsAndUUIDsAreRecognised(value: String, recognised: Bool) {
+        #expect(AssignmentValueFilter.looksLikeDigestOrUUID(Array(value.utf8)) == recognised)
+    }
+
+    @Test(arguments: [
         ("AKIAIOSFODNN7EXAMPLE", true),
         ("xoxb-xxxxxxxxxxxx", true),
         ("${GITHUB_TOKEN}", true),
@@ -65,6 +76,7 @@ import Testing
         ("aaaaaaaaaaaaaaaa", true),
         ("sk_live_12345678abcd", true),
         ("ghp_R4nd0mL00k1ngT0k3nV4lu3", false),
+        ("sk_test_4eC39HqLyjWDarjtT1zdp7dc", true),  // Stripe's documentation key
     ])
     func placeholders(value: String, isPlaceholder: Bool) {
         #expect(PlaceholderFilter.isPlaceholder(Array(value.utf8)) == isPlaceholder)
