@@ -10,6 +10,8 @@ public struct Location: Sendable, Hashable, Comparable {
     /// Which of several scanned repositories or folders it is in (`keysweep inventory`); nil in
     /// single-input scans.
     public var repository: String?
+    /// `base64` when the secret is encoded at this place and was found by decoding it.
+    public var encoding: String?
 
     public init(path: String, start: TextPosition, end: TextPosition, commit: CommitInfo? = nil, lineContext: String = "") {
         self.path = path

@@ -12,6 +12,7 @@ public struct Match: Sendable {
         secret = match.secret
         entropy = match.entropy
         location = Location(path: path, start: match.start, end: match.end, lineContext: match.lineContext)
+        location.encoding = match.encoding
         self.blobID = blobID
     }
 }

@@ -9,6 +9,8 @@ public struct BlobMatch: Sendable {
     /// A hash of the secret's line (trimmed, at most `LineContext.reach` bytes either side), so that
     /// a location keeps its identity when unrelated lines above it are edited.
     public let lineContext: String
+    /// `base64` when the secret was found by decoding the text at this span (see `EncodedValues`).
+    public var encoding: String? = nil
 }
 
 /// A pattern that gave up on a blob because a PCRE2 limit was reached.

@@ -88,6 +88,8 @@ public struct JSONReportDocument: Codable, Sendable {
         public var author: String?
         public var email: String?
         public var date: String?
+        /// `base64` when the secret was found by decoding the text at this place.
+        public var encoding: String?
     }
 }
 
@@ -128,7 +130,8 @@ extension JSONReportDocument.FindingEntry {
             JSONReportDocument.LocationEntry(
                 fingerprint: $0.fingerprint(finding: finding.fingerprint), repository: $0.repository, path: $0.path, line: $0.start.line, column: $0.start.column,
                 endLine: $0.end.line, endColumn: $0.end.column,
-                commit: $0.commit?.id, author: $0.commit?.author, email: $0.commit?.email, date: $0.commit?.date
+                commit: $0.commit?.id, author: $0.commit?.author, email: $0.commit?.email, date: $0.commit?.date,
+                encoding: $0.encoding
             )
         }
         counts = JSONReportDocument.Counts(locations)

@@ -16,6 +16,7 @@ public struct TextReporter: Reporter {
             for (index, location) in finding.locations.prefix(shownLocations).enumerated() {
                 let label = index == 0 ? "  found at     " : "               "
                 var text = "\(location.path):\(location.start.line):\(location.start.column)"
+                if let encoding = location.encoding { text += " (\(encoding)-encoded)" }
                 if let commit = location.commit {
                     text += "  commit \(commit.id.prefix(12)) \(commit.author) <\(commit.email)> \(commit.date)"
                 }

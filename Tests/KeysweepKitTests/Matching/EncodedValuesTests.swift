@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import KeysweepKit
+
+/// Secrets one base64 layer down, in Kubernetes Secrets, reported at the encoded text.
+@Suite struct EncodedValuesTests {
+    private let rules = [
+        Rule(id: "generic.password", name: "password", provider: "Test", kind: .password, severity: .high,
+             keywords: ["password"], pattern: #"(?i)password: (?<secret>[^\s]{8,})"#),
+    ]
+
+    private func scan(_ text: String) throws -> BlobScan {
+        let matcher = Matcher(ruleSet: try RuleSet(rules))
+        return Array(text.utf8).withUnsafeBytes { matcher.scan($0) }
+    }
+
+    private func base64(_ text: String) -> String { Data(text.utf8).base64EncodedString() }
+
+    @Test func secretDataValuesAreDecodedAndReportedAtTheEncodedText() throws {
+        let encoded = base64("Tq9#vL2mXw7k")
+        let yaml = "apiVersion: v1\nkind: Secret\ndata:\n  DB_PASSWORD: \(encoded)\n"
+        let scan = try scan(yaml)
+        #expect(scan.matches.count == 1)
+        let match = try #require(scan.matches.first)
+        #expect(String(decoding: match.secret, as: UTF8.self) == "Tq9#vL2mXw7k")
+        #expect(match.encoding == "base64")
+        #expect(match.start == TextPosition(line: 4, column: 16))
+        #expect(match.end == TextPosition(line: 4, column: 16 + encoded.count))
+    }
+
+    @Test func jsonSecretsToo() throws {
+        let json = #"{"kind": "Secret", "data": {"password": "\#(base64("Tq9#vL2mXw7k"))"}}"#
+        #expect(try scan(json).matches.map(\.encoding) == ["base64"])
+    }
+
+    @Test func onlyBlobsThatDeclareASecretAreDecoded() throws {
+        let yaml = "kind: ConfigMap\ndata:\n  DB_PASSWORD: \(base64("Tq9#vL2mXw7k"))\n"
+        // The base64 text itself may be reported by a plain rule, but nothing is decoded.
+        #expect(try scan(yaml).matches.allSatisfy { $0.encoding == nil })
+    }
+
+    @Test func binaryValuesAreNotScanned() {
+        #expect(!EncodedValues.isPrintable([0x00, 0x41, 0x42]))
+        #expect(!EncodedValues.isPrintable([0xC3, 0x28]))
+        #expect(EncodedValues.isPrintable(Array("line one\nline two".utf8)))
+    }
+
+    @Test func anAllowCommentOnTheEncodedLineSuppressesIt() throws {
+        let yaml = "kind: Secret\ndata:\n  DB_PASSWORD: \(base64("Tq9#vL2mXw7k")) # keysweep:allow\n"
+        let scan = try scan(yaml)
+        #expect(scan.matches.isEmpty)
+        #expect(scan.suppressedInline >= 1)  // the decoded value (and the encoded text, if a plain rule saw it)
+    }
+}
