@@ -91,11 +91,32 @@ class Gen:
         return "AIza" + self.s(GOOGLE, 35)
 
     def pem_lines(self):
-        body = [self.s(B64, 64) for _ in range(self.r.randint(12, 25))]
-        pad = "=" * self.r.randint(0, 2)
-        tail = self.s(B64, 4 * self.r.randint(2, 15) - len(pad)) + pad
-        return (["-----BEGIN RSA PRIVATE KEY-----", "MII" + body[0][3:]]
-                + body[1:] + [tail, "-----END RSA PRIVATE KEY-----"])
+        """A PKCS#1 RSAPrivateKey with the right structure (SEQUENCE of nine INTEGERs, a 1024- or
+        2048-bit modulus) and random numbers: it parses as a key, as a leaked one would, but is no
+        key pair. Scanners that check the body (Keysweep does) see what they would see in the wild."""
+        bits = self.r.choice([1024, 2048])
+
+        def integer(nbits):
+            value = self.r.getrandbits(nbits) | (1 << (nbits - 1)) | 1
+            raw = value.to_bytes((nbits + 7) // 8, "big")
+            if raw[0] & 0x80:
+                raw = b"\x00" + raw
+            return der(0x02, raw)
+
+        def der(tag, content):
+            n = len(content)
+            if n < 0x80:
+                length = bytes([n])
+            else:
+                size = (n.bit_length() + 7) // 8
+                length = bytes([0x80 | size]) + n.to_bytes(size, "big")
+            return bytes([tag]) + length + content
+
+        fields = (der(0x02, b"\x00") + integer(bits) + der(0x02, b"\x01\x00\x01") + integer(bits)
+                  + integer(bits // 2) + integer(bits // 2) + integer(bits // 2) + integer(bits // 2) + integer(bits // 2))
+        text = base64.b64encode(der(0x30, fields)).decode()
+        return (["-----BEGIN RSA PRIVATE KEY-----"] + [text[i:i + 64] for i in range(0, len(text), 64)]
+                + ["-----END RSA PRIVATE KEY-----"])
 
     def postgres(self):
         user = self.r.choice(["app", "admin", "svc_orders", "report", "django", "billing"])

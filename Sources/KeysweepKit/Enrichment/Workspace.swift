@@ -53,8 +53,29 @@ public final class Workspace {
         case .workTree(let root): return Self.read(root + "/" + location.path)
         case .repository(let root):
             guard let commit = location.commit else { return Self.read(root + "/" + location.path) }
-            return try? GitProcess.output(repository: root, ["cat-file", "blob", "\(commit.id):\(location.path)"])
+            return blob("\(commit.id):\(location.path)", in: root)
         }
+    }
+
+    /// One `git cat-file --batch` for every blob the enrichment reads: a process per key
+    /// location cost most of a history scan's enrichment time.
+    private var catFile: GitProcess?
+
+    deinit {
+        catFile?.closeInput()
+        if let catFile { try? catFile.finish() }
+    }
+
+    private func blob(_ spec: String, in root: String) -> [UInt8]? {
+        guard !spec.contains("\n") else { return nil }
+        if catFile == nil { catFile = try? GitProcess(repository: root, arguments: ["cat-file", "--batch"], feedsInput: true) }
+        guard let catFile else { return nil }
+        catFile.write(Array((spec + "\n").utf8))
+        guard let header = catFile.output.readLine() else { return nil }
+        let fields = header.split(separator: UInt8(ascii: " "))
+        guard fields.count == 3, let size = Int(String(decoding: fields[2], as: UTF8.self)),
+              let bytes = catFile.output.read(exactly: size), catFile.output.skip(1) else { return nil }
+        return bytes
     }
 
     /// Branches (local and remote) that contain any of `commits`, and whether the default branch

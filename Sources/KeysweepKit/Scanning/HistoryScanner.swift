@@ -14,7 +14,8 @@ public struct HistoryScanner: Sendable {
 
     public func scan(_ repository: GitRepository, revisions: GitRevisions) throws(KeysweepError) -> ScanResult {
         let clock = ContinuousClock.now
-        let source = GitBlobSource(repository: repository, revisions: revisions, maxFileSize: options.maxFileSize)
+        let source = GitBlobSource(repository: repository, revisions: revisions, maxFileSize: options.maxFileSize,
+                                   processes: options.threads)
         let failure = Mutex<KeysweepError?>(nil)
         let pool = ScanPool<GitBlob>(ruleSet: ruleSet, threads: options.threads, suppress: options.suppress)
         let (outcome, sourceStatistics) = pool.run(produce: { push in

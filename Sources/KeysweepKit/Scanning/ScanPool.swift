@@ -17,7 +17,7 @@ struct ScanPool<Item: Sendable>: Sendable {
     /// Runs `produce` on its own thread and `process` for each item on the workers. `produce`
     /// returns the statistics of what it enumerated (skipped folders, say).
     func run(
-        produce: @escaping @Sendable (_ push: ([Item]) -> Void) -> ScanStatistics,
+        produce: @escaping @Sendable (_ push: @escaping @Sendable ([Item]) -> Void) -> ScanStatistics,
         process: @escaping @Sendable (_ item: Item, _ worker: inout Worker) -> Void
     ) -> (outcome: WorkerOutcome, producerStatistics: ScanStatistics) {
         let queue = BoundedQueue<[Item]>(capacity: queueCapacity)
