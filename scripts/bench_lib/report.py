@@ -494,10 +494,11 @@ def render_markdown(results_dir, out_md):
 # ---------------------------------------------------------------------------
 
 def strip_durations(doc):
-    """Drop scan.duration* keys: the only part allowed to differ between runs."""
+    """Drop scan.duration* and scan.now (the clock reading): the only parts allowed to differ
+    between runs."""
     scan = doc.get("scan") if isinstance(doc, dict) else None
     if isinstance(scan, dict):
-        for k in [k for k in scan if k.startswith("duration")]:
+        for k in [k for k in scan if k.startswith("duration") or k == "now"]:
             del scan[k]
     return doc
 

@@ -1,39 +1,106 @@
 import Foundation
 import PCRE2
 
-/// Finds values one base64 layer down, where a plain scan cannot see them: the `data:` values of a
-/// Kubernetes `Secret` (YAML or JSON). Each decoded value is scanned as `key: value` text (or as
-/// is, when it spans lines: a PEM key, a `.dockerconfigjson`), so rules see the same context
-/// they would in a plain config; matches are reported at the encoded text.
+/// Finds values one encoding layer down, where a plain scan cannot see them: the base64 `data:`
+/// values of a Kubernetes `Secret` (YAML or JSON), and percent-encoded text (a connection string
+/// passed as a URL parameter). A Secret's value is scanned as `key: value` text (or as is when it
+/// spans lines: a PEM key, a `.dockerconfigjson`), so rules see the context they would see in a
+/// plain config; matches are reported at the encoded text.
 ///
-/// Bounded on purpose: one layer, values up to 64 KiB, only in blobs that declare a Secret, and
-/// only values that decode to printable text.
+/// Bounded on purpose: one layer, values up to 64 KiB, base64 only in blobs that declare a
+/// Secret, percent-decoding only of runs with at least two escapes, and only values that decode
+/// to printable text.
 struct EncodedValues {
     struct Value {
         /// The decoded text to scan.
         let text: [UInt8]
         /// Where the encoded value is in the blob.
         let span: Range<Int>
+        /// `base64` or `percent`.
+        let encoding: String
     }
 
     private let yamlValue: Pattern
     private let jsonValue: Pattern
+    private let percentRun: Pattern
 
     init() {
         do {
             yamlValue = try Pattern(#"(?m)^[ \t]+(?<key>[A-Za-z0-9_.-]{1,253}):[ \t]*["']?(?<value>[A-Za-z0-9+/]{8,65535}={0,2})["']?[ \t]*(?:#[^\n]*)?\r?$"#)
+            percentRun = try Pattern(#"(?:[A-Za-z0-9._~+-]{0,512}%[0-9A-Fa-f]{2}){2,64}[A-Za-z0-9._~+-]{0,512}"#)
             jsonValue = try Pattern(#""(?<key>[A-Za-z0-9_.-]{1,253})"[ \t]*:[ \t]*"(?<value>[A-Za-z0-9+/]{8,65535}={0,2})""#)
         } catch {
             preconditionFailure("encoded-value patterns do not compile: \(error)")
         }
     }
 
-    /// Whether the blob declares a Kubernetes Secret (`kind: Secret`, `"kind": "Secret"`).
+    /// Whether the blob declares a Kubernetes Secret (`kind: Secret`, `"kind": "Secret"`): one
+    /// pass for `Secret` (its `S` is rarer than `k` or `"` in source text), then `kind` just before.
     static func mayHoldSecretData(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        contains(bytes, "kind: Secret") || contains(bytes, "\"kind\": \"Secret\"") || contains(bytes, "\"kind\":\"Secret\"")
+        var from = 0
+        while let hit = firstIndex(of: secretWord, in: bytes, from: from) {
+            let before = bytes[max(0, hit - 12)..<hit]
+            if before.count >= 4, (0...(before.count - 4)).contains(where: { offset in
+                before.dropFirst(offset).prefix(4).elementsEqual(kindWord)
+            }) { return true }
+            from = hit + 1
+        }
+        return false
+    }
+
+    private static let secretWord = Array("Secret".utf8)
+    private static let kindWord = Array("kind".utf8)
+
+    /// Whether the blob has percent-escapes of `:` or `@`, the bytes a credential in a URL needs.
+    static func mayHoldPercentEncoding(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        ["%3A", "%3a", "%40"].contains { firstIndex(of: Array($0.utf8), in: bytes, from: 0) != nil }
     }
 
     func values(in bytes: UnsafeRawBufferPointer, scratch: MatchScratch) -> [Value] {
+        var values: [Value] = []
+        if Self.mayHoldSecretData(bytes) { values += secretDataValues(in: bytes, scratch: scratch) }
+        if Self.mayHoldPercentEncoding(bytes) { values += percentEncodedValues(in: bytes, scratch: scratch) }
+        return values
+    }
+
+    private func percentEncodedValues(in bytes: UnsafeRawBufferPointer, scratch: MatchScratch) -> [Value] {
+        var values: [Value] = []
+        var start = 0
+        while case .match(let groups) = percentRun.firstMatch(in: bytes, from: start, scratch: scratch) {
+            let span = groups.whole
+            start = max(span.upperBound, start + 1)
+            guard let decoded = Self.percentDecode(bytes[span]), Self.isPrintable(decoded) else { continue }
+            values.append(Value(text: decoded, span: span, encoding: "percent"))
+        }
+        return values
+    }
+
+    /// `%XX` escapes decoded (and `+` left alone: it is literal outside form bodies).
+    static func percentDecode(_ encoded: UnsafeRawBufferPointer.SubSequence) -> [UInt8]? {
+        var decoded: [UInt8] = []
+        var index = encoded.startIndex
+        func hex(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+        while index < encoded.endIndex {
+            if encoded[index] == UInt8(ascii: "%"), index + 2 < encoded.endIndex,
+               let high = hex(encoded[index + 1]), let low = hex(encoded[index + 2]) {
+                decoded.append(high << 4 | low)
+                index += 3
+            } else {
+                decoded.append(encoded[index])
+                index += 1
+            }
+        }
+        return decoded
+    }
+
+    private func secretDataValues(in bytes: UnsafeRawBufferPointer, scratch: MatchScratch) -> [Value] {
         var values: [Value] = []
         for pattern in [yamlValue, jsonValue] {
             guard let keyGroup = pattern.groupNumbers["key"], let valueGroup = pattern.groupNumbers["value"] else { continue }
@@ -44,7 +111,7 @@ struct EncodedValues {
                       let decoded = Data(base64Encoded: Data(bytes[span])).map(Array.init), Self.isPrintable(decoded)
                 else { continue }
                 let text = decoded.contains(UInt8(ascii: "\n")) ? decoded : Array(bytes[key]) + Array(": ".utf8) + decoded
-                values.append(Value(text: text, span: span))
+                values.append(Value(text: text, span: span, encoding: "base64"))
             }
         }
         return values
@@ -57,17 +124,16 @@ struct EncodedValues {
     }
 
     /// `memchr` for the needle's first byte, then a comparison: the blob is read at memory speed.
-    private static func contains(_ bytes: UnsafeRawBufferPointer, _ needle: String) -> Bool {
-        let needle = Array(needle.utf8)
-        guard let base = bytes.baseAddress, let first = needle.first, bytes.count >= needle.count else { return false }
-        var offset = 0
+    private static func firstIndex(of needle: [UInt8], in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, let first = needle.first, bytes.count >= needle.count else { return nil }
+        var offset = start
         let last = bytes.count - needle.count
         while offset <= last {
-            guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+            guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return nil }
             let index = base.distance(to: UnsafeRawPointer(hit))
-            if memcmp(base + index, needle, needle.count) == 0 { return true }
+            if memcmp(base + index, needle, needle.count) == 0 { return index }
             offset = index + 1
         }
-        return false
+        return nil
     }
 }

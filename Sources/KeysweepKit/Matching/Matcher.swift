@@ -24,11 +24,12 @@ public final class Matcher {
     /// Matches in `bytes`, and in the values one encoding layer down (see `EncodedValues`).
     public func scan(_ bytes: UnsafeRawBufferPointer) -> BlobScan {
         var result = scanPlain(bytes)
-        guard EncodedValues.mayHoldSecretData(bytes) else { return result }
+        let values = encodedValues.values(in: bytes, scratch: scratch)
+        guard !values.isEmpty else { return result }
         let allowance = suppress ? InlineAllowance(bytes: bytes) : nil
         struct RuleAndSecret: Hashable { let rule: Int, secret: [UInt8] }
         var seen = Set(result.matches.map { RuleAndSecret(rule: $0.ruleIndex, secret: $0.secret) })
-        for value in encodedValues.values(in: bytes, scratch: scratch) {
+        for value in values {
             // The encoded text is not the secret; what it decodes to is.
             let encoded = Array(bytes[value.span])
             result.matches.removeAll { $0.secret == encoded && ruleSet.rules[$0.ruleIndex].rule.isGeneric }
@@ -47,7 +48,7 @@ public final class Matcher {
                 BlobMatch(ruleIndex: match.ruleIndex, secret: match.secret, entropy: match.entropy,
                           start: positions[value.span.lowerBound] ?? TextPosition(line: 1, column: 1),
                           end: positions[value.span.upperBound] ?? TextPosition(line: 1, column: 1),
-                          lineContext: context, encoding: "base64")
+                          lineContext: context, encoding: value.encoding)
             }
         }
         return result

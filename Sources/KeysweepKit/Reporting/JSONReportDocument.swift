@@ -108,7 +108,7 @@ extension JSONReportDocument {
             warnings: statistics.warnings,
             limitHits: statistics.limitHits,
             durationMilliseconds: report.includeTiming ? statistics.durationMilliseconds : nil,
-            now: report.now?.description,
+            now: report.includeTiming || report.clockFixed ? report.now?.description : nil,
             repositories: report.repositories
         )
         findings = report.findings.map { FindingEntry($0, redaction: report.redaction) }

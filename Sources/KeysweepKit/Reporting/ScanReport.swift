@@ -13,6 +13,9 @@ public struct ScanReport: Sendable {
     public var sourceRoot = "."
     /// The clock the enrichment judged ages and expiry against.
     public var now: Timestamp?
+    /// Whether `now` was given (`--now`) rather than read from the clock: reports without
+    /// timing leave a clock reading out, as they leave out the duration.
+    public var clockFixed = false
     /// For an inventory of several inputs: their names, as locations carry them.
     public var repositories: [String]?
     /// Wall time of each phase of the run, in order, for `--verbose`.

@@ -90,6 +90,7 @@ public enum ScanSession {
         report.findingsExitCode = request.findingsExitCode
         report.sourceRoot = request.input.sourceRoot
         report.now = now
+        report.clockFixed = request.now != nil
         report.phases = phases
         return (report, result.damage)
     }

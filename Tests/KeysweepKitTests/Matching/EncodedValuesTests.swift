@@ -45,6 +45,23 @@ import Testing
         #expect(EncodedValues.isPrintable(Array("line one\nline two".utf8)))
     }
 
+    @Test func percentEncodedTextIsDecoded() throws {
+        let line = "redirect = \"https://acme.io/cb?next=db%3A%2F%2Fapp%3Apassword%3A%20Tq9%23vL2mXw7k%40db&x=1\""
+        let scan = try scan(line)
+        #expect(scan.matches.map { String(decoding: $0.secret, as: UTF8.self) } == ["Tq9#vL2mXw7k@db"])
+        #expect(scan.matches.map(\.encoding) == ["percent"])
+    }
+
+    @Test func percentDecoding() {
+        let encoded = Array("a%3Ab%2f%zz%4".utf8)
+        let decoded = encoded.withUnsafeBytes { EncodedValues.percentDecode($0[...]) }
+        #expect(decoded.map { String(decoding: $0, as: UTF8.self) } == "a:b/%zz%4")
+    }
+
+    @Test func printfFormatsAreNotDecoded() throws {
+        #expect(try scan("printf(\"%d%s password: %s\", a, b, c)").matches.isEmpty)
+    }
+
     @Test func anAllowCommentOnTheEncodedLineSuppressesIt() throws {
         let yaml = "kind: Secret\ndata:\n  DB_PASSWORD: \(base64("Tq9#vL2mXw7k")) # keysweep:allow\n"
         let scan = try scan(yaml)
