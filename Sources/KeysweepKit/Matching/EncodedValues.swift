@@ -22,12 +22,10 @@ struct EncodedValues {
 
     private let yamlValue: Pattern
     private let jsonValue: Pattern
-    private let percentRun: Pattern
 
     init() {
         do {
             yamlValue = try Pattern(#"(?m)^[ \t]+(?<key>[A-Za-z0-9_.-]{1,253}):[ \t]*["']?(?<value>[A-Za-z0-9+/]{8,65535}={0,2})["']?[ \t]*(?:#[^\n]*)?\r?$"#)
-            percentRun = try Pattern(#"(?:[A-Za-z0-9._~+-]{0,512}%[0-9A-Fa-f]{2}){2,64}[A-Za-z0-9._~+-]{0,512}"#)
             jsonValue = try Pattern(#""(?<key>[A-Za-z0-9_.-]{1,253})"[ \t]*:[ \t]*"(?<value>[A-Za-z0-9+/]{8,65535}={0,2})""#)
         } catch {
             preconditionFailure("encoded-value patterns do not compile: \(error)")
@@ -63,16 +61,41 @@ struct EncodedValues {
         return values
     }
 
+    /// Runs of URL characters holding at least two `%XX` escapes, found from each `%` outwards
+    /// (a regex that starts with a character class would crawl through the whole blob).
     private func percentEncodedValues(in bytes: UnsafeRawBufferPointer, scratch: MatchScratch) -> [Value] {
         var values: [Value] = []
-        var start = 0
-        while case .match(let groups) = percentRun.firstMatch(in: bytes, from: start, scratch: scratch) {
-            let span = groups.whole
-            start = max(span.upperBound, start + 1)
-            guard let decoded = Self.percentDecode(bytes[span]), Self.isPrintable(decoded) else { continue }
-            values.append(Value(text: decoded, span: span, encoding: "percent"))
+        var from = 0
+        while let percent = Self.firstIndex(of: [UInt8(ascii: "%")], in: bytes, from: from) {
+            var start = percent
+            while start > 0, percent - start < 512, Self.isRunByte(bytes[start - 1]) { start -= 1 }
+            var end = percent
+            var escapes = 0
+            while end < bytes.count, end - percent < 4096 {
+                if bytes[end] == UInt8(ascii: "%") {
+                    guard end + 2 < bytes.count, bytes[end + 1].isHexDigit, bytes[end + 2].isHexDigit else { break }
+                    escapes += 1
+                    end += 3
+                } else if Self.isRunByte(bytes[end]) {
+                    end += 1
+                } else {
+                    break
+                }
+            }
+            from = max(end, percent + 1)
+            guard escapes >= 2, let decoded = Self.percentDecode(bytes[start..<end]), Self.isPrintable(decoded) else { continue }
+            values.append(Value(text: decoded, span: start..<end, encoding: "percent"))
         }
         return values
+    }
+
+    /// Unreserved URL characters (RFC 3986), which percent-encoded text is made of besides escapes.
+    private static func isRunByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "+"), UInt8(ascii: "-"): true
+        default: false
+        }
     }
 
     /// `%XX` escapes decoded (and `+` left alone: it is literal outside form bodies).
@@ -135,5 +158,12 @@ struct EncodedValues {
             offset = index + 1
         }
         return nil
+    }
+}
+
+private extension UInt8 {
+    var isHexDigit: Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(self)
+            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(self)
     }
 }
