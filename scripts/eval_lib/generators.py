@@ -22,6 +22,7 @@ import os
 import random
 import string
 import subprocess
+import sys
 import tempfile
 import zlib
 
@@ -40,19 +41,11 @@ BASE32 = UPPER + "234567"
 BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
-def base62_crc32(payload: str) -> str:
-    """GitHub's token checksum (also used by npm_ tokens): the CRC32 of the
-    30 random characters, written in base62 (most significant digit first)
-    and left-padded with '0' to 6 characters.  Same encoding as
-    scripts/bench_lib/gitcorpus.py."""
-    value = zlib.crc32(payload.encode()) & 0xFFFFFFFF
-    digits = ""
-    while True:
-        digits = BASE62[value % 62] + digits
-        value //= 62
-        if value == 0:
-            break
-    return digits.rjust(6, "0")
+# GitHub's token checksum (also used by npm_ tokens): the CRC32 of the 30 random characters in
+# base62, most significant digit first, left-padded with '0' to 6 characters. One implementation,
+# shared with the benchmark corpus.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "bench_lib"))
+from gitcorpus import base62_crc32  # noqa: E402
 
 
 # --- bech32 (BIP-173), for age secret keys and nostr nsec ------------------

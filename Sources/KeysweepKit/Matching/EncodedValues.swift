@@ -36,7 +36,7 @@ struct EncodedValues {
     /// pass for `Secret` (its `S` is rarer than `k` or `"` in source text), then `kind` just before.
     static func mayHoldSecretData(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var from = 0
-        while let hit = firstIndex(of: secretWord, in: bytes, from: from) {
+        while let hit = ByteSearch.firstIndex(of: secretWord, in: bytes, within: from..<bytes.count) {
             let before = bytes[max(0, hit - 12)..<hit]
             if before.count >= 4, (0...(before.count - 4)).contains(where: { offset in
                 before.dropFirst(offset).prefix(4).elementsEqual(kindWord)
@@ -51,7 +51,7 @@ struct EncodedValues {
 
     /// Whether the blob has percent-escapes of `:` or `@`, the bytes a credential in a URL needs.
     static func mayHoldPercentEncoding(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        ["%3A", "%3a", "%40"].contains { firstIndex(of: Array($0.utf8), in: bytes, from: 0) != nil }
+        ["%3A", "%3a", "%40"].contains { ByteSearch.firstIndex(of: Array($0.utf8), in: bytes, within: 0..<bytes.count) != nil }
     }
 
     func values(in bytes: UnsafeRawBufferPointer, scratch: MatchScratch) -> [Value] {
@@ -66,7 +66,7 @@ struct EncodedValues {
     private func percentEncodedValues(in bytes: UnsafeRawBufferPointer, scratch: MatchScratch) -> [Value] {
         var values: [Value] = []
         var from = 0
-        while let percent = Self.firstIndex(of: [UInt8(ascii: "%")], in: bytes, from: from) {
+        while let percent = ByteSearch.firstIndex(of: [UInt8(ascii: "%")], in: bytes, within: from..<bytes.count) {
             var start = percent
             while start > 0, percent - start < 512, Self.isRunByte(bytes[start - 1]) { start -= 1 }
             var end = percent
@@ -144,20 +144,6 @@ struct EncodedValues {
     static func isPrintable(_ bytes: [UInt8]) -> Bool {
         guard !bytes.isEmpty, String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]) != nil else { return false }
         return bytes.allSatisfy { $0 >= 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-    }
-
-    /// `memchr` for the needle's first byte, then a comparison: the blob is read at memory speed.
-    private static func firstIndex(of needle: [UInt8], in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
-        guard let base = bytes.baseAddress, let first = needle.first, bytes.count >= needle.count else { return nil }
-        var offset = start
-        let last = bytes.count - needle.count
-        while offset <= last {
-            guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return nil }
-            let index = base.distance(to: UnsafeRawPointer(hit))
-            if memcmp(base + index, needle, needle.count) == 0 { return index }
-            offset = index + 1
-        }
-        return nil
     }
 }
 

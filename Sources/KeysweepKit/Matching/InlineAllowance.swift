@@ -22,18 +22,18 @@ struct InlineAllowance {
     /// Nil when the blob holds no marker at all: the common case, decided with three `searches.
     init?(bytes: UnsafeRawBufferPointer) {
         let markers = [Self.ownMarker, Array("gitleaks:allow".utf8), Array("pragma: allowlist".utf8)]
-        guard markers.contains(where: { Self.find($0, in: bytes, within: 0..<bytes.count) != nil }) else { return nil }
+        guard markers.contains(where: { ByteSearch.firstIndex(of: $0, in: bytes, within: 0..<bytes.count) != nil }) else { return nil }
         self.bytes = bytes
     }
 
     /// Whether a comment allows a match of `ruleID` over the byte range `secret`.
     func allows(ruleID: String, secret: Range<Int>) -> Bool {
         let line = window(around: secret)
-        if Self.sameLineMarkers.contains(where: { Self.find($0, in: bytes, within: line) != nil }) { return true }
+        if Self.sameLineMarkers.contains(where: { ByteSearch.firstIndex(of: $0, in: bytes, within: line) != nil }) { return true }
         if ownMarkerAllows(ruleID: ruleID, within: line) { return true }
         guard line.lowerBound > 0, bytes[line.lowerBound - 1] == UInt8(ascii: "\n") else { return false }
         let previous = window(around: (line.lowerBound - 1)..<(line.lowerBound - 1))
-        return Self.previousLineMarkers.contains(where: { Self.find($0, in: bytes, within: previous) != nil })
+        return Self.previousLineMarkers.contains(where: { ByteSearch.firstIndex(of: $0, in: bytes, within: previous) != nil })
             || ownMarkerAllows(ruleID: ruleID, within: previous)
     }
 
@@ -49,7 +49,7 @@ struct InlineAllowance {
 
     /// `keysweep:allow` alone allows any rule; followed by a dotted rule id, only that rule.
     private func ownMarkerAllows(ruleID: String, within range: Range<Int>) -> Bool {
-        guard let found = Self.find(Self.ownMarker, in: bytes, within: range) else { return false }
+        guard let found = ByteSearch.firstIndex(of: Self.ownMarker, in: bytes, within: range) else { return false }
         var cursor = found + Self.ownMarker.count
         while cursor < range.upperBound && bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
         var word: [UInt8] = []
@@ -59,20 +59,5 @@ struct InlineAllowance {
         }
         guard word.contains(UInt8(ascii: ".")) else { return true }
         return String(decoding: word, as: UTF8.self) == ruleID
-    }
-
-    /// The offset of `needle` inside `range` of `bytes`: `memchr` for its first byte, then compare.
-    /// (`memmem` would do, but Glibc only declares it under `_GNU_SOURCE`.)
-    static func find(_ needle: [UInt8], in bytes: UnsafeRawBufferPointer, within range: Range<Int>) -> Int? {
-        guard let base = bytes.baseAddress, let first = needle.first, range.count >= needle.count else { return nil }
-        var cursor = range.lowerBound
-        let lastStart = range.upperBound - needle.count
-        while cursor <= lastStart {
-            guard let hit = memchr(base + cursor, Int32(first), lastStart - cursor + 1) else { return nil }
-            let offset = base.distance(to: UnsafeRawPointer(hit))
-            if memcmp(base + offset, needle, needle.count) == 0 { return offset }
-            cursor = offset + 1
-        }
-        return nil
     }
 }
