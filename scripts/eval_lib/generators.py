@@ -38,7 +38,6 @@ B64URL = UPPER + LOWER + DIGITS + "-_"
 BASE32 = UPPER + "234567"
 
 # GitHub / npm checksum alphabet: digits, then upper, then lower case.
-BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
 # GitHub's token checksum (also used by npm_ tokens): the CRC32 of the 30 random characters in

@@ -16,9 +16,12 @@ struct KeywordPrefilter: Sendable {
     /// Rule indices reported by each output state, indexed by `(row - firstOutputRow) / classCount`.
     private let outputs: [[Int]]
     let ruleCount: Int
+    /// The longest keyword, in bytes: how far the two interleaved streams must overlap.
+    private let longestKeyword: Int
 
     init(keywordsByRule: [[String]]) {
         ruleCount = keywordsByRule.count
+        longestKeyword = keywordsByRule.joined().map(\.utf8.count).max() ?? 0
         var classes = [UInt16](repeating: 0, count: 256)
         var nextClass: UInt16 = 1
         for keyword in keywordsByRule.joined() {
@@ -44,21 +47,51 @@ struct KeywordPrefilter: Sendable {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
+    /// Below this size a blob is scanned as one stream.
+    static let interleavingThreshold = 4096
+
     /// Marks in `selected` every rule whose keyword occurs in `bytes`; returns how many were marked.
+    ///
+    /// Larger blobs are walked as two interleaved streams, the first half and the second: each
+    /// step is a dependent table load, and two independent chains keep the CPU busy while one
+    /// waits (DESIGN.md measured 447 vs 875 MB/s). The first stream runs `longestKeyword - 1`
+    /// bytes into the second half, so a keyword across the middle is still seen.
     func select(in bytes: UnsafeRawBufferPointer, into selected: inout RuleSelection) -> Int {
         guard ruleCount > 0 else { return 0 }
         var found = 0
         table.withUnsafeBufferPointer { table in
             classOf.withUnsafeBufferPointer { classOf in
-                var state: Int32 = 0
                 let boundary = firstOutputRow
-                for byte in bytes {
-                    state = table[Int(state) + Int(classOf[Int(byte)])]
-                    if state >= boundary {
-                        for rule in outputs[Int(state - boundary) / classCount] where selected.insert(rule) {
-                            found += 1
-                        }
+                func report(_ state: Int32) {
+                    for rule in outputs[Int(state - boundary) / classCount] where selected.insert(rule) { found += 1 }
+                }
+                guard bytes.count >= Self.interleavingThreshold else {
+                    var state: Int32 = 0
+                    for byte in bytes {
+                        state = table[Int(state) + Int(classOf[Int(byte)])]
+                        if state >= boundary { report(state) }
                     }
+                    return
+                }
+                let half = bytes.count / 2
+                let firstEnd = min(bytes.count, half + max(0, longestKeyword - 1))
+                var first: Int32 = 0
+                var second: Int32 = 0
+                var index = 0
+                let pairs = bytes.count - half
+                while index < pairs {
+                    if index < firstEnd {
+                        first = table[Int(first) + Int(classOf[Int(bytes[index])])]
+                        if first >= boundary { report(first) }
+                    }
+                    second = table[Int(second) + Int(classOf[Int(bytes[half + index])])]
+                    if second >= boundary { report(second) }
+                    index += 1
+                }
+                while index < firstEnd {
+                    first = table[Int(first) + Int(classOf[Int(bytes[index])])]
+                    if first >= boundary { report(first) }
+                    index += 1
                 }
             }
         }

@@ -23,6 +23,18 @@ import Testing
         #expect(selected([["he"], ["she"], ["hers"], ["his"]], in: "ushers") == [0, 1, 2])
     }
 
+    /// Large blobs are walked as two interleaved halves: a keyword across the middle, or at either
+    /// end, must still be seen.
+    @Test(arguments: [0, 1, 2, 3, 4, 5, 6])
+    func keywordsAcrossTheMiddleOfALargeBlob(shift: Int) {
+        let size = KeywordPrefilter.interleavingThreshold * 2 + 1
+        var text = String(repeating: "-", count: size)
+        let middle = text.index(text.startIndex, offsetBy: size / 2 - shift)
+        text.replaceSubrange(middle..<text.index(middle, offsetBy: 6), with: "ghp_ab")
+        #expect(selected([["zzz"], ["ghp_ab"]], in: text) == [1])
+        #expect(selected([["zz"], ["--"]], in: "zz" + String(repeating: ".", count: size) + "--") == [0, 1])
+    }
+
     @Test func keywordAtTheVeryEndAndStart() {
         #expect(selected([["end"], ["sta"]], in: "start...end") == [0, 1])
     }
