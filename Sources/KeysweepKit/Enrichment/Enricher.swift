@@ -1,6 +1,9 @@
+import Dispatch
+import Synchronization
+
 /// The Enrichment stage: after de-duplication and suppression, before reporting, it adds to each
 /// finding what the repository itself can tell about the secret (see `Enrichment`).
-public struct Enricher {
+public struct Enricher: Sendable {
     public var now: Timestamp
     public var policy: Enrichment.Policy
     /// Ask git which branches hold each secret: one `git for-each-ref` per finding, so only the
@@ -10,6 +13,22 @@ public struct Enricher {
     public init(now: Timestamp, policy: Enrichment.Policy = .init()) {
         self.now = now
         self.policy = policy
+    }
+
+    /// Enriches on `threads` threads, each with its own `Workspace` (its caches and its git
+    /// process are not shared); the order of the findings is kept.
+    public func enrich(_ findings: [Finding], in kind: Workspace.Kind, threads: Int) -> [Finding] {
+        let chunks = max(1, min(threads, findings.count / 8))
+        guard chunks > 1 else { return enrich(findings, in: Workspace(kind)) }
+        let results = Mutex<[Int: [Finding]]>([:])
+        let size = (findings.count + chunks - 1) / chunks
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let part = Array(findings[(chunk * size)..<min(findings.count, (chunk + 1) * size)])
+            let enriched = enrich(part, in: Workspace(kind))
+            results.withLock { $0[chunk] = enriched }
+        }
+        let parts = results.withLock { $0 }
+        return (0..<chunks).flatMap { parts[$0] ?? [] }
     }
 
     public func enrich(_ findings: [Finding], in workspace: Workspace) -> [Finding] {

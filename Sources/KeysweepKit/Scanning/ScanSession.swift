@@ -78,7 +78,7 @@ public enum ScanSession {
         let now = request.now ?? Timestamp.current
         var enricher = Enricher(now: now, policy: request.policy)
         enricher.resolveBranches = request.resolveBranches
-        findings = enricher.enrich(findings, in: Workspace(request.input.workspace))
+        findings = enricher.enrich(findings, in: request.input.workspace, threads: request.threads)
         phase("enrich")
         var report = ScanReport(
             findings: findings,
