@@ -20,6 +20,8 @@ public struct CodeOwners: Sendable {
     let entries: [Entry]
     /// Which of `locations` it came from, for messages.
     public let source: String
+    /// Lines that could not be used (a pattern that is no valid glob), with their line numbers.
+    public let problems: [String]
 
     /// Parses the file; lines that do not parse (a bad glob) are skipped and named in `problems`.
     public init(text: String, source: String) {
@@ -52,8 +54,6 @@ public struct CodeOwners: Sendable {
         self.source = source
         self.problems = problems
     }
-
-    public let problems: [String]
 
     /// The owners of `path` (relative to the repository root), in file order; empty when no
     /// pattern matches or the matching pattern lists no owner (an explicit "no owner").

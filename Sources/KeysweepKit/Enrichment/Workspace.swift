@@ -18,6 +18,9 @@ public final class Workspace {
 
     let kind: Kind
     private let scratch = MatchScratch()
+    /// One `git cat-file --batch` for every blob the enrichment reads: a process per key
+    /// location cost most of a history scan's enrichment time.
+    private var catFile: GitProcess?
     private var repositoryOwners: CodeOwners??
     /// Folder (absolute) -> the CODEOWNERS that governs it and the folder its patterns are relative to.
     private var folderOwners: [String: (owners: CodeOwners, base: String)?] = [:]
@@ -57,13 +60,11 @@ public final class Workspace {
         }
     }
 
-    /// One `git cat-file --batch` for every blob the enrichment reads: a process per key
-    /// location cost most of a history scan's enrichment time.
-    private var catFile: GitProcess?
-
     deinit {
-        catFile?.closeInput()
-        if let catFile { try? catFile.finish() }
+        guard let catFile else { return }
+        catFile.closeInput()
+        // Reaps the process; a failure here changes nothing the scan already read through it.
+        try? catFile.finish()
     }
 
     private func blob(_ spec: String, in root: String) -> [UInt8]? {

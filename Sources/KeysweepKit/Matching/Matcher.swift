@@ -8,11 +8,11 @@ import PCRE2
 /// matches.
 public final class Matcher {
     public let ruleSet: RuleSet
-    private let scratch: MatchScratch
+    let scratch: MatchScratch
     private var selection: RuleSelection
-    private let encodedValues = EncodedValues()
+    let encodedValues = EncodedValues()
     /// False keeps matches that inline comments or the generic-density rule would hide.
-    private let suppress: Bool
+    let suppress: Bool
 
     public init(ruleSet: RuleSet, limits: MatchScratch.Limits = MatchScratch.Limits(), suppress: Bool = true) {
         self.ruleSet = ruleSet
@@ -24,37 +24,12 @@ public final class Matcher {
     /// Matches in `bytes`, and in the values one encoding layer down (see `EncodedValues`).
     public func scan(_ bytes: UnsafeRawBufferPointer) -> BlobScan {
         var result = scanPlain(bytes)
-        let values = encodedValues.values(in: bytes, scratch: scratch)
-        guard !values.isEmpty else { return result }
-        let allowance = suppress ? InlineAllowance(bytes: bytes) : nil
-        struct RuleAndSecret: Hashable { let rule: Int, secret: [UInt8] }
-        var seen = Set(result.matches.map { RuleAndSecret(rule: $0.ruleIndex, secret: $0.secret) })
-        for value in values {
-            // The encoded text is not the secret; what it decodes to is.
-            let encoded = Array(bytes[value.span])
-            result.matches.removeAll { $0.secret == encoded && ruleSet.rules[$0.ruleIndex].rule.isGeneric }
-            var inner = value.text.withUnsafeBytes { scanPlain($0) }
-            result.limitHits += inner.limitHits
-            result.rejectedByValidator.merge(inner.rejectedByValidator, uniquingKeysWith: +)
-            inner.matches.removeAll { !seen.insert(RuleAndSecret(rule: $0.ruleIndex, secret: $0.secret)).inserted }
-            guard !inner.matches.isEmpty else { continue }
-            if let allowance, inner.matches.contains(where: { allowance.allows(ruleID: ruleSet.rules[$0.ruleIndex].rule.id, secret: value.span) }) {
-                result.suppressedInline += inner.matches.count
-                continue
-            }
-            let positions = TextPositionResolver.resolve([value.span.lowerBound, value.span.upperBound], in: bytes)
-            let context = LineContext.hash(around: value.span, in: bytes)
-            result.matches += inner.matches.map { match in
-                BlobMatch(ruleIndex: match.ruleIndex, secret: match.secret, entropy: match.entropy,
-                          start: positions[value.span.lowerBound] ?? TextPosition(line: 1, column: 1),
-                          end: positions[value.span.upperBound] ?? TextPosition(line: 1, column: 1),
-                          lineContext: context, encoding: value.encoding)
-            }
-        }
+        scanEncodedValues(in: bytes, into: &result)
         return result
     }
 
-    private func scanPlain(_ bytes: UnsafeRawBufferPointer) -> BlobScan {
+    /// Matches in the bytes as they are.
+    func scanPlain(_ bytes: UnsafeRawBufferPointer) -> BlobScan {
         var result = BlobScan()
         selection.removeAll()
         guard ruleSet.prefilter.select(in: bytes, into: &selection) > 0 else { return result }

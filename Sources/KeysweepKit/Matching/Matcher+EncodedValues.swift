@@ -1,0 +1,33 @@
+/// The decoding layer of the matcher: secrets inside base64 Secret values and percent-encoded
+/// text, reported at the encoded text (see `EncodedValues`).
+extension Matcher {
+    func scanEncodedValues(in bytes: UnsafeRawBufferPointer, into result: inout BlobScan) {
+        let values = encodedValues.values(in: bytes, scratch: scratch)
+        guard !values.isEmpty else { return }
+        let allowance = suppress ? InlineAllowance(bytes: bytes) : nil
+        struct RuleAndSecret: Hashable { let rule: Int, secret: [UInt8] }
+        var seen = Set(result.matches.map { RuleAndSecret(rule: $0.ruleIndex, secret: $0.secret) })
+        for value in values {
+            // The encoded text is not the secret; what it decodes to is.
+            let encoded = Array(bytes[value.span])
+            result.matches.removeAll { $0.secret == encoded && ruleSet.rules[$0.ruleIndex].rule.isGeneric }
+            var inner = value.text.withUnsafeBytes { scanPlain($0) }
+            result.limitHits += inner.limitHits
+            result.rejectedByValidator.merge(inner.rejectedByValidator, uniquingKeysWith: +)
+            inner.matches.removeAll { !seen.insert(RuleAndSecret(rule: $0.ruleIndex, secret: $0.secret)).inserted }
+            guard !inner.matches.isEmpty else { continue }
+            if let allowance, inner.matches.contains(where: { allowance.allows(ruleID: ruleSet.rules[$0.ruleIndex].rule.id, secret: value.span) }) {
+                result.suppressedInline += inner.matches.count
+                continue
+            }
+            let positions = TextPositionResolver.resolve([value.span.lowerBound, value.span.upperBound], in: bytes)
+            let context = LineContext.hash(around: value.span, in: bytes)
+            result.matches += inner.matches.map { match in
+                BlobMatch(ruleIndex: match.ruleIndex, secret: match.secret, entropy: match.entropy,
+                          start: positions[value.span.lowerBound] ?? TextPosition(line: 1, column: 1),
+                          end: positions[value.span.upperBound] ?? TextPosition(line: 1, column: 1),
+                          lineContext: context, encoding: value.encoding)
+            }
+        }
+    }
+}
