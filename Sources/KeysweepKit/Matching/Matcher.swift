@@ -122,6 +122,7 @@ public final class Matcher {
         case .ageBech32: valid = Bech32.isAgeSecretKey(secret)
         case .pypiMacaroon: valid = PyPIMacaroon.isValid(secret)
         case .basicAuth: valid = BasicCredentials.isValid(secret)
+        case .grafanaCRC32: valid = GrafanaChecksum.isValid(secret)
         }
         if valid { return .accepted }
         return rule.rule.isGeneric ? .rejected : .disproved

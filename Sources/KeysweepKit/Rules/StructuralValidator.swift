@@ -14,4 +14,6 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     case pypiMacaroon = "pypi-macaroon"
     /// HTTP Basic credentials: base64 of printable `user:password`, the password no placeholder.
     case basicAuth = "basic-auth"
+    /// Grafana service account tokens: CRC32 of the token body, little-endian hex, as the suffix.
+    case grafanaCRC32 = "grafana-crc32"
 }

@@ -32,6 +32,14 @@ import Testing
         #expect(!Bech32.isAgeSecretKey(Array(valid.lowercased().prefix(40).utf8)))
     }
 
+    @Test func grafanaServiceAccountTokensCarryACRC32() {
+        let token = "glsa_C3J27XDCG2LmlZGEONYlgCtjfIZ4SOcM_b4df22ed"
+        #expect(GrafanaChecksum.isValid(Array(token.utf8)))
+        #expect(GrafanaChecksum.isValid(Array((token.dropLast(8) + "B4DF22ED").utf8)), "hex case does not matter")
+        #expect(!GrafanaChecksum.isValid(Array((token.dropLast(8) + "00000000").utf8)))
+        #expect(!GrafanaChecksum.isValid(Array(("glsa_D3J27XDCG2LmlZGEONYlgCtjfIZ4SOcM_b4df22ed").utf8)))
+    }
+
     @Test func pypiTokensAreMacaroons() {
         let token = "pypi-AgEIcHlwaS5vcmcCJgACBoQpKfDvI1QzAAIqW3sibm9uY2UiOiAiM2FlMjUxMTU2OWMxMzIyNGU2ZmRmYzBiYjk4MjQ5NTEifV0AAAYgVTG0n43lMuvAyYlyWTeTME_w_e5s7pIcPGpaKIJpbg0"
         #expect(PyPIMacaroon.isValid(Array(token.utf8)))
