@@ -47,6 +47,13 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(
 from gitcorpus import base62_crc32  # noqa: E402
 
 
+def grafana_token(secret: str) -> str:
+    """Grafana service account token: `glsa_<32>_` then the CRC32 (IEEE) of `glsa_<32>` as the
+    hex of its four bytes, least significant first (Grafana's satokengen)."""
+    body = "glsa_" + secret
+    return body + "_" + (zlib.crc32(body.encode()) & 0xFFFFFFFF).to_bytes(4, "little").hex()
+
+
 # --- bech32 (BIP-173), for age secret keys and nostr nsec ------------------
 
 BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
@@ -555,7 +562,7 @@ def positive_kinds(keys: KeyMaterial):
                    "k": g.s(ALNUM, 24), "m": {"r": g.choice(["prod-us-east-0", "prod-eu-west-2"])}}
         return "glc_" + _json_b64(payload)
     add("grafana_cloud_token", c, "GRAFANA_CLOUD_TOKEN", grafana_cloud)
-    add("grafana_service_account_token", c, "GRAFANA_SA_TOKEN", lambda g: "glsa_" + g.s(ALNUM, 32) + "_" + g.hex(8))
+    add("grafana_service_account_token", c, "GRAFANA_SA_TOKEN", lambda g: grafana_token(g.s(ALNUM, 32)))
     add("grafana_api_key_legacy", c, "GRAFANA_API_KEY",
         lambda g: _json_b64({"k": g.s(ALNUM, 32), "n": "ci-%s" % g.word(), "id": g.randint(1, 9)}))
     add("dynatrace_token", c, "DT_API_TOKEN",
