@@ -50,8 +50,18 @@ struct EncodedValues {
     private static let kindWord = Array("kind".utf8)
 
     /// Whether the blob has percent-escapes of `:` or `@`, the bytes a credential in a URL needs.
+    /// One pass over the `%` bytes (every blob pays for this check), not one per needle.
     static func mayHoldPercentEncoding(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        ["%3A", "%3a", "%40"].contains { ByteSearch.firstIndex(of: Array($0.utf8), in: bytes, within: 0..<bytes.count) != nil }
+        var from = 0
+        while let percent = ByteSearch.firstIndex(of: [UInt8(ascii: "%")], in: bytes, within: from..<bytes.count) {
+            guard percent + 2 < bytes.count else { return false }
+            let high = bytes[percent + 1], low = bytes[percent + 2] | 0x20
+            if (high == UInt8(ascii: "3") && low == UInt8(ascii: "a")) || (high == UInt8(ascii: "4") && bytes[percent + 2] == UInt8(ascii: "0")) {
+                return true
+            }
+            from = percent + 1
+        }
+        return false
     }
 
     func values(in bytes: UnsafeRawBufferPointer, scratch: MatchScratch) -> [Value] {

@@ -58,6 +58,11 @@ import Testing
         #expect(decoded.map { String(decoding: $0, as: UTF8.self) } == "a:b/%zz%4")
     }
 
+    @Test(arguments: [("a%3Ab", true), ("a%3ab", true), ("x%40y", true), ("100%", false), ("%2F%2F", false), ("%4", false)])
+    func percentGate(text: String, expected: Bool) {
+        #expect(Array(text.utf8).withUnsafeBytes { EncodedValues.mayHoldPercentEncoding($0) } == expected)
+    }
+
     @Test func printfFormatsAreNotDecoded() throws {
         #expect(try scan("printf(\"%d%s password: %s\", a, b, c)").matches.isEmpty)
     }
