@@ -18,16 +18,21 @@ struct InlineAllowance {
     private static let previousLineMarkers = [Array("pragma: allowlist nextline secret".utf8)]
 
     private let bytes: UnsafeRawBufferPointer
+    /// Whether the blob holds any marker at all, found out on the first question: most blobs the
+    /// prefilter selects hold no match to ask about, and the search costs three passes.
+    private var holdsMarkers: Bool?
 
-    /// Nil when the blob holds no marker at all: the common case, decided with three `searches.
-    init?(bytes: UnsafeRawBufferPointer) {
-        let markers = [Self.ownMarker, Array("gitleaks:allow".utf8), Array("pragma: allowlist".utf8)]
-        guard markers.contains(where: { ByteSearch.firstIndex(of: $0, in: bytes, within: 0..<bytes.count) != nil }) else { return nil }
+    init(bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
     }
 
     /// Whether a comment allows a match of `ruleID` over the byte range `secret`.
-    func allows(ruleID: String, secret: Range<Int>) -> Bool {
+    mutating func allows(ruleID: String, secret: Range<Int>) -> Bool {
+        if holdsMarkers == nil {
+            let markers = [Self.ownMarker, Array("gitleaks:allow".utf8), Array("pragma: allowlist".utf8)]
+            holdsMarkers = markers.contains { ByteSearch.firstIndex(of: $0, in: bytes, within: 0..<bytes.count) != nil }
+        }
+        guard holdsMarkers == true else { return false }
         let line = window(around: secret)
         if Self.sameLineMarkers.contains(where: { ByteSearch.firstIndex(of: $0, in: bytes, within: line) != nil }) { return true }
         if ownMarkerAllows(ruleID: ruleID, within: line) { return true }

@@ -62,21 +62,23 @@ extension KeywordPrefilter {
             }
         }
 
-        /// Renumbers states (those without outputs first) and flattens the premultiplied table.
-        func compile() -> (table: [Int32], firstOutputRow: Int32, outputs: [[Int]]) {
-            let silent = children.indices.filter { ruleOutputs[$0].isEmpty }
+        /// Lays out the premultiplied table: the states with an output first, then the others with
+        /// the root first. Row offsets are taken from the root's row, so output states are negative.
+        func compile() -> (table: [Int32], origin: Int, outputs: [[Int]]) {
             let loud = children.indices.filter { !ruleOutputs[$0].isEmpty }
-            let order = silent + loud
-            var newNumber = [Int](repeating: 0, count: children.count)
-            for (position, state) in order.enumerated() { newNumber[state] = position }
+            let silent = children.indices.filter { ruleOutputs[$0].isEmpty }
+            precondition(silent.first == 0, "the root state has no output: keywords are never empty")
+            let order = loud + silent
+            let origin = loud.count * classCount
+            var offset = [Int](repeating: 0, count: children.count)
+            for (position, state) in order.enumerated() { offset[state] = position * classCount - origin }
             var table = [Int32](repeating: 0, count: children.count * classCount)
             for (position, state) in order.enumerated() {
                 for byteClass in 0..<classCount {
-                    table[position * classCount + byteClass] = Int32(newNumber[children[state][byteClass]] * classCount)
+                    table[position * classCount + byteClass] = Int32(offset[children[state][byteClass]])
                 }
             }
-            let outputs = loud.map { ruleOutputs[$0].sorted() }
-            return (table, Int32(silent.count * classCount), outputs)
+            return (table, origin, loud.map { ruleOutputs[$0].sorted() })
         }
     }
 }

@@ -3,17 +3,18 @@
 /// Case is folded into the byte-class table, so matching is case-insensitive at no extra cost.
 /// Bytes that occur in no keyword share class 0, which keeps the transition table small enough to
 /// stay in cache (see DESIGN.md: byte classes ran about 30% faster than a 256-column table). States
-/// are renumbered so that every state with an output is numbered after every state without one:
-/// the hot loop then needs a single comparison to know whether anything was found.
+/// with an output get negative row offsets and the others (the root first) non-negative ones, so
+/// the hot loop knows whether anything was found by a sign test, with no bound held in a register.
 struct KeywordPrefilter: Sendable {
     /// Byte to byte class: a 256-byte table (four cache lines) that stays in L1.
     private let classOf: [UInt8]
     private let classCount: Int
-    /// Transitions, premultiplied: `next = table[state + class]`, where `state` is a row offset.
+    /// Transitions, premultiplied: `next = table[origin + state + class]`, where `state` is a row
+    /// offset from `origin`, negative for the states that have an output.
     private let table: [Int32]
-    /// Row offsets at or above this value belong to states that have an output.
-    private let firstOutputRow: Int32
-    /// Rule indices reported by each output state, indexed by `(row - firstOutputRow) / classCount`.
+    /// Where row offset 0 (the root) lies in `table`: the output states' rows come before it.
+    private let origin: Int
+    /// Rule indices reported by each output state, indexed by `(origin + state) / classCount`.
     private let outputs: [[Int]]
     let ruleCount: Int
     /// The longest keyword, in bytes: how far the two interleaved streams must overlap.
@@ -40,7 +41,7 @@ struct KeywordPrefilter: Sendable {
         classOf = classes.map { UInt8(truncatingIfNeeded: $0) }
         classCount = Int(nextClass)
         let trie = Trie(keywordsByRule: keywordsByRule, classOf: classes, classCount: classCount)
-        (table, firstOutputRow, outputs) = trie.compile()
+        (table, origin, outputs) = trie.compile()
     }
 
     /// ASCII lowercase; other bytes unchanged.
@@ -51,58 +52,109 @@ struct KeywordPrefilter: Sendable {
     /// Below this size a blob is scanned as one stream.
     static let interleavingThreshold = 4096
 
+    /// How many interleaved streams a large blob is split into.
+    static let streamCount = 4
+
     /// Marks in `selected` every rule whose keyword occurs in `bytes`; returns how many were marked.
     ///
-    /// Larger blobs are walked as two interleaved streams, the first half and the second: each
-    /// step is a dependent table load, and two independent chains keep the CPU busy while one
-    /// waits (DESIGN.md measured 447 vs 875 MB/s). The first stream runs `longestKeyword - 1`
-    /// bytes into the second half, so a keyword across the middle is still seen.
+    /// Each step is a load that depends on the previous one, so a single walk waits on memory most
+    /// of the time. Larger blobs are therefore cut into `streamCount` parts walked side by side:
+    /// independent chains keep the CPU busy while one waits (DESIGN.md measured 447 MB/s for one
+    /// stream and 875 MB/s for two). Each part but the last runs `longestKeyword - 1` bytes into
+    /// the next, so a keyword across a cut is still seen.
     func select(in bytes: UnsafeRawBufferPointer, into selected: inout RuleSelection) -> Int {
-        guard ruleCount > 0 else { return 0 }
-        var found = 0
+        guard ruleCount > 0, let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
+        let before = selected.count
         table.withUnsafeBufferPointer { table in
             classOf.withUnsafeBufferPointer { classOf in
-                let boundary = firstOutputRow
-                func report(_ state: Int32) {
-                    for rule in outputs[Int(state - boundary) / classCount] where selected.insert(rule) { found += 1 }
-                }
-                guard bytes.count >= Self.interleavingThreshold else {
-                    var state: Int32 = 0
-                    for byte in bytes {
-                        state = table[Int(state) + Int(classOf[Int(byte)])]
-                        if state >= boundary { report(state) }
-                    }
+                let walker = Walker(table: table.baseAddress! + origin, classOf: classOf.baseAddress!, bytes: start)
+                let count = bytes.count
+                guard count >= Self.interleavingThreshold else {
+                    _ = walker.walk(0..<count, from: 0, prefilter: self, into: &selected)
                     return
                 }
-                let half = bytes.count / 2
-                let firstEnd = min(bytes.count, half + max(0, longestKeyword - 1))
-                var first: Int32 = 0
-                var second: Int32 = 0
-                var index = 0
-                let pairs = bytes.count - half
-                while index < pairs {
-                    if index < firstEnd {
-                        first = table[Int(first) + Int(classOf[Int(bytes[index])])]
-                        if first >= boundary { report(first) }
-                    }
-                    second = table[Int(second) + Int(classOf[Int(bytes[half + index])])]
-                    if second >= boundary { report(second) }
-                    index += 1
-                }
-                while index < firstEnd {
-                    first = table[Int(first) + Int(classOf[Int(bytes[index])])]
-                    if first >= boundary { report(first) }
-                    index += 1
+                let part = count / Self.streamCount
+                let overlap = max(0, longestKeyword - 1)
+                var states = walker.walkInterleaved(part: part, prefilter: self, into: &selected)
+                for stream in 0..<Self.streamCount {
+                    let end = stream == Self.streamCount - 1 ? count : min(count, (stream + 1) * part + overlap)
+                    states[stream] = walker.walk((stream + 1) * part..<end, from: states[stream],
+                                                 prefilter: self, into: &selected)
                 }
             }
         }
-        return found
+        return selected.count - before
+    }
+
+    /// Marks the rules of the output state at row offset `state`.
+    @inline(never)
+    fileprivate func report(_ state: Int, into selected: inout RuleSelection) {
+        for rule in outputs[(origin + state) / classCount] { _ = selected.insert(rule) }
+    }
+
+    /// The automaton's tables and one blob, as raw pointers: the hot loops index them without
+    /// bounds checks or reference counting.
+    private struct Walker {
+        let table: UnsafePointer<Int32>
+        let classOf: UnsafePointer<UInt8>
+        let bytes: UnsafePointer<UInt8>
+
+        @inline(__always)
+        func step(_ state: Int, _ offset: Int) -> Int {
+            Int(table[state &+ Int(classOf[Int(bytes[offset])])])
+        }
+
+        /// One stream over `range`, starting in `state`; returns the state it ends in.
+        func walk(_ range: Range<Int>, from state: Int, prefilter: KeywordPrefilter,
+                  into selected: inout RuleSelection) -> Int {
+            var state = state
+            var offset = range.lowerBound
+            while offset < range.upperBound {
+                state = step(state, offset)
+                if state < 0 { prefilter.report(state, into: &selected) }
+                offset &+= 1
+            }
+            return state
+        }
+
+        /// The first `part` bytes of each of the `streamCount` parts, walked side by side.
+        func walkInterleaved(part: Int, prefilter: KeywordPrefilter, into selected: inout RuleSelection) -> [Int] {
+            var states = (0, 0, 0, 0)
+            var offset = 0
+            while offset < part {
+                offset = runUntilOutput(&states, from: offset, part: part)
+                for state in [states.0, states.1, states.2, states.3] where state < 0 {
+                    prefilter.report(state, into: &selected)
+                }
+            }
+            return [states.0, states.1, states.2, states.3]
+        }
+
+        /// Steps the four streams from `offset` until one reaches an output state or the parts end;
+        /// returns the offset reached. Kept free of calls so that every value stays in a register.
+        @inline(never)
+        func runUntilOutput(_ states: inout (Int, Int, Int, Int), from offset: Int, part: Int) -> Int {
+            var (s0, s1, s2, s3) = states
+            var offset = offset
+            defer { states = (s0, s1, s2, s3) }
+            while offset < part {
+                s0 = step(s0, offset)
+                s1 = step(s1, offset &+ part)
+                s2 = step(s2, offset &+ 2 &* part)
+                s3 = step(s3, offset &+ 3 &* part)
+                offset &+= 1
+                if s0 | s1 | s2 | s3 < 0 { break }
+            }
+            return offset
+        }
     }
 }
 
 /// A set of rule indices as a bitset, reused across blobs by one matcher.
 struct RuleSelection {
     private(set) var words: [UInt64]
+    /// How many rules are selected.
+    private(set) var count = 0
 
     init(ruleCount: Int) {
         words = [UInt64](repeating: 0, count: (ruleCount + 63) / 64)
@@ -113,11 +165,13 @@ struct RuleSelection {
         let mask: UInt64 = 1 << UInt64(rule & 63)
         if words[rule >> 6] & mask != 0 { return false }
         words[rule >> 6] |= mask
+        count += 1
         return true
     }
 
     mutating func removeAll() {
         for index in words.indices { words[index] = 0 }
+        count = 0
     }
 
     /// Selected rule indices in ascending order.

@@ -4,7 +4,7 @@ extension Matcher {
     func scanEncodedValues(in bytes: UnsafeRawBufferPointer, into result: inout BlobScan) {
         let values = encodedValues.values(in: bytes, scratch: scratch)
         guard !values.isEmpty else { return }
-        let allowance = suppress ? InlineAllowance(bytes: bytes) : nil
+        var allowance = suppress ? InlineAllowance(bytes: bytes) : nil
         struct RuleAndSecret: Hashable { let rule: Int, secret: [UInt8] }
         var seen = Set(result.matches.map { RuleAndSecret(rule: $0.ruleIndex, secret: $0.secret) })
         for value in values {
@@ -16,7 +16,7 @@ extension Matcher {
             result.rejectedByValidator.merge(inner.rejectedByValidator, uniquingKeysWith: +)
             inner.matches.removeAll { !seen.insert(RuleAndSecret(rule: $0.ruleIndex, secret: $0.secret)).inserted }
             guard !inner.matches.isEmpty else { continue }
-            if let allowance, inner.matches.contains(where: { allowance.allows(ruleID: ruleSet.rules[$0.ruleIndex].rule.id, secret: value.span) }) {
+            if inner.matches.contains(where: { allowance?.allows(ruleID: ruleSet.rules[$0.ruleIndex].rule.id, secret: value.span) == true }) {
                 result.suppressedInline += inner.matches.count
                 continue
             }

@@ -34,7 +34,7 @@ public final class Matcher {
         selection.removeAll()
         guard ruleSet.prefilter.select(in: bytes, into: &selection) > 0 else { return result }
         var found: [(rule: Int, secret: Range<Int>)] = []
-        let allowance = suppress ? InlineAllowance(bytes: bytes) : nil
+        var allowance = suppress ? InlineAllowance(bytes: bytes) : nil
         // Secrets that a specific rule's validator proved fake; generic rules may not report them.
         var disproved: Set<[UInt8]> = []
         for index in selection.indices {
@@ -59,7 +59,7 @@ public final class Matcher {
                         if disproved.insert(Array(bytes[secret])).inserted { result.rejectedByValidator[rule.rule.id, default: 0] += 1 }
                         continue
                     }
-                    if let allowance, allowance.allows(ruleID: rule.rule.id, secret: secret) {
+                    if allowance?.allows(ruleID: rule.rule.id, secret: secret) == true {
                         result.suppressedInline += 1
                     } else {
                         found.append((index, secret))

@@ -78,11 +78,7 @@ public struct DirectoryScanner: Sendable {
         case .skipped(let reason, let message):
             worker.outcome.statistics.skip(reason, path: task.displayPath, message: message)
         case .bytes(let bytes):
-            if FileReader.looksBinary(bytes) {
-                worker.outcome.statistics.skip(.binary, path: task.displayPath, message: "binary file")
-            } else {
-                worker.outcome.record(worker.matcher.scan(bytes), path: task.displayPath, size: bytes.count)
-            }
+            worker.outcome.record(worker.matcher.scan(bytes), path: task.displayPath, size: bytes.count)
         }
     }
 

@@ -28,7 +28,8 @@ final class FileReader {
     }
 
     /// Opens `path` without blocking (a FIFO must not hang the scan), checks that it is a regular
-    /// file within the size limit, and reads it. The bytes are valid until the next call.
+    /// file within the size limit, and reads it. A binary file is recognised from its first
+    /// `binaryProbeSize` bytes and the rest is never read. The bytes are valid until the next call.
     func read(_ path: String) -> Outcome {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .skipped(.unreadable, "cannot open: \(DirectoryWalker.errorText())") }
@@ -43,22 +44,41 @@ final class FileReader {
             capacity = size
             storage = .allocate(byteCount: capacity, alignment: 16)
         }
-        var total = 0
-        while total < size {
-            let count = SystemCall.read(descriptor, storage + total, size - total)
-            if count == 0 { break }
-            if count < 0 {
-                if errno == EINTR { continue }
+        guard var total = fill(descriptor, upTo: min(size, Self.binaryProbeSize), from: 0) else {
+            return .skipped(.unreadable, "cannot read: \(DirectoryWalker.errorText())")
+        }
+        if Self.looksBinary(UnsafeRawBufferPointer(start: storage, count: total)) { return .skipped(.binary, "binary file") }
+        if total == Self.binaryProbeSize {
+            guard let rest = fill(descriptor, upTo: size, from: total) else {
                 return .skipped(.unreadable, "cannot read: \(DirectoryWalker.errorText())")
             }
-            total += count
+            total = rest
         }
         return .bytes(UnsafeRawBufferPointer(start: storage, count: total))
     }
 
+    /// Reads into the buffer from offset `total` until `end` or end of file; returns the offset
+    /// reached, or nil on a read error.
+    private func fill(_ descriptor: Int32, upTo end: Int, from total: Int) -> Int? {
+        var total = total
+        while total < end {
+            let count = SystemCall.read(descriptor, storage + total, end - total)
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            total += count
+        }
+        return total
+    }
+
+    /// How much of a file decides whether it is binary (as git decides).
+    static let binaryProbeSize = 8192
+
     /// Binary files are recognised as git does: a NUL byte in the first 8 KiB.
     static func looksBinary(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard let base = bytes.baseAddress else { return false }
-        return memchr(base, 0, min(bytes.count, 8192)) != nil
+        return memchr(base, 0, min(bytes.count, binaryProbeSize)) != nil
     }
 }

@@ -23,14 +23,14 @@ import Testing
         #expect(selected([["he"], ["she"], ["hers"], ["his"]], in: "ushers") == [0, 1, 2])
     }
 
-    /// Large blobs are walked as two interleaved halves: a keyword across the middle, or at either
-    /// end, must still be seen.
-    @Test(arguments: [0, 1, 2, 3, 4, 5, 6])
-    func keywordsAcrossTheMiddleOfALargeBlob(shift: Int) {
-        let size = KeywordPrefilter.interleavingThreshold * 2 + 1
+    /// Large blobs are walked as interleaved parts: a keyword across any cut between parts, or at
+    /// either end, must still be seen.
+    @Test(arguments: 1..<KeywordPrefilter.streamCount, [0, 1, 2, 3, 4, 5, 6])
+    func keywordsAcrossACutOfALargeBlob(cut: Int, shift: Int) {
+        let size = KeywordPrefilter.interleavingThreshold * 2 + 3
         var text = String(repeating: "-", count: size)
-        let middle = text.index(text.startIndex, offsetBy: size / 2 - shift)
-        text.replaceSubrange(middle..<text.index(middle, offsetBy: 6), with: "ghp_ab")
+        let position = text.index(text.startIndex, offsetBy: size / KeywordPrefilter.streamCount * cut - shift)
+        text.replaceSubrange(position..<text.index(position, offsetBy: 6), with: "ghp_ab")
         #expect(selected([["zzz"], ["ghp_ab"]], in: text) == [1])
         #expect(selected([["zz"], ["--"]], in: "zz" + String(repeating: ".", count: size) + "--") == [0, 1])
     }
