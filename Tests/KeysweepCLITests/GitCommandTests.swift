@@ -45,6 +45,21 @@ enum GitFixtures {
         #expect(work.stdout == bare.stdout)
     }
 
+    /// An all-refs scan reads every blob in the object store; one that no ref reaches (a dangling
+    /// blob, a staged file) is not reported as history.
+    @Test func aBlobNoRefReachesIsNotReported() throws {
+        let clone = GitFixtures.path("dangling-\(UUID().uuidString).git")
+        _ = try GitTool.run(["clone", "-q", "--bare", GitFixtures.path("history"), clone])
+        let file = clone + "/dangling.env"
+        try Data("SMTP_PASSWORD=Wd4#pZ8rKx2mQ7v\n".utf8).write(to: URL(fileURLWithPath: file))
+        #expect(try GitTool.run(["-C", clone, "hash-object", "-w", file]) == 0)
+        let withDangling = try KeysweepProcess.run(["git", clone, "--format", "jsonl"])
+        let original = try KeysweepProcess.run(["git", GitFixtures.path("bare.git"), "--format", "jsonl"])
+        #expect(withDangling.status == 1)
+        #expect(withDangling.stdout == original.stdout)
+        #expect(!withDangling.stdout.contains("Wd4"))
+    }
+
     @Test func historyReportIsByteIdenticalAtOneAndManyThreads() throws {
         let one = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--no-timing", "--now", "2026-11-01T00:00:00Z", "--format", "json", "--threads", "1"])
         let many = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--no-timing", "--now", "2026-11-01T00:00:00Z", "--format", "json", "--threads", "6"])
@@ -72,15 +87,16 @@ enum GitFixtures {
     }
 
     @Test func stagedReportsOnlyAddedLines() throws {
-        let repo = GitFixtures.path("history")
+        // A clone of its own: staging writes a blob into the object store, which a history scan of
+        // all refs reads, so the shared fixture must not see it.
+        let repo = GitFixtures.path("staging-\(UUID().uuidString)")
+        _ = try GitTool.run(["clone", "-q", GitFixtures.path("history"), repo])
         // Stage a change that adds a line after an existing secret-free line; the old password line in
         // history is not staged, so only the new line may be reported.
         let env = repo + "/config/.env"
         let original = try String(contentsOfFile: env, encoding: .utf8)
-        defer { try? Data(original.utf8).write(to: URL(fileURLWithPath: env)) }
         try Data((original + "API_PASSWORD=Lq3#vN8mZr2xT6w\n").utf8).write(to: URL(fileURLWithPath: env))
         _ = try GitTool.run(["-C", repo, "add", "config/.env"])
-        defer { _ = try? GitTool.run(["-C", repo, "reset", "-q", "config/.env"]) }
         let outcome = try KeysweepProcess.run(["staged", repo, "--format", "jsonl"])
         #expect(outcome.status == 1)
         #expect(outcome.stdout.split(separator: "\n").count == 1)

@@ -66,9 +66,16 @@ public struct Enricher: Sendable {
         }
         if finding.rule.kind == .privateKey {
             facts.key = PrivateKeyFacts(secret: secret)
-            // The first readable place with a certificate; three tries bound the cost of many copies.
+            // The first place with a certificate; three tries bound the cost of many copies. What
+            // the scan saw is used, else (a merged report) the file is read.
             for location in finding.locations.prefix(3) {
-                guard let bytes = workspace.contents(of: location), let validity = CertificateValidity.first(in: bytes) else { continue }
+                let validity: CertificateValidity?
+                switch location.companionCertificate {
+                case .found(let found): validity = found
+                case .absent: validity = nil
+                case .notLookedFor: validity = workspace.contents(of: location).flatMap(CertificateValidity.first(in:))
+                }
+                guard let validity else { continue }
                 facts.issuedAt = validity.notBefore
                 facts.expiresAt = validity.notAfter
                 break

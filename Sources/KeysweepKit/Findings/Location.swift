@@ -12,6 +12,11 @@ public struct Location: Sendable, Hashable, Comparable {
     public var repository: String?
     /// `base64` when the secret is encoded at this place and was found by decoding it.
     public var encoding: String?
+    /// The git object id of the blob, for locations from history: the enrichment reads the blob by
+    /// it (a `commit:path` lookup walks trees and cost about 3 ms each). Not reported.
+    var blobID: String?
+    /// For a blob with a private key: what the scan saw of a certificate in it. Not reported.
+    var companionCertificate: CompanionCertificate = .notLookedFor
 
     public init(path: String, start: TextPosition, end: TextPosition, commit: CommitInfo? = nil, lineContext: String = "") {
         self.path = path

@@ -13,6 +13,8 @@ public struct Match: Sendable {
         entropy = match.entropy
         location = Location(path: path, start: match.start, end: match.end, lineContext: match.lineContext)
         location.encoding = match.encoding
+        location.blobID = blobID
+        location.companionCertificate = match.companionCertificate
         self.blobID = blobID
     }
 }

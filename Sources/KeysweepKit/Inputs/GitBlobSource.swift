@@ -4,12 +4,20 @@ import Synchronization
 
 /// Streams every distinct blob of the chosen revisions out of git, each exactly once.
 ///
-/// `git rev-list --objects --filter=object:type=blob` names each reachable blob once (with one
-/// path); a feeder thread deals those ids, in runs of `runLength`, to `processes` instances of
-/// `git cat-file --batch`, and one reader thread per instance parses its output and pushes blobs
-/// while the workers match what is already queued. Decompressing blobs is git's share of the
-/// work, and one `cat-file` is one core: several let it use them all. Runs keep neighbouring
-/// blobs (often deltas of each other) in the same process, so its delta cache still works.
+/// `processes` instances of `git cat-file --batch` decompress the blobs (one `cat-file` is one
+/// core: several let decompression use them all), and one reader thread per instance parses its
+/// output and pushes blobs while the workers match what is already queued. Which blobs, and in
+/// which order, depends on the revisions:
+///
+/// - All refs: every blob in the object store, listed in pack order by
+///   `cat-file --batch-all-objects --batch-check --unordered` (it inflates nothing), and cut into
+///   contiguous parts, one per process. Pack order keeps delta chains together, so the processes
+///   inflate no more in total than one would: measured on the bench history, two processes took
+///   the CPU time of one, where runs of rev-list order dealt alternately took 25% more. Blobs no
+///   ref reaches are read too; `HistoryScanner` drops what it finds in them.
+/// - A range, a branch, `--since`: `git rev-list --objects` names each reachable blob once (with
+///   one path); a feeder thread deals those ids, in runs of `runLength`, to the processes.
+///
 /// Nothing is copied to disk and no map of all blobs is kept.
 struct GitBlobSource {
     let repository: GitRepository
@@ -27,21 +35,33 @@ struct GitBlobSource {
     /// Pushes batches of blobs (from several threads); returns what was skipped. Throws when git
     /// itself failed.
     func produce(push: @escaping @Sendable ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
-        let list = try GitProcess(repository: repository.path, arguments:
-            ["rev-list", "--objects", "--filter=object:type=blob", "--filter-provided-objects"] + revisions.arguments)
+        let parts = revisions == .all ? try storedBlobParts() : nil
+        let list = parts == nil ? try GitProcess(repository: repository.path, arguments:
+            ["rev-list", "--objects", "--filter=object:type=blob", "--filter-provided-objects"] + revisions.arguments) : nil
         var readers: [GitProcess] = []
-        for _ in 0..<max(1, processes) {
+        for _ in 0..<(parts?.count ?? max(1, processes)) {
             readers.append(try GitProcess(repository: repository.path, arguments:
                 ["cat-file", "--batch=%(objectname) %(objecttype) %(objectsize) %(rest)"], feedsInput: true))
         }
         let finished = DispatchGroup()
         let statistics = Mutex(ScanStatistics())
         let maxFileSize = self.maxFileSize
-        finished.enter()
         let feedTargets = readers
-        Thread.detachNewThread {
-            Self.feed(from: list, to: feedTargets)
-            finished.leave()
+        if let parts {
+            for (part, reader) in zip(parts, feedTargets) {
+                finished.enter()
+                Thread.detachNewThread {
+                    reader.write(part)
+                    reader.closeInput()
+                    finished.leave()
+                }
+            }
+        } else if let list {
+            finished.enter()
+            Thread.detachNewThread {
+                Self.feed(from: list, to: feedTargets)
+                finished.leave()
+            }
         }
         for reader in readers {
             finished.enter()
@@ -52,9 +72,31 @@ struct GitBlobSource {
             }
         }
         finished.wait()
-        try list.finish()
+        try list?.finish()
         for reader in readers { try reader.finish() }
         return statistics.withLock { $0 }
+    }
+
+    /// The ids of every blob in the object store, in pack order, cut into at most `processes`
+    /// contiguous parts of whole lines, ready to write to `cat-file`.
+    private func storedBlobParts() throws(KeysweepError) -> [[UInt8]] {
+        let listing = try GitProcess.output(repository: repository.path,
+            ["cat-file", "--batch-all-objects", "--batch-check=%(objecttype) %(objectname)", "--unordered"])
+        var ids: [ArraySlice<UInt8>] = []
+        let blobPrefix = Array("blob ".utf8)
+        for line in listing.split(separator: UInt8(ascii: "\n")) where line.starts(with: blobPrefix) {
+            ids.append(line.dropFirst(blobPrefix.count))
+        }
+        let partCount = max(1, min(processes, ids.count))
+        let partSize = (ids.count + partCount - 1) / partCount
+        return (0..<partCount).map { part in
+            var bytes: [UInt8] = []
+            for id in ids[min(ids.count, part * partSize)..<min(ids.count, (part + 1) * partSize)] {
+                bytes += id
+                bytes.append(UInt8(ascii: "\n"))
+            }
+            return bytes
+        }
     }
 
     /// Parses one `cat-file --batch` output stream into batches of blobs.
@@ -69,7 +111,8 @@ struct GitBlobSource {
                 statistics.skip(.unreadable, path: id, message: "object \(String(decoding: header, as: UTF8.self))")
                 continue
             }
-            let path = fields.count == 4 ? String(decoding: fields[3], as: UTF8.self) : id
+            // The path rev-list gave, if any; a blob listed from the object store has only its id.
+            let path = fields.count == 4 && !fields[3].isEmpty ? String(decoding: fields[3], as: UTF8.self) : id
             if size > maxFileSize {
                 guard batch.output.skip(size + 1) else { break }
                 statistics.skip(.tooLarge, path: path, message: "larger than \(maxFileSize) bytes")

@@ -31,6 +31,7 @@ final class GitProcess: @unchecked Sendable {
         // Close-on-exec, so that no other git process inherits a pipe end and keeps it open
         // (a second holder of cat-file's input would keep it from ever seeing the end).
         for descriptor in outputPipe + (feedsInput ? inputPipe : []) { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+        SystemCall.growPipe(outputPipe[0], to: 1 << 20)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

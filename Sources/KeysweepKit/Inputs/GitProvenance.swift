@@ -30,6 +30,24 @@ struct GitProvenance {
         try log.finish()
     }
 
+    /// One path at which `revisions` reach each of `wanted`; a blob no revision reaches has none.
+    /// For blobs `git log --raw` does not explain: read from the object store, or brought in only by
+    /// a merge.
+    static func reachablePaths(of wanted: Set<String>, in repository: GitRepository,
+                               revisions: GitRevisions) throws(KeysweepError) -> [String: String] {
+        guard !wanted.isEmpty else { return [:] }
+        let list = try GitProcess(repository: repository.path, arguments:
+            ["rev-list", "--objects", "--filter=object:type=blob", "--filter-provided-objects"] + revisions.arguments)
+        var paths: [String: String] = [:]
+        while let line = list.output.readLine() {
+            guard let space = line.firstIndex(of: UInt8(ascii: " ")) else { continue }
+            let id = String(decoding: line[..<space], as: UTF8.self)
+            if wanted.contains(id), paths[id] == nil { paths[id] = String(decoding: line[(space + 1)...], as: UTF8.self) }
+        }
+        try list.finish()
+        return paths
+    }
+
     /// The blob ids in the tree of HEAD (nil if there is no HEAD).
     static func blobIDsAtHead(of repository: GitRepository, among wanted: Set<String>) -> Set<String> {
         guard !wanted.isEmpty,

@@ -72,14 +72,19 @@ public final class Matcher {
         }
         if suppress { dropGenericMatchesInDataFiles(&found, bytes: bytes, counting: &result) }
         let positions = TextPositionResolver.resolve(found.flatMap { [$0.secret.lowerBound, $0.secret.upperBound] }, in: bytes)
+        let holdsKey = found.contains { ruleSet.rules[$0.rule].rule.kind == .privateKey }
+        let certificate = holdsKey ? CompanionCertificate(in: bytes) : .notLookedFor
         result.matches = found.map { item in
             let secret = Array(bytes[item.secret])
-            return BlobMatch(
+            var match = BlobMatch(
                 ruleIndex: item.rule, secret: secret, entropy: Entropy.shannon(secret),
                 start: positions[item.secret.lowerBound] ?? TextPosition(line: 1, column: 1),
                 end: positions[item.secret.upperBound] ?? TextPosition(line: 1, column: 1),
                 lineContext: LineContext.hash(around: item.secret, in: bytes)
             )
+            // Every match of the blob carries it, so equal locations stay equal whatever the rule.
+            match.companionCertificate = certificate
+            return match
         }
         return result
     }

@@ -37,14 +37,33 @@ public struct HistoryScanner: Sendable {
         }
         let provenance = try GitProvenance(repository: repository, revisions: revisions,
                                            blobIDs: Set(outcome.matches.compactMap { $0.blobID }))
-        let matches = outcome.matches.attributed(to: provenance.introductions)
+        let reached = try reachedMatches(outcome.matches, explained: provenance.introductions, in: repository, revisions: revisions)
+        let matches = reached.attributed(to: provenance.introductions)
         statistics.threads = options.threads
         statistics.normalize()
         statistics.durationMilliseconds = DirectoryScanner.milliseconds(since: clock)
         var result = ScanResult(matches: matches, statistics: statistics)
-        let matchedBlobs = Set(outcome.matches.compactMap { $0.blobID })
+        let matchedBlobs = Set(reached.compactMap { $0.blobID })
         let atHead = GitProvenance.blobIDsAtHead(of: repository, among: matchedBlobs)
-        result.secretsAtHead = Set(outcome.matches.filter { match in match.blobID.map { atHead.contains($0) } ?? false }.map { $0.secret })
+        result.secretsAtHead = Set(reached.filter { match in match.blobID.map { atHead.contains($0) } ?? false }.map { $0.secret })
         return result
+    }
+
+    /// The matches in blobs that the revisions reach. Blobs `git log --raw` introduced are reached;
+    /// for the others (read from the object store, or brought in only by a merge) rev-list tells,
+    /// and gives the path they are reported at. Unreachable (dangling) blobs are dropped, so a scan
+    /// reports what a clone of the refs holds.
+    private func reachedMatches(_ matches: [Match], explained: BlobIntroductions, in repository: GitRepository,
+                                revisions: GitRevisions) throws(KeysweepError) -> [Match] {
+        let unexplained = Set(matches.compactMap(\.blobID).filter { explained[$0]?.isEmpty ?? true })
+        guard !unexplained.isEmpty else { return matches }
+        let paths = try GitProvenance.reachablePaths(of: unexplained, in: repository, revisions: revisions)
+        return matches.compactMap { match in
+            guard let id = match.blobID, unexplained.contains(id) else { return match }
+            guard let path = paths[id] else { return nil }
+            var located = match
+            located.location.path = path
+            return located
+        }
     }
 }
