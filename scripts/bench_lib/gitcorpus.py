@@ -35,7 +35,8 @@ history
       archive/spike      annotated tag on a 2-commit chain whose branch is
                          deleted: reachable only from the tag (one plants)
       v0.K.0             annotated tags every 500 main commits
-    When the corpus runs out of files, later commits only modify files.
+    When the corpus runs out of files, later commits only modify files, 3-11
+    each, so that the default 20,000 commits hold over 1 GB of blobs.
     Commit k is dated 2020-01-01T00:00:00Z + 4 h * k (author = committer, one
     of 5 fixed identities), message "edit k".  The pack is then rebuilt with
     `git repack -a -d` (one pack with deltas, as a clone would have).
@@ -66,6 +67,7 @@ PLANT_EVERY = 100
 TAG_EVERY = 500
 NEW_FILES = (3, 10)         # new corpus files per commit
 MODIFIED_FILES = (0, 3)     # earlier files modified per commit
+MODIFIED_AFTER_RUN_OUT = (3, 11)   # ... once every corpus file is in (about commit 3,300)
 MAX_EDITABLE = 64 * 1024    # only text files up to this size get modified
 HISTORY_KINDS = ["github", "aws", "slack", "stripe", "pem", "postgres"]
 
@@ -400,7 +402,8 @@ class History:
         number = self.count + 1
         changes = self.take_new(self.r.randint(*NEW_FILES))
         touched = {c[3] for c in changes}
-        changes += self.take_modified(self.r.randint(*MODIFIED_FILES), number, touched)
+        modified = MODIFIED_FILES if self.ran_out_at is None else MODIFIED_AFTER_RUN_OUT
+        changes += self.take_modified(self.r.randint(*modified), number, touched)
         if main_number % PLANT_EVERY == PLANT_EVERY // 2:
             ch, path = self.plant("svc", "main")
             changes.append(ch)
@@ -651,7 +654,7 @@ def main():
     h.add_argument("src")
     h.add_argument("repo")
     h.add_argument("manifest")
-    h.add_argument("--commits", type=int, default=3000)
+    h.add_argument("--commits", type=int, default=20000)
     p = sub.add_parser("precommit")
     p.add_argument("src")
     p.add_argument("repo")

@@ -48,13 +48,19 @@ public enum RuleLoader {
         return all.map(\.rule)
     }
 
-    /// The embedded rules; `withExamples: false` skips decoding the examples (scans do not use them).
+    /// The embedded rules; `withExamples: false` reads the compact form without examples (scans
+    /// do not use them).
     public static func builtinRules(withExamples: Bool = true) -> [Rule] {
+        // The embedded text is generated and checked by a test; failing here is a build defect.
+        guard withExamples else {
+            guard let rules = CompactRuleText.parse(EmbeddedRules.scanningText) else {
+                preconditionFailure("embedded scanning rules do not parse")
+            }
+            return rules
+        }
         do {
-            let json = withExamples ? EmbeddedRules.json : EmbeddedRules.scanningJSON
-            return try JSONDecoder().decode([Rule].self, from: Data(json.utf8))
+            return try JSONDecoder().decode([Rule].self, from: Data(EmbeddedRules.json.utf8))
         } catch {
-            // The embedded text is generated and checked by a test; failing here is a build defect.
             preconditionFailure("embedded rules do not decode: \(error)")
         }
     }

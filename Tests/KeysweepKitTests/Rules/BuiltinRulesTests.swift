@@ -23,6 +23,23 @@ import Testing
         #expect(actual == expected, "run `swift run generate-embedded-rules` and commit the result")
     }
 
+    /// Scans read the compact text; it must carry every field but the examples.
+    @Test func theScanningRulesAreTheFullRulesWithoutExamples() {
+        let lean = Self.rules.map { rule in
+            var lean = rule
+            lean.examples = []
+            lean.negativeExamples = []
+            return lean
+        }
+        #expect(RuleLoader.builtinRules(withExamples: false) == lean)
+    }
+
+    @Test func compactTextRejectsAMalformedLine() {
+        #expect(CompactRuleText.parse("id\tname\tprovider\tno-such-kind\thigh\t\t\tpattern\t0\t0") == nil)
+        #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\tpattern\t2\tkw\t0") == nil)
+        #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\tpattern\t1\tkw\t0")?.first?.keywords == ["kw"])
+    }
+
     @Test func allBuiltinRulesCompileTogether() throws {
         let ruleSet = try RuleSet(Self.rules)
         #expect(ruleSet.rules.count == Self.rules.count)

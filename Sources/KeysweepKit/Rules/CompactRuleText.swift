@@ -1,0 +1,45 @@
+/// The rules a scan needs, as compact text: one rule per line, fields separated by tabs, lists
+/// given as a count and then their items. Parsing it is splitting bytes, about ten times faster
+/// than decoding the same rules from JSON (a pre-commit hook pays for it on every commit).
+///
+/// `id name provider kind severity min_entropy validator pattern N keyword... M reference...`
+/// with an empty field for a missing `min_entropy` or `validator`. Examples are not carried.
+enum CompactRuleText {
+    static func render(_ rules: [Rule]) -> String {
+        rules.map { rule in
+            let fields = [rule.id, rule.name, rule.provider, rule.kind.rawValue, rule.severity.rawValue,
+                          rule.minEntropy.map { String(describing: $0) } ?? "", rule.validator?.rawValue ?? "",
+                          rule.pattern, String(rule.keywords.count)] + rule.keywords
+                + [String(rule.references.count)] + rule.references
+            precondition(!fields.contains { $0.contains("\t") || $0.contains("\n") },
+                         "rule \(rule.id) has a tab or a line break in a field")
+            return fields.joined(separator: "\t")
+        }.joined(separator: "\n")
+    }
+
+    /// The rules, or nil when a line does not parse.
+    static func parse(_ text: String) -> [Rule]? {
+        var rules: [Rule] = []
+        for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
+            var fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+                .map { String(decoding: $0, as: UTF8.self) }[...]
+            func next() -> String? { fields.popFirst() }
+            func list() -> [String]? {
+                guard let count = next().flatMap(Int.init), count >= 0, fields.count >= count else { return nil }
+                defer { fields = fields.dropFirst(count) }
+                return Array(fields.prefix(count))
+            }
+            guard let id = next(), let name = next(), let provider = next(),
+                  let kind = next().flatMap(SecretKind.init(rawValue:)), let severity = next().flatMap(Severity.init(rawValue:)),
+                  let entropy = next(), let validator = next(), let pattern = next(),
+                  let keywords = list(), let references = list(), fields.isEmpty
+            else { return nil }
+            rules.append(Rule(
+                id: id, name: name, provider: provider, kind: kind, severity: severity, keywords: keywords,
+                pattern: pattern, minEntropy: entropy.isEmpty ? nil : Double(entropy),
+                validator: validator.isEmpty ? nil : StructuralValidator(rawValue: validator), references: references
+            ))
+        }
+        return rules
+    }
+}
