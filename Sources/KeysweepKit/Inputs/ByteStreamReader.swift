@@ -44,18 +44,44 @@ final class ByteStreamReader {
         }
     }
 
-    /// Exactly `count` bytes, or nil if the stream ends first (what was read is lost).
+    /// Exactly `count` bytes, or nil if the stream ends first (what was read is lost). What the
+    /// buffer does not hold is read straight into the result: a blob is copied once, not twice.
     func read(exactly count: Int) -> [UInt8]? {
-        var result = [UInt8]()
-        result.reserveCapacity(count)
-        while result.count < count {
-            if head == tail && !refill() { return nil }
-            let take = min(count - result.count, tail - head)
-            result += buffer[head..<head + take]
-            head += take
-            offset += take
+        var complete = true
+        let result = [UInt8](unsafeUninitializedCapacity: count) { destination, initialized in
+            guard let base = destination.baseAddress else { return }
+            let buffered = min(count, tail - head)
+            buffer.withUnsafeBytes { source in
+                UnsafeMutableRawPointer(base).copyMemory(from: source.baseAddress! + head, byteCount: buffered)
+            }
+            head += buffered
+            offset += buffered
+            initialized = buffered
+            while initialized < count {
+                if count - initialized < buffer.count {
+                    // A short rest goes through the buffer, so the next header arrives with it.
+                    guard refill() else { break }
+                    let take = min(count - initialized, tail - head)
+                    buffer.withUnsafeBytes { source in
+                        UnsafeMutableRawPointer(base + initialized).copyMemory(from: source.baseAddress! + head, byteCount: take)
+                    }
+                    head += take
+                    offset += take
+                    initialized += take
+                    continue
+                }
+                let read = SystemCall.read(descriptor, base + initialized, count - initialized)
+                if read < 0 && errno == EINTR { continue }
+                guard read > 0 else {
+                    atEnd = true
+                    break
+                }
+                offset += read
+                initialized += read
+            }
+            complete = initialized == count
         }
-        return result
+        return complete ? result : nil
     }
 
     /// Discards `count` bytes; false if the stream ends first.

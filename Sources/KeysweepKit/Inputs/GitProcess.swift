@@ -44,7 +44,7 @@ final class GitProcess: @unchecked Sendable {
         posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
         posix_spawn_file_actions_addclose(&actions, outputPipe[0])
         posix_spawn_file_actions_addopen(&actions, 2, errorFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let argv = ["git", "-C", repository] + arguments
+        let argv = ["git"] + Self.memoryBounds + ["-C", repository] + arguments
         var cArguments = argv.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
         var child: pid_t = 0
@@ -62,6 +62,11 @@ final class GitProcess: @unchecked Sendable {
         inputDescriptor = feedsInput ? inputPipe[1] : nil
         output = ByteStreamReader(fileDescriptor: outputDescriptor)
     }
+
+    /// git maps packs in windows of 1 GiB by default, so reading a 330 MB pack made a `cat-file`
+    /// 390 MB resident. Smaller windows, fewer of them mapped at once, keep each git process near
+    /// 200 MB (its delta cache included) at the cost of some remapping.
+    static let memoryBounds = ["-c", "core.packedGitWindowSize=16m", "-c", "core.packedGitLimit=64m"]
 
     deinit {
         close(outputDescriptor)

@@ -4,15 +4,19 @@ struct GitProvenance {
     /// Introductions of each wanted blob: (commit, path), in `git log` order.
     private(set) var introductions: BlobIntroductions = [:]
 
-    init(repository: GitRepository, revisions: GitRevisions, blobIDs: Set<String>) throws(KeysweepError) {
-        guard !blobIDs.isEmpty else { return }
-        let log = try GitProcess(repository: repository.path, arguments: [
-            "log", "-z", "--raw", "--no-abbrev", "--no-renames", "--format=%x01%H%x02%an%x02%ae%x02%aI",
-        ] + revisions.arguments)
+    /// The arguments of the log this reads, for `revisions`.
+    static func logArguments(_ revisions: GitRevisions) -> [String] {
+        ["log", "-z", "--raw", "--no-abbrev", "--no-renames", "--format=%x01%H%x02%an%x02%ae%x02%aI"] + revisions.arguments
+    }
+
+    init() {}
+
+    /// Reads a log in the format of `logArguments`.
+    init(parsing log: ByteStreamReader, blobIDs: Set<String>) {
         var commit: CommitInfo?
         var wanted: String?
         // With -z every field ends in NUL: a header, then per change its `:modes ids status` and path.
-        while var token = log.output.readLine(delimiter: 0) {
+        while var token = log.readLine(delimiter: 0) {
             if token.first == UInt8(ascii: "\n") { token.removeFirst() }
             if token.first == 1 {
                 let fields = token.dropFirst().split(separator: 2, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
@@ -27,7 +31,6 @@ struct GitProvenance {
                 wanted = nil
             }
         }
-        try log.finish()
     }
 
     /// One path at which `revisions` reach each of `wanted`; a blob no revision reaches has none.

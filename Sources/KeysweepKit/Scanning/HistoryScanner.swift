@@ -17,6 +17,7 @@ public struct HistoryScanner: Sendable {
         let source = GitBlobSource(repository: repository, revisions: revisions, maxFileSize: options.maxFileSize,
                                    processes: options.threads)
         let failure = Mutex<KeysweepError?>(nil)
+        let log = ProvenanceLog(repository: repository, revisions: revisions)
         let pool = ScanPool<GitBlob>(ruleSet: ruleSet, threads: options.threads, suppress: options.suppress)
         let (outcome, sourceStatistics) = pool.run(produce: { push in
             do throws(KeysweepError) {
@@ -27,6 +28,7 @@ public struct HistoryScanner: Sendable {
             }
         }, process: { blob, worker in
             worker.scan(blob)
+            if !worker.outcome.matches.isEmpty { log.start() }
         })
         if let error = failure.withLock({ $0 }) { throw error }
         var statistics = sourceStatistics
@@ -35,8 +37,7 @@ public struct HistoryScanner: Sendable {
             statistics.warnings.append(ScanWarning(path: repository.path, reason: .unreadable,
                                                    message: "shallow clone: commits before the shallow boundary are not scanned"))
         }
-        let provenance = try GitProvenance(repository: repository, revisions: revisions,
-                                           blobIDs: Set(outcome.matches.compactMap { $0.blobID }))
+        let provenance = try log.provenance(of: Set(outcome.matches.compactMap { $0.blobID }))
         let reached = try reachedMatches(outcome.matches, explained: provenance.introductions, in: repository, revisions: revisions)
         let matches = reached.attributed(to: provenance.introductions)
         statistics.threads = options.threads
