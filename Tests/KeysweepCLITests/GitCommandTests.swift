@@ -60,6 +60,19 @@ enum GitFixtures {
         #expect(!withDangling.stdout.contains("Wd4"))
     }
 
+    /// A blobless clone holds only the blobs it fetched: the scan lists blobs with rev-list, and
+    /// cat-file fetches the rest from the promisor remote, so nothing is missed.
+    @Test func aBloblessCloneGivesTheSameFindings() throws {
+        let clone = GitFixtures.path("blobless-\(UUID().uuidString).git")
+        #expect(try GitTool.run(["clone", "-q", "--bare", "--filter=blob:none",
+                                 "--upload-pack=git -c uploadpack.allowFilter=true upload-pack",
+                                 "file://" + GitFixtures.path("history"), clone]) == 0)
+        let partial = try KeysweepProcess.run(["git", clone, "--format", "jsonl"])
+        let original = try KeysweepProcess.run(["git", GitFixtures.path("bare.git"), "--format", "jsonl"])
+        #expect(partial.status == 1, "\(partial.stderr)")
+        #expect(partial.stdout == original.stdout)
+    }
+
     @Test func historyReportIsByteIdenticalAtOneAndManyThreads() throws {
         let one = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--no-timing", "--now", "2026-11-01T00:00:00Z", "--format", "json", "--threads", "1"])
         let many = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--no-timing", "--now", "2026-11-01T00:00:00Z", "--format", "json", "--threads", "6"])

@@ -33,6 +33,23 @@ public struct Location: Sendable, Hashable, Comparable {
         return SHA256.hash(input).prefix(16).hexString
     }
 
+    /// Equal when every reported field is: the scan's notes (`blobID`, `companionCertificate`) do
+    /// not make one place two.
+    public static func == (lhs: Location, rhs: Location) -> Bool {
+        lhs.path == rhs.path && lhs.start == rhs.start && lhs.end == rhs.end && lhs.commit == rhs.commit
+            && lhs.lineContext == rhs.lineContext && lhs.repository == rhs.repository && lhs.encoding == rhs.encoding
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(start)
+        hasher.combine(end)
+        hasher.combine(commit)
+        hasher.combine(lineContext)
+        hasher.combine(repository)
+        hasher.combine(encoding)
+    }
+
     /// By repository, working-tree locations first, then by path, position, and commit date and id.
     public static func < (lhs: Location, rhs: Location) -> Bool {
         if lhs.repository != rhs.repository { return (lhs.repository ?? "") < (rhs.repository ?? "") }

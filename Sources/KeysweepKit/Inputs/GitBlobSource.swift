@@ -9,7 +9,7 @@ import Synchronization
 /// decompression use them all); one reader thread per instance parses its output and pushes blobs
 /// while the workers match what is already queued. The listing depends on the revisions:
 ///
-/// - All refs: every blob in the object store, in pack order, from
+/// - All refs (unless the clone is partial): every blob in the object store, in pack order, from
 ///   `cat-file --batch-all-objects --batch-check --unordered` (it inflates nothing). Pack order
 ///   keeps delta chains together: on the bench history, runs of 256 dealt to two processes took
 ///   the CPU time of one process, where runs of rev-list order took 25% more; and rev-list itself
@@ -25,6 +25,29 @@ struct GitBlobSource {
     let maxFileSize: Int
     /// How many `cat-file` processes decompress blobs at once.
     var processes = 1
+    /// Whether blobs are listed from the object store (all refs) rather than by rev-list.
+    let readsObjectStore: Bool
+
+    init(repository: GitRepository, revisions: GitRevisions, maxFileSize: Int, processes: Int) {
+        self.repository = repository
+        self.revisions = revisions
+        self.maxFileSize = maxFileSize
+        self.processes = processes
+        // A partial clone lacks the blobs it never fetched, which only rev-list names (cat-file
+        // then fetches them, or reports them missing).
+        readsObjectStore = revisions == .all && !Self.isPartialClone(repository)
+    }
+
+    /// A promisor remote (how a partial clone records where its missing objects are), or the
+    /// older `extensions.partialClone`.
+    private static func isPartialClone(_ repository: GitRepository) -> Bool {
+        guard let listing = try? GitProcess.output(repository: repository.path, [
+            "config", "--get-regexp", #"^(extensions\.partialclone|remote\..*\.promisor)$"#,
+        ]) else { return false }  // exit status 1: no such setting
+        return String(decoding: listing, as: UTF8.self).split(separator: "\n").contains { line in
+            !line.hasSuffix(" false")
+        }
+    }
 
     /// Blobs per batch, and bytes per batch, whichever is reached first.
     static let batchCount = 32
@@ -35,7 +58,7 @@ struct GitBlobSource {
     /// Pushes batches of blobs (from several threads); returns what was skipped. Throws when git
     /// itself failed.
     func produce(push: @escaping @Sendable ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
-        let fromStore = revisions == .all
+        let fromStore = readsObjectStore
         let list = try GitProcess(repository: repository.path, arguments: fromStore
             ? ["cat-file", "--batch-all-objects", "--batch-check=%(objecttype) %(objectname)", "--unordered"]
             : ["rev-list", "--objects", "--filter=object:type=blob", "--filter-provided-objects"] + revisions.arguments)

@@ -105,6 +105,14 @@ final class GitProcess: @unchecked Sendable {
         throw KeysweepError("git \(arguments.first ?? "") failed: \(reason)")
     }
 
+    /// Stops git (when the scan it serves has failed) and reaps it.
+    func terminate() {
+        closeInput()
+        kill(pid, SIGTERM)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    }
+
     /// Runs git to completion and returns its standard output.
     static func output(repository: String, _ arguments: [String]) throws(KeysweepError) -> [UInt8] {
         let git = try GitProcess(repository: repository, arguments: arguments)

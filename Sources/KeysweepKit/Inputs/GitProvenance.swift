@@ -45,7 +45,13 @@ struct GitProvenance {
         while let line = list.output.readLine() {
             guard let space = line.firstIndex(of: UInt8(ascii: " ")) else { continue }
             let id = String(decoding: line[..<space], as: UTF8.self)
-            if wanted.contains(id), paths[id] == nil { paths[id] = String(decoding: line[(space + 1)...], as: UTF8.self) }
+            if wanted.contains(id), paths[id] == nil {
+                paths[id] = String(decoding: line[(space + 1)...], as: UTF8.self)
+                if paths.count == wanted.count {
+                    list.terminate()
+                    return paths
+                }
+            }
         }
         try list.finish()
         return paths

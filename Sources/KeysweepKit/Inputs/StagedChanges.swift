@@ -20,7 +20,7 @@ struct StagedChanges {
 
     init(repository: GitRepository) throws(KeysweepError) {
         let diff = try GitProcess.output(repository: repository.path, [
-            "diff", "--cached", "--no-color", "--no-ext-diff", "--no-renames", "--unified=0",
+            "diff", "--cached", "--no-color", "--no-ext-diff", "--no-renames", "--unified=0", "--full-index",
             "--diff-filter=ACMR", "--src-prefix=a/", "--dst-prefix=b/",
         ])
         let added = Self.addedLines(inPatch: diff)
@@ -29,8 +29,10 @@ struct StagedChanges {
             return
         }
         let paths = added.keys.sorted()
+        // By blob id: a `:path` lookup makes cat-file read the whole index (3 ms on 10,000 files).
+        let blobs = Self.stagedBlobIDs(inPatch: diff)
         let batch = try GitProcess(repository: repository.path, arguments: ["cat-file", "--batch"], feedsInput: true)
-        batch.write(Array(paths.map { ":" + $0 + "\n" }.joined().utf8))
+        batch.write(Array(paths.map { (blobs[$0] ?? ":" + $0) + "\n" }.joined().utf8))
         batch.closeInput()
         var files: [File] = []
         for path in paths {
@@ -43,6 +45,24 @@ struct StagedChanges {
         }
         try batch.finish()
         self.files = files
+    }
+
+    /// The staged blob id per path, from the `index <old>..<new>` lines of a `--full-index` patch.
+    static func stagedBlobIDs(inPatch patch: [UInt8]) -> [String: String] {
+        var result: [String: String] = [:]
+        var blob: String?
+        for line in patch.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            if line.starts(with: Array("diff --git ".utf8)) {
+                blob = nil
+            } else if line.starts(with: Array("index ".utf8)), let dots = line.firstRange(of: Array("..".utf8)) {
+                let id = line[dots.upperBound...].prefix { $0 != UInt8(ascii: " ") }
+                blob = id.count >= 40 ? String(decoding: id, as: UTF8.self) : nil
+            } else if line.starts(with: Array("+++ ".utf8)), let id = blob,
+                      let path = GitQuotedPath.decode(Array(line.dropFirst(4)), droppingPrefix: "b/") {
+                result[path] = id
+            }
+        }
+        return result
     }
 
     /// Added line ranges per path, from a `--unified=0` patch: `+++ b/path` then `@@ -a,b +c,d @@`.

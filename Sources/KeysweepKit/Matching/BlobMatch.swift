@@ -12,6 +12,7 @@ public struct BlobMatch: Sendable {
     /// `base64` when the secret was found by decoding the text at this span (see `EncodedValues`).
     public var encoding: String? = nil
     /// For a private key: the certificate in the same blob, looked for while the blob is at hand.
+    /// Keys found by decoding (a base64 value) are not looked for: the enrichment reads the file.
     var companionCertificate: CompanionCertificate = .notLookedFor
 }
 

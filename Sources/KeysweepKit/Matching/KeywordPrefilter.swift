@@ -17,11 +17,17 @@ struct KeywordPrefilter: Sendable {
     /// Rule indices reported by each output state, indexed by `(origin + state) / classCount`.
     private let outputs: [[Int]]
     let ruleCount: Int
-    /// The longest keyword, in bytes: how far the two interleaved streams must overlap.
+    /// The longest keyword, in bytes: how far each interleaved part must run into the next.
     private let longestKeyword: Int
 
-    init(keywordsByRule: [[String]]) {
-        ruleCount = keywordsByRule.count
+    /// Rules with an empty keyword: selected for every blob (the YAML loader rejects short
+    /// keywords, but rules built in code are not checked).
+    private let alwaysSelected: [Int]
+
+    init(keywordsByRule allKeywords: [[String]]) {
+        ruleCount = allKeywords.count
+        alwaysSelected = allKeywords.indices.filter { allKeywords[$0].contains("") }
+        let keywordsByRule = allKeywords.map { $0.filter { !$0.isEmpty } }
         longestKeyword = keywordsByRule.joined().map(\.utf8.count).max() ?? 0
         var classes = [UInt16](repeating: 0, count: 256)
         var nextClass: UInt16 = 1
@@ -63,8 +69,9 @@ struct KeywordPrefilter: Sendable {
     /// stream and 875 MB/s for two). Each part but the last runs `longestKeyword - 1` bytes into
     /// the next, so a keyword across a cut is still seen.
     func select(in bytes: UnsafeRawBufferPointer, into selected: inout RuleSelection) -> Int {
-        guard ruleCount > 0, let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
         let before = selected.count
+        for rule in alwaysSelected { _ = selected.insert(rule) }
+        guard ruleCount > 0, let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return selected.count - before }
         table.withUnsafeBufferPointer { table in
             classOf.withUnsafeBufferPointer { classOf in
                 let walker = Walker(table: table.baseAddress! + origin, classOf: classOf.baseAddress!, bytes: start)

@@ -26,7 +26,7 @@ extension Matcher {
                 BlobMatch(ruleIndex: match.ruleIndex, secret: match.secret, entropy: match.entropy,
                           start: positions[value.span.lowerBound] ?? TextPosition(line: 1, column: 1),
                           end: positions[value.span.upperBound] ?? TextPosition(line: 1, column: 1),
-                          lineContext: context, encoding: value.encoding, companionCertificate: match.companionCertificate)
+                          lineContext: context, encoding: value.encoding)
             }
         }
     }

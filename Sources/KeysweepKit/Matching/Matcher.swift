@@ -82,8 +82,7 @@ public final class Matcher {
                 end: positions[item.secret.upperBound] ?? TextPosition(line: 1, column: 1),
                 lineContext: LineContext.hash(around: item.secret, in: bytes)
             )
-            // Every match of the blob carries it, so equal locations stay equal whatever the rule.
-            match.companionCertificate = certificate
+            if ruleSet.rules[item.rule].rule.kind == .privateKey { match.companionCertificate = certificate }
             return match
         }
         return result

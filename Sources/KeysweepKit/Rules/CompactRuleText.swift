@@ -31,13 +31,16 @@ enum CompactRuleText {
             }
             guard let id = next(), let name = next(), let provider = next(),
                   let kind = next().flatMap(SecretKind.init(rawValue:)), let severity = next().flatMap(Severity.init(rawValue:)),
-                  let entropy = next(), let validator = next(), let pattern = next(),
+                  let entropyText = next(), let validatorName = next(), let pattern = next(),
                   let keywords = list(), let references = list(), fields.isEmpty
             else { return nil }
+            let entropy = entropyText.isEmpty ? nil : Double(entropyText)
+            let validator = validatorName.isEmpty ? nil : StructuralValidator(rawValue: validatorName)
+            // A value that does not read back would silently weaken the rule: the whole text fails.
+            guard entropy != nil || entropyText.isEmpty, validator != nil || validatorName.isEmpty else { return nil }
             rules.append(Rule(
                 id: id, name: name, provider: provider, kind: kind, severity: severity, keywords: keywords,
-                pattern: pattern, minEntropy: entropy.isEmpty ? nil : Double(entropy),
-                validator: validator.isEmpty ? nil : StructuralValidator(rawValue: validator), references: references
+                pattern: pattern, minEntropy: entropy, validator: validator, references: references
             ))
         }
         return rules

@@ -38,7 +38,9 @@ public struct HistoryScanner: Sendable {
                                                    message: "shallow clone: commits before the shallow boundary are not scanned"))
         }
         let provenance = try log.provenance(of: Set(outcome.matches.compactMap { $0.blobID }))
-        let reached = try reachedMatches(outcome.matches, explained: provenance.introductions, in: repository, revisions: revisions)
+        let reached = source.readsObjectStore
+            ? try reachedMatches(outcome.matches, explained: provenance.introductions, in: repository, revisions: revisions)
+            : outcome.matches
         let matches = reached.attributed(to: provenance.introductions)
         statistics.threads = options.threads
         statistics.normalize()
@@ -50,10 +52,11 @@ public struct HistoryScanner: Sendable {
         return result
     }
 
-    /// The matches in blobs that the revisions reach. Blobs `git log --raw` introduced are reached;
-    /// for the others (read from the object store, or brought in only by a merge) rev-list tells,
-    /// and gives the path they are reported at. Unreachable (dangling) blobs are dropped, so a scan
-    /// reports what a clone of the refs holds.
+    /// Of matches in blobs read from the object store, those the revisions reach. Blobs
+    /// `git log --raw` introduced are reached; for the others (dangling, only in the index, or
+    /// brought in only by a merge) rev-list tells, and gives the path they are reported at.
+    /// Unreachable blobs are dropped, so a scan reports what a clone of the refs holds. (Their
+    /// bytes still count in the statistics: they were read.)
     private func reachedMatches(_ matches: [Match], explained: BlobIntroductions, in repository: GitRepository,
                                 revisions: GitRevisions) throws(KeysweepError) -> [Match] {
         let unexplained = Set(matches.compactMap(\.blobID).filter { explained[$0]?.isEmpty ?? true })

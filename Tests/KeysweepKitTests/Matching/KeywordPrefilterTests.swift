@@ -35,6 +35,11 @@ import Testing
         #expect(selected([["zz"], ["--"]], in: "zz" + String(repeating: ".", count: size) + "--") == [0, 1])
     }
 
+    @Test func anEmptyKeywordSelectsItsRuleForEveryBlob() {
+        #expect(selected([["ghp_"], [""]], in: "nothing to see") == [1])
+        #expect(selected([["ghp_"], ["", "zz"]], in: "") == [1])
+    }
+
     @Test func keywordAtTheVeryEndAndStart() {
         #expect(selected([["end"], ["sta"]], in: "start...end") == [0, 1])
     }

@@ -37,6 +37,8 @@ import Testing
     @Test func compactTextRejectsAMalformedLine() {
         #expect(CompactRuleText.parse("id\tname\tprovider\tno-such-kind\thigh\t\t\tpattern\t0\t0") == nil)
         #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\tpattern\t2\tkw\t0") == nil)
+        #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\tthree\t\tpattern\t1\tkw\t0") == nil)
+        #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\tno-such-check\tpattern\t1\tkw\t0") == nil)
         #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\tpattern\t1\tkw\t0")?.first?.keywords == ["kw"])
     }
 
