@@ -139,12 +139,12 @@ struct GitBlobSource {
             guard let wanted = request(line) else { continue }
             chunks[target] += wanted
             chunks[target].append(UInt8(ascii: "\n"))
-            if chunks[target].count >= 1 << 16 {
+            inRun += 1
+            // Each run is written as soon as it is complete, so every process starts on its first
+            // run rather than after 64 KiB of ids.
+            if inRun == runLength {
                 batches[target].write(chunks[target])
                 chunks[target].removeAll(keepingCapacity: true)
-            }
-            inRun += 1
-            if inRun == runLength {
                 inRun = 0
                 target = (target + 1) % batches.count
             }
