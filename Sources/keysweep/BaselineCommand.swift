@@ -39,7 +39,7 @@ struct BaselineCommand: ParsableCommand {
     }
 
     struct Create: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write a baseline of the current findings.")
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Write a baseline of the current findings.")
 
         @OptionGroup var target: Target
 
@@ -52,7 +52,9 @@ struct BaselineCommand: ParsableCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add new findings to a baseline and drop those no longer found.")
+        static let configuration = CommandConfiguration(
+            commandName: "update", abstract: "Add new findings to a baseline and drop those no longer found."
+        )
 
         @OptionGroup var target: Target
 

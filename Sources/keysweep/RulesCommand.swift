@@ -11,7 +11,7 @@ struct RulesCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the builtin rules (plus any added with --rules).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the builtin rules (plus any added with --rules).")
 
         @Option(help: "A rule file or folder to add (repeatable).")
         var rules: [String] = []
@@ -43,6 +43,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Validate a rule file or folder (the builtin rules by default) and run every example."
         )
 
