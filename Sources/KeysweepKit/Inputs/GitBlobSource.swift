@@ -24,7 +24,7 @@ struct GitBlobSource {
     let revisions: GitRevisions
     let maxFileSize: Int
     /// How many `cat-file` processes decompress blobs at once.
-    var processes = 1
+    let processes: Int
     /// Whether blobs are listed from the object store (all refs) rather than by rev-list.
     let readsObjectStore: Bool
 
