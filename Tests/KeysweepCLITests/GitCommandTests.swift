@@ -164,12 +164,6 @@ enum GitFixtures {
 /// Runs git for test set-up.
 enum GitTool {
     static func run(_ arguments: [String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        try ToolProcess.run(["git"] + arguments).status
     }
 }

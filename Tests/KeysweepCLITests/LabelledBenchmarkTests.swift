@@ -7,19 +7,11 @@ import Testing
 @Suite struct LabelledBenchmarkTests {
     @Test func keysweepFindsTheRecordedLabelsAndNoHardNegative() throws {
         let work = NSTemporaryDirectory() + "keysweep-eval-" + UUID().uuidString
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", KeysweepProcess.repositoryRoot + "/scripts/eval", "--tools", "keysweep", "--work", work]
-        var environment = ProcessInfo.processInfo.environment
-        environment["KEYSWEEP_BIN"] = KeysweepProcess.binary
-        process.environment = environment
-        let log = Pipe()
-        process.standardOutput = log
-        process.standardError = log
-        try process.run()
-        let output = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "scripts/eval failed:\n\(output.suffix(2000))")
+        let (status, output) = try ToolProcess.run(
+            ["python3", KeysweepProcess.repositoryRoot + "/scripts/eval", "--tools", "keysweep", "--work", work],
+            environment: ["KEYSWEEP_BIN": KeysweepProcess.binary]
+        )
+        try #require(status == 0, "scripts/eval failed:\n\(output.suffix(2000))")
 
         let data = try Data(contentsOf: URL(fileURLWithPath: work + "/eval.json"))
         let results = try #require(((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["results"] as? [String: Any])?["keysweep"] as? [String: Any])
@@ -35,5 +27,14 @@ import Testing
         let golden = try Golden.compare(text, to: "eval-keysweep.json")
         #expect(golden.actual == golden.expected, "the labelled benchmark's findings moved; if on purpose, rerun with KEYSWEEP_UPDATE_GOLDEN=1")
         try? FileManager.default.removeItem(atPath: work)
+    }
+
+    /// The scoring of `scripts/eval` has its own unit tests (Python); they must pass too.
+    @Test func evalScoringSelfTestPasses() throws {
+        let (status, output) = try ToolProcess.run(
+            ["python3", "-m", "unittest", "discover", "-s", KeysweepProcess.repositoryRoot + "/scripts/eval_lib", "-p", "test_*.py"]
+        )
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("OK"))
     }
 }

@@ -6,27 +6,15 @@ import Testing
 @Suite(.serialized) struct PreCommitTests {
     static let tools = KeysweepProcess.repositoryRoot + "/.tools-venv/bin"
 
-    /// A command's exit status and combined output, in `directory`.
+    /// A command's exit status and combined output, in `directory`, as a fixed git identity with
+    /// no system or global git configuration.
     private func run(_ command: [String], in directory: String, environment extra: [String: String] = [:]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var environment = ProcessInfo.processInfo.environment
-        environment.merge([
+        let identity = [
             "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com",
             "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com",
             "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null",
-        ]) { $1 }
-        environment.merge(extra) { $1 }
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        ]
+        return try ToolProcess.run(command, in: directory, environment: identity.merging(extra) { $1 })
     }
 
     private func freshRepository() throws -> String {

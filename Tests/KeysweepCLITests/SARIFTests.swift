@@ -22,18 +22,6 @@ import Testing
         return path
     }
 
-    private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
-    }
 
     /// The absolute `%SRCROOT%` differs between machines; golden files hold a placeholder.
     private func normalized(_ sarif: String) -> String {
@@ -46,9 +34,9 @@ import Testing
         let outcome = try KeysweepProcess.run(arguments + ["--format", "sarif"])
         #expect(outcome.status == 1, "\(outcome.stderr)")
         let file = try write(outcome.stdout, name: "\(mode).sarif")
-        let check = try run(Self.python, [KeysweepProcess.repositoryRoot + "/scripts/validate-json", Self.sarifSchema, file])
+        let check = try ToolProcess.run([Self.python, KeysweepProcess.repositoryRoot + "/scripts/validate-json", Self.sarifSchema, file])
         #expect(check.status == 0, "\(check.output)")
-        let summary = try run(KeysweepProcess.repositoryRoot + "/.tools-venv/bin/sarif", ["summary", file])
+        let summary = try ToolProcess.run([KeysweepProcess.repositoryRoot + "/.tools-venv/bin/sarif", "summary", file])
         #expect(summary.status == 0, "\(summary.output)")
         #expect(summary.output.contains("warning:"))
     }
@@ -58,7 +46,7 @@ import Testing
         let arguments = try #require(Self.modes.first { $0.name == mode }).arguments
         let outcome = try KeysweepProcess.run(arguments + ["--format", "json"])
         let file = try write(outcome.stdout, name: "\(mode).json")
-        let check = try run(Self.python, [KeysweepProcess.repositoryRoot + "/scripts/validate-json", Self.reportSchema, file])
+        let check = try ToolProcess.run([Self.python, KeysweepProcess.repositoryRoot + "/scripts/validate-json", Self.reportSchema, file])
         #expect(check.status == 0, "\(check.output)")
     }
 
@@ -75,7 +63,7 @@ import Testing
         let outcome = try KeysweepProcess.run(["scan", "fixtures/tree", "--format", "sarif"])
         let broken = outcome.stdout.replacingOccurrences(of: #""startColumn" : \d+"#, with: #""startColumn" : 0"#, options: .regularExpression)
         let file = try write(broken, name: "broken.sarif")
-        let check = try run(Self.python, [KeysweepProcess.repositoryRoot + "/scripts/validate-json", Self.sarifSchema, file])
+        let check = try ToolProcess.run([Self.python, KeysweepProcess.repositoryRoot + "/scripts/validate-json", Self.sarifSchema, file])
         #expect(check.status == 1)
         #expect(check.output.contains("0 is less than the minimum of 1"))
     }

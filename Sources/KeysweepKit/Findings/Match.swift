@@ -5,7 +5,7 @@ public struct Match: Sendable {
     public let entropy: Double
     public var location: Location
     /// The git object id of the blob, for matches from history; provenance is attached by it.
-    public let blobID: String?
+    public var blobID: String? { location.blobID }
 
     public init(_ match: BlobMatch, path: String, blobID: String? = nil) {
         ruleIndex = match.ruleIndex
@@ -15,6 +15,5 @@ public struct Match: Sendable {
         location.encoding = match.encoding
         location.blobID = blobID
         location.companionCertificate = match.companionCertificate
-        self.blobID = blobID
     }
 }

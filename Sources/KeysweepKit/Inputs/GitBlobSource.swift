@@ -61,7 +61,7 @@ struct GitBlobSource {
         let fromStore = readsObjectStore
         let list = try GitProcess(repository: repository.path, arguments: fromStore
             ? ["cat-file", "--batch-all-objects", "--batch-check=%(objecttype) %(objectname)", "--unordered"]
-            : ["rev-list", "--objects", "--filter=object:type=blob", "--filter-provided-objects"] + revisions.arguments)
+            : revisions.blobListArguments)
         var readers: [GitProcess] = []
         for _ in 0..<max(1, processes) {
             readers.append(try GitProcess(repository: repository.path, arguments:

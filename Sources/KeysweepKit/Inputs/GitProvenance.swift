@@ -39,8 +39,7 @@ struct GitProvenance {
     static func reachablePaths(of wanted: Set<String>, in repository: GitRepository,
                                revisions: GitRevisions) throws(KeysweepError) -> [String: String] {
         guard !wanted.isEmpty else { return [:] }
-        let list = try GitProcess(repository: repository.path, arguments:
-            ["rev-list", "--objects", "--filter=object:type=blob", "--filter-provided-objects"] + revisions.arguments)
+        let list = try GitProcess(repository: repository.path, arguments: revisions.blobListArguments)
         var paths: [String: String] = [:]
         while let line = list.output.readLine() {
             guard let space = line.firstIndex(of: UInt8(ascii: " ")) else { continue }

@@ -35,6 +35,11 @@ public enum GitRevisions: Sendable, Equatable {
     /// Every commit reachable from one branch.
     case branch(String)
 
+    /// `git rev-list` arguments that name each blob the revisions reach once, as `<id> <path>`.
+    var blobListArguments: [String] {
+        ["rev-list", "--objects", "--filter=object:type=blob", "--filter-provided-objects"] + arguments
+    }
+
     /// Arguments for `git rev-list` and `git log`.
     var arguments: [String] {
         switch self {

@@ -16,6 +16,8 @@ struct InlineAllowance {
     private static let ownMarker = Array("keysweep:allow".utf8)
     private static let sameLineMarkers = [Array("gitleaks:allow".utf8), Array("pragma: allowlist secret".utf8)]
     private static let previousLineMarkers = [Array("pragma: allowlist nextline secret".utf8)]
+    /// What every marker above starts with: a blob without any of these has no allow comment.
+    private static let anyMarker = [ownMarker, Array("gitleaks:allow".utf8), Array("pragma: allowlist".utf8)]
 
     private let bytes: UnsafeRawBufferPointer
     /// Whether the blob holds any marker at all, found out on the first question: most blobs the
@@ -29,8 +31,7 @@ struct InlineAllowance {
     /// Whether a comment allows a match of `ruleID` over the byte range `secret`.
     mutating func allows(ruleID: String, secret: Range<Int>) -> Bool {
         if holdsMarkers == nil {
-            let markers = [Self.ownMarker, Array("gitleaks:allow".utf8), Array("pragma: allowlist".utf8)]
-            holdsMarkers = markers.contains { ByteSearch.firstIndex(of: $0, in: bytes, within: 0..<bytes.count) != nil }
+            holdsMarkers = Self.anyMarker.contains { ByteSearch.firstIndex(of: $0, in: bytes, within: 0..<bytes.count) != nil }
         }
         guard holdsMarkers == true else { return false }
         let line = window(around: secret)
