@@ -19,9 +19,15 @@ let package = Package(
             providers: [.apt(["libpcre2-dev"])]
         ),
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+        .systemLibrary(
+            name: "CLibdeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
+        .target(name: "Inflate", dependencies: ["CLibdeflate"]),
         .target(
             name: "KeysweepKit",
-            dependencies: ["PCRE2", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PCRE2", "Inflate", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "keysweep",

@@ -59,13 +59,16 @@ struct GitBlobSource {
     /// itself failed.
     func produce(push: @escaping @Sendable ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
         let fromStore = readsObjectStore
+        if fromStore, let store = try PackedObjectStore(repository: repository) {
+            return try store.produce(threads: processes, maxFileSize: maxFileSize, push: push)
+        }
         let list = try GitProcess(repository: repository.path, arguments: fromStore
             ? ["cat-file", "--batch-all-objects", "--batch-check=%(objecttype) %(objectname)", "--unordered"]
             : revisions.blobListArguments)
         var readers: [GitProcess] = []
         for _ in 0..<max(1, processes) {
             readers.append(try GitProcess(repository: repository.path, arguments:
-                ["cat-file", "--batch=%(objectname) %(objecttype) %(objectsize) %(rest)"], feedsInput: true))
+                ["cat-file", "--batch=\(Self.batchFormat)"], feedsInput: true))
         }
         let finished = DispatchGroup()
         let statistics = Mutex(ScanStatistics())
@@ -103,7 +106,24 @@ struct GitBlobSource {
         line.starts(with: blobPrefix) ? line.dropFirst(blobPrefix.count) : nil
     }
 
-    /// Parses one `cat-file --batch` output stream into batches of blobs.
+    /// Reads the objects `ids` with one `cat-file --batch` and pushes the blobs among them.
+    static func read(ids: [String], in repository: GitRepository, maxFileSize: Int,
+                     push: ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
+        let batch = try GitProcess(repository: repository.path, arguments: ["cat-file", "--batch=\(batchFormat)"], feedsInput: true)
+        let request = ids.joined(separator: "\n") + "\n"
+        // Written from another thread: cat-file's output fills its pipe before it has read all ids.
+        Thread.detachNewThread {
+            batch.write(Array(request.utf8))
+            batch.closeInput()
+        }
+        let statistics = read(batch, maxFileSize: maxFileSize, push: push)
+        try batch.finish()
+        return statistics
+    }
+
+    private static let batchFormat = "%(objectname) %(objecttype) %(objectsize) %(rest)"
+
+    /// Parses one `cat-file --batch` output stream into batches of blobs; other objects are skipped.
     private static func read(_ batch: GitProcess, maxFileSize: Int, push: ([GitBlob]) -> Void) -> ScanStatistics {
         var statistics = ScanStatistics()
         var batcher = BlobBatcher()
@@ -117,6 +137,10 @@ struct GitBlobSource {
             }
             // The path rev-list gave, if any; a blob listed from the object store has only its id.
             let path = fields.count == 4 && !fields[3].isEmpty ? String(decoding: fields[3], as: UTF8.self) : id
+            if fields[1].elementsEqual("blob".utf8) == false {
+                guard batch.output.skip(size + 1) else { break }
+                continue
+            }
             if size > maxFileSize {
                 guard batch.output.skip(size + 1) else { break }
                 statistics.skip(.tooLarge, path: path, message: "larger than \(maxFileSize) bytes")

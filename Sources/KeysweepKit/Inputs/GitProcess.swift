@@ -19,8 +19,9 @@ final class GitProcess: @unchecked Sendable {
     let output: ByteStreamReader
     let arguments: [String]
 
-    /// Starts `git -C repository arguments...`. `feedsInput` gives it a standard input to write to.
-    init(repository: String, arguments: [String], feedsInput: Bool = false) throws(KeysweepError) {
+    /// Starts `git -C repository arguments...`. `feedsInput` gives it a standard input to write
+    /// to; `inputFile` makes that file its standard input instead (else it reads `/dev/null`).
+    init(repository: String, arguments: [String], feedsInput: Bool = false, inputFile: String? = nil) throws(KeysweepError) {
         self.arguments = arguments
         errorFile = NSTemporaryDirectory() + "keysweep-git-\(UUID().uuidString)"
         var outputPipe: [Int32] = [-1, -1]
@@ -39,7 +40,7 @@ final class GitProcess: @unchecked Sendable {
             posix_spawn_file_actions_adddup2(&actions, inputPipe[0], 0)
             posix_spawn_file_actions_addclose(&actions, inputPipe[1])
         } else {
-            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 0, inputFile ?? "/dev/null", O_RDONLY, 0)
         }
         posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
         posix_spawn_file_actions_addclose(&actions, outputPipe[0])

@@ -1,18 +1,21 @@
-/// Where blobs came from: every commit that introduced each blob at a path, read from
-/// `git log --raw` for only the blobs that matched, so memory grows with findings, not history.
+/// Where blobs came from: every commit that introduced each blob at a path, read from the raw
+/// diffs of every commit for only the blobs that matched, so memory grows with findings, not
+/// history.
 struct GitProvenance {
     /// Introductions of each wanted blob: (commit, path), in `git log` order.
     private(set) var introductions: BlobIntroductions = [:]
 
-    /// The arguments of the log this reads, for `revisions`.
-    static func logArguments(_ revisions: GitRevisions) -> [String] {
-        ["log", "-z", "--raw", "--no-abbrev", "--no-renames", "--format=%x01%H%x02%an%x02%ae%x02%aI"] + revisions.arguments
-    }
+    /// `git diff-tree` arguments that print, for each commit id on its standard input, the commit
+    /// and the blobs it changed, as `git log --raw` would: root commits in full, merges not at all.
+    static let diffArguments = [
+        "diff-tree", "--stdin", "--root", "-r", "-z", "--raw", "--no-abbrev", "--no-renames",
+        "--format=%x01%H%x02%an%x02%ae%x02%aI",
+    ]
 
     init() {}
 
-    /// Reads a log in the format of `logArguments`.
-    init(parsing log: ByteStreamReader, blobIDs: Set<String>) {
+    /// Reads a log in the format of `diffArguments`, adding to what was read before.
+    mutating func read(_ log: ByteStreamReader, blobIDs: Set<String>) {
         var commit: CommitInfo?
         var wanted: String?
         // With -z every field ends in NUL: a header, then per change its `:modes ids status` and path.

@@ -3,6 +3,10 @@
 public struct GitRepository: Sendable {
     public let path: String
     public let isShallow: Bool
+    /// Where its objects are (`$GIT_DIR/objects`, or `GIT_OBJECT_DIRECTORY`).
+    let objectDirectory: String
+    /// `sha1` or `sha256`.
+    let objectFormat: String
 
     public init(path: String) throws(KeysweepError) {
         guard case .directory = DirectoryWalker.classify(path: path, follow: true) else {
@@ -11,16 +15,23 @@ public struct GitRepository: Sendable {
             }
             throw KeysweepError("cannot scan '\(path)': not a folder (a git repository is a folder)")
         }
-        // One process answers both questions: pre-commit hooks pay for every git start.
+        // One process answers every question: pre-commit hooks pay for every git start.
         let answer: [UInt8]
         do {
-            answer = try GitProcess.output(repository: path, ["rev-parse", "--git-dir", "--is-shallow-repository"])
+            answer = try GitProcess.output(repository: path, [
+                "rev-parse", "--git-dir", "--is-shallow-repository", "--git-path", "objects", "--show-object-format",
+            ])
         } catch {
             if error.message.contains("not installed") { throw error }
             throw KeysweepError("'\(path)' is not a git repository")
         }
+        let lines = String(decoding: answer, as: UTF8.self).split(separator: "\n").map(String.init)
+        guard lines.count == 4 else { throw KeysweepError("'\(path)' is not a git repository") }
         self.path = path
-        isShallow = String(decoding: answer, as: UTF8.self).split(separator: "\n").last == "true"
+        isShallow = lines[1] == "true"
+        // Relative to the repository, as `git -C path` prints it.
+        objectDirectory = lines[2].hasPrefix("/") ? lines[2] : path + "/" + lines[2]
+        objectFormat = lines[3]
     }
 }
 

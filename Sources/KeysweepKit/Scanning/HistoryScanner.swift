@@ -17,7 +17,7 @@ public struct HistoryScanner: Sendable {
         let source = GitBlobSource(repository: repository, revisions: revisions, maxFileSize: options.maxFileSize,
                                    processes: options.threads)
         let failure = Mutex<KeysweepError?>(nil)
-        let log = ProvenanceLog(repository: repository, revisions: revisions)
+        let log = ProvenanceLog(repository: repository, revisions: revisions, parts: options.threads)
         let pool = ScanPool<GitBlob>(ruleSet: ruleSet, threads: options.threads, suppress: options.suppress)
         let (outcome, sourceStatistics) = pool.run(produce: { push in
             do throws(KeysweepError) {

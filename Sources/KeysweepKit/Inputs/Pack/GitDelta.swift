@@ -1,0 +1,66 @@
+/// Git's delta format, as packs store an object against a base: the two sizes, then
+/// instructions that copy a range of the base or insert literal bytes.
+enum GitDelta {
+    /// The target's size, read from the delta's header; nil if the header is damaged.
+    static func targetSize(_ delta: UnsafeRawBufferPointer) -> Int? {
+        var index = 0
+        guard readSize(delta, &index) != nil else { return nil }
+        return readSize(delta, &index)
+    }
+
+    /// Applies `delta` to `base`; nil if the delta is damaged or was made for another base.
+    static func apply(_ delta: UnsafeRawBufferPointer, to base: UnsafeRawBufferPointer) -> [UInt8]? {
+        var index = 0
+        guard let baseSize = readSize(delta, &index), baseSize == base.count,
+              let targetSize = readSize(delta, &index) else { return nil }
+        var damaged = false
+        let target = [UInt8](unsafeUninitializedCapacity: targetSize) { output, written in
+            while index < delta.count {
+                let instruction = delta[index]
+                index += 1
+                if instruction & 0x80 != 0 {
+                    // Copy: bits 0-3 say which offset bytes follow, bits 4-6 which size bytes.
+                    var offset = 0
+                    var size = 0
+                    for bit in 0..<7 where instruction & (1 << bit) != 0 {
+                        guard index < delta.count else { damaged = true; return }
+                        let value = Int(delta[index])
+                        index += 1
+                        if bit < 4 { offset |= value << (8 * bit) } else { size |= value << (8 * (bit - 4)) }
+                    }
+                    if size == 0 { size = 0x10000 }
+                    guard offset + size <= base.count, written + size <= targetSize else { damaged = true; return }
+                    UnsafeMutableRawPointer(output.baseAddress! + written)
+                        .copyMemory(from: base.baseAddress! + offset, byteCount: size)
+                    written += size
+                } else if instruction != 0 {
+                    let size = Int(instruction)
+                    guard index + size <= delta.count, written + size <= targetSize else { damaged = true; return }
+                    UnsafeMutableRawPointer(output.baseAddress! + written)
+                        .copyMemory(from: delta.baseAddress! + index, byteCount: size)
+                    written += size
+                    index += size
+                } else {
+                    damaged = true  // instruction 0 is reserved
+                    return
+                }
+            }
+            if written != targetSize { damaged = true }
+        }
+        return damaged ? nil : target
+    }
+
+    /// A size: little-endian base-128.
+    private static func readSize(_ delta: UnsafeRawBufferPointer, _ index: inout Int) -> Int? {
+        var size = 0
+        var shift = 0
+        while index < delta.count, shift <= 56 {
+            let byte = delta[index]
+            index += 1
+            size |= Int(byte & 0x7F) << shift
+            if byte & 0x80 == 0 { return size }
+            shift += 7
+        }
+        return nil
+    }
+}

@@ -1,0 +1,152 @@
+import Inflate
+
+/// Reads the blobs of packs for one thread: inflates them with its own decompressor, rebuilds
+/// deltas from the bases it keeps, and skips every other object after reading its header.
+///
+/// Objects are read in pack order, stretch by stretch (`PackChunk`); a delta whose base is not at
+/// hand (in another thread's stretch, or evicted) is rebuilt from its chain.
+final class PackBlobReader {
+    private let maxFileSize: Int
+    private let decompressor = ZlibDecompressor()
+    /// The window that walks a stretch in order, and one for the bases of chains, elsewhere.
+    private let sequential = PackWindow(capacity: 4 << 20)
+    private let scattered = PackWindow(capacity: 256 << 10)
+    private var bases = DeltaBaseCache(budget: 32 << 20)
+    /// The type of each object of each pack (by its number) once known, 0 before.
+    private var types: [[UInt8]] = []
+
+    init(maxFileSize: Int) { self.maxFileSize = maxFileSize }
+
+    /// Reads the blobs of `chunk`, skipping the positions `skipped` says another pack also holds;
+    /// throws if the pack is damaged.
+    func read(_ chunk: PackChunk, skipped: (Int) -> Bool, batcher: inout BlobBatcher,
+              push: ([GitBlob]) -> Void, statistics: inout ScanStatistics) throws(KeysweepError) {
+        let pack = chunk.pack
+        for position in chunk.positions {
+            guard try type(of: position, in: pack, window: sequential) == .blob, !skipped(position) else { continue }
+            let content = try object(at: position, in: pack, window: sequential)
+            guard let content else {
+                statistics.skip(.tooLarge, path: pack.index.id(at: position), message: "larger than \(maxFileSize) bytes")
+                continue
+            }
+            if let full = batcher.add(GitBlob(id: pack.index.id(at: position), path: pack.index.id(at: position), bytes: content)) {
+                push(full)
+            }
+        }
+    }
+
+    /// The type of the object at `position`: from its header, or for a delta, its base's.
+    private func type(of position: Int, in pack: PackFile, window: PackWindow) throws(KeysweepError) -> PackEntryHeader.ObjectType {
+        let key = pack.number
+        while types.count <= key { types.append([]) }
+        if types[key].isEmpty { types[key] = [UInt8](repeating: 0, count: pack.index.count) }
+        var chain: [Int] = []
+        var current = position
+        var found: PackEntryHeader.ObjectType
+        while true {
+            if let known = PackEntryHeader.ObjectType(rawValue: types[key][current]) {
+                found = known
+                break
+            }
+            let header = try header(at: current, in: pack, window: chain.isEmpty ? window : scattered)
+            if case .whole(let type) = header.kind {
+                found = type
+                break
+            }
+            chain.append(current)
+            current = try basePosition(of: header, at: current, in: pack)
+        }
+        types[key][current] = found.rawValue
+        for link in chain { types[key][link] = found.rawValue }
+        return found
+    }
+
+    /// The content of the object at `position` (a blob, or a base of one), rebuilt through its
+    /// delta chain; nil if it is larger than the largest blob scanned.
+    private func object(at position: Int, in pack: PackFile, window: PackWindow) throws(KeysweepError) -> [UInt8]? {
+        // Walk back to a base at hand or a whole object, then apply the deltas forwards.
+        var chain: [(position: Int, header: PackEntryHeader)] = []
+        var current = position
+        var content: [UInt8]
+        while true {
+            if let cached = bases[cacheKey(pack, current)] {
+                content = cached
+                break
+            }
+            let header = try header(at: current, in: pack, window: chain.isEmpty ? window : scattered)
+            if case .whole = header.kind {
+                // A blob too large to scan is not inflated, unless a delta needs it as its base.
+                if chain.isEmpty, header.size > maxFileSize { return nil }
+                content = try inflate(at: current, header, in: pack, window: chain.isEmpty ? window : scattered, size: header.size)
+                if !chain.isEmpty { bases.insert(content, at: cacheKey(pack, current)) }
+                break
+            }
+            chain.append((current, header))
+            current = try basePosition(of: header, at: current, in: pack)
+        }
+        for (index, link) in chain.enumerated().reversed() {
+            let window = index == 0 ? window : scattered
+            let delta = try inflate(at: link.position, link.header, in: pack, window: window, size: link.header.size)
+            let rebuilt = delta.withUnsafeBytes { delta in
+                content.withUnsafeBytes { base in GitDelta.apply(delta, to: base) }
+            }
+            guard let rebuilt else { throw damaged(pack, link.position, "its delta does not apply to its base") }
+            content = rebuilt
+            if index > 0 { bases.insert(content, at: cacheKey(pack, link.position)) }
+        }
+        if content.count > maxFileSize { return nil }
+        bases.insert(content, at: cacheKey(pack, position))
+        return content
+    }
+
+    /// Positions fit in 32 bits: an index counts its objects in 32.
+    private func cacheKey(_ pack: PackFile, _ position: Int) -> Int { pack.number << 32 | position }
+
+    private func header(at position: Int, in pack: PackFile, window: PackWindow) throws(KeysweepError) -> PackEntryHeader {
+        let offset = pack.index.offsets[position]
+        let length = Int(min(UInt64(PackEntryHeader.maximumLength), pack.end(of: position) - offset))
+        guard let bytes = window.bytes(of: pack, at: offset, count: length),
+              let header = PackEntryHeader(bytes, offset: offset) else {
+            throw damaged(pack, position, "its header cannot be read")
+        }
+        return header
+    }
+
+    private func basePosition(of header: PackEntryHeader, at position: Int, in pack: PackFile) throws(KeysweepError) -> Int {
+        let base: Int?
+        switch header.kind {
+        case .whole: base = position
+        case .offsetDelta(let offset): base = pack.index.position(atOffset: offset)
+        case .referenceDelta(let id): base = pack.index.position(of: id)
+        }
+        guard let base, base != position else { throw damaged(pack, position, "its delta base is not in the pack") }
+        return base
+    }
+
+    /// Inflates the zlib stream after `header` into exactly `size` bytes.
+    private func inflate(at position: Int, _ header: PackEntryHeader, in pack: PackFile, window: PackWindow,
+                         size: Int) throws(KeysweepError) -> [UInt8] {
+        let offset = pack.index.offsets[position]
+        let stored = Int(pack.end(of: position) - offset) - header.length
+        guard stored > 0, let input = window.bytes(of: pack, at: offset + UInt64(header.length), count: stored) else {
+            throw damaged(pack, position, "it is cut short")
+        }
+        var inflated: Int?
+        let content = [UInt8](unsafeUninitializedCapacity: size) { output, initialized in
+            inflated = decompressor.inflate(input, into: UnsafeMutableRawBufferPointer(output))
+            initialized = inflated == nil ? 0 : size
+        }
+        guard inflated != nil else { throw damaged(pack, position, "it does not inflate to its \(size) bytes") }
+        return content
+    }
+
+    private func damaged(_ pack: PackFile, _ position: Int, _ reason: String) -> KeysweepError {
+        KeysweepError("damaged pack '\(pack.path)': the object at offset \(pack.index.offsets[position]) (\(pack.index.id(at: position))): \(reason)")
+    }
+}
+
+/// A stretch of one pack's objects, in pack order: the unit pack readers take turns on.
+struct PackChunk: Sendable {
+    let pack: PackFile
+    let positions: Range<Int>
+}

@@ -1,0 +1,65 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One pack (`pack-*.pack` and its `.idx`), open for reading with `pread`.
+///
+/// Not mapped into memory: every page of a mapped pack that the scan touched would count in its
+/// resident memory, and a scan reads all of it.
+final class PackFile: Sendable {
+    let path: String
+    /// Its place among the store's packs.
+    let number: Int
+    let index: PackIndex
+    private let descriptor: Int32
+    /// Where the objects end: the 20-byte checksum follows.
+    let objectsEnd: UInt64
+
+    /// Opens the pack beside `indexPath`; nil if its index is not one this reader knows.
+    init?(indexPath: String, number: Int) throws(KeysweepError) {
+        guard let index = try PackIndex(path: indexPath) else { return nil }
+        self.number = number
+        path = String(indexPath.dropLast(".idx".count)) + ".pack"
+        descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw KeysweepError("cannot read pack '\(path)': \(String(cString: strerror(errno)))") }
+        var status = stat()
+        var header = [UInt8](repeating: 0, count: 12)
+        guard fstat(descriptor, &status) == 0, pread(descriptor, &header, 12, 0) == 12 else {
+            close(descriptor)
+            throw KeysweepError("cannot read pack '\(path)': \(String(cString: strerror(errno)))")
+        }
+        let count = header[8...11].reduce(0) { $0 << 8 | Int($1) }
+        guard header[0...3].elementsEqual("PACK".utf8), header[7] == 2 || header[7] == 3, count == index.count,
+              status.st_size >= 12 + PackIndex.idLength else {
+            close(descriptor)
+            throw KeysweepError("damaged pack '\(path)': its header does not match its index")
+        }
+        self.index = index
+        objectsEnd = UInt64(status.st_size) - UInt64(PackIndex.idLength)
+        guard index.offsets.last.map({ $0 < objectsEnd }) ?? true, index.offsets.first.map({ $0 >= 12 }) ?? true else {
+            close(descriptor)
+            throw KeysweepError("damaged pack '\(path)': its index points past its objects")
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    /// Where the object at `position` ends (where the next begins).
+    func end(of position: Int) -> UInt64 {
+        position + 1 < index.count ? index.offsets[position + 1] : objectsEnd
+    }
+
+    /// Reads `count` bytes at `offset` into `buffer`; false on a read error or a short pack.
+    func read(into buffer: UnsafeMutableRawBufferPointer, count: Int, at offset: UInt64) -> Bool {
+        var done = 0
+        while done < count {
+            let got = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset) + off_t(done))
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { return false }
+            done += got
+        }
+        return true
+    }
+}

@@ -1,0 +1,136 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A pack's index (`.idx`, version 2): the id and the offset of every object in its pack.
+///
+/// The ids stay in the file's bytes (20 per object, sorted, so an id is found by binary search);
+/// the offsets are sorted into pack order, the order objects are read in. 730,000 objects cost
+/// about 26 MB, read once per scan.
+struct PackIndex: Sendable {
+    static let idLength = 20
+    private static let idsStart = 8 + 256 * 4
+
+    /// Objects in the pack.
+    let count: Int
+    /// The whole `.idx` file.
+    private let bytes: [UInt8]
+    /// Each object's offset in the pack, ascending: position `p` is the `p`th object in the pack.
+    let offsets: [UInt64]
+    /// For each pack position, the object's place in the index (where its id is).
+    private let indexPositions: [Int32]
+
+    /// Reads `path`; nil if it is not a version 2 index (version 1 predates git 1.5.2).
+    init?(path: String) throws(KeysweepError) {
+        let bytes = try PackIndex.readFile(path)
+        guard bytes.count >= Self.idsStart, bytes[0...7].elementsEqual([0xFF, 0x74, 0x4F, 0x63, 0, 0, 0, 2]) else { return nil }
+        let count = Int(Self.bigEndian32(bytes, at: 8 + 255 * 4))
+        let crcStart = Self.idsStart + count * Self.idLength
+        let offsetStart = crcStart + count * 4
+        let largeStart = offsetStart + count * 4
+        guard bytes.count >= largeStart + 2 * Self.idLength else {
+            throw KeysweepError("damaged pack index '\(path)': shorter than its \(count) objects need")
+        }
+        var pairs: [(offset: UInt64, index: Int32)] = []
+        pairs.reserveCapacity(count)
+        for index in 0..<count {
+            let small = Self.bigEndian32(bytes, at: offsetStart + index * 4)
+            var offset = UInt64(small)
+            if small & 0x8000_0000 != 0 {
+                // A pack over 2 GiB: the offset is in the table of 64-bit offsets.
+                let at = largeStart + Int(small & 0x7FFF_FFFF) * 8
+                guard at + 8 <= bytes.count - 2 * Self.idLength else {
+                    throw KeysweepError("damaged pack index '\(path)': a large offset is out of the file")
+                }
+                offset = UInt64(Self.bigEndian32(bytes, at: at)) << 32 | UInt64(Self.bigEndian32(bytes, at: at + 4))
+            }
+            pairs.append((offset, Int32(index)))
+        }
+        pairs.sort { $0.offset < $1.offset }
+        self.count = count
+        self.bytes = bytes
+        offsets = pairs.map(\.offset)
+        indexPositions = pairs.map(\.index)
+    }
+
+    /// The id of the object at pack position `position`, in hex.
+    func id(at position: Int) -> String { rawID(at: position).hexString }
+
+    /// The id of the object at pack position `position`, as 20 raw bytes.
+    func rawID(at position: Int) -> ArraySlice<UInt8> {
+        let start = Self.idsStart + Int(indexPositions[position]) * Self.idLength
+        return bytes[start..<(start + Self.idLength)]
+    }
+
+    /// Whether the index holds `id` (20 raw bytes).
+    func contains(_ id: some Collection<UInt8>) -> Bool { indexPosition(of: id) != nil }
+
+    /// The pack position of the object `id` (20 raw bytes), if the pack holds it.
+    func position(of id: some Collection<UInt8>) -> Int? {
+        guard let index = indexPosition(of: id) else { return nil }
+        let offsetStart = Self.idsStart + count * (Self.idLength + 4)
+        var offset = UInt64(Self.bigEndian32(bytes, at: offsetStart + index * 4))
+        if offset & 0x8000_0000 != 0 {
+            let at = offsetStart + count * 4 + Int(offset & 0x7FFF_FFFF) * 8
+            offset = UInt64(Self.bigEndian32(bytes, at: at)) << 32 | UInt64(Self.bigEndian32(bytes, at: at + 4))
+        }
+        return position(atOffset: offset)
+    }
+
+    /// The pack position of the object that starts at `offset`, if one does.
+    func position(atOffset offset: UInt64) -> Int? {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if offsets[middle] < offset { low = middle + 1 } else { high = middle }
+        }
+        return low < count && offsets[low] == offset ? low : nil
+    }
+
+    /// Binary search of the sorted ids (narrowed by the fan-out table).
+    private func indexPosition(of id: some Collection<UInt8>) -> Int? {
+        guard id.count == Self.idLength, let first = id.first else { return nil }
+        var low = first == 0 ? 0 : Int(Self.bigEndian32(bytes, at: 8 + (Int(first) - 1) * 4))
+        var high = Int(Self.bigEndian32(bytes, at: 8 + Int(first) * 4))
+        while low < high {
+            let middle = (low + high) / 2
+            let start = Self.idsStart + middle * Self.idLength
+            let candidate = bytes[start..<(start + Self.idLength)]
+            if candidate.lexicographicallyPrecedes(id) {
+                low = middle + 1
+            } else if candidate.elementsEqual(id) {
+                return middle
+            } else {
+                high = middle
+            }
+        }
+        return nil
+    }
+
+    private static func bigEndian32(_ bytes: [UInt8], at index: Int) -> UInt32 {
+        UInt32(bytes[index]) << 24 | UInt32(bytes[index + 1]) << 16 | UInt32(bytes[index + 2]) << 8 | UInt32(bytes[index + 3])
+    }
+
+    private static func readFile(_ path: String) throws(KeysweepError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw KeysweepError("cannot read pack index '\(path)': \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw KeysweepError("cannot read pack index '\(path)': \(String(cString: strerror(errno)))") }
+        let size = Int(status.st_size)
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            while initialized < size {
+                let got = SystemCall.read(descriptor, buffer.baseAddress! + initialized, size - initialized)
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { failure = got < 0 ? errno : EIO; break }
+                initialized += got
+            }
+        }
+        guard failure == 0 else { throw KeysweepError("cannot read pack index '\(path)': \(String(cString: strerror(failure)))") }
+        return bytes
+    }
+}

@@ -1,0 +1,38 @@
+/// A reused buffer holding a stretch of one pack, refilled as a reader moves through it.
+///
+/// Reading in pack order, one refill of `capacity` bytes serves many objects; an object larger
+/// than the buffer grows it for as long as the reader lives.
+final class PackWindow {
+    private var buffer: UnsafeMutableRawBufferPointer
+    private weak var pack: PackFile?
+    private var start: UInt64 = 0
+    private var filled = 0
+
+    init(capacity: Int) {
+        buffer = .allocate(byteCount: capacity, alignment: 16)
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// The bytes `offset..<offset + count` of `pack`, valid until the next call; nil if the pack
+    /// cannot be read that far.
+    func bytes(of pack: PackFile, at offset: UInt64, count: Int) -> UnsafeRawBufferPointer? {
+        if self.pack !== pack || offset < start || offset + UInt64(count) > start + UInt64(filled) {
+            if count > buffer.count {
+                buffer.deallocate()
+                buffer = .allocate(byteCount: count, alignment: 16)
+            }
+            let available = pack.objectsEnd + UInt64(PackIndex.idLength) - offset
+            let size = Int(min(UInt64(buffer.count), available))
+            guard size >= count, pack.read(into: buffer, count: size, at: offset) else {
+                self.pack = nil
+                return nil
+            }
+            self.pack = pack
+            start = offset
+            filled = size
+        }
+        let from = Int(offset - start)
+        return UnsafeRawBufferPointer(rebasing: buffer[from..<(from + count)])
+    }
+}
