@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+/// History read straight from pack files (`PackedObjectStore`) reports exactly what history read
+/// by `git cat-file` reports, whatever mix of packs, deltas and loose objects holds it.
+@Suite struct PackedHistoryTests {
+    /// Fake secrets of the right shape (the GitHub token carries a valid checksum).
+    static let github = "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"
+    static let stripe = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"
+
+    /// A repository of eight commits that each change one line of a 300-line config, so that a
+    /// repack stores most versions as deltas; the token is in it from the second commit on, and
+    /// a copy of the fifth version holds the Stripe key. Its objects are loose.
+    static func makeRepository() throws -> String {
+        let repository = GitFixtures.path("deltas-\(UUID().uuidString)")
+        #expect(try git(["init", "-q", "-b", "main", repository]) == 0)
+        for version in 0..<8 {
+            var lines = (0..<300).map { "setting_\($0) = \($0 * 7 + version * ($0 % 5 == 0 ? 1 : 0))" }
+            if version >= 1 { lines[150] = "GITHUB_TOKEN = \"\(github)\"" }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: repository + "/settings.py", atomically: true, encoding: .utf8)
+            if version == 4 {
+                lines[40] = "STRIPE_KEY = \"\(stripe)\""
+                try (lines.joined(separator: "\n") + "\n").write(toFile: repository + "/settings.prod.py", atomically: true, encoding: .utf8)
+            }
+            let date = "2024-02-0\(version + 1)T10:00:00+00:00"
+            #expect(try git(["-C", repository, "add", "-A"]) == 0)
+            #expect(try git(["-C", repository, "commit", "-q", "-m", "version \(version)"], date: date) == 0)
+        }
+        return repository
+    }
+
+    static func git(_ arguments: [String], date: String = "2024-02-01T10:00:00+00:00") throws -> Int32 {
+        let outcome = try ToolProcess.run(["git", "-c", "user.name=Ada Ops", "-c", "user.email=ada@example.com"] + arguments,
+                                          environment: ["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
+                                                        "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null"])
+        if outcome.status != 0 { Issue.record("git \(arguments): \(outcome.output)") }
+        return outcome.status
+    }
+
+    static func scan(_ repository: String, threads: Int = 2) throws -> String {
+        // JSON, for its statistics too: a blob read twice would count twice.
+        let outcome = try KeysweepProcess.run(["git", repository, "--format", "json", "--threads", String(threads),
+                                               "--no-timing", "--now", "2026-11-01T00:00:00Z"])
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        return outcome.stdout
+    }
+
+    @Test func packsDeltasAndLooseObjectsGiveTheSameFindings() throws {
+        let repository = try Self.makeRepository()
+        let loose = try Self.scan(repository)
+        #expect(loose.contains("settings.prod.py") && loose.contains("settings.py"))
+
+        // Every object packed with deep deltas that name their base by id (pack-objects' default),
+        // while the loose copies stay: each blob is in both.
+        let packer = "git rev-list --objects --all | git pack-objects -q --window=50 --depth=50 .git/objects/pack/pack"
+        #expect(try ToolProcess.run(["sh", "-c", packer], in: repository).status == 0)
+        let verify = try ToolProcess.run(["sh", "-c", "git verify-pack -v .git/objects/pack/pack-*.idx"], in: repository)
+        let blobDeltas = verify.output.split(separator: "\n").filter { line in
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            return fields.count == 7 && fields[1] == "blob"
+        }
+        #expect(blobDeltas.count >= 4, "the repack made no blob deltas: \(verify.output)")
+        #expect(try Self.scan(repository) == loose)
+        #expect(try Self.scan(repository, threads: 1) == loose)
+
+        // A second pack with some of the same objects.
+        let subset = "git rev-list --objects HEAD~3 | git pack-objects -q .git/objects/pack/pack"
+        #expect(try ToolProcess.run(["sh", "-c", subset], in: repository).status == 0)
+        #expect(try Self.scan(repository) == loose)
+
+        // Packs only.
+        #expect(try Self.git(["-C", repository, "prune-packed"]) == 0)
+        #expect(try Self.scan(repository) == loose)
+
+        // One pack whose deltas give their base as an offset (what repack and gc write).
+        #expect(try Self.git(["-C", repository, "repack", "-q", "-a", "-d", "-f", "--window=50", "--depth=50"]) == 0)
+        #expect(try Self.scan(repository) == loose)
+    }
+
+    /// Objects in another repository's store (`objects/info/alternates`) are left to git to read.
+    @Test func aCloneThatBorrowsObjectsGivesTheSameFindings() throws {
+        let repository = try Self.makeRepository()
+        #expect(try Self.git(["-C", repository, "gc", "-q"]) == 0)
+        let borrower = repository + "-shared"
+        #expect(try Self.git(["clone", "-q", "--shared", repository, borrower]) == 0)
+        #expect(FileManager.default.fileExists(atPath: borrower + "/.git/objects/info/alternates"))
+        #expect(try Self.scan(borrower) == Self.scan(repository))
+    }
+
+    /// A damaged blob stops the scan with the pack and the object named, and no report.
+    @Test func aDamagedPackIsAnErrorNamingTheObject() throws {
+        let repository = try Self.makeRepository()
+        #expect(try Self.git(["-C", repository, "repack", "-q", "-a", "-d", "-f", "--window=0"]) == 0)
+        let verify = try ToolProcess.run(["sh", "-c", "git verify-pack -v .git/objects/pack/pack-*.idx"], in: repository)
+        // `<id> blob <size> <size in pack> <offset>`: a blob stored whole.
+        let entries: [[Substring]] = verify.output.split(separator: "\n").map { $0.split(separator: " ") }
+        let blob = try #require(entries.first { fields in
+            fields.count == 5 && fields[1] == "blob" && (Int(fields[3]) ?? 0) > 40
+        })
+        let pack = try #require(try FileManager.default.contentsOfDirectory(atPath: repository + "/.git/objects/pack")
+            .first { $0.hasSuffix(".pack") })
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: repository + "/.git/objects/pack/" + pack))
+        try handle.seek(toOffset: UInt64(blob[4])! + 12)
+        try handle.write(contentsOf: Data(repeating: 0x5A, count: 16))
+        try handle.close()
+        let report = repository + "/report.json"
+        let outcome = try KeysweepProcess.run(["git", repository, "--format", "json", "--output", report])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.hasPrefix("keysweep: error: damaged pack '\(repository)/.git/objects/pack/\(pack)': the object at offset \(blob[4]) (\(blob[0])): "),
+                "\(outcome.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: report))
+    }
+}
