@@ -110,13 +110,17 @@ struct GitBlobSource {
     static func read(ids: [String], in repository: GitRepository, maxFileSize: Int,
                      push: ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
         let batch = try GitProcess(repository: repository.path, arguments: ["cat-file", "--batch=\(batchFormat)"], feedsInput: true)
-        let request = ids.joined(separator: "\n") + "\n"
+        let request = Array((ids.joined(separator: "\n") + "\n").utf8)
         // Written from another thread: cat-file's output fills its pipe before it has read all ids.
+        let written = DispatchGroup()
+        written.enter()
         Thread.detachNewThread {
-            batch.write(Array(request.utf8))
+            batch.write(request)
             batch.closeInput()
+            written.leave()
         }
         let statistics = read(batch, maxFileSize: maxFileSize, push: push)
+        written.wait()
         try batch.finish()
         return statistics
     }
@@ -135,12 +139,13 @@ struct GitBlobSource {
                 statistics.skip(.unreadable, path: id, message: "object \(String(decoding: header, as: UTF8.self))")
                 continue
             }
-            // The path rev-list gave, if any; a blob listed from the object store has only its id.
-            let path = fields.count == 4 && !fields[3].isEmpty ? String(decoding: fields[3], as: UTF8.self) : id
-            if fields[1].elementsEqual("blob".utf8) == false {
+            // Loose objects are read by id without knowing their type.
+            guard fields[1].elementsEqual("blob".utf8) else {
                 guard batch.output.skip(size + 1) else { break }
                 continue
             }
+            // The path rev-list gave, if any; a blob listed from the object store has only its id.
+            let path = fields.count == 4 && !fields[3].isEmpty ? String(decoding: fields[3], as: UTF8.self) : id
             if size > maxFileSize {
                 guard batch.output.skip(size + 1) else { break }
                 statistics.skip(.tooLarge, path: path, message: "larger than \(maxFileSize) bytes")
