@@ -4,26 +4,28 @@ import Synchronization
 
 /// Streams every distinct blob of the chosen revisions out of git, each exactly once.
 ///
-/// A feeder thread reads a listing of blob ids and deals them, in runs of `runLength`, to
-/// `processes` instances of `git cat-file --batch` (one `cat-file` is one core: several let
-/// decompression use them all); one reader thread per instance parses its output and pushes blobs
-/// while the workers match what is already queued. The listing depends on the revisions:
+/// For all refs (unless the clone is partial) a plain object store is read in-process by
+/// `PackedObjectStore`. Otherwise a feeder thread reads a listing of blob ids and deals them, in
+/// runs of `runLength`, to `processes` instances of `git cat-file --batch` (one `cat-file` is one
+/// core: several let decompression use them all); one reader thread per instance parses its
+/// output and pushes blobs while the workers match what is already queued. The listing depends on
+/// the revisions:
 ///
-/// - All refs (unless the clone is partial): every blob in the object store, in pack order, from
-///   `cat-file --batch-all-objects --batch-check --unordered` (it inflates nothing). Pack order
-///   keeps delta chains together: on the bench history, runs of 256 dealt to two processes took
-///   the CPU time of one process, where runs of rev-list order took 25% more; and rev-list itself
-///   walks every tree (8.8 s on 20,000 commits). Blobs no ref reaches are read too;
-///   `HistoryScanner` drops what it finds in them.
-/// - A range, a branch, `--since`: `git rev-list --objects` names each reachable blob once, with
-///   one path.
+/// - All refs, in a store git must read (alternates, SHA-256): every blob in the object store, in
+///   pack order, from `cat-file --batch-all-objects --batch-check --unordered` (it inflates
+///   nothing). Pack order keeps delta chains together: on the bench history, runs of 256 dealt to
+///   two processes took the CPU time of one process, where runs of rev-list order took 25% more;
+///   and rev-list itself walks every tree (8.8 s on 20,000 commits).
+/// - A range, a branch, `--since`, a partial clone: `git rev-list --objects` names each reachable
+///   blob once, with one path.
 ///
-/// Nothing is copied to disk and no map of all blobs is kept.
+/// Blobs no ref reaches are read too when the object store is; `HistoryScanner` drops what it
+/// finds in them. Nothing is copied to disk and no map of all blobs is kept.
 struct GitBlobSource {
     let repository: GitRepository
     let revisions: GitRevisions
     let maxFileSize: Int
-    /// How many `cat-file` processes decompress blobs at once.
+    /// How many threads or `cat-file` processes decompress blobs at once.
     let processes: Int
     /// Whether blobs are listed from the object store (all refs) rather than by rev-list.
     let readsObjectStore: Bool

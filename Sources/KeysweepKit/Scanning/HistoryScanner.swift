@@ -1,8 +1,8 @@
 import Synchronization
 
-/// Scans git history on the `ScanPool`: the producer streams each distinct blob out of
-/// `git cat-file --batch`, workers match them, and only the blobs that matched are then given
-/// their provenance (every commit and path that introduced them).
+/// Scans git history on the `ScanPool`: the producer streams each distinct blob (out of the packs,
+/// or out of `git cat-file --batch`), workers match them, and only the blobs that matched are then
+/// given their provenance (every commit and path that introduced them).
 public struct HistoryScanner: Sendable {
     public let ruleSet: RuleSet
     public let options: ScanOptions

@@ -24,14 +24,13 @@ final class PackBlobReader {
         let pack = chunk.pack
         for position in chunk.positions {
             guard try type(of: position, in: pack, window: sequential) == .blob, !skipped(position) else { continue }
-            let content = try object(at: position, in: pack, window: sequential)
-            guard let content else {
-                statistics.skip(.tooLarge, path: pack.index.id(at: position), message: "larger than \(maxFileSize) bytes")
+            // Like a blob listed from the object store by git, it has no path until provenance.
+            let id = pack.index.id(at: position)
+            guard let content = try object(at: position, in: pack, window: sequential) else {
+                statistics.skip(.tooLarge, path: id, message: "larger than \(maxFileSize) bytes")
                 continue
             }
-            if let full = batcher.add(GitBlob(id: pack.index.id(at: position), path: pack.index.id(at: position), bytes: content)) {
-                push(full)
-            }
+            if let full = batcher.add(GitBlob(id: id, path: id, bytes: content)) { push(full) }
         }
     }
 
