@@ -30,7 +30,8 @@ final class ProvenanceLog: Sendable {
         case idle
         case launching
         case running([GitProcess])
-        case finished
+        /// The diffs of this many runs are written.
+        case finished(runs: Int)
         case failed(KeysweepError)
     }
 
@@ -59,10 +60,11 @@ final class ProvenanceLog: Sendable {
         let first = state.withLock { state in
             guard case .idle = state else { return false }
             state = .launching
+            // Entered under the lock: whoever sees `.launching` may wait for the launch.
+            launched.enter()
             return true
         }
         guard first else { return }
-        launched.enter()
         Thread.detachNewThread { [self] in
             let outcome: State
             do throws(KeysweepError) {
@@ -81,22 +83,25 @@ final class ProvenanceLog: Sendable {
         guard !blobIDs.isEmpty else { return GitProvenance() }
         start()
         launched.wait()
-        let diffs: [GitProcess]
+        let runs: Int
         switch state.withLock({ $0 }) {
         case .idle, .launching: preconditionFailure("the diffs were just launched")
         case .failed(let error): throw error
-        case .finished: diffs = []
-        case .running(let running):
-            state.withLock { $0 = .finished }
-            diffs = running
+        case .finished(let written): runs = written
+        case .running(let diffs):
+            state.withLock { $0 = .finished(runs: diffs.count) }
+            runs = diffs.count
+            var failure: KeysweepError?
+            for diff in diffs {
+                do throws(KeysweepError) { try diff.finish() } catch { failure = failure ?? error }
+            }
+            if let failure {
+                state.withLock { $0 = .failed(failure) }
+                throw failure
+            }
         }
-        var failure: KeysweepError?
-        for diff in diffs {
-            do throws(KeysweepError) { try diff.finish() } catch { failure = failure ?? error }
-        }
-        if let failure { throw failure }
         var provenance = GitProvenance()
-        for part in diffs.indices {
+        for part in 0..<runs {
             let descriptor = open(logFile(part), O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else {
                 throw KeysweepError("cannot read git's diffs '\(logFile(part))': \(String(cString: strerror(errno)))")

@@ -32,6 +32,7 @@ import Testing
         [11, 3, 0],  // instruction 0 is reserved
         [11, 9, 3] + Array("abc".utf8),  // shorter than its target size
         [11, 2, 5] + Array("ab".utf8),  // an insert cut short
+        [11, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F, 0x90, 6],  // a target size no delta this short can fill
     ])
     func damagedDeltasAreRejected(delta: [UInt8]) {
         #expect(Self.apply(delta) == nil)

@@ -11,8 +11,10 @@ enum GitDelta {
     /// Applies `delta` to `base`; nil if the delta is damaged or was made for another base.
     static func apply(_ delta: UnsafeRawBufferPointer, to base: UnsafeRawBufferPointer) -> [UInt8]? {
         var index = 0
+        // One instruction byte yields at most 4 MiB (a 4-byte copy of up to 16 MiB): a damaged
+        // size cannot make us allocate more than the delta could ever fill.
         guard let baseSize = readSize(delta, &index), baseSize == base.count,
-              let targetSize = readSize(delta, &index) else { return nil }
+              let targetSize = readSize(delta, &index), targetSize <= (delta.count - index) << 22 else { return nil }
         var damaged = false
         let target = [UInt8](unsafeUninitializedCapacity: targetSize) { output, written in
             while index < delta.count {
@@ -54,7 +56,7 @@ enum GitDelta {
     private static func readSize(_ delta: UnsafeRawBufferPointer, _ index: inout Int) -> Int? {
         var size = 0
         var shift = 0
-        while index < delta.count, shift <= 56 {
+        while index < delta.count, shift <= 49 {
             let byte = delta[index]
             index += 1
             size |= Int(byte & 0x7F) << shift

@@ -15,6 +15,10 @@ final class PackBlobReader {
     /// The type of each object of each pack (by its number) once known, 0 before.
     private var types: [[UInt8]] = []
 
+    /// Longer than any chain git writes (`--depth` stops at 4095): a damaged pack's base references
+    /// can form a loop.
+    static let longestChain = 10_000
+
     init(maxFileSize: Int) { self.maxFileSize = maxFileSize }
 
     /// Reads the blobs of `chunk`, skipping the positions `skipped` says another pack also holds;
@@ -53,6 +57,7 @@ final class PackBlobReader {
                 break
             }
             chain.append(current)
+            guard chain.count <= Self.longestChain else { throw damaged(pack, position, "its delta chain loops") }
             current = try basePosition(of: header, at: current, in: pack)
         }
         types[key][current] = found.rawValue
@@ -67,6 +72,8 @@ final class PackBlobReader {
         var chain: [(position: Int, header: PackEntryHeader)] = []
         var current = position
         var content: [UInt8]
+        /// The requested object's own delta, read first for the size of what it rebuilds.
+        var ownDelta: [UInt8]?
         while true {
             if let cached = bases[cacheKey(pack, current)] {
                 content = cached
@@ -80,12 +87,23 @@ final class PackBlobReader {
                 if !chain.isEmpty { bases.insert(content, at: cacheKey(pack, current)) }
                 break
             }
+            if chain.isEmpty {
+                let delta = try inflate(at: current, header, in: pack, window: window, size: header.size)
+                // Likewise a blob too large to scan is not rebuilt.
+                if let size = delta.withUnsafeBytes(GitDelta.targetSize), size > maxFileSize { return nil }
+                ownDelta = delta
+            }
             chain.append((current, header))
+            guard chain.count <= Self.longestChain else { throw damaged(pack, position, "its delta chain loops") }
             current = try basePosition(of: header, at: current, in: pack)
         }
         for (index, link) in chain.enumerated().reversed() {
-            let window = index == 0 ? window : scattered
-            let delta = try inflate(at: link.position, link.header, in: pack, window: window, size: link.header.size)
+            let delta: [UInt8]
+            if index == 0, let ownDelta {
+                delta = ownDelta
+            } else {
+                delta = try inflate(at: link.position, link.header, in: pack, window: scattered, size: link.header.size)
+            }
             let rebuilt = delta.withUnsafeBytes { delta in
                 content.withUnsafeBytes { base in GitDelta.apply(delta, to: base) }
             }
@@ -130,6 +148,8 @@ final class PackBlobReader {
         guard stored > 0, let input = window.bytes(of: pack, at: offset + UInt64(header.length), count: stored) else {
             throw damaged(pack, position, "it is cut short")
         }
+        // Deflate expands at most 1032 to 1: a damaged size must not make us allocate more.
+        guard size <= stored * 1032 + 64 else { throw damaged(pack, position, "its size \(size) is more than its bytes hold") }
         var inflated: Int?
         let content = [UInt8](unsafeUninitializedCapacity: size) { output, initialized in
             inflated = decompressor.inflate(input, into: UnsafeMutableRawBufferPointer(output))

@@ -37,7 +37,8 @@ struct PackEntryHeader {
         var size = Int(byte & 0x0F)
         var shift = 4
         while byte & 0x80 != 0 {
-            guard let more = next(), shift <= 60 else { return nil }
+            // At most 60 bits: a size never comes out negative.
+            guard let more = next(), shift <= 53 else { return nil }
             byte = more
             size |= Int(byte & 0x7F) << shift
             shift += 7

@@ -20,15 +20,16 @@ final class PackFile: Sendable {
     /// Opens the pack beside `indexPath`; nil if its index is not one this reader knows.
     init?(indexPath: String, number: Int) throws(KeysweepError) {
         guard let index = try PackIndex(path: indexPath) else { return nil }
-        self.number = number
-        path = String(indexPath.dropLast(".idx".count)) + ".pack"
-        descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Checked on locals: once every property is set, a throwing init runs deinit, which closes.
+        let path = String(indexPath.dropLast(".idx".count)) + ".pack"
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw KeysweepError("cannot read pack '\(path)': \(String(cString: strerror(errno)))") }
         var status = stat()
         var header = [UInt8](repeating: 0, count: 12)
         guard fstat(descriptor, &status) == 0, pread(descriptor, &header, 12, 0) == 12 else {
+            let reason = String(cString: strerror(errno))
             close(descriptor)
-            throw KeysweepError("cannot read pack '\(path)': \(String(cString: strerror(errno)))")
+            throw KeysweepError("cannot read pack '\(path)': \(reason)")
         }
         let count = header[8...11].reduce(0) { $0 << 8 | Int($1) }
         guard header[0...3].elementsEqual("PACK".utf8), header[7] == 2 || header[7] == 3, count == index.count,
@@ -36,12 +37,16 @@ final class PackFile: Sendable {
             close(descriptor)
             throw KeysweepError("damaged pack '\(path)': its header does not match its index")
         }
-        self.index = index
-        objectsEnd = UInt64(status.st_size) - UInt64(PackIndex.idLength)
+        let objectsEnd = UInt64(status.st_size) - UInt64(PackIndex.idLength)
         guard index.offsets.last.map({ $0 < objectsEnd }) ?? true, index.offsets.first.map({ $0 >= 12 }) ?? true else {
             close(descriptor)
             throw KeysweepError("damaged pack '\(path)': its index points past its objects")
         }
+        self.path = path
+        self.number = number
+        self.index = index
+        self.descriptor = descriptor
+        self.objectsEnd = objectsEnd
     }
 
     deinit { close(descriptor) }

@@ -33,6 +33,13 @@ struct PackIndex: Sendable {
         guard bytes.count >= largeStart + 2 * Self.idLength else {
             throw KeysweepError("damaged pack index '\(path)': shorter than its \(count) objects need")
         }
+        // The fan-out bounds every id search: it must never decrease (its last entry is the count).
+        var previous: UInt32 = 0
+        for first in 0..<256 {
+            let entry = Self.bigEndian32(bytes, at: 8 + first * 4)
+            guard entry >= previous else { throw KeysweepError("damaged pack index '\(path)': its fan-out table decreases") }
+            previous = entry
+        }
         var pairs: [(offset: UInt64, index: Int32)] = []
         pairs.reserveCapacity(count)
         for index in 0..<count {

@@ -1,15 +1,18 @@
 /// A reused buffer holding a stretch of one pack, refilled as a reader moves through it.
 ///
 /// Reading in pack order, one refill of `capacity` bytes serves many objects; an object larger
-/// than the buffer grows it for as long as the reader lives.
+/// than that grows the buffer (kept for the next one) and is read alone.
 final class PackWindow {
     private var buffer: UnsafeMutableRawBufferPointer
+    /// How much a refill reads ahead, however large the buffer grew for one object.
+    private let capacity: Int
     private weak var pack: PackFile?
     private var start: UInt64 = 0
     private var filled = 0
 
     init(capacity: Int) {
         buffer = .allocate(byteCount: capacity, alignment: 16)
+        self.capacity = capacity
     }
 
     deinit { buffer.deallocate() }
@@ -23,7 +26,7 @@ final class PackWindow {
                 buffer = .allocate(byteCount: count, alignment: 16)
             }
             let available = pack.objectsEnd + UInt64(PackIndex.idLength) - offset
-            let size = Int(min(UInt64(buffer.count), available))
+            let size = Int(min(UInt64(max(count, capacity)), available))
             guard size >= count, pack.read(into: buffer, count: size, at: offset) else {
                 self.pack = nil
                 return nil

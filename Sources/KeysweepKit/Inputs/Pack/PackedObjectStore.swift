@@ -72,7 +72,12 @@ struct PackedObjectStore {
         }
         var statistics = ScanStatistics()
         if !looseIDs.isEmpty {
-            statistics = try GitBlobSource.read(ids: looseIDs, in: repository, maxFileSize: maxFileSize, push: push)
+            do throws(KeysweepError) {
+                statistics = try GitBlobSource.read(ids: looseIDs, in: repository, maxFileSize: maxFileSize, push: push)
+            } catch {
+                // The pack readers stop at their next stretch; none may push after we return.
+                outcome.withLock { if $0.error == nil { $0.error = error } }
+            }
         }
         finished.wait()
         return try outcome.withLock { outcome throws(KeysweepError) in
