@@ -75,16 +75,11 @@ final class GitProcess: @unchecked Sendable {
         unlink(errorFile)
     }
 
-    /// Writes to git's standard input (blocking while git is not reading).
+    /// Writes to git's standard input (blocking while git is not reading). A git that exited
+    /// early is not an error here: `finish` reports why it did.
     func write(_ bytes: [UInt8]) {
         guard let inputDescriptor else { return }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { SystemCall.write(inputDescriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return }
-            written += count
-        }
+        _ = SystemCall.writeAll(inputDescriptor, bytes)
     }
 
     func closeInput() {

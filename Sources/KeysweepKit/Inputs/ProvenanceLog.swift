@@ -141,12 +141,7 @@ final class ProvenanceLog: Sendable {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw KeysweepError("cannot create '\(path)' for git: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
-        var written = 0
-        while written < content.count {
-            let count = content[written...].withUnsafeBytes { SystemCall.write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { throw KeysweepError("cannot write '\(path)' for git: \(String(cString: strerror(errno)))") }
-            written += count
-        }
+        let failure = SystemCall.writeAll(descriptor, content)
+        guard failure == 0 else { throw KeysweepError("cannot write '\(path)' for git: \(String(cString: strerror(failure)))") }
     }
 }

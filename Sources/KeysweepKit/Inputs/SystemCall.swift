@@ -22,6 +22,19 @@ enum SystemCall {
         #endif
     }
 
+    /// Writes all of `bytes`, retrying interrupted and partial writes; 0, or the `errno` of the
+    /// write that failed (`EIO` if one wrote nothing).
+    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32 {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return count < 0 ? errno : EIO }
+            written += count
+        }
+        return 0
+    }
+
     /// Asks for a pipe buffer of `bytes` (Linux; elsewhere, and when refused, the default stays).
     /// git writes blobs faster than a 64 KiB pipe drains: a larger one saves context switches.
     static func growPipe(_ descriptor: Int32, to bytes: Int32) {

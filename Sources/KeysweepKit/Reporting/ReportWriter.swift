@@ -49,15 +49,8 @@ public enum ReportWriter {
     }
 
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, destination: String) throws(ReportWriteError) {
-        var written = 0
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { SystemCall.write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw ReportWriteError(path: destination, reason: errorText())
-            }
-            written += count
-        }
+        let failure = SystemCall.writeAll(descriptor, bytes)
+        guard failure == 0 else { throw ReportWriteError(path: destination, reason: String(cString: strerror(failure))) }
     }
 
     private static func errorText() -> String { String(cString: strerror(errno)) }

@@ -27,9 +27,8 @@ struct PackIndex: Sendable {
         let bytes = try PackIndex.readFile(path)
         guard bytes.count >= Self.idsStart, bytes[0...7].elementsEqual([0xFF, 0x74, 0x4F, 0x63, 0, 0, 0, 2]) else { return nil }
         let count = Int(Self.bigEndian32(bytes, at: 8 + 255 * 4))
-        let crcStart = Self.idsStart + count * Self.idLength
-        let offsetStart = crcStart + count * 4
-        let largeStart = offsetStart + count * 4
+        // Ids, then a CRC and a 31-bit offset per object, then 64-bit offsets, then two checksums.
+        let largeStart = Self.idsStart + count * (Self.idLength + 8)
         guard bytes.count >= largeStart + 2 * Self.idLength else {
             throw KeysweepError("damaged pack index '\(path)': shorter than its \(count) objects need")
         }
@@ -43,15 +42,8 @@ struct PackIndex: Sendable {
         var pairs: [(offset: UInt64, index: Int32)] = []
         pairs.reserveCapacity(count)
         for index in 0..<count {
-            let small = Self.bigEndian32(bytes, at: offsetStart + index * 4)
-            var offset = UInt64(small)
-            if small & 0x8000_0000 != 0 {
-                // A pack over 2 GiB: the offset is in the table of 64-bit offsets.
-                let at = largeStart + Int(small & 0x7FFF_FFFF) * 8
-                guard at + 8 <= bytes.count - 2 * Self.idLength else {
-                    throw KeysweepError("damaged pack index '\(path)': a large offset is out of the file")
-                }
-                offset = UInt64(Self.bigEndian32(bytes, at: at)) << 32 | UInt64(Self.bigEndian32(bytes, at: at + 4))
+            guard let offset = Self.offset(at: index, in: bytes, count: count) else {
+                throw KeysweepError("damaged pack index '\(path)': a large offset is out of the file")
             }
             pairs.append((offset, Int32(index)))
         }
@@ -76,13 +68,7 @@ struct PackIndex: Sendable {
 
     /// The pack position of the object `id` (20 raw bytes), if the pack holds it.
     func position(of id: some Collection<UInt8>) -> Int? {
-        guard let index = indexPosition(of: id) else { return nil }
-        let offsetStart = Self.idsStart + count * (Self.idLength + 4)
-        var offset = UInt64(Self.bigEndian32(bytes, at: offsetStart + index * 4))
-        if offset & 0x8000_0000 != 0 {
-            let at = offsetStart + count * 4 + Int(offset & 0x7FFF_FFFF) * 8
-            offset = UInt64(Self.bigEndian32(bytes, at: at)) << 32 | UInt64(Self.bigEndian32(bytes, at: at + 4))
-        }
+        guard let index = indexPosition(of: id), let offset = Self.offset(at: index, in: bytes, count: count) else { return nil }
         return position(atOffset: offset)
     }
 
@@ -115,6 +101,17 @@ struct PackIndex: Sendable {
             }
         }
         return nil
+    }
+
+    /// The pack offset of the object at `index` (in id order): 31 bits in the offset table, or for a
+    /// pack over 2 GiB, an entry of the table of 64-bit offsets; nil if that entry is out of the file.
+    private static func offset(at index: Int, in bytes: [UInt8], count: Int) -> UInt64? {
+        let offsetStart = idsStart + count * (idLength + 4)
+        let small = bigEndian32(bytes, at: offsetStart + index * 4)
+        guard small & 0x8000_0000 != 0 else { return UInt64(small) }
+        let at = offsetStart + count * 4 + Int(small & 0x7FFF_FFFF) * 8
+        guard at + 8 <= bytes.count - 2 * idLength else { return nil }
+        return UInt64(bigEndian32(bytes, at: at)) << 32 | UInt64(bigEndian32(bytes, at: at + 4))
     }
 
     private static func bigEndian32(_ bytes: [UInt8], at index: Int) -> UInt32 {
