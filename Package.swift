@@ -25,16 +25,22 @@ let package = Package(
             providers: [.apt(["libdeflate-dev"])]
         ),
         .target(name: "Inflate", dependencies: ["CLibdeflate"]),
+        .systemLibrary(
+            name: "CLibcrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(name: "Digest", dependencies: ["CLibcrypto"]),
         .target(
             name: "KeysweepKit",
-            dependencies: ["PCRE2", "Inflate", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PCRE2", "Inflate", "Digest", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "keysweep",
             dependencies: ["KeysweepKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "generate-embedded-rules", dependencies: ["KeysweepKit"]),
-        .testTarget(name: "KeysweepKitTests", dependencies: ["KeysweepKit", "PCRE2"]),
+        .testTarget(name: "KeysweepKitTests", dependencies: ["KeysweepKit", "PCRE2", "Digest", "Inflate"]),
         .testTarget(name: "KeysweepCLITests", dependencies: ["KeysweepKit", "keysweep"]),
     ],
     swiftLanguageModes: [.v6]

@@ -27,7 +27,7 @@ import Testing
     @Test(arguments: [
         ("dumps/fast-export-truncated.dump", "is damaged at byte 1200: expected"),
         ("dumps/cat-file-truncated.dump", "is damaged at byte 700: expected"),
-        ("dumps/cat-file-corrupt.dump", "expected an object header '<id> <type> <size>'"),
+        ("dumps/cat-file-corrupt.dump", "expected an object header starting with a full object id"),
     ])
     func damagedDumpsAreScannedUpToTheDamageThenFail(file: String, message: String) throws {
         let outcome = try KeysweepProcess.run(["dump", GitFixtures.path(file), "--format", "json"])

@@ -7,8 +7,14 @@ import Foundation
 public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let seconds: Int
 
+    /// 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: what four-digit years can write. Dates come
+    /// from strangers' commits and reports, so arithmetic on them must not overflow.
+    public static let earliest = -62_167_219_200
+    public static let latest = 253_402_300_799
+
+    /// `seconds`, clamped to the years 0000-9999.
     public init(seconds: Int) {
-        self.seconds = seconds
+        self.seconds = min(max(seconds, Self.earliest), Self.latest)
     }
 
     /// The system clock, to the second.
@@ -18,7 +24,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// `@1709294400` (epoch seconds).
     public init?(iso8601 text: String) {
         if text.hasPrefix("@") {
-            guard let seconds = Int(text.dropFirst()) else { return nil }
+            guard let seconds = Int(text.dropFirst()), (Self.earliest...Self.latest).contains(seconds) else { return nil }
             self.seconds = seconds
             return
         }
@@ -52,7 +58,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
             }
             guard rest.isEmpty else { return nil }
         }
-        self.seconds = seconds
+        self.seconds = min(max(seconds, Self.earliest), Self.latest)
     }
 
     /// From ASN.1 UTCTime (`YYMMDDHHMMSSZ`, years 1950-2049) or GeneralizedTime (`YYYYMMDDHHMMSSZ`).
@@ -77,6 +83,15 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         let (year, month, day) = Timestamp.civil(days: days)
         let time = seconds - days * 86_400
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, time / 3600, time / 60 % 60, time % 60)
+    }
+
+    /// `2024-03-01T13:00:00+01:00`: the wall time at a zone offset of `minutes`, as git's `%aI`
+    /// writes an author date. Any offset git can record (up to ±99:59) is written as given.
+    public func description(atOffsetMinutes minutes: Int) -> String {
+        let bounded = min(max(minutes, -(99 * 60 + 59)), 99 * 60 + 59)
+        let local = Timestamp(seconds: seconds + bounded * 60).description.dropLast()
+        let sign = bounded < 0 ? "-" : "+"
+        return local + String(format: "%@%02d:%02d", sign, abs(bounded) / 60, abs(bounded) % 60)
     }
 
     /// `2024-03-01`.

@@ -73,7 +73,7 @@ struct GitBlobSource {
                 ["cat-file", "--batch=\(Self.batchFormat)"], feedsInput: true))
         }
         let finished = DispatchGroup()
-        let statistics = Mutex(ScanStatistics())
+        let outcome = Mutex<(statistics: ScanStatistics, error: KeysweepError?)>((ScanStatistics(), nil))
         let maxFileSize = self.maxFileSize
         let feedTargets = readers
         finished.enter()
@@ -84,15 +84,28 @@ struct GitBlobSource {
         for reader in readers {
             finished.enter()
             Thread.detachNewThread {
-                let read = Self.read(reader, maxFileSize: maxFileSize, push: push)
-                statistics.withLock { $0.merge(read) }
+                let (read, error) = Self.read(reader, maxFileSize: maxFileSize, push: push)
+                // git may still be writing what we will not read: stop it, so that nothing waits.
+                if error != nil {
+                    list.terminate()
+                    reader.terminate()
+                }
+                outcome.withLock { outcome in
+                    outcome.statistics.merge(read)
+                    if outcome.error == nil { outcome.error = error }
+                }
                 finished.leave()
             }
         }
         finished.wait()
+        if let error = outcome.withLock({ $0.error }) {
+            for reader in readers { reader.terminate() }
+            list.terminate()
+            throw error
+        }
         try list.finish()
         for reader in readers { try reader.finish() }
-        return statistics.withLock { $0 }
+        return outcome.withLock { $0.statistics }
     }
 
     /// A rev-list line with a path names a blob (`<id> <path>`, passed on whole so that cat-file
@@ -108,56 +121,49 @@ struct GitBlobSource {
         line.starts(with: blobPrefix) ? line.dropFirst(blobPrefix.count) : nil
     }
 
-    /// Reads the objects `ids` with one `cat-file --batch` and pushes the blobs among them.
-    static func read(ids: [String], in repository: GitRepository, maxFileSize: Int,
-                     push: ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
-        let batch = try GitProcess(repository: repository.path, arguments: ["cat-file", "--batch=\(batchFormat)"], feedsInput: true)
-        let request = Array((ids.joined(separator: "\n") + "\n").utf8)
-        // Written from another thread: cat-file's output fills its pipe before it has read all ids.
-        let written = DispatchGroup()
-        written.enter()
-        Thread.detachNewThread {
-            batch.write(request)
-            batch.closeInput()
-            written.leave()
-        }
-        let statistics = read(batch, maxFileSize: maxFileSize, push: push)
-        written.wait()
-        try batch.finish()
-        return statistics
-    }
-
     private static let batchFormat = "%(objectname) %(objecttype) %(objectsize) %(rest)"
 
-    /// Parses one `cat-file --batch` output stream into batches of blobs; other objects are skipped.
-    private static func read(_ batch: GitProcess, maxFileSize: Int, push: ([GitBlob]) -> Void) -> ScanStatistics {
+    /// Parses one `cat-file --batch` output stream into batches of blobs; other objects are
+    /// skipped. Stops at the first thing that is not what cat-file writes (a header line longer
+    /// than any header, a size that is not a number, a stream cut short), with the reason.
+    private static func read(_ batch: GitProcess, maxFileSize: Int, push: ([GitBlob]) -> Void) -> (ScanStatistics, KeysweepError?) {
         var statistics = ScanStatistics()
         var batcher = BlobBatcher()
+        defer { if let rest = batcher.flush() { push(rest) } }
+        func failure(_ what: String) -> KeysweepError {
+            KeysweepError("git cat-file wrote \(what) at byte \(batch.output.offset) of its output")
+        }
         while let header = batch.output.readLine() {
             let fields = header.split(separator: UInt8(ascii: " "), maxSplits: 3, omittingEmptySubsequences: false)
-            let id = String(decoding: fields[0], as: UTF8.self)
-            guard fields.count >= 3, let size = Int(String(decoding: fields[2], as: UTF8.self)) else {
+            let id = String(decoding: fields[0].prefix(64), as: UTF8.self)
+            guard fields.count >= 3 else {
                 // `<id> missing` (or `ambiguous`): the object is not in the repository.
-                statistics.skip(.unreadable, path: id, message: "object \(String(decoding: header, as: UTF8.self))")
+                statistics.skip(.unreadable, path: id, message: "object \(id) is missing")
                 continue
+            }
+            // At most 18 digits: `size + 1` below cannot overflow.
+            guard fields[2].count <= 18, let size = Int(String(decoding: fields[2], as: UTF8.self)), size >= 0 else {
+                return (statistics, failure("an object size that is not a number of bytes for \(id)"))
             }
             // Loose objects are read by id without knowing their type.
             guard fields[1].elementsEqual("blob".utf8) else {
-                guard batch.output.skip(size + 1) else { break }
+                guard batch.output.skip(size + 1) else { return (statistics, failure("less than the \(size) bytes of \(id)")) }
                 continue
             }
             // The path rev-list gave, if any; a blob listed from the object store has only its id.
             let path = fields.count == 4 && !fields[3].isEmpty ? String(decoding: fields[3], as: UTF8.self) : id
             if size > maxFileSize {
-                guard batch.output.skip(size + 1) else { break }
+                guard batch.output.skip(size + 1) else { return (statistics, failure("less than the \(size) bytes of \(id)")) }
                 statistics.skip(.tooLarge, path: path, message: "larger than \(maxFileSize) bytes")
                 continue
             }
-            guard let bytes = batch.output.read(exactly: size), batch.output.skip(1) else { break }
+            guard let bytes = batch.output.read(exactly: size), batch.output.read(exactly: 1) == [UInt8(ascii: "\n")] else {
+                return (statistics, failure("less than the \(size) bytes of \(id), or no newline after them"))
+            }
             if let full = batcher.add(GitBlob(id: id, path: path, bytes: bytes)) { push(full) }
         }
-        if let rest = batcher.flush() { push(rest) }
-        return statistics
+        if batch.output.lineWasTooLong { return (statistics, failure("a header line longer than \(batch.output.lineLimit) bytes")) }
+        return (statistics, nil)
     }
 
     /// Deals the requests `request` makes of the listing's lines to the cat-file processes, in runs.

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import Synchronization
 
 /// One `git` subprocess in a repository, with its standard output as a stream and its standard
 /// error kept for the error message.
@@ -18,6 +19,8 @@ final class GitProcess: @unchecked Sendable {
     private let errorFile: String
     let output: ByteStreamReader
     let arguments: [String]
+    /// Whether the process was waited for (by `finish` or `terminate`): a pid is reaped once.
+    private let reaped = Mutex(false)
 
     /// Starts `git -C repository arguments...`. `feedsInput` gives it a standard input to write
     /// to; `inputFile` makes that file its standard input instead (else it reads `/dev/null`).
@@ -87,26 +90,39 @@ final class GitProcess: @unchecked Sendable {
         inputDescriptor = nil
     }
 
-    /// Waits for git to exit; throws with git's own message when it failed.
+    /// Waits for git to exit; throws with git's own message when it failed, or when it reported
+    /// an error but still exited 0 (as `cat-file --batch-all-objects` does on a damaged pack
+    /// index, listing nothing): a store git could not read must not pass as an empty one.
     func finish() throws(KeysweepError) {
         closeInput()
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let alreadyReaped = reaped.withLock { reaped in
+            defer { reaped = true }
+            if !reaped { while waitpid(pid, &status, 0) < 0 && errno == EINTR {} }
+            return reaped
+        }
+        guard !alreadyReaped else { return }
         let exited = status & 0x7F == 0
         let code = (status >> 8) & 0xFF
-        guard !exited || code != 0 else { return }
         let message = (try? String(contentsOfFile: errorFile, encoding: .utf8))?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let reportedError = message.split(separator: "\n").contains { $0.hasPrefix("error: ") || $0.hasPrefix("fatal: ") }
+        guard !exited || code != 0 || reportedError else { return }
         let reason = message.isEmpty ? (exited ? "exit status \(code)" : "killed by signal \(status & 0x7F)") : message
         throw KeysweepError("git \(arguments.first ?? "") failed: \(reason)")
     }
 
-    /// Stops git (when the scan it serves has failed) and reaps it.
+    /// Stops git (when the scan it serves has failed) and reaps it, once, from any thread. Its
+    /// input stays open until `deinit`: another thread may be writing to it, and then sees the
+    /// pipe broken rather than a descriptor closed under it.
     func terminate() {
-        closeInput()
-        kill(pid, SIGTERM)
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        reaped.withLock { reaped in
+            guard !reaped else { return }
+            kill(pid, SIGTERM)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            reaped = true
+        }
     }
 
     /// Runs git to completion and returns its standard output.

@@ -49,13 +49,27 @@ struct ObjectDumpSource {
     private static func isCatFileHeader(_ line: [UInt8]) -> Bool {
         let fields = line.split(separator: UInt8(ascii: " "))
         guard fields.count == 3 || (fields.count == 2 && fields[1].elementsEqual("missing".utf8)) else { return false }
-        return (fields[0].count == 40 || fields[0].count == 64) && fields[0].allSatisfy { $0.isHexDigit }
+        return isObjectID(fields[0])
     }
 
-    /// The next line, or nil at the end; a last line cut off before its newline is damage.
+    /// 40 or 64 lowercase hex digits: a full SHA-1 or SHA-256 id, as both dump formats write them.
+    private static func isObjectID(_ bytes: some Collection<UInt8>) -> Bool {
+        (bytes.count == 40 || bytes.count == 64) && bytes.allSatisfy(\.isHexDigit)
+    }
+
+    /// A size field: decimal digits only (no sign), at most 18 of them so that it fits an `Int`.
+    private static func size(_ bytes: some Collection<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 18, bytes.allSatisfy(\.isDecimalDigit) else { return nil }
+        return bytes.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+    }
+
+    /// The next line, or nil at the end; a line cut off by the end, longer than the reader takes,
+    /// or a failed read is damage. Messages never quote the line: a dump holds secrets.
     private func nextLine() throws(DumpError) -> [UInt8]? {
         let line = reader.readLine()
-        guard reader.lastLineWasComplete else { throw damage("a complete line, not '\(String(decoding: (line ?? []).prefix(40), as: UTF8.self))' cut off by the end") }
+        if reader.lineWasTooLong { throw damage("a line of at most \(reader.lineLimit) bytes") }
+        if let failure = reader.failure { throw damage("more bytes, but reading failed: \(String(cString: strerror(failure)))") }
+        guard reader.lastLineWasComplete else { throw damage("a complete line, not one cut off by the end of the dump") }
         return line
     }
 
@@ -63,31 +77,52 @@ struct ObjectDumpSource {
         DumpError(source: name, offset: offset ?? reader.offset, expected: expected)
     }
 
+    /// Exactly `size` bytes of the object `id`, or damage.
+    private func content(_ size: Int, of id: String) throws(DumpError) -> [UInt8] {
+        guard let bytes = reader.read(exactly: size) else { throw damage(readFailure("\(size) bytes of object \(id)")) }
+        return bytes
+    }
+
+    /// Skips `size` bytes of the object `id`, or throws damage.
+    private func skip(_ size: Int, of id: String) throws(DumpError) {
+        guard reader.skip(size) else { throw damage(readFailure("\(size) bytes of object \(id)")) }
+    }
+
+    /// What was expected, and why it is missing if a read failed rather than the dump ended.
+    private func readFailure(_ expected: String) -> String {
+        reader.failure.map { "\(expected), but reading failed: \(String(cString: strerror($0)))" } ?? expected
+    }
+
     // MARK: cat-file --batch
+
+    private static let objectTypes = ["blob", "tree", "commit", "tag"].map { Array($0.utf8) }
 
     private func readCatFileBatch(firstHeader: [UInt8], statistics: inout ScanStatistics, emit: (GitBlob) -> Void) throws(DumpError) {
         var header: [UInt8]? = firstHeader
         while let line = header {
-            let start = reader.offset - line.count - 1
-            let fields = line.split(separator: UInt8(ascii: " "))
+            let start = max(0, reader.offset - line.count - 1)
+            let fields = line.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
+            guard let first = fields.first, Self.isObjectID(first) else {
+                throw damage("an object header starting with a full object id", at: start)
+            }
             if fields.count == 2 && fields[1].elementsEqual("missing".utf8) {
                 header = try nextLine()
                 continue
             }
-            guard fields.count == 3, let size = Int(String(decoding: fields[2], as: UTF8.self)), size >= 0 else {
-                throw damage("an object header '<id> <type> <size>'", at: max(0, start))
+            let id = String(decoding: first, as: UTF8.self)
+            guard fields.count == 3, Self.objectTypes.contains(where: { fields[1].elementsEqual($0) }) else {
+                throw damage("an object header '<id> <blob|tree|commit|tag> <size>' for object \(id)", at: start)
             }
-            let id = String(decoding: fields[0], as: UTF8.self)
+            guard let size = Self.size(fields[2]) else { throw damage("a decimal size in the header of object \(id)", at: start) }
             let isBlob = fields[1].elementsEqual("blob".utf8)
             if isBlob && size <= maxFileSize {
-                guard let bytes = reader.read(exactly: size) else { throw damage("\(size) bytes of object \(id)") }
-                emit(GitBlob(id: id, path: id, bytes: bytes))
+                emit(GitBlob(id: id, path: id, bytes: try content(size, of: id)))
             } else {
-                guard reader.skip(size) else { throw damage("\(size) bytes of object \(id)") }
+                try skip(size, of: id)
                 if isBlob { statistics.skip(.tooLarge, path: id, message: "larger than \(maxFileSize) bytes") }
             }
             guard let newline = reader.read(exactly: 1), newline == [UInt8(ascii: "\n")] else {
-                throw damage("a newline after object \(id)")
+                throw damage(readFailure("a newline after the \(size) bytes of object \(id)"))
             }
             header = try nextLine()
         }
@@ -110,29 +145,52 @@ struct ObjectDumpSource {
                         || text.hasPrefix("option ") || text.hasPrefix("progress ") || text == "done" {
                 line = try nextLine()
             } else {
-                throw damage("a fast-export command (blob, commit, tag, reset), not '\(text.prefix(40))'", at: reader.offset - current.count - 1)
+                throw damage("a fast-export command (blob, commit, tag, reset), not a line of \(current.count) bytes",
+                             at: reader.offset - current.count - 1)
             }
         }
     }
+
+    /// `mark :N` names an object within the stream; anything else there is damage (and would
+    /// otherwise reach reports as a path).
+    private func mark(_ text: Substring) throws(DumpError) -> String {
+        let digits = text.dropFirst()
+        guard text.first == ":", !digits.isEmpty, digits.count <= 18, digits.utf8.allSatisfy(\.isDecimalDigit) else {
+            throw damage("a mark ':<number>'")
+        }
+        return String(text)
+    }
+
+    /// `data <size>`: the size, or damage (a negative or missing size would re-read the data as commands).
+    private func dataSize(_ line: [UInt8], of what: String) throws(DumpError) -> Int {
+        guard line.starts(with: Self.dataPrefix), let size = Self.size(line.dropFirst(Self.dataPrefix.count)) else {
+            throw damage("'data <size>' for \(what)")
+        }
+        return size
+    }
+
+    private static let dataPrefix = Array("data ".utf8)
 
     /// `blob`, `mark :N`, optional `original-oid`, then `data <size>` and the bytes.
     private func readBlob(statistics: inout ScanStatistics, emit: (GitBlob) -> Void, counter: inout Int) throws(DumpError) -> [UInt8]? {
         counter += 1
         var mark = ":anonymous-\(counter)"
         var line = try nextLine()
-        while let current = line, !current.starts(with: Array("data ".utf8)) {
+        while let current = line, !current.starts(with: Self.dataPrefix) {
             let text = String(decoding: current, as: UTF8.self)
-            if text.hasPrefix("mark ") { mark = String(text.dropFirst(5)) }
+            if text.hasPrefix("mark ") {
+                mark = try self.mark(text.dropFirst(5))
+            } else if !text.hasPrefix("original-oid ") {
+                throw damage("'mark', 'original-oid' or 'data' in blob \(mark)")
+            }
             line = try nextLine()
         }
-        guard let dataLine = line, let size = Int(String(decoding: dataLine.dropFirst(5), as: UTF8.self)) else {
-            throw damage("'data <size>' for blob \(mark)")
-        }
+        guard let dataLine = line else { throw damage("'data <size>' for blob \(mark)") }
+        let size = try dataSize(dataLine, of: "blob \(mark)")
         if size <= maxFileSize {
-            guard let bytes = reader.read(exactly: size) else { throw damage("\(size) bytes of blob \(mark)") }
-            emit(GitBlob(id: mark, path: mark, bytes: bytes))
+            emit(GitBlob(id: mark, path: mark, bytes: try content(size, of: mark)))
         } else {
-            guard reader.skip(size) else { throw damage("\(size) bytes of blob \(mark)") }
+            try skip(size, of: mark)
             statistics.skip(.tooLarge, path: mark, message: "larger than \(maxFileSize) bytes")
         }
         return try nextLine()
@@ -146,13 +204,15 @@ struct ObjectDumpSource {
         while let current = line {
             let text = String(decoding: current, as: UTF8.self)
             if text.hasPrefix("mark ") {
-                id = String(text.dropFirst(5))
+                id = try mark(text.dropFirst(5))
             } else if text.hasPrefix("original-oid ") {
+                guard Self.isObjectID(current.dropFirst(13)) else { throw damage("a full object id after 'original-oid'") }
                 id = String(text.dropFirst(13))
             } else if text.hasPrefix("author ") {
                 author = Self.parseIdentity(String(text.dropFirst(7)))
-            } else if text.hasPrefix("data ") {
-                guard let size = Int(text.dropFirst(5)), reader.skip(size) else { throw damage("the commit message of \(id)") }
+            } else if current.starts(with: Self.dataPrefix) {
+                let size = try dataSize(current, of: "the message of commit \(id)")
+                guard reader.skip(size) else { throw damage(readFailure("the \(size) bytes of the message of commit \(id)")) }
             } else if text.hasPrefix("M ") {
                 // `M <mode> <dataref> <path>`; the path may be C-quoted.
                 let parts = current.split(separator: UInt8(ascii: " "), maxSplits: 3)
@@ -174,9 +234,9 @@ struct ObjectDumpSource {
     private func skipTag() throws(DumpError) -> [UInt8]? {
         var line = try nextLine()
         while let current = line {
-            let text = String(decoding: current, as: UTF8.self)
-            if text.hasPrefix("data ") {
-                guard let size = Int(text.dropFirst(5)), reader.skip(size) else { throw damage("the tag message") }
+            if current.starts(with: Self.dataPrefix) {
+                let size = try dataSize(current, of: "the tag message")
+                guard reader.skip(size) else { throw damage(readFailure("the \(size) bytes of the tag message")) }
                 return try nextLine()
             }
             line = try nextLine()
@@ -184,23 +244,21 @@ struct ObjectDumpSource {
         return nil
     }
 
-    /// `Name <email> 1704103200 +0100` → name, email, ISO 8601 date in the author's offset.
+    /// `Name <email> 1704103200 +0100` → name, email, ISO 8601 date in the author's offset, as
+    /// `git log --format=%aI` writes it. A time or offset that is not numbers gives no date.
     static func parseIdentity(_ text: String) -> (String, String, String) {
         guard let open = text.lastIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close else { return (text, "", "") }
         let name = text[..<open].trimmingCharacters(in: .whitespaces)
         let email = String(text[text.index(after: open)..<close])
         let rest = text[text.index(after: close)...].split(separator: " ")
-        guard rest.count == 2, let seconds = TimeInterval(rest[0]) else { return (name, email, "") }
-        let offsetText = String(rest[1])
-        let sign = offsetText.hasPrefix("-") ? -1 : 1
-        let digits = offsetText.dropFirst()
-        let hours = Int(digits.prefix(2)) ?? 0, minutes = Int(digits.suffix(2)) ?? 0
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(secondsFromGMT: sign * (hours * 3600 + minutes * 60))
-        var date = formatter.string(from: Date(timeIntervalSince1970: seconds))
-        // Match `git log --format=%aI`, which writes +00:00 rather than Z.
-        if date.hasSuffix("Z") { date = String(date.dropLast()) + "+00:00" }
-        return (name, email, date)
+        guard rest.count == 2, let seconds = Int(rest[0]),
+              (Timestamp.earliest...Timestamp.latest).contains(seconds) else { return (name, email, "") }
+        let offset = Array(rest[1].utf8)
+        guard offset.count == 5, offset[0] == UInt8(ascii: "+") || offset[0] == UInt8(ascii: "-"),
+              offset.dropFirst().allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+              let digits = Int(String(decoding: offset.dropFirst(), as: UTF8.self)), digits % 100 < 60 else { return (name, email, "") }
+        let minutes = (digits / 100 * 60 + digits % 100) * (offset[0] == UInt8(ascii: "-") ? -1 : 1)
+        return (name, email, Timestamp(seconds: seconds).description(atOffsetMinutes: minutes))
     }
 }
 
@@ -231,4 +289,6 @@ private extension UInt8 {
     var isHexDigit: Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(self)
     }
+
+    var isDecimalDigit: Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) }
 }

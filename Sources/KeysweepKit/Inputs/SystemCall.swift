@@ -35,6 +35,41 @@ enum SystemCall {
         return 0
     }
 
+    /// Opens `path` for reading if it is a regular file (after symlinks), without ever blocking:
+    /// a FIFO planted where a pack or an object should be would otherwise hang the scan in `open`.
+    /// Throws naming `what`, the path and the reason.
+    static func openRegularFile(_ path: String, what: String) throws(KeysweepError) -> Int32 {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw KeysweepError("cannot read \(what) '\(path)': \(String(cString: strerror(errno)))") }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw KeysweepError("cannot read \(what) '\(path)': \(reason)")
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw KeysweepError("cannot read \(what) '\(path)': not a regular file")
+        }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        return descriptor
+    }
+
+    /// Opens `path` as a stream to read once (a file, a pipe, a FIFO, a device), refusing a folder.
+    /// Opened without blocking, so that a FIFO with no writer reads as empty instead of hanging.
+    static func openStream(_ path: String, what: String) throws(KeysweepError) -> Int32 {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw KeysweepError("cannot read \(what) '\(path)': \(String(cString: strerror(errno)))") }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else {
+            let reason = status.st_mode & S_IFMT == S_IFDIR ? "it is a folder, not a file" : String(cString: strerror(errno))
+            close(descriptor)
+            throw KeysweepError("cannot read \(what) '\(path)': \(reason)")
+        }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        return descriptor
+    }
+
     /// Asks for a pipe buffer of `bytes` (Linux; elsewhere, and when refused, the default stays).
     /// git writes blobs faster than a 64 KiB pipe drains: a larger one saves context switches.
     static func growPipe(_ descriptor: Int32, to bytes: Int32) {

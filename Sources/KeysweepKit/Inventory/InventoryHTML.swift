@@ -80,7 +80,8 @@ enum InventoryHTML {
         var svg = "<figure id=\"\(id)\"><figcaption>\(escape(title))</figcaption><svg role=\"img\" aria-label=\"\(escape(title))\" viewBox=\"0 0 420 \(height)\" width=\"420\" height=\"\(height)\">"
         for (index, (label, count)) in shown.enumerated() {
             let y = index * 22 + 2
-            let width = count == 0 ? 0 : max(2, count * 220 / maximum)
+            // In floating point: counts may come from merged reports and be as large as `Int.max`.
+            let width = count <= 0 ? 0 : max(2, Int(Double(count) / Double(maximum) * 220))
             svg += "<text x=\"0\" y=\"\(y + 14)\" class=\"bar-label\">\(escape(String(label.prefix(28))))</text>"
             svg += "<rect x=\"170\" y=\"\(y + 2)\" width=\"\(width)\" height=\"16\" rx=\"2\"></rect>"
             svg += "<text x=\"\(176 + width)\" y=\"\(y + 14)\" class=\"bar-value\">\(count)</text>"

@@ -19,11 +19,12 @@ public struct ReportMerger {
         var scan = JSONReportDocument.Scan(files: 0, bytes: 0, findings: 0, locations: 0, skipped: [:], suppressed: [:],
                                            rejectedByValidator: [:], warnings: [], limitHits: [], durationMilliseconds: nil, now: now.description, repositories: nil)
         for (name, document) in reports {
-            scan.files += document.scan.files
-            scan.bytes += document.scan.bytes
-            scan.skipped.merge(document.scan.skipped, uniquingKeysWith: +)
-            scan.suppressed.merge(document.scan.suppressed, uniquingKeysWith: +)
-            scan.rejectedByValidator?.merge(document.scan.rejectedByValidator ?? [:], uniquingKeysWith: +)
+            // Counts come from reports anyone may have written: summed without overflow.
+            scan.files = Self.sum(scan.files, document.scan.files)
+            scan.bytes = Self.sum(scan.bytes, document.scan.bytes)
+            scan.skipped.merge(document.scan.skipped, uniquingKeysWith: Self.sum)
+            scan.suppressed.merge(document.scan.suppressed, uniquingKeysWith: Self.sum)
+            scan.rejectedByValidator?.merge(document.scan.rejectedByValidator ?? [:], uniquingKeysWith: Self.sum)
             scan.warnings += document.scan.warnings
             scan.limitHits += document.scan.limitHits
             repositories.formUnion(document.scan.repositories ?? [name])
@@ -45,6 +46,13 @@ public struct ReportMerger {
         scan.repositories = repositories.sorted()
         let rules = reports.map(\.document.tool.rules).max() ?? 0
         return JSONReportDocument(tool: .init(rules: rules), scan: scan, findings: findings)
+    }
+
+    /// `a + b` for counts read from reports: negative counts count as none, and a sum that would
+    /// overflow stays at `Int.max`.
+    static func sum(_ a: Int, _ b: Int) -> Int {
+        let (total, overflow) = max(0, a).addingReportingOverflow(max(0, b))
+        return overflow ? .max : total
     }
 
     /// One finding from the entries of the same secret in several reports.
@@ -84,7 +92,7 @@ public struct ReportMerger {
         var order: [String] = []
         for owner in enrichments.flatMap(\.owners) where owner.source == "codeowners" {
             if counts[owner.name] == nil { order.append(owner.name) }
-            counts[owner.name, default: 0] += owner.locations
+            counts[owner.name] = Self.sum(counts[owner.name] ?? 0, owner.locations)
         }
         return order.enumerated().sorted { lhs, rhs in
             counts[lhs.element]! != counts[rhs.element]! ? counts[lhs.element]! > counts[rhs.element]! : lhs.offset < rhs.offset

@@ -31,7 +31,21 @@ public struct DirectoryScanner: Sendable {
         return ScanResult(matches: outcome.matches, statistics: statistics)
     }
 
-    /// Scans one buffer (standard input) as a blob named `name`.
+    /// Scans standard input as one blob named `<stdin>`; more than the file-size limit is a
+    /// counted skip with a warning, read no further.
+    public func scanStandardInput() -> ScanResult {
+        let name = "<stdin>"
+        guard let bytes = StandardInput.read(limit: options.maxFileSize) else {
+            var statistics = ScanStatistics()
+            statistics.skip(.tooLarge, path: name, message: "larger than \(options.maxFileSize) bytes")
+            statistics.warnings.append(ScanWarning(path: name, reason: .tooLarge,
+                                                   message: "more than \(options.maxFileSize) bytes: not scanned (see --max-file-size)"))
+            return ScanResult(matches: [], statistics: statistics)
+        }
+        return scan(bytes: bytes, name: name)
+    }
+
+    /// Scans one buffer as a blob named `name`.
     public func scan(bytes: [UInt8], name: String) -> ScanResult {
         let clock = ContinuousClock.now
         var outcome = WorkerOutcome()

@@ -16,8 +16,7 @@ public struct DumpScanner: Sendable {
     /// the damage, with `ScanResult.damage` saying where it is.
     public func scan(path: String) throws(KeysweepError) -> ScanResult {
         let clock = ContinuousClock.now
-        let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw KeysweepError("cannot read dump '\(path)': \(String(cString: strerror(errno)))") }
+        let descriptor = path == "-" ? STDIN_FILENO : try SystemCall.openStream(path, what: "dump")
         defer { if path != "-" { close(descriptor) } }
         let name = path == "-" ? "<stdin>" : path
         let maxFileSize = options.maxFileSize

@@ -35,6 +35,13 @@ public enum ScanSession {
         }
     }
 
+    /// The file-size limit: the command line's (or the default), lowered by the config if it asks.
+    /// A scanned repository writes its own config, so it may lower the limit but never raise it.
+    static func maxFileSize(commandLine: Int?, config: Int?) -> Int {
+        let ceiling = commandLine ?? ScanRequest.defaultMaxFileSize
+        return min(ceiling, config ?? ceiling)
+    }
+
     /// Scans and builds the report, without writing it (for `baseline` and for `run`).
     public static func report(for request: ScanRequest) throws(KeysweepError) -> (report: ScanReport, damage: KeysweepError?) {
         var clock = ContinuousClock.now
@@ -49,7 +56,7 @@ public enum ScanSession {
         phase("compile")
         let options = ScanOptions(
             threads: request.threads,
-            maxFileSize: request.maxFileSize ?? config?.maxFileSize ?? ScanRequest.defaultMaxFileSize,
+            maxFileSize: Self.maxFileSize(commandLine: request.maxFileSize, config: config?.maxFileSize),
             followSymlinks: request.followSymlinks,
             include: request.include,
             exclude: request.exclude + (config?.exclude ?? []),
@@ -113,7 +120,7 @@ public enum ScanSession {
     private static func scan(_ input: ScanInput, ruleSet: RuleSet, options: ScanOptions) throws(KeysweepError) -> ScanResult {
         switch input {
         case .standardInput:
-            return DirectoryScanner(ruleSet: ruleSet, options: options).scan(bytes: StandardInput.readAll(), name: "<stdin>")
+            return DirectoryScanner(ruleSet: ruleSet, options: options).scanStandardInput()
         case .paths(let roots):
             for root in roots {
                 var info = stat()

@@ -66,7 +66,9 @@ final class PackBlobReader {
     }
 
     /// The content of the object at `position` (a blob, or a base of one), rebuilt through its
-    /// delta chain; nil if it is larger than the largest blob scanned.
+    /// delta chain; nil if it, a base of it, or a delta of its chain is larger than the largest
+    /// blob scanned. Sizes are checked before anything is inflated: a pack cannot make us allocate
+    /// more than the limit.
     private func object(at position: Int, in pack: PackFile, window: PackWindow) throws(KeysweepError) -> [UInt8]? {
         // Walk back to a base at hand or a whole object, then apply the deltas forwards.
         var chain: [(position: Int, header: PackEntryHeader)] = []
@@ -81,12 +83,12 @@ final class PackBlobReader {
             }
             let header = try header(at: current, in: pack, window: chain.isEmpty ? window : scattered)
             if case .whole = header.kind {
-                // A blob too large to scan is not inflated, unless a delta needs it as its base.
-                if chain.isEmpty, header.size > maxFileSize { return nil }
+                guard header.size <= maxFileSize else { return nil }
                 content = try inflate(at: current, header, in: pack, window: chain.isEmpty ? window : scattered, size: header.size)
                 if !chain.isEmpty { bases.insert(content, at: cacheKey(pack, current)) }
                 break
             }
+            guard header.size <= maxDeltaSize else { return nil }
             if chain.isEmpty {
                 let delta = try inflate(at: current, header, in: pack, window: window, size: header.size)
                 // Likewise a blob too large to scan is not rebuilt.
@@ -103,6 +105,7 @@ final class PackBlobReader {
                 delta = ownDelta
             } else {
                 delta = try inflate(at: link.position, link.header, in: pack, window: scattered, size: link.header.size)
+                if let size = delta.withUnsafeBytes(GitDelta.targetSize), size > maxFileSize { return nil }
             }
             let rebuilt = delta.withUnsafeBytes { delta in
                 content.withUnsafeBytes { base in GitDelta.apply(delta, to: base) }
@@ -115,6 +118,10 @@ final class PackBlobReader {
         bases.insert(content, at: cacheKey(pack, position))
         return content
     }
+
+    /// The largest delta worth inflating: git's deltas of a blob within the limit are smaller
+    /// (inserted runs cost one byte in 127, copies at most 8 bytes each).
+    private var maxDeltaSize: Int { maxFileSize.multipliedReportingOverflow(by: 2).overflow ? .max : 2 * maxFileSize + 64 }
 
     /// Positions fit in 32 bits: an index counts its objects in 32.
     private func cacheKey(_ pack: PackFile, _ position: Int) -> Int { pack.number << 32 | position }
@@ -140,14 +147,18 @@ final class PackBlobReader {
         return base
     }
 
-    /// Inflates the zlib stream after `header` into exactly `size` bytes.
+    /// Inflates the zlib stream after `header` into exactly `size` bytes, once the stored bytes
+    /// (header and stream) have the CRC-32 the index records for them.
     private func inflate(at position: Int, _ header: PackEntryHeader, in pack: PackFile, window: PackWindow,
                          size: Int) throws(KeysweepError) -> [UInt8] {
         let offset = pack.index.offsets[position]
-        let stored = Int(pack.end(of: position) - offset) - header.length
-        guard stored > 0, let input = window.bytes(of: pack, at: offset + UInt64(header.length), count: stored) else {
+        let entry = Int(pack.end(of: position) - offset)
+        let stored = entry - header.length
+        guard stored > 0, let bytes = window.bytes(of: pack, at: offset, count: entry) else {
             throw damaged(pack, position, "it is cut short")
         }
+        guard crc32(bytes) == pack.index.crc(at: position) else { throw pack.damage() }
+        let input = UnsafeRawBufferPointer(rebasing: bytes[header.length...])
         // Deflate expands at most 1032 to 1: a damaged size must not make us allocate more.
         guard size <= stored * 1032 + 64 else { throw damaged(pack, position, "its size \(size) is more than its bytes hold") }
         var inflated: Int?

@@ -3,6 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Digest
+import Inflate
 
 /// One pack (`pack-*.pack` and its `.idx`), open for reading with `pread`.
 ///
@@ -22,8 +24,7 @@ final class PackFile: Sendable {
         guard let index = try PackIndex(path: indexPath) else { return nil }
         // Checked on locals: once every property is set, a throwing init runs deinit, which closes.
         let path = String(indexPath.dropLast(".idx".count)) + ".pack"
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw KeysweepError("cannot read pack '\(path)': \(String(cString: strerror(errno)))") }
+        let descriptor = try SystemCall.openRegularFile(path, what: "pack")
         var status = stat()
         var header = [UInt8](repeating: 0, count: 12)
         guard fstat(descriptor, &status) == 0, pread(descriptor, &header, 12, 0) == 12 else {
@@ -42,6 +43,12 @@ final class PackFile: Sendable {
             close(descriptor)
             throw KeysweepError("damaged pack '\(path)': its index points past its objects")
         }
+        var trailer = [UInt8](repeating: 0, count: PackIndex.idLength)
+        guard pread(descriptor, &trailer, PackIndex.idLength, off_t(objectsEnd)) == PackIndex.idLength,
+              trailer.elementsEqual(index.packChecksum) else {
+            close(descriptor)
+            throw KeysweepError("damaged pack '\(path)': its checksum is not the one its index records")
+        }
         self.path = path
         self.number = number
         self.index = index
@@ -54,6 +61,46 @@ final class PackFile: Sendable {
     /// Where the object at `position` ends (where the next begins).
     func end(of position: Int) -> UInt64 {
         position + 1 < index.count ? index.offsets[position + 1] : objectsEnd
+    }
+
+    /// Checks that the pack's last 20 bytes are the SHA-1 of all before them, as git writes it:
+    /// damage anywhere in the pack, also in the commits and trees a scan skips, is found.
+    func verifyChecksum() throws(KeysweepError) {
+        let hasher = SHA1()
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        var offset: UInt64 = 0
+        while offset < objectsEnd {
+            let count = Int(min(UInt64(buffer.count), objectsEnd - offset))
+            guard read(into: buffer, count: count, at: offset) else {
+                throw KeysweepError("cannot read pack '\(path)' at offset \(offset): \(String(cString: strerror(errno)))")
+            }
+            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+            offset += UInt64(count)
+        }
+        guard hasher.finish().elementsEqual(index.packChecksum) else { throw damage() }
+    }
+
+    /// The error for a pack found damaged: the first object in pack order whose stored bytes do not
+    /// have the CRC-32 the index records, or else the checksum. Whichever thread found the damage
+    /// first, the message is the same.
+    func damage() -> KeysweepError {
+        var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+        defer { buffer.deallocate() }
+        for position in 0..<index.count {
+            let offset = index.offsets[position]
+            let count = Int(end(of: position) - offset)
+            if count > buffer.count {
+                buffer.deallocate()
+                buffer = .allocate(byteCount: count, alignment: 16)
+            }
+            guard read(into: buffer, count: count, at: offset) else { break }
+            if crc32(UnsafeRawBufferPointer(rebasing: buffer[..<count])) != index.crc(at: position) {
+                return KeysweepError("damaged pack '\(path)': the object at offset \(offset) (\(index.id(at: position))): "
+                                     + "its stored bytes do not match the CRC-32 its index records")
+            }
+        }
+        return KeysweepError("damaged pack '\(path)': its content does not match its checksum")
     }
 
     /// Reads `count` bytes at `offset` into `buffer`; false on a read error or a short pack.

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Digest
 
 /// A pack's index (`.idx`, version 2): the id and the offset of every object in its pack.
 ///
@@ -22,15 +23,30 @@ struct PackIndex: Sendable {
     /// For each pack position, the object's place in the index (where its id is).
     private let indexPositions: [Int32]
 
-    /// Reads `path`; nil if it is not a version 2 index (version 1 predates git 1.5.2).
+    /// Reads `path`; nil if it is a version 1 index (which predates git 1.5.2: git reads those).
+    /// Anything else that is not a whole version 2 index, checksum included, is an error that
+    /// names the file: a store that cannot be read must not pass as a store with nothing in it.
     init?(path: String) throws(KeysweepError) {
         let bytes = try PackIndex.readFile(path)
-        guard bytes.count >= Self.idsStart, bytes[0...7].elementsEqual([0xFF, 0x74, 0x4F, 0x63, 0, 0, 0, 2]) else { return nil }
+        func damaged(_ reason: String) -> KeysweepError { KeysweepError("damaged pack index '\(path)': \(reason)") }
+        guard bytes.count >= 8 else { throw damaged(bytes.isEmpty ? "it is empty" : "it is \(bytes.count) bytes, too short for a header") }
+        guard bytes[0...3].elementsEqual([0xFF, 0x74, 0x4F, 0x63]) else {
+            // Version 1 has no header: it starts with the fan-out table. Too short for one is damage.
+            guard bytes.count >= 256 * 4 + 2 * Self.idLength else { throw damaged("it is neither a version 2 nor a version 1 index") }
+            return nil
+        }
+        let version = Self.bigEndian32(bytes, at: 4)
+        guard version == 2 else { throw damaged("version \(version); only versions 1 and 2 exist") }
+        guard bytes.count >= Self.idsStart + 2 * Self.idLength else { throw damaged("it is \(bytes.count) bytes, too short for its fan-out table") }
         let count = Int(Self.bigEndian32(bytes, at: 8 + 255 * 4))
         // Ids, then a CRC and a 31-bit offset per object, then 64-bit offsets, then two checksums.
         let largeStart = Self.idsStart + count * (Self.idLength + 8)
         guard bytes.count >= largeStart + 2 * Self.idLength else {
-            throw KeysweepError("damaged pack index '\(path)': shorter than its \(count) objects need")
+            throw damaged("shorter than its \(count) objects need")
+        }
+        // The last 20 bytes are the SHA-1 of everything before them.
+        guard SHA1.hash(bytes[..<(bytes.count - Self.idLength)]).elementsEqual(bytes.suffix(Self.idLength)) else {
+            throw damaged("its checksum does not match its content")
         }
         // The fan-out bounds every id search: it must never decrease (its last entry is the count).
         var previous: UInt32 = 0
@@ -48,6 +64,9 @@ struct PackIndex: Sendable {
             pairs.append((offset, Int32(index)))
         }
         pairs.sort { $0.offset < $1.offset }
+        for index in pairs.indices.dropFirst() where pairs[index].offset == pairs[index - 1].offset {
+            throw damaged("two objects at offset \(pairs[index].offset)")
+        }
         self.count = count
         self.bytes = bytes
         offsets = pairs.map(\.offset)
@@ -61,6 +80,15 @@ struct PackIndex: Sendable {
     func rawID(at position: Int) -> ArraySlice<UInt8> {
         let start = Self.idsStart + Int(indexPositions[position]) * Self.idLength
         return bytes[start..<(start + Self.idLength)]
+    }
+
+    /// The checksum of the pack this index describes, which the pack ends with.
+    var packChecksum: ArraySlice<UInt8> { bytes[(bytes.count - 2 * Self.idLength)..<(bytes.count - Self.idLength)] }
+
+    /// The CRC-32 the index records for the stored bytes (header and data) of the object at pack
+    /// position `position`.
+    func crc(at position: Int) -> UInt32 {
+        Self.bigEndian32(bytes, at: Self.idsStart + count * Self.idLength + Int(indexPositions[position]) * 4)
     }
 
     /// Whether the index holds `id` (20 raw bytes).
@@ -119,8 +147,7 @@ struct PackIndex: Sendable {
     }
 
     private static func readFile(_ path: String) throws(KeysweepError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw KeysweepError("cannot read pack index '\(path)': \(String(cString: strerror(errno)))") }
+        let descriptor = try SystemCall.openRegularFile(path, what: "pack index")
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw KeysweepError("cannot read pack index '\(path)': \(String(cString: strerror(errno)))") }

@@ -1,0 +1,4 @@
+#ifndef KEYSWEEP_CLIBCRYPTO_SHIM_H
+#define KEYSWEEP_CLIBCRYPTO_SHIM_H
+#include <openssl/evp.h>
+#endif
