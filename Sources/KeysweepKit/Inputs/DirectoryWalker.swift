@@ -26,18 +26,17 @@ struct DirectoryWalker {
     /// Walks `root`, calling `emit` for each file to scan and `skip` for each thing left out.
     mutating func walk(root: String, emit: (FileTask) -> Void, skip: (SkipReason, String, String) -> Void) {
         let displayRoot = root == "." ? "" : root
-        var pending: [(path: String, relative: String)] = [(root, "")]
-        if let identity = FileIdentity(path: root, follow: true) { visited.insert(identity) }
+        var pending: [(path: FileSystemPath, relative: String)] = [(FileSystemPath(root), "")]
+        if let identity = FileIdentity(path: FileSystemPath(root), follow: true) { visited.insert(identity) }
         while let (directory, relative) = pending.popLast() {
-            guard let stream = opendir(directory) else {
+            guard let stream = directory.withCString(opendir) else {
                 skip(.unreadable, display(displayRoot, relative), "cannot open folder: \(Self.errorText())")
                 continue
             }
-            var children: [(path: String, relative: String)] = []
+            var children: [(path: FileSystemPath, relative: String)] = []
             while let entry = readdir(stream) {
-                let name = Self.name(of: entry)
+                let (path, name) = Self.child(of: directory, entry)
                 if name == "." || name == ".." { continue }
-                let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 let shown = display(displayRoot, childRelative)
                 switch classify(entry: entry, path: path) {
@@ -70,8 +69,8 @@ struct DirectoryWalker {
     }
 
     private mutating func handleSymlink(
-        path: String, relative: String, shown: String, target: Classification,
-        children: inout [(path: String, relative: String)],
+        path: FileSystemPath, relative: String, shown: String, target: Classification,
+        children: inout [(path: FileSystemPath, relative: String)],
         emit: (FileTask) -> Void, skip: (SkipReason, String, String) -> Void
     ) {
         switch target {
@@ -98,7 +97,7 @@ struct DirectoryWalker {
         case vanished(String)
     }
 
-    private mutating func classify(entry: UnsafeMutablePointer<dirent>, path: String) -> Classification {
+    private mutating func classify(entry: UnsafeMutablePointer<dirent>, path: FileSystemPath) -> Classification {
         switch Int32(entry.pointee.d_type) {
         case Int32(DT_DIR):
             if followSymlinks, let identity = FileIdentity(path: path, follow: false) { visited.insert(identity) }
@@ -115,8 +114,12 @@ struct DirectoryWalker {
 
     /// `stat`/`lstat`-based classification, for `DT_UNKNOWN` entries and symbolic link targets.
     static func classify(path: String, follow: Bool) -> Classification {
+        classify(path: FileSystemPath(path), follow: follow)
+    }
+
+    static func classify(path: FileSystemPath, follow: Bool) -> Classification {
         var info = stat()
-        let status = follow ? stat(path, &info) : lstat(path, &info)
+        let status = path.withCString { follow ? stat($0, &info) : lstat($0, &info) }
         guard status == 0 else { return .vanished(errorText()) }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: return .directory
@@ -140,9 +143,14 @@ struct DirectoryWalker {
         return root.hasSuffix("/") ? root + relative : root + "/" + relative
     }
 
-    private static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+    /// The path of `entry` in `directory`, from the entry's bytes, and its name as text (for
+    /// globs and reports).
+    private static func child(of directory: FileSystemPath, _ entry: UnsafeMutablePointer<dirent>) -> (FileSystemPath, String) {
         withUnsafePointer(to: &entry.pointee.d_name) { pointer in
-            pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            pointer.withMemoryRebound(to: UInt8.self, capacity: 256) { name in
+                let bytes = UnsafeBufferPointer(start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)))
+                return (directory.appending(bytes), String(decoding: bytes, as: UTF8.self))
+            }
         }
     }
 
@@ -154,9 +162,9 @@ struct FileIdentity: Hashable {
     let device: UInt64
     let inode: UInt64
 
-    init?(path: String, follow: Bool) {
+    init?(path: FileSystemPath, follow: Bool) {
         var info = stat()
-        guard (follow ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
+        guard path.withCString({ follow ? stat($0, &info) : lstat($0, &info) }) == 0 else { return nil }
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
     }

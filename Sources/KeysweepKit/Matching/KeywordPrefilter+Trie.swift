@@ -10,13 +10,13 @@ extension KeywordPrefilter {
         private var ruleOutputs: [[Int]] = []
         private let classCount: Int
 
-        init(keywordsByRule: [[String]], classOf: [UInt16], classCount: Int) {
+        init(keywordsByRule: [[[UInt8]]], classOf: [UInt16], classCount: Int) {
             self.classCount = classCount
             addState()
             for (rule, keywords) in keywordsByRule.enumerated() {
                 for keyword in keywords {
                     var state = 0
-                    for byte in keyword.utf8 {
+                    for byte in keyword {
                         let slot = state * classCount + Int(classOf[Int(KeywordPrefilter.fold(byte))])
                         if children[slot] < 0 { children[slot] = Int32(addState()) }
                         state = Int(children[slot])

@@ -24,16 +24,18 @@ struct KeywordPrefilter: Sendable {
     /// keywords, but rules built in code are not checked).
     private let alwaysSelected: [Int]
 
+    /// The most transitions the table may hold (4 bytes each: 64 MiB). Rules given with `--rules`
+    /// or a config are not ours: 10,000 long keywords of diverse bytes once took 2.7 GB and 10 s.
+    static let tableBudget = 16 << 20
+
     init(keywordsByRule allKeywords: [[String]]) {
         ruleCount = allKeywords.count
         alwaysSelected = allKeywords.indices.filter { allKeywords[$0].contains("") }
-        let keywordsByRule = allKeywords.map { $0.filter { !$0.isEmpty } }
-        longestKeyword = keywordsByRule.joined().map(\.utf8.count).max() ?? 0
+        let fullKeywords = allKeywords.map { $0.filter { !$0.isEmpty }.map { Array($0.utf8) } }
         var classes = [UInt16](repeating: 0, count: 256)
         var nextClass: UInt16 = 1
-        defer { precondition(nextClass <= 256, "keywords use more than 255 distinct bytes") }
-        for keyword in keywordsByRule.joined() {
-            for byte in keyword.utf8 {
+        for keyword in fullKeywords.joined() {
+            for byte in keyword {
                 let folded = Self.fold(byte)
                 if classes[Int(folded)] == 0 {
                     classes[Int(folded)] = nextClass
@@ -44,10 +46,24 @@ struct KeywordPrefilter: Sendable {
         for byte in 0..<256 where classes[Int(Self.fold(UInt8(byte)))] != 0 {
             classes[byte] = classes[Int(Self.fold(UInt8(byte)))]
         }
+        // Folding leaves at most 230 distinct bytes, so every class fits in a byte.
         classOf = classes.map { UInt8(truncatingIfNeeded: $0) }
         classCount = Int(nextClass)
+        let keywordsByRule = Self.shortened(fullKeywords, classCount: classCount)
+        longestKeyword = keywordsByRule.joined().map(\.count).max() ?? 0
         let trie = Trie(keywordsByRule: keywordsByRule, classOf: classes, classCount: classCount)
         (table, origin, outputs) = trie.compile()
+    }
+
+    /// The keywords cut to the longest length at which the table stays within `tableBudget`.
+    /// A keyword's prefix selects every blob the keyword does (and maybe more), so cutting costs
+    /// speed, never findings; the builtin rules' keywords are far below the cut.
+    static func shortened(_ keywordsByRule: [[[UInt8]]], classCount: Int) -> [[[UInt8]]] {
+        var length = keywordsByRule.joined().map(\.count).max() ?? 0
+        // A trie has at most one state per keyword byte, plus the root.
+        func states(_ length: Int) -> Int { keywordsByRule.joined().reduce(1) { $0 + min($1.count, length) } }
+        while length > 1, states(length) * classCount > tableBudget { length = length * 3 / 4 }
+        return keywordsByRule.map { $0.map { Array($0.prefix(length)) } }
     }
 
     /// ASCII lowercase; other bytes unchanged.

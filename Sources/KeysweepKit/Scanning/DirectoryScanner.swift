@@ -71,7 +71,7 @@ public struct DirectoryScanner: Sendable {
         for root in roots {
             switch DirectoryWalker.classify(path: root, follow: true) {
             case .file:
-                emit(FileTask(path: root, displayPath: root))
+                emit(FileTask(path: FileSystemPath(root), displayPath: root))
             case .special, .symlink:
                 statistics.skip(.specialFile, path: root, message: "not a regular file or folder")
             case .directory, .vanished:

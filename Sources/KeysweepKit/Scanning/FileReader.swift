@@ -30,8 +30,8 @@ final class FileReader {
     /// Opens `path` without blocking (a FIFO must not hang the scan), checks that it is a regular
     /// file within the size limit, and reads it. A binary file is recognised from its first
     /// `binaryProbeSize` bytes and the rest is never read. The bytes are valid until the next call.
-    func read(_ path: String) -> Outcome {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    func read(_ path: FileSystemPath) -> Outcome {
+        let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard descriptor >= 0 else { return .skipped(.unreadable, "cannot open: \(DirectoryWalker.errorText())") }
         defer { close(descriptor) }
         var info = stat()
