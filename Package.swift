@@ -41,7 +41,7 @@ let package = Package(
         ),
         .executableTarget(name: "generate-embedded-rules", dependencies: ["KeysweepKit"]),
         .testTarget(name: "KeysweepKitTests", dependencies: ["KeysweepKit", "PCRE2", "Digest", "Inflate"]),
-        .testTarget(name: "KeysweepCLITests", dependencies: ["KeysweepKit", "keysweep"]),
+        .testTarget(name: "KeysweepCLITests", dependencies: ["KeysweepKit", "keysweep", "Digest"]),
     ],
     swiftLanguageModes: [.v6]
 )
