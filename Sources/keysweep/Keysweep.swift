@@ -42,15 +42,29 @@ struct Keysweep: ParsableCommand {
 /// Messages for people, on standard error.
 enum Diagnostics {
     static func error(_ message: String) {
-        write("keysweep: error: \(message)\n")
+        write("keysweep: error: \(printable(message))\n")
     }
 
     static func warning(_ message: String) {
-        write("keysweep: warning: \(message)\n")
+        write("keysweep: warning: \(printable(message))\n")
     }
 
     static func note(_ message: String) {
-        write("keysweep: \(message)\n")
+        write("keysweep: \(printable(message))\n")
+    }
+
+    /// `message` with control characters written as escapes (`\u{1B}`): paths and names in
+    /// messages come from the scanned tree, and a stranger's file name must not drive the terminal.
+    static func printable(_ message: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in message.unicodeScalars {
+            if scalar.properties.generalCategory == .control, scalar != "\n", scalar != "\t" {
+                result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 
     private static func write(_ text: String) {

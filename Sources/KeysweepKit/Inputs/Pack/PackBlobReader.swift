@@ -83,12 +83,12 @@ final class PackBlobReader {
             }
             let header = try header(at: current, in: pack, window: chain.isEmpty ? window : scattered)
             if case .whole = header.kind {
-                guard header.size <= maxFileSize else { return nil }
+                guard header.size <= (chain.isEmpty ? maxFileSize : maxBaseSize) else { return nil }
                 content = try inflate(at: current, header, in: pack, window: chain.isEmpty ? window : scattered, size: header.size)
                 if !chain.isEmpty { bases.insert(content, at: cacheKey(pack, current)) }
                 break
             }
-            guard header.size <= maxDeltaSize else { return nil }
+            guard header.size <= Self.deltaLimit(of: chain.isEmpty ? maxFileSize : maxBaseSize) else { return nil }
             if chain.isEmpty {
                 let delta = try inflate(at: current, header, in: pack, window: window, size: header.size)
                 // Likewise a blob too large to scan is not rebuilt.
@@ -105,7 +105,7 @@ final class PackBlobReader {
                 delta = ownDelta
             } else {
                 delta = try inflate(at: link.position, link.header, in: pack, window: scattered, size: link.header.size)
-                if let size = delta.withUnsafeBytes(GitDelta.targetSize), size > maxFileSize { return nil }
+                if let size = delta.withUnsafeBytes(GitDelta.targetSize), size > maxBaseSize { return nil }
             }
             let rebuilt = delta.withUnsafeBytes { delta in
                 content.withUnsafeBytes { base in GitDelta.apply(delta, to: base) }
@@ -119,9 +119,16 @@ final class PackBlobReader {
         return content
     }
 
-    /// The largest delta worth inflating: git's deltas of a blob within the limit are smaller
-    /// (inserted runs cost one byte in 127, copies at most 8 bytes each).
-    private var maxDeltaSize: Int { maxFileSize.multipliedReportingOverflow(by: 2).overflow ? .max : 2 * maxFileSize + 64 }
+    /// The largest base (or step of a delta chain) rebuilt for a blob within the limit: a small
+    /// file is sometimes stored as a delta of a larger one, and a damaged pack must not make us
+    /// inflate gigabytes for it either. A blob whose base is larger is skipped as too large.
+    private var maxBaseSize: Int { maxFileSize.multipliedReportingOverflow(by: 4).overflow ? .max : 4 * maxFileSize }
+
+    /// The largest delta worth inflating to rebuild an object of at most `size` bytes: git's
+    /// deltas are smaller (inserted runs cost one byte in 127, copies at most 8 bytes each).
+    private static func deltaLimit(of size: Int) -> Int {
+        size.multipliedReportingOverflow(by: 2).overflow ? .max : 2 * size + 64
+    }
 
     /// Positions fit in 32 bits: an index counts its objects in 32.
     private func cacheKey(_ pack: PackFile, _ position: Int) -> Int { pack.number << 32 | position }
