@@ -46,7 +46,7 @@ struct BaselineCommand: ParsableCommand {
         func run() throws {
             let (report, _) = try ScanSession.report(for: target.request())
             target.engine.reportDiagnostics(report)
-            try target.write(Baseline(findings: report.findings))
+            try target.write(Baseline(findings: report.findings, key: report.fingerprintKey))
             print("keysweep: baseline '\(target.output)' records \(report.findings.count) findings")
         }
     }
@@ -61,7 +61,8 @@ struct BaselineCommand: ParsableCommand {
         func run() throws {
             let previous = try Baseline(path: target.output)
             let (report, _) = try ScanSession.report(for: target.request())
-            let current = Baseline(findings: report.findings)
+            try previous.check(against: report.fingerprintKey)
+            let current = Baseline(findings: report.findings, key: report.fingerprintKey)
             let added = current.fingerprints.subtracting(previous.fingerprints).count
             let dropped = previous.fingerprints.subtracting(current.fingerprints).count
             try target.write(current)

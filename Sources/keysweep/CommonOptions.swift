@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KeysweepKit
 
 #if canImport(Glibc)
@@ -105,6 +106,9 @@ struct EngineOptions: ParsableArguments {
     @Flag(help: "Ignore any .keysweep.yml.")
     var noConfig = false
 
+    @Option(help: ArgumentHelp("The fingerprint key: fingerprints are HMACs under it, so that a report alone cannot confirm a guessed secret (default: $KEYSWEEP_FINGERPRINT_KEY, else the config's fingerprint_key_file or fingerprint_key, else a builtin key).", valueName: "file"))
+    var fingerprintKeyFile: String?
+
     @Flag(name: [.short, .long], help: "Say more on standard error (rule count, JIT, every warning, time per phase).")
     var verbose = false
 
@@ -123,6 +127,8 @@ struct EngineOptions: ParsableArguments {
         request.maxFileSize = maxFileSize
         request.rulePaths = rules
         request.config = noConfig ? .none : config.map { .file($0) } ?? .discover
+        request.fingerprintKeyFile = fingerprintKeyFile
+        request.fingerprintKeyFromEnvironment = ProcessInfo.processInfo.environment[FingerprintKey.environmentVariable]
         return request
     }
 

@@ -31,7 +31,7 @@ struct MergeCommand: ParsableCommand {
         for path in reports {
             documents.append((Self.name(of: path), try Self.read(path)))
         }
-        let merged = ReportMerger(now: clock.timestamp ?? Timestamp.current, policy: clock.policy).merge(documents)
+        let merged = try ReportMerger(now: clock.timestamp ?? Timestamp.current, policy: clock.policy).merge(documents)
         let chosen = format.flatMap(InventoryFormat.init(rawValue:)) ?? InventoryFormat(fileExtensionOf: output) ?? .json
         do {
             try ReportWriter.write(chosen.render(merged), to: output)

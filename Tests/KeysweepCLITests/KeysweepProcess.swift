@@ -24,12 +24,15 @@ struct KeysweepProcess {
     }()
 
     static func run(_ arguments: [String], in directory: String = repositoryRoot, stdin: String? = nil,
-                    stdinFile: String? = nil, launcher: [String] = []) throws -> Outcome {
+                    stdinFile: String? = nil, launcher: [String] = [], environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         let command = launcher + [binary] + arguments
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         // Standard error goes to a file and standard output to a pipe read to the end before
         // waiting, so that neither can fill up and deadlock the child.
         let errorsPath = NSTemporaryDirectory() + "keysweep-stderr-" + UUID().uuidString

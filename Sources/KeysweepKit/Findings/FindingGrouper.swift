@@ -1,11 +1,12 @@
 /// Groups matches into findings: one per fingerprint, attributed to the most specific rule.
 public enum FindingGrouper {
-    /// `secretsAtHead`, for history scans, sets each finding's `presentAtHead`.
-    public static func group(_ matches: [Match], rules: [Rule], secretsAtHead: Set<[UInt8]>? = nil) -> [Finding] {
+    /// `secretsAtHead`, for history scans, sets each finding's `presentAtHead`; fingerprints are
+    /// HMACs under `key`.
+    public static func group(_ matches: [Match], rules: [Rule], key: FingerprintKey, secretsAtHead: Set<[UInt8]>? = nil) -> [Finding] {
         var fingerprintOf: [[UInt8]: String] = [:]
         var bySecret: [String: [Match]] = [:]
         for match in matches {
-            let fingerprint = fingerprintOf[match.secret] ?? Fingerprint.of(secret: match.secret)
+            let fingerprint = fingerprintOf[match.secret] ?? Fingerprint.of(secret: match.secret, key: key)
             fingerprintOf[match.secret] = fingerprint
             bySecret[fingerprint, default: []].append(match)
         }

@@ -27,10 +27,10 @@ public struct Location: Sendable, Hashable, Comparable {
     }
 
     /// Identity of this occurrence for code scanning: the finding, the path and the line's
-    /// content, not the line number, so that edits above it do not move the alert.
-    public func fingerprint(finding: String) -> String {
-        let input = Array("keysweep:location:v1".utf8) + [0] + Array(finding.utf8) + [0] + Array(path.utf8) + [0] + Array(lineContext.utf8)
-        return SHA256.hash(input).prefix(16).hexString
+    /// content, not the line number, so that edits above it do not move the alert. Keyed like the
+    /// finding's fingerprint: the line holds the secret.
+    public func fingerprint(finding: String, key: FingerprintKey) -> String {
+        key.digest(Array("keysweep:location:v2".utf8) + [0] + Array(finding.utf8) + [0] + Array(path.utf8) + [0] + Array(lineContext.utf8))
     }
 
     /// Equal when every reported field is: the scan's notes (`blobID`, `companionCertificate`) do

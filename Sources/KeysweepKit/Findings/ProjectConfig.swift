@@ -12,9 +12,12 @@ import Yams
 ///     rules: [security/rules]                # extra rule files or folders, relative to this file
 ///     baseline: .keysweep-baseline.json      # relative to this file
 ///     max_file_size: 5242880
+///     fingerprint_key_file: .keysweep-key             # relative to this file; git-ignored or from CI
+///     fingerprint_key: some-long-random-text          # private repositories only (see README)
 public struct ProjectConfig: Sendable {
     public static let fileNames = [".keysweep.yml", ".keysweep.yaml"]
-    static let knownKeys: Set<String> = ["exclude", "allow", "stopwords", "disable", "severity", "rules", "baseline", "max_file_size"]
+    static let knownKeys: Set<String> = ["exclude", "allow", "stopwords", "disable", "severity", "rules", "baseline", "max_file_size",
+                                         "fingerprint_key_file", "fingerprint_key"]
 
     public var path: String
     public var exclude: [Glob] = []
@@ -25,6 +28,11 @@ public struct ProjectConfig: Sendable {
     public var rulePaths: [String] = []
     public var baseline: String?
     public var maxFileSize: Int?
+    /// The file holding the fingerprint key, resolved against this file's folder.
+    public var fingerprintKeyFile: String?
+    /// The fingerprint key itself. Committed with the repository, it protects only the reports
+    /// and baselines that leave it, not against anyone who can read the repository.
+    public var fingerprintKey: String?
     /// Line of each key, so that rule-related errors found later can still point at the file.
     var lines: [String: Int] = [:]
 
@@ -111,6 +119,14 @@ public struct ProjectConfig: Sendable {
             case "max_file_size":
                 guard let text = value.scalar?.string, let size = Int(text), size > 0 else { throw fail("must be a positive number of bytes") }
                 maxFileSize = size
+            case "fingerprint_key_file":
+                guard let text = value.scalar?.string, !text.isEmpty else { throw fail("must be a file path") }
+                fingerprintKeyFile = relative(text)
+            case "fingerprint_key":
+                guard let text = value.scalar?.string, !FingerprintKey.trimmed(Array(text.utf8)).isEmpty else {
+                    throw fail("must be non-empty text")
+                }
+                fingerprintKey = text
             default:
                 break
             }

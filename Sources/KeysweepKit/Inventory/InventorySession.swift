@@ -18,7 +18,7 @@ public enum InventorySession {
             documents.append((input.name, JSONReportDocument(report)))
             reports.append(report)
         }
-        var document = ReportMerger(now: now, policy: template.policy).merge(documents)
+        var document = try ReportMerger(now: now, policy: template.policy).merge(documents)
         if template.includeTiming {
             document.scan.durationMilliseconds = reports.reduce(0) { $0 + $1.statistics.durationMilliseconds }
         }

@@ -12,8 +12,16 @@ public struct ReportMerger {
         self.policy = policy
     }
 
-    /// `reports` in the order given; `name` labels locations that carry no repository yet.
-    public func merge(_ reports: [(name: String, document: JSONReportDocument)]) -> JSONReportDocument {
+    /// `reports` in the order given; `name` labels locations that carry no repository yet. Reports
+    /// whose fingerprints were made under different keys cannot be merged: the same secret would
+    /// stay two findings. One incomplete report makes the merge incomplete.
+    public func merge(_ reports: [(name: String, document: JSONReportDocument)]) throws(KeysweepError) -> JSONReportDocument {
+        let keys = Set(reports.map { KeyLabel(kind: $0.document.scan.fingerprintKey, id: $0.document.scan.fingerprintKeyID) })
+        if keys.count > 1 {
+            let named = reports.map { "'\($0.name)' (\(KeyLabel(kind: $0.document.scan.fingerprintKey, id: $0.document.scan.fingerprintKeyID)))" }
+            throw KeysweepError("cannot merge reports whose fingerprints were made under different keys: \(named.joined(separator: ", ")); "
+                                + "scan them again with the same --fingerprint-key-file or \(FingerprintKey.environmentVariable)")
+        }
         var groups: [String: [JSONReportDocument.FindingEntry]] = [:]
         var repositories: Set<String> = []
         var scan = JSONReportDocument.Scan(files: 0, bytes: 0, findings: 0, locations: 0, skipped: [:], suppressed: [:],
@@ -44,6 +52,9 @@ public struct ReportMerger {
         scan.warnings.sort()
         scan.limitHits.sort()
         scan.repositories = repositories.sorted()
+        scan.complete = !reports.contains { $0.document.scan.complete == false }
+        scan.fingerprintKey = keys.first?.kind
+        scan.fingerprintKeyID = keys.first?.id
         let rules = reports.map(\.document.tool.rules).max() ?? 0
         return JSONReportDocument(tool: .init(rules: rules), scan: scan, findings: findings)
     }
@@ -97,6 +108,17 @@ public struct ReportMerger {
         return order.enumerated().sorted { lhs, rhs in
             counts[lhs.element]! != counts[rhs.element]! ? counts[lhs.element]! > counts[rhs.element]! : lhs.offset < rhs.offset
         }.map { Enrichment.Owner(name: $0.element, source: "codeowners", locations: counts[$0.element]!) }
+    }
+
+    /// Which key a report's fingerprints were made under, as far as it says.
+    private struct KeyLabel: Hashable, CustomStringConvertible {
+        let kind: FingerprintKey.Kind?
+        let id: String?
+
+        var description: String {
+            guard let kind, let id else { return "unkeyed fingerprints of an older keysweep" }
+            return "\(kind.rawValue) key \(id)"
+        }
     }
 
     /// Repository, working tree before history, path, position, date, commit.

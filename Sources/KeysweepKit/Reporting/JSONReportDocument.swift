@@ -32,12 +32,23 @@ public struct JSONReportDocument: Codable, Sendable {
         public var now: String?
         /// The repositories or folders an inventory or a merge covers.
         public var repositories: [String]?
+        /// False when the scan did not cover its whole input (a damaged dump); the reason is among
+        /// `warnings`. Absent in older reports.
+        public var complete: Bool?
+        /// `builtin` or `project`: which kind of key the fingerprints are HMACs under. Absent in
+        /// older reports, whose fingerprints were unkeyed.
+        public var fingerprintKey: FingerprintKey.Kind?
+        /// The key's id (see `FingerprintKey.id`), so that fingerprints made under different keys
+        /// are never compared.
+        public var fingerprintKeyID: String?
 
         enum CodingKeys: String, CodingKey {
-            case files, bytes, findings, locations, skipped, suppressed, warnings, now, repositories
+            case files, bytes, findings, locations, skipped, suppressed, warnings, now, repositories, complete
             case limitHits = "limit_hits"
             case durationMilliseconds = "duration_ms"
             case rejectedByValidator = "rejected_by_validator"
+            case fingerprintKey = "fingerprint_key"
+            case fingerprintKeyID = "fingerprint_key_id"
         }
     }
 
@@ -109,14 +120,17 @@ extension JSONReportDocument {
             limitHits: statistics.limitHits,
             durationMilliseconds: report.includeTiming ? statistics.durationMilliseconds : nil,
             now: report.includeTiming || report.clockFixed ? report.now?.description : nil,
-            repositories: report.repositories
+            repositories: report.repositories,
+            complete: report.isComplete,
+            fingerprintKey: report.fingerprintKey.kind,
+            fingerprintKeyID: report.fingerprintKey.id
         )
-        findings = report.findings.map { FindingEntry($0, redaction: report.redaction) }
+        findings = report.findings.map { FindingEntry($0, redaction: report.redaction, key: report.fingerprintKey) }
     }
 }
 
 extension JSONReportDocument.FindingEntry {
-    init(_ finding: Finding, redaction: Redaction) {
+    init(_ finding: Finding, redaction: Redaction, key: FingerprintKey) {
         fingerprint = finding.fingerprint
         rule = finding.rule.id
         rules = finding.ruleIDs
@@ -124,11 +138,11 @@ extension JSONReportDocument.FindingEntry {
         provider = finding.rule.provider
         kind = finding.rule.kind.rawValue
         severity = finding.severity.rawValue
-        secret = redaction.display(finding.secret)
+        secret = redaction.display(finding.secret, rule: finding.rule)
         entropy = (finding.entropy * 1000).rounded() / 1000
         locations = finding.locations.map {
             JSONReportDocument.LocationEntry(
-                fingerprint: $0.fingerprint(finding: finding.fingerprint), repository: $0.repository, path: $0.path, line: $0.start.line, column: $0.start.column,
+                fingerprint: $0.fingerprint(finding: finding.fingerprint, key: key), repository: $0.repository, path: $0.path, line: $0.start.line, column: $0.start.column,
                 endLine: $0.end.line, endColumn: $0.end.column,
                 commit: $0.commit?.id, author: $0.commit?.author, email: $0.commit?.email, date: $0.commit?.date,
                 encoding: $0.encoding

@@ -28,7 +28,7 @@ public struct JSONLinesReporter: Reporter {
     public func render(_ report: ScanReport) -> [UInt8] {
         var bytes: [UInt8] = []
         for finding in report.findings {
-            bytes += JSONReporter.encode(JSONReportDocument.FindingEntry(finding, redaction: report.redaction), pretty: false)
+            bytes += JSONReporter.encode(JSONReportDocument.FindingEntry(finding, redaction: report.redaction, key: report.fingerprintKey), pretty: false)
             bytes.append(UInt8(ascii: "\n"))
         }
         return bytes

@@ -74,7 +74,15 @@ enum SARIF {
     struct Invocation: Encodable {
         let executionSuccessful: Bool
         let exitCode: Int
+        /// Why the run fell short (a damaged input); absent when it did not.
+        let toolExecutionNotifications: [Notification]?
         let properties: Properties
+    }
+
+    /// A message from the tool about its run, not about the code (SARIF 3.58).
+    struct Notification: Encodable {
+        let level: String
+        let message: Message
     }
 
     struct ArtifactLocation: Encodable {

@@ -38,7 +38,7 @@ public struct SARIFReporter: Reporter {
             invocations: [invocation(report)],
             originalUriBaseIds: ["%SRCROOT%": SARIF.ArtifactLocation(uri: Self.directoryURI(sourceRoot))],
             results: report.findings.map {
-                result($0, ruleIndex: ruleIndex[$0.rule.id] ?? 0, redaction: report.redaction, sourceRoot: sourceRoot)
+                result($0, ruleIndex: ruleIndex[$0.rule.id] ?? 0, redaction: report.redaction, key: report.fingerprintKey, sourceRoot: sourceRoot)
             }
         )
         return Array(JSONReporter.encode(SARIF.Log(runs: [run]), pretty: true)) + [UInt8(ascii: "\n")]
@@ -81,9 +81,9 @@ public struct SARIFReporter: Reporter {
         )
     }
 
-    private func result(_ finding: Finding, ruleIndex: Int, redaction: Redaction, sourceRoot: String) -> SARIF.Result {
+    private func result(_ finding: Finding, ruleIndex: Int, redaction: Redaction, key: FingerprintKey, sourceRoot: String) -> SARIF.Result {
         let rule = finding.rule
-        let snippet = redaction.display(finding.secret)
+        let snippet = redaction.display(finding.secret, rule: rule)
         let locations = finding.locations.enumerated().map { index, location in
             SARIF.Location(
                 id: index == 0 ? nil : index,
@@ -115,8 +115,8 @@ public struct SARIFReporter: Reporter {
             locations: [locations[0]],
             relatedLocations: count > 1 ? Array(locations.dropFirst()) : nil,
             partialFingerprints: [
-                "keysweepSecret/v1": finding.fingerprint,
-                "keysweepLocation/v1": finding.locations[0].fingerprint(finding: finding.fingerprint),
+                "keysweepSecret/v2": finding.fingerprint,
+                "keysweepLocation/v2": finding.locations[0].fingerprint(finding: finding.fingerprint, key: key),
             ],
             properties: properties
         )
@@ -133,7 +133,13 @@ public struct SARIFReporter: Reporter {
         properties.values["suppressed"] = .counts(statistics.suppressed)
         properties.values["rejectedByValidator"] = .counts(statistics.rejectedByValidator)
         if report.includeTiming { properties.values["durationMilliseconds"] = .number(statistics.durationMilliseconds) }
-        return SARIF.Invocation(executionSuccessful: true, exitCode: report.findings.isEmpty ? 0 : report.findingsExitCode,
+        properties.values["fingerprintKey"] = .string(report.fingerprintKey.kind.rawValue)
+        properties.values["fingerprintKeyId"] = .string(report.fingerprintKey.id)
+        // An incomplete scan ends with exit code 2 (an input error) after writing this report.
+        let notifications = report.incomplete.map { SARIF.Notification(level: "error", message: SARIF.Message(text: $0)) }
+        return SARIF.Invocation(executionSuccessful: report.isComplete,
+                                exitCode: !report.isComplete ? 2 : report.findings.isEmpty ? 0 : report.findingsExitCode,
+                                toolExecutionNotifications: notifications.isEmpty ? nil : notifications,
                                 properties: properties)
     }
 

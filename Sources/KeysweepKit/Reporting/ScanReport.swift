@@ -20,6 +20,13 @@ public struct ScanReport: Sendable {
     public var repositories: [String]?
     /// Wall time of each phase of the run, in order, for `--verbose`.
     public var phases: [(name: String, milliseconds: Int)] = []
+    /// The key the fingerprints were made under; reports name its kind and id, never the key.
+    public var fingerprintKey: FingerprintKey = .builtin
+    /// Why the scan did not cover its whole input (a damaged dump), in words; empty when it did.
+    /// Every format says so, so that a partial report is never taken for a clean one.
+    public var incomplete: [String] = []
+
+    public var isComplete: Bool { incomplete.isEmpty }
 
     public init(findings: [Finding], statistics: ScanStatistics, ruleCount: Int, redaction: Redaction, includeTiming: Bool = true) {
         self.findings = findings

@@ -11,7 +11,7 @@ public struct TextReporter: Reporter {
         for finding in report.findings {
             let rule = finding.rule
             lines.append("\(finding.severity.rawValue.uppercased())  \(rule.name)  [\(rule.id)]")
-            lines.append("  secret       \(report.redaction.display(finding.secret))")
+            lines.append("  secret       \(report.redaction.display(finding.secret, rule: finding.rule))")
             lines.append("  fingerprint  \(finding.fingerprint)")
             for (index, location) in finding.locations.prefix(shownLocations).enumerated() {
                 let label = index == 0 ? "  found at     " : "               "
@@ -71,7 +71,11 @@ public struct TextReporter: Reporter {
         let suppressed = statistics.suppressed.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         if !suppressed.isEmpty { text += "\nsuppressed: " + suppressed.joined(separator: ", ") }
         let rejected = statistics.rejectedByValidator.values.reduce(0, +)
+        if findings > 0 { text += "\nfingerprints: HMAC under the \(report.fingerprintKey.description)" }
         if rejected > 0 { text += "\nrejected by validators (look-alikes, not secrets): \(rejected)" }
+        for reason in report.incomplete {
+            text += "\nINCOMPLETE SCAN: \(reason); the rest of the input was not scanned, so findings may be missing"
+        }
         return text
     }
 

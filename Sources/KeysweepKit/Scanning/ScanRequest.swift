@@ -33,6 +33,16 @@ public enum ScanInput: Sendable, Equatable {
         }
     }
 
+    /// The input as warnings name it.
+    var displayName: String {
+        switch self {
+        case .paths(let roots): roots.joined(separator: " ")
+        case .standardInput, .dump("-"): "<stdin>"
+        case .dump(let path): path
+        case .history(let repository, _, _), .staged(let repository): repository
+        }
+    }
+
     /// Where to start looking for `.keysweep.yml`.
     var configSearchStart: String {
         switch self {
@@ -80,6 +90,10 @@ public struct ScanRequest: Sendable {
     public var includeTiming = true
     public var config: ConfigChoice = .discover
     public var baseline: BaselineChoice = .fromConfig
+    /// `--fingerprint-key-file`: the first source of the fingerprint key (see `FingerprintKey.resolve`).
+    public var fingerprintKeyFile: String?
+    /// The environment's `KEYSWEEP_FINGERPRINT_KEY`, as the executable read it.
+    public var fingerprintKeyFromEnvironment: String?
     /// False shows everything suppressions would hide (inline comments, allowlists, baseline).
     public var suppress = true
     /// The exit code when there are findings (`--exit-code`).

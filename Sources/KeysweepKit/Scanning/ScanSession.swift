@@ -51,6 +51,7 @@ public enum ScanSession {
             clock = ContinuousClock.now
         }
         let config = try config(for: request)
+        let key = try FingerprintKey.resolve(file: request.fingerprintKeyFile, environment: request.fingerprintKeyFromEnvironment, config: config)
         phase("config")
         let ruleSet = try ruleSet(extraRulePaths: request.rulePaths, config: config, phase: phase)
         phase("compile")
@@ -70,7 +71,7 @@ public enum ScanSession {
         if let label = request.repositoryLabel {
             for index in matches.indices { matches[index].location.repository = label }
         }
-        var findings = FindingGrouper.group(matches, rules: rules, secretsAtHead: result.secretsAtHead)
+        var findings = FindingGrouper.group(matches, rules: rules, key: key, secretsAtHead: result.secretsAtHead)
         if request.suppress {
             let baselinePath: String?
             switch request.baseline {
@@ -79,6 +80,7 @@ public enum ScanSession {
             case .none: baselinePath = nil
             }
             let baseline = try baselinePath.map { path throws(KeysweepError) in try Baseline(path: path) }
+            try baseline?.check(against: key)
             findings = SuppressionFilter(config: config, baseline: baseline).apply(to: findings, statistics: &statistics)
         }
         phase("findings")
@@ -99,11 +101,18 @@ public enum ScanSession {
         report.now = now
         report.clockFixed = request.now != nil
         report.phases = phases
+        report.fingerprintKey = key
+        if let damage = result.damage {
+            report.incomplete = [damage.message]
+            report.statistics.warnings.append(ScanWarning(path: request.input.displayName, reason: .unreadable, message: damage.message))
+            report.statistics.normalize()
+        }
         return (report, result.damage)
     }
 
     /// Scans, writes the report, and returns it (for the exit code and the warnings). Damage to the
-    /// input (a truncated dump) is thrown after the report of what was read is written.
+    /// input (a truncated dump) is thrown after the report of what was read is written; that
+    /// report says it is incomplete and why.
     public static func run(_ request: ScanRequest) throws(KeysweepError) -> ScanReport {
         let (report, damage) = try report(for: request)
         do {

@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func aSecretInTwoRepositoriesIsOneReusedFinding() throws {
-        let merged = ReportMerger(now: now).merge([("billing", document(path: "a.env", owner: "@acme/a")),
+        let merged = try ReportMerger(now: now).merge([("billing", document(path: "a.env", owner: "@acme/a")),
                                                    ("search", document(path: "a.env", owner: "@acme/b"))])
         #expect(merged.findings.count == 1)
         let finding = try #require(merged.findings.first)
@@ -34,6 +34,27 @@ import Testing
         #expect(finding.nhi?.owners.map(\.name) == ["@acme/a", "@acme/b", "Ada <ada@example.com>"])
         #expect(merged.scan.repositories == ["billing", "search"])
         #expect(merged.scan.files == 2)
+    }
+
+    @Test func oneIncompleteReportMakesTheMergeIncomplete() throws {
+        var damaged = document(path: "b.env", owner: "@acme/b")
+        damaged.scan.complete = false
+        var complete = document(path: "a.env", owner: "@acme/a")
+        complete.scan.complete = true
+        #expect(try ReportMerger(now: now).merge([("billing", complete), ("search", complete)]).scan.complete == true)
+        #expect(try ReportMerger(now: now).merge([("billing", complete), ("search", damaged)]).scan.complete == false)
+    }
+
+    @Test func reportsUnderDifferentFingerprintKeysAreNotMerged() throws {
+        var first = document(path: "a.env", owner: "@acme/a"), second = document(path: "a.env", owner: "@acme/b")
+        first.scan.fingerprintKey = .project
+        first.scan.fingerprintKeyID = "0badc0de"
+        second.scan.fingerprintKey = .builtin
+        second.scan.fingerprintKeyID = FingerprintKey.builtin.id
+        #expect(throws: KeysweepError.self) { try ReportMerger(now: now).merge([("billing", first), ("search", second)]) }
+        second = first
+        let merged = try ReportMerger(now: now).merge([("billing", first), ("search", second)])
+        #expect(merged.scan.fingerprintKey == .project && merged.scan.fingerprintKeyID == "0badc0de")
     }
 
     @Test func csvQuotesAndDefusesFormulas() {

@@ -18,10 +18,13 @@ import Testing
         #expect(SHA256.hash(long).hexString == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 
-    @Test func fingerprintIsStableAndDomainSeparated() {
-        // Golden value: changing it breaks every baseline and code-scanning alert.
-        #expect(Fingerprint.of(secret: Array("hunter2".utf8)) == "eb0509812f5b43f3f00bee5e2b3a7783")
-        #expect(Fingerprint.of(secret: Array("hunter2".utf8)) != SHA256.hash(Array("hunter2".utf8)).prefix(16).hexString)
+    @Test func fingerprintIsStableKeyedAndDomainSeparated() {
+        // Golden values: changing them breaks every baseline and code-scanning alert.
+        let secret = Array("hunter2".utf8)
+        #expect(Fingerprint.of(secret: secret, key: .builtin) == "fdd0a324556e2a229d845d57aa3ea0c4")
+        #expect(Fingerprint.of(secret: secret, key: FingerprintKey(project: Array("project-key".utf8))) == "27298872755431c712cfc8d7d389f8f3")
+        #expect(Fingerprint.of(secret: secret, key: .builtin) != SHA256.hash(secret).prefix(16).hexString)
+        #expect(Fingerprint.of(secret: secret, key: .builtin) != SHA256.hash(Fingerprint.domain + secret).prefix(16).hexString)
     }
 
     @Test func oneFindingPerSecretAcrossFilesAndRules() {
@@ -32,7 +35,7 @@ import Testing
             match(1, "s3cr3t-value", "a.env", line: 1),
             match(2, "another-one", "c.env", line: 2),
         ]
-        let findings = FindingGrouper.group(matches, rules: rules)
+        let findings = FindingGrouper.group(matches, rules: rules, key: .builtin)
         #expect(findings.count == 2)
         #expect(findings[0].rule.id == "acme.key", "the specific rule wins over the generic one")
         #expect(findings[0].ruleIDs == ["acme.key", "generic.secret"])
@@ -43,18 +46,28 @@ import Testing
     @Test func groupingDoesNotDependOnMatchOrder() {
         let rules = [rule("a.one"), rule("b.two")]
         let matches = (0..<20).map { match($0 % 2, "secret-\($0 % 5)", "f\($0).txt", line: $0 + 1) }
-        let forward = FindingGrouper.group(matches, rules: rules)
-        let backward = FindingGrouper.group(matches.reversed(), rules: rules)
+        let forward = FindingGrouper.group(matches, rules: rules, key: .builtin)
+        let backward = FindingGrouper.group(matches.reversed(), rules: rules, key: .builtin)
         #expect(forward.map(\.fingerprint) == backward.map(\.fingerprint))
         #expect(forward.map(\.locations) == backward.map(\.locations))
         #expect(forward.map(\.rule.id) == backward.map(\.rule.id))
     }
 
-    @Test func redactionShowsAShortPrefixAndTheLength() {
+    @Test func redactionShowsOnlyAPublicTypeMarkerAndTheLength() {
         let redaction = Redaction(showSecrets: false)
-        #expect(redaction.display(Array("ghp_0123456789abcdefghijklmnopqrstuvwxyz".utf8)) == "ghp_…(40)")
-        #expect(redaction.display(Array("hunter2".utf8)) == "h…(7)")
-        #expect(redaction.display(Array("abc".utf8)) == "…(3)")
-        #expect(Redaction(showSecrets: true).display(Array("hunter2".utf8)) == "hunter2")
+        func specific(_ keywords: [String]) -> Rule {
+            Rule(id: "acme.token", name: "t", provider: "Acme", kind: .accessToken, severity: .high, keywords: keywords, pattern: "(?<secret>x)")
+        }
+        let github = specific(["ghp_", "gh"])
+        #expect(redaction.display(Array("ghp_0123456789abcdefghijklmnopqrstuvwxyz".utf8), rule: github) == "ghp_…(40)", "the longest marker")
+        #expect(redaction.display(Array("GHP_0123456789abcdefghijklmnopqrstuvwxyz".utf8), rule: github) == "…(40)", "case-sensitive")
+        #expect(redaction.display(Array("ghp_0123456".utf8), rule: github) == "…(11)", "fewer than 8 characters would stay hidden")
+        #expect(redaction.display(Array("ghp_01234567".utf8), rule: github) == "ghp_…(12)")
+        #expect(redaction.display(Array("sk_live_0123456789abcdef".utf8), rule: specific(["sk_live_", "sk_"])) == "sk_live_…(24)")
+        #expect(redaction.display(Array("hunter2hunter2".utf8), rule: specific(["hunter"])) == "hunter…(14)")
+        #expect(redaction.display(Array("hunter2hunter2".utf8), rule: rule("generic.password")) == "…(14)", "generic rules have no markers")
+        #expect(redaction.display(Array("x0123456789abc".utf8), rule: rule("acme.key")) == "x…(14)")
+        #expect(redaction.display(Array("abc".utf8), rule: github) == "…(3)")
+        #expect(Redaction(showSecrets: true).display(Array("hunter2".utf8), rule: github) == "hunter2")
     }
 }

@@ -88,8 +88,8 @@ import Testing
         let one = try scan(folder, ScanOptions(threads: 1))
         let four = try scan(folder, ScanOptions(threads: 4))
         let rules = Self.rules
-        let findingsOne = FindingGrouper.group(one.matches, rules: rules)
-        let findingsFour = FindingGrouper.group(four.matches, rules: rules)
+        let findingsOne = FindingGrouper.group(one.matches, rules: rules, key: .builtin)
+        let findingsFour = FindingGrouper.group(four.matches, rules: rules, key: .builtin)
         #expect(findingsOne.count == 300)
         #expect(findingsOne.map(\.fingerprint) == findingsFour.map(\.fingerprint))
         #expect(findingsOne.map(\.locations) == findingsFour.map(\.locations))
