@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -45,3 +46,9 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets (libFuzzer), built only by scripts/fuzz: libFuzzer supplies `main`, so a plain
+// `swift build` or `swift test` must not see this target.
+if ProcessInfo.processInfo.environment["KEYSWEEP_FUZZ"] != nil {
+    package.targets.append(.executableTarget(name: "KeysweepFuzz", dependencies: ["KeysweepKit", "PCRE2"]))
+}

@@ -1,0 +1,36 @@
+@testable import KeysweepKit
+import PCRE2
+
+/// Fuzz targets of the matcher and its decoding layer (`Matching/`).
+enum MatchingFuzzing {
+    /// `EncodedValues` on the input: the Secret and percent-escape checks, every value found, and
+    /// percent-decoding of the whole input.
+    static func encoded(_ bytes: UnsafeRawBufferPointer) {
+        for value in encodedValues.values(in: bytes, scratch: scratch) {
+            precondition(value.span.lowerBound >= 0 && value.span.upperBound <= bytes.count, "value outside the input")
+            precondition(EncodedValues.isPrintable(value.text), "a value that is not printable text")
+        }
+        _ = EncodedValues.percentDecode(bytes[...])
+    }
+
+    /// A `Matcher` of the builtin rules (compiled as a scan compiles them, lazily) over the input,
+    /// with the decoding layer and suppression.
+    static func matcher(_ bytes: UnsafeRawBufferPointer) {
+        let scan = keysweepMatcher.scan(bytes)
+        for match in scan.matches {
+            precondition(match.start.line >= 1 && match.end.line >= match.start.line, "a match ends before it starts")
+        }
+    }
+
+    private static let encodedValues = EncodedValues()
+    /// libFuzzer runs one input at a time on one thread: the scratch has one user.
+    nonisolated(unsafe) private static let scratch = MatchScratch()
+    /// Built once (compiling the selected patterns as inputs select them); one user, as `scratch`.
+    nonisolated(unsafe) private static let keysweepMatcher: Matcher = {
+        do {
+            return Matcher(ruleSet: try RuleSet(RuleLoader.builtinRules(withExamples: false), lazily: true))
+        } catch {
+            preconditionFailure("builtin rules do not compile: \(error)")
+        }
+    }()
+}
