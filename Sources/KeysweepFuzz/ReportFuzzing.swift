@@ -19,7 +19,7 @@ enum ReportFuzzing {
         guard let document = try? JSONDecoder().decode(JSONReportDocument.self, from: Data(bytes)),
               document.version == JSONReportDocument.currentVersion else { return }
         let merger = ReportMerger(now: Timestamp(seconds: 1_790_000_000))
-        let merged = merger.merge([(name: "first", document: document), (name: "second", document: document)])
+        guard let merged = try? merger.merge([(name: "first", document: document), (name: "second", document: document)]) else { return }
         for format in InventoryFormat.allCases { _ = format.render(merged) }
     }
 }

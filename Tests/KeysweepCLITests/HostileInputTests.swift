@@ -94,6 +94,17 @@ import Testing
         #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
     }
 
+    /// Every dump the fuzzer found crashing (fixtures/fuzz/crashes/dump) now ends in order.
+    @Test func fuzzerReproducersExitInOrder() throws {
+        let folder = KeysweepProcess.repositoryRoot + "/fixtures/fuzz/crashes/dump"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(!names.isEmpty)
+        for name in names {
+            let outcome = try KeysweepProcess.run(["dump", folder + "/" + name, "--format", "json"])
+            Self.expectOrderlyExit(outcome)
+        }
+    }
+
     @Test func aFolderIsNotADump() throws {
         let outcome = try KeysweepProcess.run(["dump", try Self.folder("folder")])
         #expect(outcome.status == 2)
