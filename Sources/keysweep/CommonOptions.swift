@@ -94,7 +94,7 @@ struct EngineOptions: ParsableArguments {
     @Option(help: "Worker threads (default: active processor count).")
     var threads: Int?
 
-    @Option(help: "Skip files and blobs larger than this many bytes (default: the config's max_file_size, else 10 MiB).")
+    @Option(help: "Skip files and blobs larger than this many bytes (default 10 MiB; a config's max_file_size may lower it, never raise it).")
     var maxFileSize: Int?
 
     @Option(help: "A rule file or folder of *.yml rules to add to the builtin rules (repeatable; same id overrides).")
