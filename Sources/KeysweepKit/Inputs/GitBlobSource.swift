@@ -138,7 +138,7 @@ struct GitBlobSource {
             let id = String(decoding: fields[0].prefix(64), as: UTF8.self)
             guard fields.count >= 3 else {
                 // `<id> missing` (or `ambiguous`): the object is not in the repository.
-                statistics.skip(.unreadable, path: id, message: "object \(id) is missing")
+                statistics.unreadableObject(id, "object \(id) is missing")
                 continue
             }
             // At most 18 digits: `size + 1` below cannot overflow.

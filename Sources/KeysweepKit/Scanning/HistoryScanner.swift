@@ -37,19 +37,37 @@ public struct HistoryScanner: Sendable {
             statistics.warnings.append(ScanWarning(path: repository.path, reason: .unreadable,
                                                    message: "shallow clone: commits before the shallow boundary are not scanned"))
         }
-        let provenance = try log.provenance(of: Set(outcome.matches.compactMap { $0.blobID }))
-        let reached = source.readsObjectStore
-            ? try reachedMatches(outcome.matches, explained: provenance.introductions, in: repository, revisions: revisions)
-            : outcome.matches
+        statistics.normalize()
+        let incomplete = Self.incompleteness(statistics)
+        let provenance: GitProvenance
+        let reached: [Match]
+        do throws(KeysweepError) {
+            provenance = try log.provenance(of: Set(outcome.matches.compactMap { $0.blobID }))
+            reached = source.readsObjectStore
+                ? try reachedMatches(outcome.matches, explained: provenance.introductions, in: repository, revisions: revisions)
+                : outcome.matches
+        } catch {
+            // git fails too on what could not be read: say first what that was.
+            throw incomplete.map { KeysweepError("\($0.message); then \(error.message)") } ?? error
+        }
         let matches = reached.attributed(to: provenance.introductions)
         statistics.threads = options.threads
-        statistics.normalize()
         statistics.durationMilliseconds = DirectoryScanner.milliseconds(since: clock)
         var result = ScanResult(matches: matches, statistics: statistics)
+        result.damage = incomplete
         let matchedBlobs = Set(reached.compactMap { $0.blobID })
         let atHead = GitProvenance.blobIDsAtHead(of: repository, among: matchedBlobs)
         result.secretsAtHead = Set(reached.filter { match in match.blobID.map { atHead.contains($0) } ?? false }.map { $0.secret })
         return result
+    }
+
+    /// The error of a scan that left out objects it could not read, naming the first of them.
+    private static func incompleteness(_ statistics: ScanStatistics) -> KeysweepError? {
+        let unreadable = statistics.unreadableObjects
+        guard !unreadable.isEmpty else { return nil }
+        let more = unreadable.count > 3 ? "; and \(unreadable.count - 3) more" : ""
+        return KeysweepError("the history is incomplete: \(unreadable.count) objects could not be read: "
+                             + unreadable.prefix(3).joined(separator: "; ") + more)
     }
 
     /// Of matches in blobs read from the object store, those the revisions reach. Blobs

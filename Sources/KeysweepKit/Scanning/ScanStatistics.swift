@@ -10,6 +10,9 @@ public struct ScanStatistics: Sendable {
     public var suppressed: [String: Int] = [:]
     /// Look-alikes that structural validators proved fake, by rule id (never findings).
     public var rejectedByValidator: [String: Int] = [:]
+    /// Objects of a repository that could not be read (missing, damaged), one message each: the
+    /// scan went on without them, and its report says it is incomplete.
+    public var unreadableObjects: [String] = []
     public var durationMilliseconds = 0
     public var threads = 1
 
@@ -20,12 +23,19 @@ public struct ScanStatistics: Sendable {
         if reason.warns { warnings.append(ScanWarning(path: path, reason: reason, message: message)) }
     }
 
+    /// Records an object that could not be read: a warning, a count, and an incomplete scan.
+    mutating func unreadableObject(_ name: String, _ message: String) {
+        skip(.unreadable, path: name, message: message)
+        unreadableObjects.append(message)
+    }
+
     mutating func merge(_ other: ScanStatistics) {
         filesScanned += other.filesScanned
         bytesScanned += other.bytesScanned
         skipped.merge(other.skipped, uniquingKeysWith: +)
         warnings += other.warnings
         limitHits += other.limitHits
+        unreadableObjects += other.unreadableObjects
         suppressed.merge(other.suppressed, uniquingKeysWith: +)
         rejectedByValidator.merge(other.rejectedByValidator, uniquingKeysWith: +)
     }
@@ -34,6 +44,7 @@ public struct ScanStatistics: Sendable {
     mutating func normalize() {
         warnings.sort()
         limitHits.sort()
+        unreadableObjects.sort()
     }
 }
 

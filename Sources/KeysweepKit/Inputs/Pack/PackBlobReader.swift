@@ -22,19 +22,24 @@ final class PackBlobReader {
     init(maxFileSize: Int) { self.maxFileSize = maxFileSize }
 
     /// Reads the blobs of `chunk`, skipping the positions `skipped` says another pack also holds;
-    /// throws if the pack is damaged.
+    /// an object that cannot be read is counted in `statistics.unreadableObjects`.
     func read(_ chunk: PackChunk, skipped: (Int) -> Bool, batcher: inout BlobBatcher,
               push: ([GitBlob]) -> Void, statistics: inout ScanStatistics) throws(KeysweepError) {
         let pack = chunk.pack
         for position in chunk.positions {
-            guard try type(of: position, in: pack, window: sequential) == .blob, !skipped(position) else { continue }
-            // Like a blob listed from the object store by git, it has no path until provenance.
-            let id = pack.index.id(at: position)
-            guard let content = try object(at: position, in: pack, window: sequential) else {
-                statistics.skip(.tooLarge, path: id, message: "larger than \(maxFileSize) bytes")
-                continue
+            // A damaged object is left out and named; the scan goes on with the rest.
+            do throws(KeysweepError) {
+                guard try type(of: position, in: pack, window: sequential) == .blob, !skipped(position) else { continue }
+                // Like a blob listed from the object store by git, it has no path until provenance.
+                let id = pack.index.id(at: position)
+                guard let content = try object(at: position, in: pack, window: sequential) else {
+                    statistics.skip(.tooLarge, path: id, message: "larger than \(maxFileSize) bytes")
+                    continue
+                }
+                if let full = batcher.add(GitBlob(id: id, path: id, bytes: content)) { push(full) }
+            } catch {
+                statistics.unreadableObject(pack.index.id(at: position), error.message)
             }
-            if let full = batcher.add(GitBlob(id: id, path: id, bytes: content)) { push(full) }
         }
     }
 
@@ -164,7 +169,9 @@ final class PackBlobReader {
         guard stored > 0, let bytes = window.bytes(of: pack, at: offset, count: entry) else {
             throw damaged(pack, position, "it is cut short")
         }
-        guard crc32(bytes) == pack.index.crc(at: position) else { throw pack.damage() }
+        guard crc32(bytes) == pack.index.crc(at: position) else {
+            throw damaged(pack, position, "its stored bytes do not match the CRC-32 its index records")
+        }
         let input = UnsafeRawBufferPointer(rebasing: bytes[header.length...])
         // Deflate expands at most 1032 to 1: a damaged size must not make us allocate more.
         guard size <= stored * 1032 + 64 else { throw damaged(pack, position, "its size \(size) is more than its bytes hold") }

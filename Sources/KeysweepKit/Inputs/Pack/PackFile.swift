@@ -4,7 +4,6 @@ import Glibc
 import Darwin
 #endif
 import Digest
-import Inflate
 
 /// One pack (`pack-*.pack` and its `.idx`), open for reading with `pread`.
 ///
@@ -78,29 +77,9 @@ final class PackFile: Sendable {
             hasher.update(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
             offset += UInt64(count)
         }
-        guard hasher.finish().elementsEqual(index.packChecksum) else { throw damage() }
-    }
-
-    /// The error for a pack found damaged: the first object in pack order whose stored bytes do not
-    /// have the CRC-32 the index records, or else the checksum. Whichever thread found the damage
-    /// first, the message is the same.
-    func damage() -> KeysweepError {
-        var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
-        defer { buffer.deallocate() }
-        for position in 0..<index.count {
-            let offset = index.offsets[position]
-            let count = Int(end(of: position) - offset)
-            if count > buffer.count {
-                buffer.deallocate()
-                buffer = .allocate(byteCount: count, alignment: 16)
-            }
-            guard read(into: buffer, count: count, at: offset) else { break }
-            if crc32(UnsafeRawBufferPointer(rebasing: buffer[..<count])) != index.crc(at: position) {
-                return KeysweepError("damaged pack '\(path)': the object at offset \(offset) (\(index.id(at: position))): "
-                                     + "its stored bytes do not match the CRC-32 its index records")
-            }
+        guard hasher.finish().elementsEqual(index.packChecksum) else {
+            throw KeysweepError("damaged pack '\(path)': its content does not match its checksum")
         }
-        return KeysweepError("damaged pack '\(path)': its content does not match its checksum")
     }
 
     /// Reads `count` bytes at `offset` into `buffer`; false on a read error or a short pack.

@@ -14,8 +14,9 @@ import Glibc
 ///
 /// What is read is checked, since repositories come from strangers: each index's checksum, each
 /// pack's checksum (SHA-1 of the whole pack, one task per pack on the same threads), the CRC-32 of
-/// every stored object inflated, and the id of every loose object. A mismatch stops the scan
-/// with the file and the object named.
+/// every stored object inflated, and the id of every loose object. An index that cannot be read
+/// stops the scan; an object that cannot be read is left out and named, and the scan is reported
+/// incomplete.
 struct PackedObjectStore {
     let repository: GitRepository
     let packs: [PackFile]
@@ -94,7 +95,10 @@ struct PackedObjectStore {
                         guard taken < tasks.count else { break }
                         switch tasks[taken] {
                         case .verify(let pack):
-                            try pack.verifyChecksum()
+                            // Damage is then named object by object, by their CRC-32.
+                            do throws(KeysweepError) { try pack.verifyChecksum() } catch {
+                                statistics.unreadableObject(pack.path, error.message)
+                            }
                         case .read(let chunk):
                             try reader.read(chunk, skipped: { position in
                                 let id = chunk.pack.index.rawID(at: position)
@@ -110,13 +114,7 @@ struct PackedObjectStore {
                 finished.leave()
             }
         }
-        var statistics = ScanStatistics()
-        do throws(KeysweepError) {
-            statistics = try readLooseObjects(maxFileSize: maxFileSize, push: push)
-        } catch {
-            // The pack readers stop at their next task; none may push after we return.
-            outcome.withLock { if $0.error == nil { $0.error = error } }
-        }
+        var statistics = readLooseObjects(maxFileSize: maxFileSize, push: push)
         finished.wait()
         return try outcome.withLock { outcome throws(KeysweepError) in
             if let error = outcome.error { throw error }
@@ -126,12 +124,17 @@ struct PackedObjectStore {
     }
 
     /// Reads the loose objects on this thread, while the pack readers work, and pushes the blobs.
-    private func readLooseObjects(maxFileSize: Int, push: ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
+    private func readLooseObjects(maxFileSize: Int, push: ([GitBlob]) -> Void) -> ScanStatistics {
         var statistics = ScanStatistics()
         var batcher = BlobBatcher()
         let reader = LooseObjectReader(objectDirectory: repository.objectDirectory, maxFileSize: maxFileSize)
         for id in looseIDs {
-            switch try reader.read(id) {
+            let outcome: LooseObjectReader.Outcome
+            do throws(KeysweepError) { outcome = try reader.read(id) } catch {
+                statistics.unreadableObject(id, error.message)
+                continue
+            }
+            switch outcome {
             case .blob(let bytes):
                 if let full = batcher.add(GitBlob(id: id, path: id, bytes: bytes)) { push(full) }
             case .tooLarge:
