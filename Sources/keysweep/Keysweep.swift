@@ -53,19 +53,8 @@ enum Diagnostics {
         write("keysweep: \(printable(message))\n")
     }
 
-    /// `message` with control characters written as escapes (`\u{1B}`): paths and names in
-    /// messages come from the scanned tree, and a stranger's file name must not drive the terminal.
-    static func printable(_ message: String) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in message.unicodeScalars {
-            if scalar.properties.generalCategory == .control, scalar != "\n", scalar != "\t" {
-                result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
-            } else {
-                result.append(scalar)
-            }
-        }
-        return String(result)
-    }
+    /// Paths and names in messages come from the scanned tree: see `TerminalText`.
+    static func printable(_ message: String) -> String { TerminalText.printable(message) }
 
     private static func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))

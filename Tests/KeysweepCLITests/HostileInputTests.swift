@@ -272,6 +272,15 @@ import Testing
         #expect(outcome.stderr.isEmpty, "\(outcome.stderr)")
     }
 
+    @Test func aFileNameCannotDriveTheTerminal() throws {
+        let folder = try Self.folder("escape")
+        try "GITHUB_TOKEN=\(Self.github)\n".write(toFile: folder + "/a\u{1B}[2Jb.env", atomically: true, encoding: .utf8)
+        let outcome = try KeysweepProcess.run(["scan", folder, "--format", "text", "--no-timing"])
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        #expect(!outcome.stdout.contains("\u{1B}"))
+        #expect(outcome.stdout.contains("a\\u{1B}[2Jb.env"), "\(outcome.stdout)")
+    }
+
     @Test func mergedCountsThatWouldOverflowSaturate() throws {
         let folder = try Self.folder("merge")
         let scan = try KeysweepProcess.run(["scan", "fixtures/tree", "--format", "json", "--no-timing", "--now", "2026-11-01T00:00:00Z"])

@@ -35,7 +35,7 @@ public struct TextReporter: Reporter {
             lines.append("")
         }
         lines.append(summary(report))
-        return Array((lines.joined(separator: "\n") + "\n").utf8)
+        return Array((TerminalText.printable(lines.joined(separator: "\n")) + "\n").utf8)
     }
 
     /// Owner, expiry, key facts and risks, where known.
