@@ -10,6 +10,9 @@ public final class Matcher {
     public let ruleSet: RuleSet
     let scratch: MatchScratch
     private var selection: RuleSelection
+    /// The patterns this worker has used, taken once from the shared rule set: a lazily compiled
+    /// pattern sits behind a lock, and taking it for every blob cost a lock per selected rule.
+    private var patterns: [(pattern: Pattern, secretGroup: Int)?]
     let encodedValues = EncodedValues()
     /// False keeps matches that inline comments or the generic-density rule would hide.
     let suppress: Bool
@@ -19,6 +22,15 @@ public final class Matcher {
         self.suppress = suppress
         self.scratch = MatchScratch(limits: limits)
         self.selection = RuleSelection(ruleCount: ruleSet.rules.count)
+        patterns = Array(repeating: nil, count: ruleSet.rules.count)
+    }
+
+    /// The pattern of rule `index` and the number of its `secret` group.
+    private func pattern(of index: Int) -> (pattern: Pattern, secretGroup: Int) {
+        if let known = patterns[index] { return known }
+        let compiled = ruleSet.rules[index].pattern
+        patterns[index] = compiled
+        return compiled
     }
 
     /// Matches in `bytes`, and in the values one encoding layer down (see `EncodedValues`).
@@ -39,7 +51,7 @@ public final class Matcher {
         var disproved: Set<[UInt8]> = []
         for index in selection.indices {
             let rule = ruleSet.rules[index]
-            let (pattern, secretGroup) = rule.pattern
+            let (pattern, secretGroup) = pattern(of: index)
             var start = 0
             matching: while start <= bytes.count {
                 switch pattern.firstMatch(in: bytes, from: start, scratch: scratch) {
