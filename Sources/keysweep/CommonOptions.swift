@@ -31,7 +31,8 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "Show secrets in full instead of redacted.")
     var showSecrets = false
 
-    @Option(help: "Exit code when there are findings.")
+    /// Read with `.unconditional` so that `--exit-code -1` is refused with a reason, not "Missing value".
+    @Option(parsing: .unconditional, help: "Exit code when there are findings: 0, 1 or 3-255 (2 means an error).")
     var exitCode: Int32 = 1
 
     @Flag(help: "Leave the scan duration out of the report, so that the same input gives the same bytes.")
@@ -45,6 +46,10 @@ struct CommonOptions: ParsableArguments {
         }
         if let format, ReportFormat(rawValue: format) == nil {
             throw ValidationError("unknown --format '\(format)' (expected text, json, jsonl or sarif)")
+        }
+        // A process exit status is one byte (300 would exit 44), and 2 is Keysweep's error code.
+        if !(0...255).contains(exitCode) || exitCode == 2 {
+            throw ValidationError("--exit-code must be 0, 1 or 3-255 (2 means a usage or input error), not \(exitCode)")
         }
     }
 
@@ -91,10 +96,11 @@ struct CommonOptions: ParsableArguments {
 
 /// How the scan runs: workers, size limit, rules, project config, verbosity.
 struct EngineOptions: ParsableArguments {
-    @Option(help: "Worker threads (default: active processor count).")
+    // `.unconditional` here and below: `--threads -1` is a value to refuse, not a missing one.
+    @Option(parsing: .unconditional, help: "Worker threads (default: active processor count).")
     var threads: Int?
 
-    @Option(help: "Skip files and blobs larger than this many bytes (default 10 MiB; a config's max_file_size may lower it, never raise it).")
+    @Option(parsing: .unconditional, help: "Skip files and blobs larger than this many bytes (default 10 MiB; a config's max_file_size may lower it, never raise it).")
     var maxFileSize: Int?
 
     @Option(help: "A rule file or folder of *.yml rules to add to the builtin rules (repeatable; same id overrides).")
@@ -117,8 +123,8 @@ struct EngineOptions: ParsableArguments {
 
     func validate() throws {
         if verbose && quiet { throw ValidationError("--verbose and --quiet exclude each other") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if let maxFileSize, maxFileSize < 1 { throw ValidationError("--max-file-size must be positive") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, not \(threads)") }
+        if let maxFileSize, maxFileSize < 1 { throw ValidationError("--max-file-size must be a positive number of bytes, not \(maxFileSize)") }
         if config != nil && noConfig { throw ValidationError("--config and --no-config exclude each other") }
     }
 

@@ -74,7 +74,7 @@ public struct DirectoryScanner: Sendable {
                 emit(FileTask(path: FileSystemPath(root), displayPath: root))
             case .special, .symlink:
                 statistics.skip(.specialFile, path: root, message: "not a regular file or folder")
-            case .directory, .vanished:
+            case .directory, .vanished, .loop:
                 walker.walk(root: root, emit: emit, skip: { reason, path, message in
                     statistics.skip(reason, path: path, message: message)
                 })
