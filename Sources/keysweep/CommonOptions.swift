@@ -25,7 +25,7 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "Show what inline comments, allowlists, stopwords and the baseline would hide.")
     var noSuppress = false
 
-    @Option(help: ArgumentHelp("Also write a report as FORMAT:PATH (repeatable), e.g. sarif:out.sarif, so that CI scans once.", valueName: "format:path"))
+    @Option(help: ArgumentHelp("Also write a report as FORMAT:PATH, or PATH with the format from its extension as for --output (repeatable), e.g. sarif:out.sarif or out.sarif, so that CI scans once.", valueName: "format:path"))
     var report: [String] = []
 
     @Flag(help: "Show secrets in full instead of redacted.")
@@ -41,7 +41,8 @@ struct CommonOptions: ParsableArguments {
     func validate() throws {
         for entry in report {
             guard let (_, path) = Self.parseReport(entry), !path.isEmpty else {
-                throw ValidationError("--report takes FORMAT:PATH with FORMAT text, json, jsonl or sarif, not '\(entry)'")
+                throw ValidationError("--report takes FORMAT:PATH with FORMAT text, json, jsonl or sarif, or a PATH ending in "
+                                      + ".json, .jsonl, .sarif or .txt, not '\(entry)'")
             }
         }
         if let format, ReportFormat(rawValue: format) == nil {
@@ -78,9 +79,12 @@ struct CommonOptions: ParsableArguments {
         if !report.findings.isEmpty { throw ExitCode(exitCode) }
     }
 
+    /// `FORMAT:PATH`, or a `PATH` whose extension names the format (as `--output` infers it).
     static func parseReport(_ entry: String) -> (format: ReportFormat, path: String)? {
-        guard let colon = entry.firstIndex(of: ":"), let format = ReportFormat(rawValue: String(entry[..<colon])) else { return nil }
-        return (format, String(entry[entry.index(after: colon)...]))
+        if let colon = entry.firstIndex(of: ":"), let format = ReportFormat(rawValue: String(entry[..<colon])) {
+            return (format, String(entry[entry.index(after: colon)...]))
+        }
+        return ReportFormat(fileExtensionOf: entry).map { ($0, entry) }
     }
 
     private func resolvedFormat() -> ReportFormat {
@@ -148,6 +152,12 @@ struct EngineOptions: ParsableArguments {
         }
         if statistics.warnings.count > shown {
             Diagnostics.warning("\(statistics.warnings.count - shown) more warnings (see the report's scan.warnings, or use --verbose)")
+        }
+        for note in report.notes {
+            switch note.level {
+            case .note: Diagnostics.note(note.message)
+            case .warning: Diagnostics.warning(note.message)
+            }
         }
         for hit in statistics.limitHits {
             Diagnostics.warning("rule '\(hit.ruleID)' gave up on '\(hit.path)': \(hit.message)")
