@@ -63,4 +63,46 @@ import Testing
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("--report takes FORMAT:PATH"))
     }
+
+    /// `keysweep scan <(cat file)` skipped `/dev/fd/63` as a special file and exited 0.
+    @Test func aPipeNamedOnTheCommandLineIsReadAsAStreamUnderItsName() throws {
+        let folder = try Self.folder("pipe")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data(("x\n" + Self.password).utf8).write(to: URL(fileURLWithPath: folder + "/app.env"))
+        let substituted = try KeysweepProcess.run(["--format", "jsonl", folder + "/app.env"],
+                                                  launcher: ["/bin/bash", "-c", #"exec "$0" scan "$1" "$2" <(cat "$3")"#])
+        #expect(substituted.status == 1, "\(substituted.stderr)")
+        #expect(substituted.stdout.contains(#""line":2,"path":"/dev/fd/"#), "\(substituted.stdout)")
+        let fifo = folder + "/fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let named = try KeysweepProcess.run(["scan", fifo, "--format", "jsonl"],
+                                            launcher: ["/bin/bash", "-c", #"cat "$0" > "$1" & exec "$2" "${@:3}""#, folder + "/app.env", fifo])
+        #expect(named.status == 1, "\(named.stderr)")
+        #expect(named.stdout.contains(#""path":"\#(fifo)""#))
+        let bounded = try KeysweepProcess.run(["--format", "json", "--max-file-size", "1024"],
+                                              launcher: ["/bin/bash", "-c", #"exec "$0" scan "$@" <(head -c 100000 /dev/zero)"#])
+        #expect(bounded.status == 0)
+        #expect(bounded.stdout.contains("\"too-large\" : 1"))
+        let noWriter = try KeysweepProcess.run(["scan", fifo, "--format", "json"])
+        #expect(noWriter.status == 0, "a FIFO with no writer reads as empty, as in `dump`")
+    }
+
+    /// `keysweep scan /proc/1/mem` gave one warning and exit 0.
+    @Test func aNamedInputThatCannotBeReadExitsWith2AfterTheReport() throws {
+        let folder = try Self.folder("unreadable")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let socket = folder + "/socket"
+        #expect(try ToolProcess.run(["python3", "-c", "import socket; socket.socket(socket.AF_UNIX).bind('\(socket)')"]).status == 0)
+        let outcome = try KeysweepProcess.run(["scan", socket, "fixtures/tree/src", "--format", "json"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("keysweep: error: cannot read '\(socket)': it is a block device or socket"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("leave it out"))
+        #expect(outcome.stdout.contains("\"complete\" : false"), "the report of the rest is written, and says it is incomplete")
+        #expect(outcome.stdout.contains("fixtures/tree/src/app.py"))
+        if getuid() == 0 || access("/proc/1/mem", R_OK) != 0 {
+            let memory = try KeysweepProcess.run(["scan", "/proc/1/mem", "--format", "json"])
+            #expect(memory.status == 2)
+            #expect(memory.stderr.contains("keysweep: error: cannot read '/proc/1/mem': "), "\(memory.stderr)")
+        }
+    }
 }

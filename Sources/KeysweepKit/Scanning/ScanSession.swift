@@ -105,7 +105,10 @@ public enum ScanSession {
         report.notes = result.notes
         if let damage = result.damage {
             report.incomplete = [damage.message]
-            report.statistics.warnings.append(ScanWarning(path: request.input.displayName, reason: .unreadable, message: damage.message))
+            // A path input already warns about each root it could not read.
+            if case .paths = request.input {} else {
+                report.statistics.warnings.append(ScanWarning(path: request.input.displayName, reason: .unreadable, message: damage.message))
+            }
             report.statistics.normalize()
         }
         return (report, result.damage)
