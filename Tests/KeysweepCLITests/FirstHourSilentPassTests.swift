@@ -105,4 +105,17 @@ import Testing
             #expect(memory.stderr.contains("keysweep: error: cannot read '/proc/1/mem': "), "\(memory.stderr)")
         }
     }
+
+    /// A NUL near the start made the whole file binary, and the token after it went unseen.
+    @Test func aTextFileWithAStrayNULIsScanned() throws {
+        let folder = try Self.folder("nul")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let lines = String(repeating: "setting = value for the application\n", count: 20)
+        try Data(Array("# exported\n".utf8) + [0] + Array((lines + Self.password).utf8)).write(to: URL(fileURLWithPath: folder + "/settings.env"))
+        try Data([0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0] + Array(Self.password.utf8)).write(to: URL(fileURLWithPath: folder + "/tool"))
+        let outcome = try KeysweepProcess.run(["scan", folder, "--format", "json"])
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("\(folder)/settings.env"))
+        #expect(outcome.stdout.contains("\"binary\" : 1"), "the executable is still binary")
+    }
 }
