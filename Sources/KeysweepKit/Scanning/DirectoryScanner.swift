@@ -59,7 +59,7 @@ public struct DirectoryScanner: Sendable {
 
     /// The error naming every root that could not be read, or nil.
     private static func unreadRoots(_ roots: [String], _ statistics: ScanStatistics) -> KeysweepError? {
-        let named = Set(roots.map { $0 == "." ? "." : $0 })
+        let named = Set(roots)
         let failures = statistics.warnings.filter { named.contains($0.path) && failedReadReasons.contains($0.reason) }
         guard !failures.isEmpty else { return nil }
         let reasons = failures.map { "cannot read '\($0.path)': \($0.message)" }.joined(separator: "; ")
