@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KeysweepKit
 
 /// `keysweep baseline create|update`: record today's findings so later scans report only new ones.
@@ -11,7 +12,7 @@ struct BaselineCommand: ParsableCommand {
 
     /// The scan whose findings a baseline records: paths, or a repository's history with --git.
     struct Target: ParsableArguments {
-        @Argument(help: "Files or folders to scan (the current folder by default).")
+        @Argument(help: "Files or folders to scan.")
         var paths: [String] = ["."]
 
         @Flag(help: "Scan the history of the repository at PATH instead of its files.")
@@ -27,6 +28,11 @@ struct BaselineCommand: ParsableCommand {
             // A baseline records everything that is found now, whatever an older baseline says.
             request.baseline = .none
             return request
+        }
+
+        /// How to use the file just written.
+        var nextStep: String {
+            "keysweep: next, scan with `keysweep scan --baseline \(output)`, or add `baseline: \(output)` to .keysweep.yml, to report only new findings"
         }
 
         func write(_ baseline: Baseline) throws {
@@ -48,6 +54,7 @@ struct BaselineCommand: ParsableCommand {
             target.engine.reportDiagnostics(report)
             try target.write(Baseline(findings: report.findings, key: report.fingerprintKey))
             print("keysweep: baseline '\(target.output)' records \(report.findings.count) findings")
+            print(target.nextStep)
         }
     }
 
@@ -58,11 +65,19 @@ struct BaselineCommand: ParsableCommand {
 
         @OptionGroup var target: Target
 
+        /// A baseline that does not exist yet is created, as `create` would: `update` is what a CI
+        /// job runs every time, and its first run must not fail.
         func run() throws {
-            let previous = try Baseline(path: target.output)
+            let previous = try FileManager.default.fileExists(atPath: target.output) ? Baseline(path: target.output) : nil
             let (report, _) = try ScanSession.report(for: target.request())
-            try previous.check(against: report.fingerprintKey)
+            try previous?.check(against: report.fingerprintKey)
             let current = Baseline(findings: report.findings, key: report.fingerprintKey)
+            guard let previous else {
+                try target.write(current)
+                print("keysweep: baseline '\(target.output)' created; it records \(current.entries.count) findings")
+                print(target.nextStep)
+                return
+            }
             let added = current.fingerprints.subtracting(previous.fingerprints).count
             let dropped = previous.fingerprints.subtracting(current.fingerprints).count
             try target.write(current)

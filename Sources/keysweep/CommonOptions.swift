@@ -25,13 +25,14 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "Show what inline comments, allowlists, stopwords and the baseline would hide.")
     var noSuppress = false
 
-    @Option(help: ArgumentHelp("Also write a report as FORMAT:PATH (repeatable), e.g. sarif:out.sarif, so that CI scans once.", valueName: "format:path"))
+    @Option(help: ArgumentHelp("Also write a report as FORMAT:PATH, or PATH with the format from its extension as for --output (repeatable), e.g. sarif:out.sarif or out.sarif, so that CI scans once.", valueName: "format:path"))
     var report: [String] = []
 
     @Flag(help: "Show secrets in full instead of redacted.")
     var showSecrets = false
 
-    @Option(help: "Exit code when there are findings.")
+    /// Read with `.unconditional` so that `--exit-code -1` is refused with a reason, not "Missing value".
+    @Option(parsing: .unconditional, help: "Exit code when there are findings: 0, 1 or 3-255 (2 means an error).")
     var exitCode: Int32 = 1
 
     @Flag(help: "Leave the scan duration out of the report, so that the same input gives the same bytes.")
@@ -40,11 +41,16 @@ struct CommonOptions: ParsableArguments {
     func validate() throws {
         for entry in report {
             guard let (_, path) = Self.parseReport(entry), !path.isEmpty else {
-                throw ValidationError("--report takes FORMAT:PATH with FORMAT text, json, jsonl or sarif, not '\(entry)'")
+                throw ValidationError("--report takes FORMAT:PATH with FORMAT text, json, jsonl or sarif, or a PATH ending in "
+                                      + ".json, .jsonl, .sarif or .txt, not '\(entry)'")
             }
         }
         if let format, ReportFormat(rawValue: format) == nil {
             throw ValidationError("unknown --format '\(format)' (expected text, json, jsonl or sarif)")
+        }
+        // A process exit status is one byte (300 would exit 44), and 2 is Keysweep's error code.
+        if !(0...255).contains(exitCode) || exitCode == 2 {
+            throw ValidationError("--exit-code must be 0, 1 or 3-255 (2 means a usage or input error), not \(exitCode)")
         }
     }
 
@@ -73,9 +79,12 @@ struct CommonOptions: ParsableArguments {
         if !report.findings.isEmpty { throw ExitCode(exitCode) }
     }
 
+    /// `FORMAT:PATH`, or a `PATH` whose extension names the format (as `--output` infers it).
     static func parseReport(_ entry: String) -> (format: ReportFormat, path: String)? {
-        guard let colon = entry.firstIndex(of: ":"), let format = ReportFormat(rawValue: String(entry[..<colon])) else { return nil }
-        return (format, String(entry[entry.index(after: colon)...]))
+        if let colon = entry.firstIndex(of: ":"), let format = ReportFormat(rawValue: String(entry[..<colon])) {
+            return (format, String(entry[entry.index(after: colon)...]))
+        }
+        return ReportFormat(fileExtensionOf: entry).map { ($0, entry) }
     }
 
     private func resolvedFormat() -> ReportFormat {
@@ -91,10 +100,11 @@ struct CommonOptions: ParsableArguments {
 
 /// How the scan runs: workers, size limit, rules, project config, verbosity.
 struct EngineOptions: ParsableArguments {
-    @Option(help: "Worker threads (default: active processor count).")
+    // `.unconditional` here and below: `--threads -1` is a value to refuse, not a missing one.
+    @Option(parsing: .unconditional, help: "Worker threads (default: active processor count).")
     var threads: Int?
 
-    @Option(help: "Skip files and blobs larger than this many bytes (default 10 MiB; a config's max_file_size may lower it, never raise it).")
+    @Option(parsing: .unconditional, help: "Skip files and blobs larger than this many bytes (default 10 MiB; a config's max_file_size may lower it, never raise it).")
     var maxFileSize: Int?
 
     @Option(help: "A rule file or folder of *.yml rules to add to the builtin rules (repeatable; same id overrides).")
@@ -117,8 +127,8 @@ struct EngineOptions: ParsableArguments {
 
     func validate() throws {
         if verbose && quiet { throw ValidationError("--verbose and --quiet exclude each other") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if let maxFileSize, maxFileSize < 1 { throw ValidationError("--max-file-size must be positive") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, not \(threads)") }
+        if let maxFileSize, maxFileSize < 1 { throw ValidationError("--max-file-size must be a positive number of bytes, not \(maxFileSize)") }
         if config != nil && noConfig { throw ValidationError("--config and --no-config exclude each other") }
     }
 
@@ -142,6 +152,12 @@ struct EngineOptions: ParsableArguments {
         }
         if statistics.warnings.count > shown {
             Diagnostics.warning("\(statistics.warnings.count - shown) more warnings (see the report's scan.warnings, or use --verbose)")
+        }
+        for note in report.notes {
+            switch note.level {
+            case .note: Diagnostics.note(note.message)
+            case .warning: Diagnostics.warning(note.message)
+            }
         }
         for hit in statistics.limitHits {
             Diagnostics.warning("rule '\(hit.ruleID)' gave up on '\(hit.path)': \(hit.message)")

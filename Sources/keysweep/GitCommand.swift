@@ -8,7 +8,7 @@ struct GitCommand: ParsableCommand {
         abstract: "Scan every blob of a repository's history once (all refs by default), with commit provenance."
     )
 
-    @Argument(help: "The repository, bare or not (default: the current folder).")
+    @Argument(help: "The repository, bare or not.")
     var repository: String = "."
 
     @Flag(help: "Scan everything reachable from every ref: branches, tags, remotes, stash (the default).")
@@ -62,7 +62,7 @@ struct StagedCommand: ParsableCommand {
         abstract: "Scan the lines staged for commit (alias of 'git --staged'); instant, for pre-commit hooks."
     )
 
-    @Argument(help: "The repository (default: the current folder).")
+    @Argument(help: "The repository.")
     var repository: String = "."
 
     @OptionGroup var common: CommonOptions

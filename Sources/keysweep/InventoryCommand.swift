@@ -12,7 +12,7 @@ struct InventoryCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Repositories and folders (the current folder by default).")
+    @Argument(help: "Repositories and folders.")
     var paths: [String] = ["."]
 
     @Option(help: "Report format: html, csv or json (default: from the --output extension, else json).")

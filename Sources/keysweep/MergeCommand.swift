@@ -55,24 +55,11 @@ struct MergeCommand: ParsableCommand {
         do {
             document = try JSONDecoder().decode(JSONReportDocument.self, from: data)
         } catch {
-            throw KeysweepError("'\(path)' is not a Keysweep JSON report: \(Self.describe(error))")
+            throw KeysweepError("'\(path)' is not a Keysweep JSON report: \(DecodingProblem.describe(error))")
         }
         guard document.version == JSONReportDocument.currentVersion else {
             throw KeysweepError("'\(path)' is a version \(document.version) report; this keysweep reads version \(JSONReportDocument.currentVersion)")
         }
         return document
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, let context):
-            return "missing '\(key.stringValue)' at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return "wrong type at \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
-        case DecodingError.dataCorrupted(let context):
-            return context.debugDescription
-        default:
-            return "\(error)"
-        }
     }
 }

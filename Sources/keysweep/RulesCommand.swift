@@ -20,8 +20,16 @@ struct RulesCommand: ParsableCommand {
         var format: String = "text"
 
         func run() throws {
-            let ruleSet = try ScanSession.ruleSet(extraRulePaths: rules)
-            let sorted = ruleSet.rules.map(\.rule).sorted { $0.id < $1.id }
+            // Compiling checks the added rules; the listing itself comes with examples, which a
+            // scan does not load (they cost start-up time and only `rules` shows them).
+            _ = try ScanSession.ruleSet(extraRulePaths: rules)
+            var listed = RuleLoader.builtinRules(withExamples: true)
+            do {
+                for path in rules { listed = RuleLoader.merge(listed, overriddenBy: try RuleLoader.rules(at: path)) }
+            } catch {
+                throw KeysweepError("invalid rules: \(error)")
+            }
+            let sorted = listed.sorted { $0.id < $1.id }
             switch format {
             case "json":
                 let encoder = JSONEncoder()

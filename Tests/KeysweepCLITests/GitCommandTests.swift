@@ -154,10 +154,15 @@ enum GitFixtures {
         #expect(outcome.stderr == "keysweep: error: git is not installed or not on PATH\n")
     }
 
-    @Test func anUnknownRevisionNamesGitsReason() throws {
-        let outcome = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--range", "nope..HEAD"])
+    /// Issue 18: git's own "Use '--' to separate paths from revisions" reached the user.
+    @Test(arguments: [["--range", "nope..HEAD"], ["--branch", "nope"], ["--since", "nope"]])
+    func anUnknownRevisionIsNamedInWords(arguments: [String]) throws {
+        let repository = GitFixtures.path("history")
+        let outcome = try KeysweepProcess.run(["git", repository] + arguments)
         #expect(outcome.status == 2)
-        #expect(outcome.stderr.hasPrefix("keysweep: error: git rev-list failed: fatal: "))
+        let ref = arguments[1].replacingOccurrences(of: "..HEAD", with: "")
+        #expect(outcome.stderr.hasPrefix("keysweep: error: no branch or commit '\(ref)' in '\(repository)'"), "\(outcome.stderr)")
+        #expect(!outcome.stderr.contains("fatal"))
     }
 }
 

@@ -62,7 +62,8 @@ public struct Baseline: Sendable, Equatable {
         do {
             document = try JSONDecoder().decode(Document.self, from: data)
         } catch {
-            throw KeysweepError("baseline '\(path)' is not a Keysweep baseline: \(error)")
+            throw KeysweepError("baseline '\(path)' is not a Keysweep baseline: \(DecodingProblem.describe(error)); "
+                                + "recreate it with `keysweep baseline create -o \(path)`")
         }
         if document.version == 1 {
             throw KeysweepError("baseline '\(path)' is version 1, with unkeyed fingerprints that this keysweep no longer makes; "

@@ -60,6 +60,8 @@ struct DirectoryWalker {
                     skip(.specialFile, shown, "not a regular file")
                 case .vanished(let message):
                     skip(.unreadable, shown, message)
+                case .loop:
+                    skip(.symlinkLoop, shown, "symbolic link loop (it leads back to itself)")
                 }
             }
             closedir(stream)
@@ -74,6 +76,8 @@ struct DirectoryWalker {
         emit: (FileTask) -> Void, skip: (SkipReason, String, String) -> Void
     ) {
         switch target {
+        case .loop:
+            skip(.symlinkLoop, shown, "symbolic link loop (it leads back to itself)")
         case .vanished:
             skip(.brokenSymlink, shown, "broken symbolic link")
         case _ where !followSymlinks:
@@ -94,6 +98,8 @@ struct DirectoryWalker {
     indirect enum Classification {
         case directory, file, special
         case symlink(target: Classification)
+        /// `ELOOP`: a chain of symbolic links that leads back to itself, not a missing target.
+        case loop
         case vanished(String)
     }
 
@@ -120,7 +126,7 @@ struct DirectoryWalker {
     static func classify(path: FileSystemPath, follow: Bool) -> Classification {
         var info = stat()
         let status = path.withCString { follow ? stat($0, &info) : lstat($0, &info) }
-        guard status == 0 else { return .vanished(errorText()) }
+        guard status == 0 else { return errno == ELOOP ? .loop : .vanished(errorText()) }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: return .directory
         case S_IFREG: return .file

@@ -4,6 +4,9 @@ import PCRE2
 /// A path glob as in `.gitignore` and gitleaks' `--exclude`: `*` and `?` stay within one path
 /// segment, `**` spans segments, `[abc]` is a class. A glob without `/` matches a file or folder
 /// name at any depth; a glob with `/` matches the path from the scan root.
+///
+/// A glob that cannot mean what it says (an unclosed `[`, an empty or reversed class) is an
+/// error, not a literal: read as a literal, `--include '['` would silently select nothing.
 public struct Glob: Sendable {
     public let text: String
     private let pattern: Pattern
@@ -11,14 +14,16 @@ public struct Glob: Sendable {
 
     public init(_ text: String) throws(GlobError) {
         self.text = text
+        if text.isEmpty { throw GlobError(glob: text, reason: "it is empty") }
         var body = text
         if body.hasPrefix("/") { body.removeFirst() }
         if body.hasSuffix("/") { body.removeLast() }
         matchesNameOnly = !body.contains("/")
+        let regex = try Glob.translate(body, glob: text)
         do {
-            pattern = try Pattern("^" + Glob.translate(body) + "$")
+            pattern = try Pattern("^" + regex + "$")
         } catch {
-            throw GlobError(glob: text, reason: "\(error)")
+            throw GlobError(glob: text, reason: "its character class is not valid (\(error.message))")
         }
     }
 
@@ -34,9 +39,10 @@ public struct Glob: Sendable {
         } ?? false
     }
 
-    static func translate(_ glob: String) -> String {
+    /// The regular expression for `body` (the glob without its leading or trailing `/`); errors name `glob`.
+    static func translate(_ body: String, glob: String) throws(GlobError) -> String {
         var regex = ""
-        let characters = Array(glob)
+        let characters = Array(body)
         var index = 0
         func next(_ offset: Int) -> Character? { index + offset < characters.count ? characters[index + offset] : nil }
         while index < characters.count {
@@ -55,10 +61,12 @@ public struct Glob: Sendable {
             case "?": regex += "[^/]"
             case "[":
                 guard let close = characters[(index + 1)...].firstIndex(of: "]") else {
-                    regex += "\\["
-                    break
+                    throw GlobError(glob: glob, reason: "'[' opens a character class that is never closed with ']' (write '[[]' for a literal '[')")
                 }
                 var set = String(characters[(index + 1)..<close])
+                if set.isEmpty || set == "!" {
+                    throw GlobError(glob: glob, reason: "the character class '[\(set)]' is empty")
+                }
                 if set.hasPrefix("!") { set = "^" + set.dropFirst() }
                 regex += "[" + set.replacingBackslashes() + "]"
                 index = close

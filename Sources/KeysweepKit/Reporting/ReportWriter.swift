@@ -25,6 +25,32 @@ public enum ReportWriter {
         try replaceAtomically(destination, with: bytes)
     }
 
+    /// Checks, before a scan, that `destination` can be written: its folder exists and is
+    /// writable (where the temporary file goes), or it is an existing file or device that is not a
+    /// folder. A long scan must not end with "cannot write report".
+    public static func checkWritable(_ destination: String) throws(ReportWriteError) {
+        guard destination != "-" else { return }
+        var info = stat()
+        if stat(destination, &info) == 0 {
+            if info.st_mode & S_IFMT == S_IFDIR { throw ReportWriteError(path: destination, reason: "is a folder") }
+            if info.st_mode & S_IFMT != S_IFREG {
+                guard access(destination, W_OK) == 0 else { throw ReportWriteError(path: destination, reason: errorText()) }
+                return
+            }
+        }
+        let slash = destination.lastIndex(of: "/")
+        let folder = slash.map { String(destination[...$0]) } ?? "."
+        guard stat(folder, &info) == 0 else {
+            throw ReportWriteError(path: destination, reason: "its folder '\(folder)' does not exist (\(errorText())); create it first")
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            throw ReportWriteError(path: destination, reason: "'\(folder)' is not a folder")
+        }
+        guard access(folder, W_OK | X_OK) == 0 else {
+            throw ReportWriteError(path: destination, reason: "its folder '\(folder)' is not writable (\(errorText()))")
+        }
+    }
+
     private static func replaceAtomically(_ destination: String, with bytes: [UInt8]) throws(ReportWriteError) {
         let slash = destination.lastIndex(of: "/")
         let folder = slash.map { String(destination[...$0]) } ?? ""

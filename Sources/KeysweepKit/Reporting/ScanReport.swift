@@ -25,6 +25,8 @@ public struct ScanReport: Sendable {
     /// Why the scan did not cover its whole input (a damaged dump), in words; empty when it did.
     /// Every format says so, so that a partial report is never taken for a clean one.
     public var incomplete: [String] = []
+    /// Advice printed on standard error and left out of every format (see `ScanNote`).
+    public var notes: [ScanNote] = []
 
     public var isComplete: Bool { incomplete.isEmpty }
 

@@ -40,6 +40,12 @@ public struct DumpScanner: Sendable {
         statistics.durationMilliseconds = DirectoryScanner.milliseconds(since: clock)
         var result = ScanResult(matches: matches, statistics: statistics)
         result.damage = damage.map { KeysweepError($0.description) }
+        // A warning, not an error: a FIFO whose writer had nothing to send is an empty dump by
+        // design (exit 0), but an empty file is more often a dump that was never written.
+        if damage == nil && statistics.filesScanned == 0 && statistics.skipped.isEmpty {
+            result.notes.append(ScanNote(.warning, "the dump '\(name)' holds no blobs (is it empty?), so nothing was scanned; make one with "
+                                         + "`git cat-file --batch --batch-all-objects` or `git fast-export --all`"))
+        }
         return result
     }
 }

@@ -73,12 +73,68 @@ final class FileReader {
         return total
     }
 
-    /// How much of a file decides whether it is binary (as git decides).
+    /// How much of a file decides whether it is binary.
     static let binaryProbeSize = 8192
 
-    /// Binary files are recognised as git does: a NUL byte in the first 8 KiB.
+    /// Whether the first `binaryProbeSize` bytes look binary: a known binary format's magic
+    /// number, or more NULs or control bytes than text has. git's test (any NUL) skipped a text
+    /// file with one stray NUL near its start, and the secret after it went unseen; the same
+    /// test decides for files, staged changes and history blobs.
+    ///
+    /// Text with no NUL (nearly every file) costs one `memchr`, as before; only a probe with a
+    /// NUL is counted. Measured on the benchmark folder (21k files, 312 MB scanned; release, 2
+    /// cores, median of 5): 1.03 s with git's test, 1.04 s with this one (noise); 460 of its 462
+    /// binaries are still skipped, the other two are text (a UTF-8 test page and a fuzzer case
+    /// with one NUL each), and the findings are the same 605.
     static func looksBinary(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard let base = bytes.baseAddress else { return false }
-        return memchr(base, 0, min(bytes.count, binaryProbeSize)) != nil
+        let probe = UnsafeRawBufferPointer(start: base, count: min(bytes.count, binaryProbeSize))
+        if hasBinaryMagic(probe) { return true }
+        guard memchr(base, 0, probe.count) != nil else { return false }
+        var nuls = 0
+        var controls = 0
+        for byte in probe {
+            if byte == 0 {
+                nuls += 1
+            } else if byte < 0x20 && !textControls.contains(byte) {
+                controls += 1
+            }
+        }
+        let odd = nuls + controls
+        return nuls >= maxTextNULs || (odd >= 2 && odd * 32 > probe.count)
+    }
+
+    /// A text file may hold a few stray NULs (a pasted terminal capture, a mis-saved file);
+    /// binary formats hold many more in their first 8 KiB. Below that, binary is more than one
+    /// NUL or control byte in 32: random bytes hold one in ten, and the benchmark folder's PDF
+    /// and encrypted database (5% and 10%) were taken for text at a one-in-ten threshold.
+    static let maxTextNULs = 8
+
+    /// Control bytes that text holds: tab, line feed, vertical tab, form feed, carriage return,
+    /// escape (terminal colours in logs).
+    private static let textControls: Set<UInt8> = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B]
+
+    /// Magic numbers of common binary formats that can start with few NULs: images, archives and
+    /// compressed data, executables, databases. Each holds a byte that text does not start with,
+    /// so no text file is taken for one.
+    private static let binaryMagics: [[UInt8]] = [
+        [0x89, 0x50, 0x4E, 0x47],        // PNG
+        [0xFF, 0xD8, 0xFF],              // JPEG
+        [0x50, 0x4B, 0x03, 0x04],        // ZIP, JAR, DOCX
+        [0x1F, 0x8B],                    // gzip
+        [0x28, 0xB5, 0x2F, 0xFD],        // zstd
+        [0xFD, 0x37, 0x7A, 0x58, 0x5A],  // xz
+        [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C],  // 7z
+        [0x7F, 0x45, 0x4C, 0x46],        // ELF
+        [0xCF, 0xFA, 0xED, 0xFE],        // Mach-O 64-bit
+        [0xCA, 0xFE, 0xBA, 0xBE],        // Mach-O universal, Java class
+        Array("SQLite format 3\0".utf8), // SQLite
+        [0x00, 0x61, 0x73, 0x6D],        // WebAssembly
+    ]
+
+    private static func hasBinaryMagic(_ probe: UnsafeRawBufferPointer) -> Bool {
+        binaryMagics.contains { magic in
+            magic.count <= probe.count && zip(magic, probe).allSatisfy { $0 == $1 }
+        }
     }
 }

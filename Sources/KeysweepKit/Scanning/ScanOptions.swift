@@ -29,6 +29,8 @@ public struct ScanResult: Sendable {
     public var secretsAtHead: Set<[UInt8]>?
     /// Damage that ended the input early (a truncated dump): reported after the report is written.
     public var damage: KeysweepError?
+    /// Advice for the person running the scan (see `ScanNote`).
+    public var notes: [ScanNote] = []
 
     public init(matches: [Match], statistics: ScanStatistics, secretsAtHead: Set<[UInt8]>? = nil) {
         self.matches = matches

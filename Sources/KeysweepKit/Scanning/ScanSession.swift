@@ -102,9 +102,13 @@ public enum ScanSession {
         report.clockFixed = request.now != nil
         report.phases = phases
         report.fingerprintKey = key
+        report.notes = result.notes
         if let damage = result.damage {
             report.incomplete = [damage.message]
-            report.statistics.warnings.append(ScanWarning(path: request.input.displayName, reason: .unreadable, message: damage.message))
+            // A path input already warns about each root it could not read.
+            if case .paths = request.input {} else {
+                report.statistics.warnings.append(ScanWarning(path: request.input.displayName, reason: .unreadable, message: damage.message))
+            }
             report.statistics.normalize()
         }
         return (report, result.damage)
@@ -114,6 +118,11 @@ public enum ScanSession {
     /// input (a truncated dump) is thrown after the report of what was read is written; that
     /// report says it is incomplete and why.
     public static func run(_ request: ScanRequest) throws(KeysweepError) -> ScanReport {
+        do {
+            for (_, path) in [(request.format, request.output)] + request.extraReports { try ReportWriter.checkWritable(path) }
+        } catch {
+            throw KeysweepError(error.description)
+        }
         let (report, damage) = try report(for: request)
         do {
             for (format, path) in [(request.format, request.output)] + request.extraReports {
@@ -124,6 +133,22 @@ public enum ScanSession {
         }
         if let damage { throw damage }
         return report
+    }
+
+    /// A warning when `root` is a `.git` folder or inside one. The folder is still scanned, as
+    /// ripgrep and `gitleaks dir` search a path they are given (its config and hooks are text and can
+    /// hold credentials), but its objects are compressed, so "no findings" says nothing about the
+    /// history: the warning names `keysweep git`, which reads it. An error would stop the scripts
+    /// that scan a list of folders for one that happens to be a `.git`.
+    static func gitFolderNote(_ root: String) -> ScanNote? {
+        guard let resolved = realpath(root, nil) else { return nil }
+        defer { free(resolved) }
+        let components = String(cString: resolved).split(separator: "/")
+        guard let index = components.lastIndex(of: ".git") else { return nil }
+        let repository = "/" + components[..<index].joined(separator: "/")
+        let relation = index == components.count - 1 ? "is the .git folder" : "is inside the .git folder"
+        return ScanNote(.warning, "'\(root)' \(relation) of '\(repository)', whose history is stored compressed and is not "
+                        + "scanned this way; use `keysweep git \(repository)` to scan the history")
     }
 
     private static func scan(_ input: ScanInput, ruleSet: RuleSet, options: ScanOptions) throws(KeysweepError) -> ScanResult {
@@ -137,9 +162,17 @@ public enum ScanSession {
                     throw KeysweepError("cannot scan '\(root)': \(String(cString: strerror(errno)))")
                 }
             }
-            return DirectoryScanner(ruleSet: ruleSet, options: options).scan(roots: roots)
+            var result = DirectoryScanner(ruleSet: ruleSet, options: options).scan(roots: roots)
+            result.notes += roots.compactMap(Self.gitFolderNote)
+            return result
         case .history(let path, let revisions, let workingTree):
-            var result = try HistoryScanner(ruleSet: ruleSet, options: options).scan(GitRepository(path: path), revisions: revisions)
+            let repository = try GitRepository(path: path)
+            try repository.check(revisions)
+            var result = try HistoryScanner(ruleSet: ruleSet, options: options).scan(repository, revisions: revisions)
+            if revisions == .all && result.statistics.filesScanned == 0 && !repository.hasCommits {
+                result.notes.append(ScanNote(.note, "'\(path)' has no commits yet, so its history holds nothing to scan; "
+                                             + "use `keysweep git --staged` for what is staged, or `keysweep git --worktree` for its files"))
+            }
             if workingTree {
                 // Same secret in the tree and in history: one finding, since fingerprints ignore where.
                 let files = DirectoryScanner(ruleSet: ruleSet, options: options).scan(roots: [path])

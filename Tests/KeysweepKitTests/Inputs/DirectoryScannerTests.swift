@@ -49,7 +49,9 @@ import Testing
         #expect(following.statistics.warnings.map(\.reason) == [.brokenSymlink, .symlinkLoop])
     }
 
-    @Test func fifosAreSkippedWithoutBlocking() throws {
+    /// A FIFO inside a folder is skipped; one named as a root is read as a stream (issue 18), and
+    /// with no writer it reads as empty instead of blocking.
+    @Test func fifosAreSkippedInFoldersAndReadWhenNamedWithoutBlocking() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         #expect(mkfifo(folder.path + "/pipe", 0o644) == 0)
@@ -58,7 +60,9 @@ import Testing
         #expect(result.matches.count == 1)
         #expect(result.statistics.skipped == [.specialFile: 1])
         let direct = try scan(folder, roots: [folder.path + "/pipe"])
-        #expect(direct.statistics.skipped == [.specialFile: 1])
+        #expect(direct.statistics.skipped == [:])
+        #expect(direct.statistics.filesScanned == 1)
+        #expect(direct.damage == nil)
     }
 
     @Test func includeAndExcludeGlobs() throws {

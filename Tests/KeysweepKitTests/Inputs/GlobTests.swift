@@ -23,3 +23,26 @@ import Testing
         #expect(try Glob(glob).matches(path, scratch: MatchScratch()) == expected)
     }
 }
+
+@Suite struct InvalidGlobTests {
+    /// An unclosed `[` was read as a literal, so `--include '['` silently selected nothing.
+    @Test(arguments: [
+        ("[", "'[' opens a character class that is never closed with ']'"),
+        ("*.[ch", "'[' opens a character class that is never closed with ']'"),
+        ("[]", "the character class '[]' is empty"),
+        ("[!]", "the character class '[!]' is empty"),
+        ("[z-a].txt", "its character class is not valid"),
+        ("", "it is empty"),
+    ])
+    func isAnErrorNamingTheGlobAndTheReason(glob: String, reason: String) throws {
+        #expect {
+            _ = try Glob(glob)
+        } throws: { error in
+            "\(error)".hasPrefix("invalid glob '\(glob)': \(reason)")
+        }
+    }
+
+    @Test func aBracketInAClassIsStillALiteral() throws {
+        #expect(try Glob("[[]x").matches("[x", scratch: MatchScratch()))
+    }
+}
