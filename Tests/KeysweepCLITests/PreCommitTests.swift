@@ -81,6 +81,10 @@ import Testing
         let blocked = try run(["git", "commit", "-q", "-m", "leak"], in: repo)
         #expect(blocked.status == 1)
         #expect(blocked.output.contains("ci.env:1:11"))
+        // What was blocked, and the three ways forward.
+        #expect(blocked.output.contains("COMMIT BLOCKED: the staged changes add 1 secret."), "\(blocked.output)")
+        #expect(blocked.output.contains("`git add` the file again") && blocked.output.contains("keysweep:allow <rule> <reason>")
+                && blocked.output.contains("git commit --no-verify"))
         let bypassed = try run(["git", "commit", "-q", "--no-verify", "-m", "leak"], in: repo)
         #expect(bypassed.status == 0)
     }

@@ -18,6 +18,9 @@ public struct ScanReport: Sendable {
     public var clockFixed = false
     /// For an inventory of several inputs: their names, as locations carry them.
     public var repositories: [String]?
+    /// Whether the scan is of staged changes (a pre-commit hook): findings then block a commit,
+    /// and the text report says what to do about it.
+    public var blocksCommit = false
     /// Wall time of each phase of the run, in order, for `--verbose`.
     public var phases: [(name: String, milliseconds: Int)] = []
     /// The key the fingerprints were made under; reports name its kind and id, never the key.

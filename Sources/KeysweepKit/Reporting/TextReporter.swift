@@ -8,7 +8,11 @@ public struct TextReporter: Reporter {
 
     public func render(_ report: ScanReport) -> [UInt8] {
         var lines: [String] = []
-        for finding in report.findings {
+        // Most severe first; within a severity, in report order (by first location).
+        let ordered = report.findings.enumerated().sorted { lhs, rhs in
+            lhs.element.severity != rhs.element.severity ? lhs.element.severity > rhs.element.severity : lhs.offset < rhs.offset
+        }.map(\.element)
+        for finding in ordered {
             let rule = finding.rule
             lines.append("\(finding.severity.rawValue.uppercased())  \(rule.name)  [\(rule.id)]")
             lines.append("  secret       \(report.redaction.display(finding.secret, rule: finding.rule))")
@@ -76,7 +80,27 @@ public struct TextReporter: Reporter {
         for reason in report.incomplete {
             text += "\nINCOMPLETE SCAN: \(reason); the rest of the input was not scanned, so findings may be missing"
         }
+        if findings > 0 { text += "\n" + Self.nextSteps(report) }
         return text
+    }
+
+    /// What to do about the findings: for a blocked commit, the three ways forward; otherwise how
+    /// to rotate, accept one, or accept today's findings.
+    static func nextSteps(_ report: ScanReport) -> String {
+        let allow = "add `keysweep:allow <rule> <reason>` as a comment on the secret's line (or the line above)"
+        if report.blocksCommit {
+            return """
+            COMMIT BLOCKED: the staged changes add \(report.findings.count) secret\(report.findings.count == 1 ? "" : "s").
+              1. remove the secret, rotate it at its provider if it was ever pushed, and `git add` the file again;
+              2. or, if it is not a secret (a test key, an example), \(allow);
+              3. or bypass this one commit with `git commit --no-verify`.
+            """
+        }
+        return """
+        next: rotate each secret at its provider and remove it from the code;
+          to accept one, \(allow);
+          to accept today's findings, `keysweep baseline create` and scan with `--baseline FILE`.
+        """
     }
 
     static func bytes(_ count: Int) -> String {

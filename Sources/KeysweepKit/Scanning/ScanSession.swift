@@ -97,6 +97,7 @@ public enum ScanSession {
             includeTiming: request.includeTiming
         )
         report.findingsExitCode = request.findingsExitCode
+        if case .staged = request.input { report.blocksCommit = true }
         report.sourceRoot = request.input.sourceRoot
         report.now = now
         report.clockFixed = request.now != nil
