@@ -33,7 +33,7 @@ public struct TextReporter: Reporter {
                 lines.append("  first seen   \(firstSeen.id.prefix(12)) \(firstSeen.date)")
             }
             if let atHead = finding.presentAtHead {
-                lines.append("  at HEAD      \(atHead ? "yes: still in the current tree" : "no: only in history")")
+                lines.append("  at HEAD      " + Self.headState(atHead, finding.enrichment?.exposure))
             }
             if let enrichment = finding.enrichment { lines += Self.inventoryLines(enrichment) }
             lines.append("")
@@ -42,12 +42,21 @@ public struct TextReporter: Reporter {
         return Array((TerminalText.printable(lines.joined(separator: "\n")) + "\n").utf8)
     }
 
+    /// Whether the secret is in HEAD's tree, and if not, where it still is: the branches that hold
+    /// it matter more than "history" when none of them is merged.
+    static func headState(_ atHead: Bool, _ exposure: Enrichment.Exposure?) -> String {
+        if atHead { return "yes: still in the current tree" }
+        guard let branches = exposure?.branches, !branches.isEmpty else { return "no: only in history" }
+        let unmerged = exposure?.onlyUnmergedBranches == true ? "unmerged " : ""
+        return "no: still on \(unmerged)branch\(branches.count == 1 ? "" : "es") " + branches.joined(separator: ", ")
+    }
+
     /// Owner, expiry, key facts and risks, where known.
     static func inventoryLines(_ enrichment: Enrichment) -> [String] {
         var lines: [String] = []
         if let owner = enrichment.owners.first {
-            let others = enrichment.owners.count > 1 ? " (+\(enrichment.owners.count - 1) more)" : ""
-            lines.append("  owner        \(owner.name) (\(owner.source))\(others)")
+            let others = enrichment.owners.dropFirst().map { "\($0.name) (\($0.source))" }
+            lines.append("  owner        \(owner.name) (\(owner.source))" + (others.isEmpty ? "" : "; also " + others.joined(separator: ", ")))
         }
         let lifetime = enrichment.lifetime
         if let expires = lifetime.expiresAt {
