@@ -31,6 +31,9 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "Show secrets in full instead of redacted.")
     var showSecrets = false
 
+    @Option(help: "Colour in the text report: auto (on a terminal, unless NO_COLOR is set or TERM is dumb), always or never.")
+    var color: String = "auto"
+
     /// Read with `.unconditional` so that `--exit-code -1` is refused with a reason, not "Missing value".
     @Option(parsing: .unconditional, help: "Exit code when there are findings: 0, 1 or 3-255 (2 means an error).")
     var exitCode: Int32 = 1
@@ -44,6 +47,9 @@ struct CommonOptions: ParsableArguments {
                 throw ValidationError("--report takes FORMAT:PATH with FORMAT text, json, jsonl or sarif, or a PATH ending in "
                                       + ".json, .jsonl, .sarif or .txt, not '\(entry)'")
             }
+        }
+        guard ["auto", "always", "never"].contains(color) else {
+            throw ValidationError("--color takes auto, always or never, not '\(color)'")
         }
         if let format, ReportFormat(rawValue: format) == nil {
             throw ValidationError("unknown --format '\(format)' (expected text, json, jsonl or sarif)")
@@ -63,6 +69,7 @@ struct CommonOptions: ParsableArguments {
         request.output = output
         request.extraReports = report.compactMap(Self.parseReport)
         request.showSecrets = showSecrets
+        request.colour = usesColour()
         request.includeTiming = !noTiming
         request.baseline = baseline.map { .file($0) } ?? .fromConfig
         request.suppress = !noSuppress
@@ -85,6 +92,19 @@ struct CommonOptions: ParsableArguments {
             return (format, String(entry[entry.index(after: colon)...]))
         }
         return ReportFormat(fileExtensionOf: entry).map { ($0, entry) }
+    }
+
+    /// `--color`, and for `auto` what a terminal wants (https://no-color.org: any non-empty
+    /// `NO_COLOR` turns colour off).
+    private func usesColour() -> Bool {
+        switch color {
+        case "always": return true
+        case "never": return false
+        default:
+            let environment = ProcessInfo.processInfo.environment
+            return output == "-" && isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty
+                && environment["TERM"] != "dumb"
+        }
     }
 
     private func resolvedFormat() -> ReportFormat {

@@ -18,6 +18,8 @@ public struct ScanReport: Sendable {
     public var clockFixed = false
     /// For an inventory of several inputs: their names, as locations carry them.
     public var repositories: [String]?
+    /// Whether the text report uses ANSI colours (a terminal that did not opt out).
+    public var colour = false
     /// Whether the scan is of staged changes (a pre-commit hook): findings then block a commit,
     /// and the text report says what to do about it.
     public var blocksCommit = false

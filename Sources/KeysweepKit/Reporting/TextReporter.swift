@@ -39,7 +39,29 @@ public struct TextReporter: Reporter {
             lines.append("")
         }
         lines.append(summary(report))
-        return Array((TerminalText.printable(lines.joined(separator: "\n")) + "\n").utf8)
+        let text = TerminalText.printable(lines.joined(separator: "\n"))
+        return Array(((report.colour ? Self.coloured(text) : text) + "\n").utf8)
+    }
+
+    /// `text` with ANSI colours: severities (critical and high red, medium yellow, low cyan), rule
+    /// ids dim, a blocked commit or an incomplete scan bold. Applied after `TerminalText`
+    /// escaped every control character of the content, so only these codes reach the terminal.
+    static func coloured(_ text: String) -> String {
+        let reset = "\u{1B}[0m"
+        let severities: [(String, String)] = [("CRITICAL", "\u{1B}[1;31m"), ("HIGH", "\u{1B}[31m"), ("MEDIUM", "\u{1B}[33m"), ("LOW", "\u{1B}[36m")]
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let line = String(line)
+            if let (word, code) = severities.first(where: { line.hasPrefix($0.0 + "  ") }) {
+                var rest = String(line.dropFirst(word.count))
+                if let open = rest.lastIndex(of: "["), rest.hasSuffix("]") {
+                    rest = String(rest[..<open]) + "\u{1B}[2m" + String(rest[open...]) + reset
+                }
+                return code + word + reset + rest
+            }
+            if line.hasPrefix("COMMIT BLOCKED") || line.hasPrefix("INCOMPLETE SCAN") { return "\u{1B}[1;31m" + line + reset }
+            if line.hasPrefix("next:") { return "\u{1B}[1m" + "next:" + reset + line.dropFirst(5) }
+            return line
+        }.joined(separator: "\n")
     }
 
     /// Whether the secret is in HEAD's tree, and if not, where it still is: the branches that hold

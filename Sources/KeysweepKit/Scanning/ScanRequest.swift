@@ -87,6 +87,8 @@ public struct ScanRequest: Sendable {
     /// More reports of the same scan (`--report sarif:out.sarif`), written after the main one.
     public var extraReports: [(format: ReportFormat, path: String)] = []
     public var showSecrets = false
+    /// Colour in the text report written to `output` (never in `extraReports`: those are files).
+    public var colour = false
     public var includeTiming = true
     public var config: ConfigChoice = .discover
     public var baseline: BaselineChoice = .fromConfig

@@ -126,7 +126,10 @@ public enum ScanSession {
         }
         let (report, damage) = try report(for: request)
         do {
-            for (format, path) in [(request.format, request.output)] + request.extraReports {
+            var main = report
+            main.colour = request.colour
+            try ReportWriter.write(request.format.reporter.render(main), to: request.output)
+            for (format, path) in request.extraReports {
                 try ReportWriter.write(format.reporter.render(report), to: path)
             }
         } catch {
