@@ -26,7 +26,8 @@ enum Remediation {
         "Heroku": "https://dashboard.heroku.com/account/applications",
         "Database": "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html",
         "Generic": "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html",
-        "JWT": "https://cheatsheetseries.owasp.org/cheatsheets/JSON_Web_Token_for_Java_Cheat_Sheet.html",
+        // RFC 8725 (JWT best current practices): signing keys, lifetimes, revocation.
+        "JWT": "https://www.rfc-editor.org/rfc/rfc8725",
         "Private key": "https://cheatsheetseries.owasp.org/cheatsheets/Key_Management_Cheat_Sheet.html",
     ]
 
@@ -34,6 +35,9 @@ enum Remediation {
         let link = pages[rule.provider] ?? rule.references.first ?? pages["Generic"]!
         let text: String
         switch rule.kind {
+        case _ where rule.provider == "JWT":
+            // A JWT is issued by a service, not by a provider called JWT: its issuer (`iss`) revokes it.
+            text = "Revoke the token at its issuer (the `iss` claim) or rotate the key that signed it, so that it no longer verifies, then remove it from the repository and its history."
         case .privateKey, .certificate:
             text = "Replace the key pair, revoke every certificate and authorized_keys entry that trusts it, then remove it from the repository and its history."
         case .password, .connectionString:
