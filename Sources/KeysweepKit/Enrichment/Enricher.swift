@@ -9,6 +9,8 @@ public struct Enricher: Sendable {
     /// Ask git which branches hold each secret: one `git for-each-ref` per finding, so only the
     /// inventory turns it on.
     public var resolveBranches = false
+    /// The folders a directory scan was given: services are named below them.
+    public var scanRoots: [String] = []
 
     public init(now: Timestamp, policy: Enrichment.Policy = .init()) {
         self.now = now
@@ -47,7 +49,7 @@ public struct Enricher: Sendable {
                 branches: branches?.names,
                 onlyUnmergedBranches: branches?.onlyUnmerged,
                 remediation: .init(text: advice.text, link: advice.link),
-                now: now, policy: policy
+                now: now, policy: policy, scanRoots: scanRoots
             )
             return enriched
         }

@@ -50,10 +50,10 @@ extension Enrichment {
     public init(
         places: [Place], presentAtHead: Bool?, facts: SecretFacts, codeOwners: [Owner],
         branches: [String]?, onlyUnmergedBranches: Bool?, remediation: RemediationAdvice,
-        now: Timestamp, policy: Policy
+        now: Timestamp, policy: Policy, scanRoots: [String] = []
     ) {
         let environments = Set(places.flatMap { DeploymentEnvironment.of(path: $0.path) })
-        let services = Set(places.map { ServiceName.of(path: $0.path) })
+        let services = Set(places.map { ServiceName.of(path: ServiceName.relative($0.path, to: scanRoots)) })
         let repositories = Set(places.compactMap(\.repository))
         exposure = Exposure(
             locations: places.count,

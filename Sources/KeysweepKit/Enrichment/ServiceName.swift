@@ -13,6 +13,16 @@ enum ServiceName {
         "scripts", "resources", "main", "secrets", ".github", "workflows", ".gitlab", "ci", ".circleci",
     ]
 
+    /// `path` without the scan root it is under (`fixtures/tree/billing/.env` → `billing/.env`):
+    /// the folder a scan was given is where services start, not a service itself.
+    static func relative(_ path: String, to roots: [String]) -> String {
+        for root in roots.sorted(by: { $0.count > $1.count }) where root != "." && !root.isEmpty {
+            let prefix = root.hasSuffix("/") ? root : root + "/"
+            if path.hasPrefix(prefix) { return String(path.dropFirst(prefix.count)) }
+        }
+        return path
+    }
+
     static func of(path: String) -> String {
         let folders = path.split(separator: "/").dropLast()
         for folder in folders {

@@ -87,6 +87,7 @@ public enum ScanSession {
         let now = request.now ?? Timestamp.current
         var enricher = Enricher(now: now, policy: request.policy)
         enricher.resolveBranches = request.resolveBranches
+        if case .paths(let roots) = request.input { enricher.scanRoots = roots }
         findings = enricher.enrich(findings, in: request.input.workspace, threads: request.threads)
         phase("enrich")
         var report = ScanReport(

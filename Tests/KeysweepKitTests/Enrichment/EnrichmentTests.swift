@@ -38,6 +38,15 @@ import Testing
         #expect(ServiceName.of(path: path) == expected)
     }
 
+    /// The folder a scan was given is where services start: `keysweep scan repo` names `billing`,
+    /// not `repo`, so that NHI9 can fire within one repository.
+    @Test func servicesAreNamedBelowTheScanRoot() {
+        #expect(ServiceName.of(path: ServiceName.relative("repo/services/billing/.env", to: ["repo"])) == "billing")
+        #expect(ServiceName.of(path: ServiceName.relative("repo/billing/.env", to: ["other", "repo/"])) == "billing")
+        #expect(ServiceName.relative("billing/.env", to: ["."]) == "billing/.env")
+        #expect(ServiceName.relative("repository/x/.env", to: ["repo"]) == "repository/x/.env")
+    }
+
     @Test func everyFindingIsSecretLeakage() {
         #expect(enrichment([place("a.env")]).risks == ["NHI2"])
     }
