@@ -55,6 +55,29 @@ enum SystemCall {
         return descriptor
     }
 
+    /// The whole content of the regular file `path` (opened as `openRegularFile` does), or nil
+    /// if it is larger than `limit` bytes, which are then never read. Throws naming `what`, the
+    /// path and the reason.
+    static func readRegularFile(_ path: String, what: String, limit: Int = .max) throws(KeysweepError) -> [UInt8]? {
+        let descriptor = try openRegularFile(path, what: what)
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw KeysweepError("cannot read \(what) '\(path)': \(String(cString: strerror(errno)))") }
+        let size = Int(status.st_size)
+        guard size <= limit else { return nil }
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            while initialized < size {
+                let got = read(descriptor, buffer.baseAddress! + initialized, size - initialized)
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { failure = got < 0 ? errno : EIO; break }
+                initialized += got
+            }
+        }
+        guard failure == 0 else { throw KeysweepError("cannot read \(what) '\(path)': \(String(cString: strerror(failure)))") }
+        return bytes
+    }
+
     /// Opens `path` as a stream to read once (a file, a pipe, a FIFO, a device), refusing a folder.
     /// Opened without blocking, so that a FIFO with no writer reads as empty instead of hanging.
     static func openStream(_ path: String, what: String) throws(KeysweepError) -> Int32 {

@@ -37,16 +37,12 @@ struct LooseObjectReader {
     /// The object `id` (40 hex digits); throws naming the file if it is unreadable or damaged.
     func read(_ id: String) throws(KeysweepError) -> Outcome {
         let path = objectDirectory + "/" + id.prefix(2) + "/" + id.dropFirst(2)
-        let descriptor = try SystemCall.openRegularFile(path, what: "loose object")
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw failure(path, String(cString: strerror(errno))) }
-        let stored = Int(status.st_size)
-        // Deflate expands at most 1032 to 1, and stores at a small overhead: a file much larger
-        // than the limit cannot hold a blob within it.
-        guard stored <= maxFileSize + maxFileSize / 64 + 4096 else { return .tooLarge }
-        let compressed = try Self.readAll(descriptor, count: stored, path: path)
-        let capacity = min(maxFileSize + Self.longestHeader, stored * 1032 + 64)
+        // Deflate stores at a small overhead: a file much larger than the limit cannot hold a
+        // blob within it, and is not read.
+        guard let compressed = try SystemCall.readRegularFile(path, what: "loose object",
+                                                             limit: maxFileSize + maxFileSize / 64 + 4096) else { return .tooLarge }
+        // Deflate expands at most 1032 to 1: no buffer larger than the stream can fill.
+        let capacity = min(maxFileSize + Self.longestHeader, compressed.count * 1032 + 64)
         var outcome = ZlibDecompressor.BoundedOutcome.damaged
         let inflated = [UInt8](unsafeUninitializedCapacity: capacity) { output, initialized in
             outcome = compressed.withUnsafeBytes { decompressor.inflate($0, upTo: UnsafeMutableRawBufferPointer(output)) }
@@ -70,24 +66,6 @@ struct LooseObjectReader {
     }
 
     private static let types = ["blob", "tree", "commit", "tag"].map { Array($0.utf8) }
-
-    private static func readAll(_ descriptor: Int32, count: Int, path: String) throws(KeysweepError) -> [UInt8] {
-        var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            while initialized < count {
-                let got = SystemCall.read(descriptor, buffer.baseAddress! + initialized, count - initialized)
-                if got < 0, errno == EINTR { continue }
-                guard got > 0 else { failure = got < 0 ? errno : EIO; break }
-                initialized += got
-            }
-        }
-        guard failure == 0 else { throw KeysweepError("cannot read loose object '\(path)': \(String(cString: strerror(failure)))") }
-        return bytes
-    }
-
-    private func failure(_ path: String, _ reason: String) -> KeysweepError {
-        KeysweepError("cannot read loose object '\(path)': \(reason)")
-    }
 
     private func damaged(_ path: String, _ reason: String) -> KeysweepError {
         KeysweepError("damaged loose object '\(path)': \(reason)")

@@ -27,7 +27,8 @@ struct PackIndex: Sendable {
     /// Anything else that is not a whole version 2 index, checksum included, is an error that
     /// names the file: a store that cannot be read must not pass as a store with nothing in it.
     init?(path: String) throws(KeysweepError) {
-        let bytes = try PackIndex.readFile(path)
+        // Read whole, with no limit (so never nil): an index holds 28 bytes per object.
+        guard let bytes = try SystemCall.readRegularFile(path, what: "pack index") else { return nil }
         func damaged(_ reason: String) -> KeysweepError { KeysweepError("damaged pack index '\(path)': \(reason)") }
         guard bytes.count >= 8 else { throw damaged(bytes.isEmpty ? "it is empty" : "it is \(bytes.count) bytes, too short for a header") }
         guard bytes[0...3].elementsEqual([0xFF, 0x74, 0x4F, 0x63]) else {
@@ -146,22 +147,4 @@ struct PackIndex: Sendable {
         UInt32(bytes[index]) << 24 | UInt32(bytes[index + 1]) << 16 | UInt32(bytes[index + 2]) << 8 | UInt32(bytes[index + 3])
     }
 
-    private static func readFile(_ path: String) throws(KeysweepError) -> [UInt8] {
-        let descriptor = try SystemCall.openRegularFile(path, what: "pack index")
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw KeysweepError("cannot read pack index '\(path)': \(String(cString: strerror(errno)))") }
-        let size = Int(status.st_size)
-        var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            while initialized < size {
-                let got = SystemCall.read(descriptor, buffer.baseAddress! + initialized, size - initialized)
-                if got < 0, errno == EINTR { continue }
-                guard got > 0 else { failure = got < 0 ? errno : EIO; break }
-                initialized += got
-            }
-        }
-        guard failure == 0 else { throw KeysweepError("cannot read pack index '\(path)': \(String(cString: strerror(failure)))") }
-        return bytes
-    }
 }
