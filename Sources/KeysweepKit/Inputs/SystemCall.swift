@@ -39,31 +39,33 @@ enum SystemCall {
     /// a FIFO planted where a pack or an object should be would otherwise hang the scan in `open`.
     /// Throws naming `what`, the path and the reason.
     static func openRegularFile(_ path: String, what: String) throws(KeysweepError) -> Int32 {
+        try openWithoutBlocking(path, what: what, refusal: onlyRegularFiles).descriptor
+    }
+
+    private static func onlyRegularFiles(_ type: mode_t) -> String? { type == S_IFREG ? nil : "not a regular file" }
+
+    /// Opens `path` for reading with `O_NONBLOCK` (cleared once open), refusing it, closed, when
+    /// `refusal` gives a reason for its file type; returns it with its size.
+    private static func openWithoutBlocking(_ path: String, what: String,
+                                            refusal: (mode_t) -> String?) throws(KeysweepError) -> (descriptor: Int32, size: Int) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw KeysweepError("cannot read \(what) '\(path)': \(String(cString: strerror(errno)))") }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else {
-            let reason = String(cString: strerror(errno))
+        let reason = fstat(descriptor, &status) == 0 ? refusal(status.st_mode & S_IFMT) : String(cString: strerror(errno))
+        if let reason {
             close(descriptor)
             throw KeysweepError("cannot read \(what) '\(path)': \(reason)")
         }
-        guard status.st_mode & S_IFMT == S_IFREG else {
-            close(descriptor)
-            throw KeysweepError("cannot read \(what) '\(path)': not a regular file")
-        }
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
-        return descriptor
+        return (descriptor, Int(status.st_size))
     }
 
     /// The whole content of the regular file `path` (opened as `openRegularFile` does), or nil
     /// if it is larger than `limit` bytes, which are then never read. Throws naming `what`, the
     /// path and the reason.
     static func readRegularFile(_ path: String, what: String, limit: Int = .max) throws(KeysweepError) -> [UInt8]? {
-        let descriptor = try openRegularFile(path, what: what)
+        let (descriptor, size) = try openWithoutBlocking(path, what: what, refusal: onlyRegularFiles)
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw KeysweepError("cannot read \(what) '\(path)': \(String(cString: strerror(errno)))") }
-        let size = Int(status.st_size)
         guard size <= limit else { return nil }
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
@@ -81,16 +83,7 @@ enum SystemCall {
     /// Opens `path` as a stream to read once (a file, a pipe, a FIFO, a device), refusing a folder.
     /// Opened without blocking, so that a FIFO with no writer reads as empty instead of hanging.
     static func openStream(_ path: String, what: String) throws(KeysweepError) -> Int32 {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { throw KeysweepError("cannot read \(what) '\(path)': \(String(cString: strerror(errno)))") }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else {
-            let reason = status.st_mode & S_IFMT == S_IFDIR ? "it is a folder, not a file" : String(cString: strerror(errno))
-            close(descriptor)
-            throw KeysweepError("cannot read \(what) '\(path)': \(reason)")
-        }
-        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
-        return descriptor
+        try openWithoutBlocking(path, what: what) { $0 == S_IFDIR ? "it is a folder, not a file" : nil }.descriptor
     }
 
     /// Asks for a pipe buffer of `bytes` (Linux; elsewhere, and when refused, the default stays).
