@@ -29,8 +29,10 @@ struct GitBlobSource {
     let processes: Int
     /// Whether blobs are listed from the object store (all refs) rather than by rev-list.
     let readsObjectStore: Bool
+    /// The object store, when Keysweep reads it itself (a plain store, all refs).
+    let store: PackedObjectStore?
 
-    init(repository: GitRepository, revisions: GitRevisions, maxFileSize: Int, processes: Int) {
+    init(repository: GitRepository, revisions: GitRevisions, maxFileSize: Int, processes: Int) throws(KeysweepError) {
         self.repository = repository
         self.revisions = revisions
         self.maxFileSize = maxFileSize
@@ -38,6 +40,7 @@ struct GitBlobSource {
         // A partial clone lacks the blobs it never fetched, which only rev-list names (cat-file
         // then fetches them, or reports them missing).
         readsObjectStore = revisions == .all && !Self.isPartialClone(repository)
+        store = readsObjectStore ? try PackedObjectStore(repository: repository) : nil
     }
 
     /// A promisor remote (how a partial clone records where its missing objects are), or the
@@ -61,7 +64,7 @@ struct GitBlobSource {
     /// itself failed.
     func produce(push: @escaping @Sendable ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
         let fromStore = readsObjectStore
-        if fromStore, let store = try PackedObjectStore(repository: repository) {
+        if let store {
             return try store.produce(threads: processes, maxFileSize: maxFileSize, push: push)
         }
         let list = try GitProcess(repository: repository.path, arguments: fromStore
@@ -109,9 +112,12 @@ struct GitBlobSource {
     }
 
     /// A rev-list line with a path names a blob (`<id> <path>`, passed on whole so that cat-file
-    /// echoes the path); one without is a commit.
+    /// echoes the path); one without is a commit. `?<id>` is an object the repository lacks
+    /// (`--missing=print`): asked for anyway, so that cat-file names it missing and the scan is
+    /// reported incomplete.
     private static func revListBlob(_ line: [UInt8]) -> ArraySlice<UInt8>? {
-        line.contains(UInt8(ascii: " ")) ? line[...] : nil
+        if line.first == UInt8(ascii: "?") { return line.dropFirst() }
+        return line.contains(UInt8(ascii: " ")) ? line[...] : nil
     }
 
     private static let blobPrefix = Array("blob ".utf8)

@@ -46,9 +46,11 @@ public enum GitRevisions: Sendable, Equatable {
     /// Every commit reachable from one branch.
     case branch(String)
 
-    /// `git rev-list` arguments that name each blob the revisions reach once, as `<id> <path>`.
+    /// `git rev-list` arguments that name each blob the revisions reach once, as `<id> <path>`,
+    /// and each object the repository lacks as `?<id>` (a damaged clone, a mirror without its
+    /// large files): what can be read is still scanned.
     var blobListArguments: [String] {
-        ["rev-list", "--objects", "--filter=object:type=blob", "--filter-provided-objects"] + arguments
+        ["rev-list", "--objects", "--missing=print", "--filter=object:type=blob", "--filter-provided-objects"] + arguments
     }
 
     /// Arguments for `git rev-list` and `git log`.

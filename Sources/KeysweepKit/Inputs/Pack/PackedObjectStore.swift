@@ -21,7 +21,7 @@ struct PackedObjectStore {
     let repository: GitRepository
     let packs: [PackFile]
     /// Loose objects that no pack also holds, by id.
-    let looseIDs: [String]
+    let looseIDs: Set<String>
 
     /// Compressed bytes of pack per stretch that a reader takes at a time.
     static let chunkBytes: UInt64 = 4 << 20
@@ -38,7 +38,7 @@ struct PackedObjectStore {
         }
         self.repository = repository
         self.packs = packs
-        looseIDs = Self.looseObjectIDs(in: objects).filter { id in
+        looseIDs = Set(Self.looseObjectIDs(in: objects)).filter { id in
             let raw = Self.rawID(id)
             return !packs.contains { $0.index.contains(raw) }
         }
@@ -128,7 +128,7 @@ struct PackedObjectStore {
         var statistics = ScanStatistics()
         var batcher = BlobBatcher()
         let reader = LooseObjectReader(objectDirectory: repository.objectDirectory, maxFileSize: maxFileSize)
-        for id in looseIDs {
+        for id in looseIDs.sorted() {
             let outcome: LooseObjectReader.Outcome
             do throws(KeysweepError) { outcome = try reader.read(id) } catch {
                 statistics.unreadableObject(id, error.message)
@@ -181,6 +181,13 @@ struct PackedObjectStore {
             }
         }
         return ids
+    }
+
+    /// Whether the store holds the object `id` (40 hex digits), in a pack or loose.
+    func contains(_ id: String) -> Bool {
+        guard id.utf8.count == 2 * PackIndex.idLength else { return false }
+        let raw = Self.rawID(id)
+        return packs.contains { $0.index.contains(raw) } || looseIDs.contains(id)
     }
 
     /// 40 hex digits as 20 bytes.
