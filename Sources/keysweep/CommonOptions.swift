@@ -81,6 +81,16 @@ struct CommonOptions: ParsableArguments {
 
     /// Runs the scan, prints diagnostics, and exits with `--exit-code` when there are findings.
     func run(_ request: ScanRequest) throws {
+        var request = request
+        let progress = ScanProgress()
+        request.progress = progress
+        let noun: String
+        switch request.input {
+        case .history, .dump: noun = "blobs"
+        case .paths, .standardInput, .staged: noun = "files"
+        }
+        let display = ProgressDisplay.start(for: progress, counting: noun, quiet: engine.quiet)
+        defer { display?.stop() }
         let report = try ScanSession.run(request)
         reportDiagnostics(report)
         if !report.findings.isEmpty { throw ExitCode(exitCode) }

@@ -31,9 +31,13 @@ struct GitBlobSource {
     let readsObjectStore: Bool
     /// The object store, when Keysweep reads it itself (a plain store, all refs).
     let store: PackedObjectStore?
+    /// Told how much of the store has been read, when Keysweep reads it.
+    let progress: ScanProgress?
 
-    init(repository: GitRepository, revisions: GitRevisions, maxFileSize: Int, processes: Int) throws(KeysweepError) {
+    init(repository: GitRepository, revisions: GitRevisions, maxFileSize: Int, processes: Int,
+         progress: ScanProgress? = nil) throws(KeysweepError) {
         self.repository = repository
+        self.progress = progress
         self.revisions = revisions
         self.maxFileSize = maxFileSize
         self.processes = processes
@@ -65,7 +69,7 @@ struct GitBlobSource {
     func produce(push: @escaping @Sendable ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
         let fromStore = readsObjectStore
         if let store {
-            return try store.produce(threads: processes, maxFileSize: maxFileSize, push: push)
+            return try store.produce(threads: processes, maxFileSize: maxFileSize, progress: progress, push: push)
         }
         let list = try GitProcess(repository: repository.path, arguments: fromStore
             ? ["cat-file", "--batch-all-objects", "--batch-check=%(objecttype) %(objectname)", "--unordered"]

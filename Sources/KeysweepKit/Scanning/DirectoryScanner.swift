@@ -32,7 +32,8 @@ public struct DirectoryScanner: Sendable {
         let clock = ContinuousClock.now
         let options = self.options
         let streams = Set(roots.filter(Self.isStream))
-        let pool = ScanPool<FileTask>(ruleSet: ruleSet, threads: options.threads, suppress: options.suppress)
+        var pool = ScanPool<FileTask>(ruleSet: ruleSet, threads: options.threads, suppress: options.suppress)
+        pool.progress = options.progress
         let (outcome, walkerStatistics) = pool.run(produce: { push in
             Self.walk(roots: roots.filter { !streams.contains($0) }, options: options, push: push)
         }, process: { task, worker in

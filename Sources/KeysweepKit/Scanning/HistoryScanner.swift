@@ -15,10 +15,11 @@ public struct HistoryScanner: Sendable {
     public func scan(_ repository: GitRepository, revisions: GitRevisions) throws(KeysweepError) -> ScanResult {
         let clock = ContinuousClock.now
         let source = try GitBlobSource(repository: repository, revisions: revisions, maxFileSize: options.maxFileSize,
-                                       processes: options.threads)
+                                       processes: options.threads, progress: options.progress)
         let failure = Mutex<KeysweepError?>(nil)
         let log = ProvenanceLog(repository: repository, revisions: revisions, parts: options.threads)
-        let pool = ScanPool<GitBlob>(ruleSet: ruleSet, threads: options.threads, suppress: options.suppress)
+        var pool = ScanPool<GitBlob>(ruleSet: ruleSet, threads: options.threads, suppress: options.suppress)
+        pool.progress = options.progress
         let (outcome, sourceStatistics) = pool.run(produce: { push in
             do throws(KeysweepError) {
                 return try source.produce(push: push)

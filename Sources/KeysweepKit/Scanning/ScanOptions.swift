@@ -9,6 +9,8 @@ public struct ScanOptions: Sendable {
     public var exclude: [Glob]
     /// False keeps what inline comments and the generic-density rule would hide.
     public var suppress: Bool
+    /// Where the scan tells how far it has come, if anyone is watching.
+    public var progress: ScanProgress?
 
     public init(threads: Int, maxFileSize: Int = 10 * 1024 * 1024, followSymlinks: Bool = false,
                 include: [Glob] = [], exclude: [Glob] = [], suppress: Bool = true) {

@@ -11,6 +11,8 @@ struct ScanPool<Item: Sendable>: Sendable {
     let ruleSet: RuleSet
     let threads: Int
     var suppress = true
+    /// Told, after each batch, what the workers scanned (for a progress display).
+    var progress: ScanProgress?
     /// Batches the queue holds before the producer blocks.
     var queueCapacity: Int { threads * 4 }
 
@@ -32,10 +34,17 @@ struct ScanPool<Item: Sendable>: Sendable {
         let outcomes = Mutex<[WorkerOutcome]>([])
         let ruleSet = self.ruleSet
         let suppress = self.suppress
+        let progress = self.progress
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             var worker = Worker(matcher: Matcher(ruleSet: ruleSet, suppress: suppress))
+            var told = (objects: 0, bytes: 0)
             while let batch = queue.pop() {
                 for item in batch { process(item, &worker) }
+                if let progress {
+                    let scanned = worker.outcome.statistics
+                    progress.add(objects: scanned.filesScanned - told.objects, bytes: scanned.bytesScanned - told.bytes)
+                    told = (scanned.filesScanned, scanned.bytesScanned)
+                }
             }
             let outcome = worker.outcome
             outcomes.withLock { $0.append(outcome) }

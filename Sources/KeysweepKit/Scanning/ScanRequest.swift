@@ -98,6 +98,8 @@ public struct ScanRequest: Sendable {
     public var fingerprintKeyFromEnvironment: String?
     /// False shows everything suppressions would hide (inline comments, allowlists, baseline).
     public var suppress = true
+    /// Where the scan tells how far it has come (`ProgressDisplay` shows it on a terminal).
+    public var progress: ScanProgress?
     /// The exit code when there are findings (`--exit-code`).
     public var findingsExitCode: Int = 1
     /// The clock for ages and expiry (`--now`); nil: the time of the scan.

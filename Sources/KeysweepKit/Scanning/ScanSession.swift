@@ -55,7 +55,7 @@ public enum ScanSession {
         phase("config")
         let ruleSet = try ruleSet(extraRulePaths: request.rulePaths, config: config, phase: phase)
         phase("compile")
-        let options = ScanOptions(
+        var options = ScanOptions(
             threads: request.threads,
             maxFileSize: Self.maxFileSize(commandLine: request.maxFileSize, config: config?.maxFileSize),
             followSymlinks: request.followSymlinks,
@@ -63,7 +63,10 @@ public enum ScanSession {
             exclude: request.exclude + (config?.exclude ?? []),
             suppress: request.suppress
         )
+        options.progress = request.progress
+        defer { request.progress?.finish() }
         let result = try scan(request.input, ruleSet: ruleSet, options: options)
+        request.progress?.finish()
         phase("scan")
         let rules = ruleSet.rules.map(\.rule)
         var statistics = result.statistics

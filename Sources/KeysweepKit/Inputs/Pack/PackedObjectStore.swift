@@ -76,9 +76,13 @@ struct PackedObjectStore {
     }
 
     /// Pushes batches of blobs from `threads` threads; returns what was skipped.
-    func produce(threads: Int, maxFileSize: Int, push: @escaping @Sendable ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
+    func produce(threads: Int, maxFileSize: Int, progress: ScanProgress? = nil,
+                 push: @escaping @Sendable ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
         // Checks first, so that one thread hashes while the others read blobs.
-        let tasks = packs.map(Task.verify) + packs.flatMap(Self.chunks).map(Task.read)
+        let chunks = packs.flatMap(Self.chunks)
+        let tasks = packs.map(Task.verify) + chunks.map(Task.read)
+        // The stretches read are the share of the work done: the queue to the matchers is short.
+        progress?.plan(chunks.count)
         let next = Atomic<Int>(0)
         let outcome = Mutex<(statistics: ScanStatistics, error: KeysweepError?)>((ScanStatistics(), nil))
         let finished = DispatchGroup()
@@ -104,6 +108,7 @@ struct PackedObjectStore {
                                 let id = chunk.pack.index.rawID(at: position)
                                 return packs[..<chunk.pack.number].contains { $0.index.contains(id) }
                             }, batcher: &batcher, push: push, statistics: &statistics)
+                            progress?.complete(1)
                         }
                     }
                     if let rest = batcher.flush() { push(rest) }
