@@ -157,9 +157,9 @@ struct PackedObjectStore {
         var chunks: [PackChunk] = []
         var start = 0
         while start < pack.index.count {
-            let limit = pack.index.offsets[start] + chunkBytes
+            let limit = pack.index.offset(at: start) + chunkBytes
             var end = start + 1
-            while end < pack.index.count, pack.index.offsets[end] < limit { end += 1 }
+            while end < pack.index.count, pack.index.offset(at: end) < limit { end += 1 }
             chunks.append(PackChunk(pack: pack, positions: start..<end))
             start = end
         }
