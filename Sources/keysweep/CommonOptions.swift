@@ -155,6 +155,9 @@ struct EngineOptions: ParsableArguments {
     @Flag(name: [.short, .long], help: "Print nothing on standard error but errors (the report is still written as asked).")
     var quiet = false
 
+    @Flag(help: "Time each rule's pattern and print the costliest on standard error after the scan.")
+    var ruleStats = false
+
     func validate() throws {
         if verbose && quiet { throw ValidationError("--verbose and --quiet exclude each other") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, not \(threads)") }
@@ -169,6 +172,7 @@ struct EngineOptions: ParsableArguments {
         request.config = noConfig ? .none : config.map { .file($0) } ?? .discover
         request.fingerprintKeyFile = fingerprintKeyFile
         request.fingerprintKeyFromEnvironment = ProcessInfo.processInfo.environment[FingerprintKey.environmentVariable]
+        request.measuresRules = ruleStats
         return request
     }
 
@@ -192,6 +196,7 @@ struct EngineOptions: ParsableArguments {
         for hit in statistics.limitHits {
             Diagnostics.warning("rule '\(hit.ruleID)' gave up on '\(hit.path)': \(hit.message)")
         }
+        if ruleStats { Diagnostics.write(RuleCostTable(report.statistics.ruleCosts).text) }
         if verbose {
             let jit = RuleSet.jitAvailable ? "on" : "unavailable, using the interpreter"
             Diagnostics.note("\(report.ruleCount) rules; PCRE2 JIT \(jit); \(statistics.threads) threads; \(statistics.filesScanned) files, \(statistics.bytesScanned) bytes in \(statistics.durationMilliseconds) ms")

@@ -56,7 +56,7 @@ enum Diagnostics {
     /// Paths and names in messages come from the scanned tree: see `TerminalText`.
     static func printable(_ message: String) -> String { TerminalText.printable(message) }
 
-    private static func write(_ text: String) {
+    static func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
 }

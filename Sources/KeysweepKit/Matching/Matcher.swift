@@ -24,6 +24,12 @@ public final class Matcher {
     /// False runs every pattern over the whole blob, as if no rule had a reach: the tests compare
     /// the two.
     var usesStartWindows = true
+    /// With `--rule-stats`: what each rule cost this worker, by rule index (empty otherwise).
+    private(set) var ruleCosts: [RuleCost] = []
+    var measuresRules: Bool {
+        get { !ruleCosts.isEmpty }
+        set { ruleCosts = newValue ? Array(repeating: RuleCost(), count: ruleSet.rules.count) : [] }
+    }
 
     public init(ruleSet: RuleSet, limits: MatchScratch.Limits = MatchScratch.Limits(), suppress: Bool = true) {
         self.ruleSet = ruleSet
@@ -66,6 +72,16 @@ public final class Matcher {
             // Without a reach, one window of every start and no limit: the whole blob.
             let reach = usesStartWindows ? patternReach : nil
             let windows = reach.map { startWindows(of: index, reach: $0) } ?? [0...bytes.count]
+            let clock = measuresRules ? ContinuousClock.now : nil
+            defer {
+                if let clock {
+                    let (seconds, attoseconds) = (ContinuousClock.now - clock).components
+                    ruleCosts[index].nanoseconds += UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
+                    ruleCosts[index].blobs += 1
+                    ruleCosts[index].searchedBytes += windows.reduce(0) { $0 + min(bytes.count, $1.upperBound) - $1.lowerBound }
+                    ruleCosts[index].nearKeywords = reach != nil
+                }
+            }
             var start = 0
             windows: for window in windows {
                 start = max(start, window.lowerBound)

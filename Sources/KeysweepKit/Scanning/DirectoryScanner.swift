@@ -34,6 +34,7 @@ public struct DirectoryScanner: Sendable {
         let streams = Set(roots.filter(Self.isStream))
         var pool = ScanPool<FileTask>(ruleSet: ruleSet, threads: options.threads, suppress: options.suppress)
         pool.progress = options.progress
+        pool.measuresRules = options.measuresRules
         let (outcome, walkerStatistics) = pool.run(produce: { push in
             Self.walk(roots: roots.filter { !streams.contains($0) }, options: options, push: push)
         }, process: { task, worker in

@@ -23,6 +23,7 @@ public struct DumpScanner: Sendable {
         let gathered = Mutex<(introductions: BlobIntroductions, damage: DumpError?)>(([:], nil))
         var pool = ScanPool<GitBlob>(ruleSet: ruleSet, threads: options.threads, suppress: options.suppress)
         pool.progress = options.progress
+        pool.measuresRules = options.measuresRules
         let (outcome, sourceStatistics) = pool.run(produce: { push in
             var source = ObjectDumpSource(name: name, fileDescriptor: descriptor, maxFileSize: maxFileSize)
             let (statistics, damage) = source.produce(push: push)

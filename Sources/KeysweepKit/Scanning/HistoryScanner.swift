@@ -20,6 +20,7 @@ public struct HistoryScanner: Sendable {
         let log = ProvenanceLog(repository: repository, revisions: revisions, parts: options.threads)
         var pool = ScanPool<GitBlob>(ruleSet: ruleSet, threads: options.threads, suppress: options.suppress)
         pool.progress = options.progress
+        pool.measuresRules = options.measuresRules
         let (outcome, sourceStatistics) = pool.run(produce: { push in
             do throws(KeysweepError) {
                 return try source.produce(push: push)

@@ -11,6 +11,8 @@ public struct ScanOptions: Sendable {
     public var suppress: Bool
     /// Where the scan tells how far it has come, if anyone is watching.
     public var progress: ScanProgress?
+    /// Whether each rule's pattern is timed (`--rule-stats`).
+    public var measuresRules = false
 
     public init(threads: Int, maxFileSize: Int = 10 * 1024 * 1024, followSymlinks: Bool = false,
                 include: [Glob] = [], exclude: [Glob] = [], suppress: Bool = true) {

@@ -13,6 +13,8 @@ struct ScanPool<Item: Sendable>: Sendable {
     var suppress = true
     /// Told, after each batch, what the workers scanned (for a progress display).
     var progress: ScanProgress?
+    /// Whether workers time each rule's pattern (`--rule-stats`).
+    var measuresRules = false
     /// Batches the queue holds before the producer blocks.
     var queueCapacity: Int { threads * 4 }
 
@@ -35,8 +37,10 @@ struct ScanPool<Item: Sendable>: Sendable {
         let ruleSet = self.ruleSet
         let suppress = self.suppress
         let progress = self.progress
+        let measuresRules = self.measuresRules
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             var worker = Worker(matcher: Matcher(ruleSet: ruleSet, suppress: suppress))
+            worker.matcher.measuresRules = measuresRules
             var told = (objects: 0, bytes: 0)
             while let batch = queue.pop() {
                 for item in batch { process(item, &worker) }
@@ -46,7 +50,10 @@ struct ScanPool<Item: Sendable>: Sendable {
                     told = (scanned.filesScanned, scanned.bytesScanned)
                 }
             }
-            let outcome = worker.outcome
+            var outcome = worker.outcome
+            for (index, cost) in worker.matcher.ruleCosts.enumerated() where cost.blobs > 0 {
+                outcome.statistics.ruleCosts[ruleSet.rules[index].rule.id, default: RuleCost()].add(cost)
+            }
             outcomes.withLock { $0.append(outcome) }
         }
         producerDone.wait()

@@ -100,6 +100,8 @@ public struct ScanRequest: Sendable {
     public var suppress = true
     /// Where the scan tells how far it has come (`ProgressDisplay` shows it on a terminal).
     public var progress: ScanProgress?
+    /// Time each rule's pattern and keep the costs in the statistics (`--rule-stats`).
+    public var measuresRules = false
     /// The exit code when there are findings (`--exit-code`).
     public var findingsExitCode: Int = 1
     /// The clock for ages and expiry (`--now`); nil: the time of the scan.

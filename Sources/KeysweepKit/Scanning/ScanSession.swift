@@ -64,6 +64,7 @@ public enum ScanSession {
             suppress: request.suppress
         )
         options.progress = request.progress
+        options.measuresRules = request.measuresRules
         defer { request.progress?.finish() }
         let result = try scan(request.input, ruleSet: ruleSet, options: options)
         request.progress?.finish()
