@@ -36,6 +36,7 @@ public struct TextReporter: Reporter {
                 lines.append("  at HEAD      " + Self.headState(atHead, finding.enrichment?.exposure))
             }
             if let enrichment = finding.enrichment { lines += Self.inventoryLines(enrichment) }
+            lines += Self.actionLines(finding)
             lines.append("")
         }
         lines.append(summary(report))
@@ -68,9 +69,11 @@ public struct TextReporter: Reporter {
     /// it matter more than "history" when none of them is merged.
     static func headState(_ atHead: Bool, _ exposure: Enrichment.Exposure?) -> String {
         if atHead { return "yes: still in the current tree" }
-        guard let branches = exposure?.branches, !branches.isEmpty else { return "no: only in history" }
-        let unmerged = exposure?.onlyUnmergedBranches == true ? "unmerged " : ""
-        return "no: still on \(unmerged)branch\(branches.count == 1 ? "" : "es") " + branches.joined(separator: ", ")
+        guard let branches = exposure?.branches else { return "no: only in history" }
+        guard !branches.isEmpty else { return "no: on no branch; only a tag or another ref still reaches it" }
+        let plural = branches.count == 1 ? "" : "es"
+        if exposure?.onlyUnmergedBranches == true { return "no: only on the unmerged branch\(plural) " + branches.joined(separator: ", ") }
+        return "no: in the history of branch\(plural) " + branches.joined(separator: ", ")
     }
 
     /// Owner, expiry, key facts and risks, where known.
