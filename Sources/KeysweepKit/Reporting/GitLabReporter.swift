@@ -40,7 +40,7 @@ public struct GitLabReporter: Reporter {
         let secret = report.redaction.display(finding.secret, rule: rule)
         var place = location.path + ":\(location.start.line)"
         if let encoding = location.encoding { place += " (\(encoding)-encoded)" }
-        let description = "A \(rule.provider) \(rule.kind.rawValue.replacingOccurrences(of: "-", with: " ")) (\(secret)) is at \(place). "
+        let description = "\(rule.name) (\(secret)) at \(place). "
             + "Anyone who can read the repository can use it. Fingerprint \(finding.fingerprint)."
         let links = ([action.link] + rule.references).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         return GitLabReport.Vulnerability(

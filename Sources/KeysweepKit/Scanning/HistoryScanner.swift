@@ -48,7 +48,7 @@ public struct HistoryScanner: Sendable {
                 : outcome.matches
         } catch {
             // git fails too on what could not be read: say first what that was.
-            throw incomplete.map { KeysweepError("\($0.message); then \(error.message)") } ?? error
+            throw incomplete.map { KeysweepError($0.code, "\($0.message); then \(error.message)") } ?? error
         }
         let matches = reached.attributed(to: provenance.introductions)
         statistics.threads = options.threads
@@ -66,7 +66,7 @@ public struct HistoryScanner: Sendable {
         let unreadable = statistics.unreadableObjects
         guard !unreadable.isEmpty else { return nil }
         let more = unreadable.count > 3 ? "; and \(unreadable.count - 3) more" : ""
-        return KeysweepError("the history is incomplete: \(unreadable.count) objects could not be read: "
+        return KeysweepError(.damagedInput, "the history is incomplete: \(unreadable.count) objects could not be read: "
                              + unreadable.prefix(3).joined(separator: "; ") + more)
     }
 
