@@ -13,7 +13,7 @@ struct CommonOptions: ParsableArguments {
     @OptionGroup var engine: EngineOptions
     @OptionGroup var clock: ClockOptions
 
-    @Option(help: ArgumentHelp("Report format: \(ReportFormat.names) (default: text on a terminal, else json; or from the --output extension).", valueName: "format"))
+    @Option(help: ArgumentHelp("Report format: \(ReportFormat.names) (default: the --output file's extension, else text on a terminal, else json).", valueName: "format"))
     var format: String?
 
     @Option(name: [.short, .long], help: "Write the report to this file ('-' for standard output). Written atomically.")
