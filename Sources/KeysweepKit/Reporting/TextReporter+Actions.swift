@@ -1,9 +1,10 @@
 /// The two lines that end each finding in the text report: what fixes it, and the exact comment
 /// that accepts it instead.
 extension TextReporter {
+    /// The link has a line of its own: provider pages are long, and the block must fit a terminal.
     static func actionLines(_ finding: Finding) -> [String] {
         let action = Remediation.action(for: finding.rule)
-        return ["  fix          \(action.text): \(action.link)", "  allow        " + allowance(finding)]
+        return ["  fix          \(action.text):", "               \(action.link)", "  allow        " + allowance(finding)]
     }
 
     /// The `keysweep:allow` comment in the syntax of the file of the first location, or, where a

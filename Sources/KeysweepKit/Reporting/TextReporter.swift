@@ -121,12 +121,12 @@ public struct TextReporter: Reporter {
     /// What to do about the findings: for a blocked commit, the three ways forward; otherwise how
     /// to rotate, accept one, or accept today's findings.
     static func nextSteps(_ report: ScanReport) -> String {
-        let allow = "add the comment its `allow` line shows (`keysweep:allow <rule> <reason>`) above the secret"
+        let allow = "add its `allow` comment (`keysweep:allow <rule> <reason>`)"
         if report.blocksCommit {
             return """
             COMMIT BLOCKED: the staged changes add \(report.findings.count) secret\(report.findings.count == 1 ? "" : "s").
-              1. remove the secret, rotate it at its provider if it was ever pushed, and `git add` the file again;
-              2. or, if it is not a secret (a test key, an example), \(allow) and `git add` it;
+              1. remove the secret (rotate it if it was ever pushed) and `git add` the file again;
+              2. or, for a test key or an example, add its `allow` comment (`keysweep:allow …`) and `git add` again;
               3. or bypass this one commit with `git commit --no-verify`.
             """
         }
