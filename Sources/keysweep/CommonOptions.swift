@@ -13,7 +13,7 @@ struct CommonOptions: ParsableArguments {
     @OptionGroup var engine: EngineOptions
     @OptionGroup var clock: ClockOptions
 
-    @Option(help: "Report format: text, json, jsonl or sarif (default: text on a terminal, else json; or from the --output extension).")
+    @Option(help: ArgumentHelp("Report format: \(ReportFormat.names) (default: the --output file's extension, else text on a terminal, else json).", valueName: "format"))
     var format: String?
 
     @Option(name: [.short, .long], help: "Write the report to this file ('-' for standard output). Written atomically.")
@@ -44,7 +44,7 @@ struct CommonOptions: ParsableArguments {
     func validate() throws {
         for entry in report {
             guard let (_, path) = Self.parseReport(entry), !path.isEmpty else {
-                throw ValidationError("--report takes FORMAT:PATH with FORMAT text, json, jsonl or sarif, or a PATH ending in "
+                throw ValidationError("--report takes FORMAT:PATH with FORMAT \(ReportFormat.names), or a PATH ending in "
                                       + ".json, .jsonl, .sarif or .txt, not '\(entry)'")
             }
         }
@@ -52,7 +52,7 @@ struct CommonOptions: ParsableArguments {
             throw ValidationError("--color takes auto, always or never, not '\(color)'")
         }
         if let format, ReportFormat(rawValue: format) == nil {
-            throw ValidationError("unknown --format '\(format)' (expected text, json, jsonl or sarif)")
+            throw ValidationError("unknown --format '\(format)' (expected \(ReportFormat.names))")
         }
         // A process exit status is one byte (300 would exit 44), and 2 is Keysweep's error code.
         if !(0...255).contains(exitCode) || exitCode == 2 {

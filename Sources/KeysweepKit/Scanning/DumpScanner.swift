@@ -41,7 +41,7 @@ public struct DumpScanner: Sendable {
         statistics.normalize()
         statistics.durationMilliseconds = DirectoryScanner.milliseconds(since: clock)
         var result = ScanResult(matches: matches, statistics: statistics)
-        result.damage = damage.map { KeysweepError($0.description) }
+        result.damage = damage.map { KeysweepError(.damagedInput, $0.description, underlying: $0) }
         // A warning, not an error: a FIFO whose writer had nothing to send is an empty dump by
         // design (exit 0), but an empty file is more often a dump that was never written.
         if damage == nil && statistics.filesScanned == 0 && statistics.skipped.isEmpty {

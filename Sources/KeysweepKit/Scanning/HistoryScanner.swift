@@ -53,7 +53,7 @@ public struct HistoryScanner: Sendable {
         } catch {
             // git fails too on what could not be read: say first what that was.
             statistics.normalize()
-            throw Self.incompleteness(statistics).map { KeysweepError("\($0.message); then \(error.message)") } ?? error
+            throw Self.incompleteness(statistics).map { KeysweepError($0.code, "\($0.message); then \(error.message)") } ?? error
         }
         for id in missing { statistics.unreadableObject(id, "object \(id) is missing") }
         statistics.normalize()
@@ -74,7 +74,7 @@ public struct HistoryScanner: Sendable {
         let unreadable = statistics.unreadableObjects
         guard !unreadable.isEmpty else { return nil }
         let more = unreadable.count > 3 ? "; and \(unreadable.count - 3) more" : ""
-        return KeysweepError("the history is incomplete: \(unreadable.count == 1 ? "1 object" : "\(unreadable.count) objects") could not be read: "
+        return KeysweepError(.damagedInput, "the history is incomplete: \(unreadable.count == 1 ? "1 object" : "\(unreadable.count) objects") could not be read: "
                              + unreadable.prefix(3).joined(separator: "; ") + more)
     }
 
