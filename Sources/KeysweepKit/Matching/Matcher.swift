@@ -15,9 +15,9 @@ public final class Matcher {
     private var patterns: [CompiledPattern.Value?]
     /// Where keywords end in the blob being scanned, and per rule the ends of its keywords (only
     /// the rules touched are filled; see `startWindows`).
-    private var hits: [KeywordHit] = []
-    private var hitEnds: [[Int]]
-    private var rulesWithHitEnds: [Int] = []
+    var hits: [KeywordHit] = []
+    var hitEnds: [[Int]]
+    var rulesWithHitEnds: [Int] = []
     let encodedValues = EncodedValues()
     /// False keeps matches that inline comments or the generic-density rule would hide.
     let suppress: Bool
@@ -131,34 +131,6 @@ public final class Matcher {
             return match
         }
         return result
-    }
-
-    /// Sorts the keyword hits of the blob by rule: `hitEnds[rule]` lists where its keywords end.
-    private func noteHitEnds() {
-        for rule in rulesWithHitEnds { hitEnds[rule].removeAll(keepingCapacity: true) }
-        rulesWithHitEnds.removeAll(keepingCapacity: true)
-        for hit in hits {
-            for rule in ruleSet.prefilter.rules(of: hit) {
-                if hitEnds[rule].isEmpty { rulesWithHitEnds.append(rule) }
-                hitEnds[rule].append(hit.end)
-            }
-        }
-    }
-
-    /// The offsets at which a match of rule `index` can start: a match holds one of its keywords
-    /// and is at most `reach` bytes long, so it starts at most `reach` bytes before a keyword ends
-    /// (see `PatternReach`). Ascending, disjoint ranges.
-    private func startWindows(of index: Int, reach: Int) -> [ClosedRange<Int>] {
-        var windows: [ClosedRange<Int>] = []
-        for end in hitEnds[index].sorted() {
-            let low = max(0, end - reach)
-            if let last = windows.last, low <= last.upperBound + 1 {
-                windows[windows.count - 1] = last.lowerBound...max(last.upperBound, end)
-            } else {
-                windows.append(low...end)
-            }
-        }
-        return windows
     }
 
     /// More distinct generic secrets than this in one blob marks it as data (test vectors, fixtures,
