@@ -158,6 +158,9 @@ struct EngineOptions: ParsableArguments {
     @Flag(help: "Time each rule's pattern and print the costliest on standard error after the scan.")
     var ruleStats = false
 
+    @Flag(help: "Run every pattern over whole files and blobs, not only near its keywords (slower; the same findings).")
+    var wholeBlobs = false
+
     func validate() throws {
         if verbose && quiet { throw ValidationError("--verbose and --quiet exclude each other") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, not \(threads)") }
@@ -173,6 +176,7 @@ struct EngineOptions: ParsableArguments {
         request.fingerprintKeyFile = fingerprintKeyFile
         request.fingerprintKeyFromEnvironment = ProcessInfo.processInfo.environment[FingerprintKey.environmentVariable]
         request.measuresRules = ruleStats
+        request.matchesWholeBlobs = wholeBlobs
         return request
     }
 

@@ -16,3 +16,18 @@ import Testing
         #expect(!plain.stderr.contains("rule stats"))
     }
 }
+
+/// Matching near keywords (the default) and over whole blobs (`--whole-blobs`) give the same
+/// report, on the folder fixtures and on a history.
+@Suite struct StartWindowsTests {
+    @Test(arguments: [["scan", "fixtures/tree"], ["git", GitFixtures.path("history")]])
+    func wholeBlobsGiveTheSameReport(input: [String]) throws {
+        let arguments = input + ["--format", "json", "--no-timing", "--now", "2026-11-01T00:00:00Z"]
+        let near = try KeysweepProcess.run(arguments)
+        let whole = try KeysweepProcess.run(arguments + ["--whole-blobs"])
+        #expect(near.status == 1)
+        #expect(near.stdout == whole.stdout)
+        let stats = try KeysweepProcess.run(arguments + ["--whole-blobs", "--rule-stats"])
+        #expect(!stats.stderr.contains("near keywords"), "every rule ran over whole blobs")
+    }
+}

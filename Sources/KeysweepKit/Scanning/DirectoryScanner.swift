@@ -35,6 +35,7 @@ public struct DirectoryScanner: Sendable {
         var pool = ScanPool<FileTask>(ruleSet: ruleSet, threads: options.threads, suppress: options.suppress)
         pool.progress = options.progress
         pool.measuresRules = options.measuresRules
+        pool.matchesWholeBlobs = options.matchesWholeBlobs
         let (outcome, walkerStatistics) = pool.run(produce: { push in
             Self.walk(roots: roots.filter { !streams.contains($0) }, options: options, push: push)
         }, process: { task, worker in

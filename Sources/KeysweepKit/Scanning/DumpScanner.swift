@@ -24,6 +24,7 @@ public struct DumpScanner: Sendable {
         var pool = ScanPool<GitBlob>(ruleSet: ruleSet, threads: options.threads, suppress: options.suppress)
         pool.progress = options.progress
         pool.measuresRules = options.measuresRules
+        pool.matchesWholeBlobs = options.matchesWholeBlobs
         let (outcome, sourceStatistics) = pool.run(produce: { push in
             var source = ObjectDumpSource(name: name, fileDescriptor: descriptor, maxFileSize: maxFileSize)
             let (statistics, damage) = source.produce(push: push)

@@ -21,6 +21,7 @@ public struct HistoryScanner: Sendable {
         var pool = ScanPool<GitBlob>(ruleSet: ruleSet, threads: options.threads, suppress: options.suppress)
         pool.progress = options.progress
         pool.measuresRules = options.measuresRules
+        pool.matchesWholeBlobs = options.matchesWholeBlobs
         let (outcome, sourceStatistics) = pool.run(produce: { push in
             do throws(KeysweepError) {
                 return try source.produce(push: push)

@@ -13,6 +13,8 @@ public struct ScanOptions: Sendable {
     public var progress: ScanProgress?
     /// Whether each rule's pattern is timed (`--rule-stats`).
     public var measuresRules = false
+    /// Whether every pattern runs over whole blobs, as before start windows (`--whole-blobs`).
+    public var matchesWholeBlobs = false
 
     public init(threads: Int, maxFileSize: Int = 10 * 1024 * 1024, followSymlinks: Bool = false,
                 include: [Glob] = [], exclude: [Glob] = [], suppress: Bool = true) {

@@ -15,6 +15,8 @@ struct ScanPool<Item: Sendable>: Sendable {
     var progress: ScanProgress?
     /// Whether workers time each rule's pattern (`--rule-stats`).
     var measuresRules = false
+    /// Whether every pattern runs over whole blobs, not only near its keywords (`--whole-blobs`).
+    var matchesWholeBlobs = false
     /// Batches the queue holds before the producer blocks.
     var queueCapacity: Int { threads * 4 }
 
@@ -38,9 +40,11 @@ struct ScanPool<Item: Sendable>: Sendable {
         let suppress = self.suppress
         let progress = self.progress
         let measuresRules = self.measuresRules
+        let matchesWholeBlobs = self.matchesWholeBlobs
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             var worker = Worker(matcher: Matcher(ruleSet: ruleSet, suppress: suppress))
             worker.matcher.measuresRules = measuresRules
+            worker.matcher.usesStartWindows = !matchesWholeBlobs
             var told = (objects: 0, bytes: 0)
             while let batch = queue.pop() {
                 for item in batch { process(item, &worker) }

@@ -65,6 +65,7 @@ public enum ScanSession {
         )
         options.progress = request.progress
         options.measuresRules = request.measuresRules
+        options.matchesWholeBlobs = request.matchesWholeBlobs
         defer { request.progress?.finish() }
         let result = try scan(request.input, ruleSet: ruleSet, options: options)
         request.progress?.finish()
