@@ -1,42 +1,43 @@
 /// Whether a rule's matches can be looked for only near its keywords, and how near.
 ///
 /// A rule's keywords select the blobs its pattern runs on, but the pattern then runs over the
-/// whole blob. When every match of the pattern contains one of the keywords (compared as the
-/// prefilter compares them, ASCII case folded) and no match is longer than `reach` bytes, a match
-/// must start within `reach` bytes before the end of a keyword occurrence. The matcher then tries
-/// only those start positions (PCRE2's offset limit), on the whole blob, so lookarounds, anchors
-/// and the order matches are found in are those of a full scan: the matches are the same.
+/// whole blob. When every match of the pattern holds one of the keywords (compared as the
+/// prefilter compares them, ASCII case folded), ending at most `reach` bytes after the match
+/// starts, a match must start within `reach` bytes before the end of a keyword occurrence. The
+/// matcher then tries only those start positions (PCRE2's offset limit), on the whole blob, so
+/// lookarounds, anchors and the order matches are found in are those of a full scan: the matches
+/// are the same. What follows the keyword may be of any length.
 ///
 /// The analysis reads the pattern syntax the rules use (byte mode: one character, one byte) and
 /// gives up, returning nil, on anything it does not model (recursion, conditionals, `\K`, verbs,
-/// `(?x)`, `\Q…\E`, unbounded repeats). Nil only costs speed: the rule runs over the whole blob.
+/// `(?x)`, `\Q…\E`) or when a keyword is optional or may come after an unbounded part. Nil only
+/// costs speed: the rule runs over the whole blob.
 enum PatternReach {
-    /// The longest match of `pattern` if every match contains one of `keywords`; else nil.
+    /// The reach of `pattern` if every match holds one of `keywords` within it; else nil.
     static func of(pattern: String, keywords: [String]) -> Int? {
         let folded = keywords.map { Array($0.utf8).map(KeywordPrefilter.fold) }.filter { !$0.isEmpty }
         guard !folded.isEmpty else { return nil }
         var parser = Parser(pattern: Array(pattern.utf8), keywords: folded)
-        guard let shape = parser.parseAlternation(), parser.atEnd, shape.containsKeyword, let longest = shape.longest else {
-            return nil
-        }
-        return longest
+        guard let shape = parser.parseAlternation(), parser.atEnd else { return nil }
+        return shape.keywordReach
     }
 
     /// What the analysis knows of a piece of pattern.
     struct Shape {
-        /// Every match of the piece contains a keyword.
-        var containsKeyword: Bool
+        /// When every match of the piece holds a keyword: a bound on where the first such keyword
+        /// ends, counted from the start of the piece's match. Nil when a match may hold none.
+        var keywordReach: Int?
         /// Every string the piece can match (ASCII folded), when there are few; nil when unknown
         /// or too many to list.
         var strings: Set<[UInt8]>?
         /// The longest match, in bytes; nil when unbounded.
         var longest: Int?
 
-        static let empty = Shape(containsKeyword: false, strings: [[]], longest: 0)
+        static let empty = Shape(keywordReach: nil, strings: [[]], longest: 0)
 
         static func character(_ set: Set<UInt8>) -> Shape {
             let folded = Set(set.map(KeywordPrefilter.fold))
-            return Shape(containsKeyword: false, strings: folded.count <= Limits.classStrings ? Set(folded.map { [$0] }) : nil, longest: 1)
+            return Shape(keywordReach: nil, strings: folded.count <= Limits.classStrings ? Set(folded.map { [$0] }) : nil, longest: 1)
         }
     }
 
@@ -98,26 +99,42 @@ enum PatternReach {
                 guard let result, let longest = branch.longest else { return nil }
                 return max(result, longest)
             }
-            let contains = branches.allSatisfy(\.containsKeyword) || (strings.map { !$0.isEmpty && $0.allSatisfy(containsKeyword) } ?? false)
-            return Shape(containsKeyword: contains, strings: strings, longest: longest)
+            // Each branch must hold a keyword; the reach is the farthest of theirs.
+            var reach: Int? = branches.reduce(Optional(0)) { result, branch in
+                guard let result, let branchReach = branch.keywordReach else { return nil }
+                return max(result, branchReach)
+            }
+            if reach == nil, let strings, !strings.isEmpty, strings.allSatisfy(containsKeyword), let longest { reach = longest }
+            return Shape(keywordReach: reach, strings: strings, longest: longest)
         }
 
         /// Quantified atoms up to a `|`, `)` or the end. A keyword may be spelled across atoms
         /// (`api[_-]?key`), so runs of listed atoms are joined before they are checked.
         mutating func parseSequence() -> Shape? {
-            var contains = false
+            var reach: Int?
+            func consider(_ candidate: Int?) {
+                if let candidate { reach = min(reach ?? candidate, candidate) }
+            }
+            // The longest the atoms so far can match: a keyword after them ends at most this far
+            // plus its own reach from the start.
             var longest: Int? = 0
+            // Consecutive listed atoms, joined, with where they start and how long they can be.
             var run: Set<[UInt8]>? = [[]]
+            var runStart: Int? = 0
+            var runLongest = 0
             var whole: Set<[UInt8]>? = [[]]
             func closeRun() {
-                if let listed = run, !listed.isEmpty, listed.allSatisfy(containsKeyword) { contains = true }
+                if let listed = run, !listed.isEmpty, listed.allSatisfy(containsKeyword), let runStart {
+                    consider(runStart + runLongest)
+                }
                 run = [[]]
+                runStart = longest
+                runLongest = 0
             }
             while let byte = peek(), byte != UInt8(ascii: "|"), byte != UInt8(ascii: ")") {
                 guard let atom = parseQuantifiedAtom() else { return nil }
-                if atom.containsKeyword { contains = true }
-                longest = longest.flatMap { sum in atom.longest.map { sum + $0 } }
-                if let listed = atom.strings {
+                if let before = longest, let atomReach = atom.keywordReach { consider(before + atomReach) }
+                if let listed = atom.strings, let atomLongest = atom.longest {
                     whole = whole.flatMap { Self.join($0, listed) }
                     if let joined = run.flatMap({ Self.join($0, listed) }) {
                         run = joined
@@ -126,13 +143,16 @@ enum PatternReach {
                         closeRun()
                         run = listed
                     }
+                    runLongest += atomLongest
                 } else {
                     closeRun()
                     whole = nil
                 }
+                longest = longest.flatMap { sum in atom.longest.map { sum + $0 } }
+                if atom.strings == nil { runStart = longest }
             }
             closeRun()
-            return Shape(containsKeyword: contains, strings: whole, longest: longest)
+            return Shape(keywordReach: reach, strings: whole, longest: longest)
         }
 
         static func join(_ left: Set<[UInt8]>, _ right: Set<[UInt8]>) -> Set<[UInt8]>? {
@@ -166,7 +186,8 @@ enum PatternReach {
                 strings = all.isEmpty || all.count > Limits.strings ? nil : all
             }
             let longest: Int? = high.flatMap { high in atom.longest.map { $0 * high } }
-            return Shape(containsKeyword: low >= 1 && atom.containsKeyword, strings: strings, longest: longest)
+            // The first repeat holds a keyword if the atom does.
+            return Shape(keywordReach: low >= 1 ? atom.keywordReach : nil, strings: strings, longest: longest)
         }
 
         /// `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}` as (low, high or nil for unbounded); nil if none.
@@ -207,7 +228,7 @@ enum PatternReach {
             switch byte {
             case UInt8(ascii: "("): return parseGroup()
             case UInt8(ascii: "["): return parseClass().map(Shape.character)
-            case UInt8(ascii: "."): return Shape(containsKeyword: false, strings: nil, longest: 1)
+            case UInt8(ascii: "."): return Shape(keywordReach: nil, strings: nil, longest: 1)
             case UInt8(ascii: "^"), UInt8(ascii: "$"): return .empty
             case UInt8(ascii: "\\"): return parseEscape()
             case UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"): return nil
@@ -293,13 +314,12 @@ enum PatternReach {
                 guard peek() == close else { return nil }
                 let name = String(decoding: pattern[start..<index], as: UTF8.self)
                 index += 1
-                guard let known = namedLongest[name], let longest = known else { return nil }
-                return Shape(containsKeyword: false, strings: nil, longest: longest)
+                // A group not closed yet, or unbounded: the repeat is unbounded too.
+                return Shape(keywordReach: nil, strings: nil, longest: namedLongest[name] ?? nil)
             case UInt8(ascii: "1")...UInt8(ascii: "9"):
                 let number = Int(escaped - UInt8(ascii: "0"))
-                guard peek().map({ !($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }) ?? true,
-                      number < groupLongest.count, let longest = groupLongest[number] else { return nil }
-                return Shape(containsKeyword: false, strings: nil, longest: longest)
+                guard peek().map({ !($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }) ?? true else { return nil }
+                return Shape(keywordReach: nil, strings: nil, longest: number < groupLongest.count ? groupLongest[number] : nil)
             default:
                 guard let set = classEscape(escaped) else { return nil }
                 return Shape.character(set)

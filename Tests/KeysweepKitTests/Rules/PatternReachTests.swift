@@ -6,26 +6,30 @@ import Testing
 /// matching near keywords finds exactly what matching the whole blob finds.
 @Suite struct PatternReachTests {
     @Test(arguments: [
-        // A keyword spelled across atoms, in any case.
-        (#"(?i)api[_-]?key\s{0,3}=\s{0,3}(?<secret>[a-z0-9]{32})"#, ["api_key", "api-key", "apikey"], 3 + 1 + 3 + 3 + 1 + 3 + 32),
-        (#"\b(?<secret>ghp_[A-Za-z0-9]{36})\b"#, ["ghp_"], 40),
-        (#"AKIA[0-9A-Z]{16}"#, ["akia"], 20),
-        // Every branch holds a keyword; lookarounds add no length.
-        (#"(?:token|secret)(?=[=:])[=:](?<secret>\w{8,20})(?![\w])"#, ["token", "secret"], 6 + 1 + 20),
-        // A back reference is as long as its group.
-        (#"pass=(?<q>["']?)(?<secret>[^\s"']{4,10})\k<q>"#, ["pass="], 5 + 1 + 10 + 1),
+        // A keyword spelled across atoms, in any case: it ends within 7 bytes of the start.
+        (#"(?i)api[_-]?key\s{0,3}=\s{0,3}(?<secret>[a-z0-9]{32})"#, ["api_key", "api-key", "apikey"], 7),
+        (#"\b(?<secret>ghp_[A-Za-z0-9]{36})\b"#, ["ghp_"], 4),
+        (#"AKIA[0-9A-Z]{16}"#, ["akia"], 4),
+        // What follows the keyword may be unbounded.
+        (#"ghp_[A-Za-z0-9]+"#, ["ghp_"], 4),
+        (#"password\s*=\s*(?<secret>(?>[^\s"']){8,}+)"#, ["password"], 8),
+        // Every branch holds a keyword: the farthest end counts; lookarounds add no length.
+        (#"(?:token|secret)(?=[=:])[=:](?<secret>\w{8,20})(?![\w])"#, ["token", "secret"], 6),
+        (#"(?:x{0,3}token|secret)=(?<secret>\w{8})"#, ["token", "secret"], 8),
+        // A keyword after a bounded prefix, and a back reference after it.
+        (#"[a-z]{0,10}_pass=(?<q>["']?)(?<secret>[^\s"']{4,10})\k<q>"#, ["_pass="], 17),
     ] as [(String, [String], Int)])
-    func aBoundedPatternThatHoldsAKeywordHasAReach(pattern: String, keywords: [String], reach: Int) {
+    func aPatternWhoseMatchesHoldAKeywordHasAReach(pattern: String, keywords: [String], reach: Int) {
         #expect(PatternReach.of(pattern: pattern, keywords: keywords) == reach)
     }
 
     @Test(arguments: [
-        // Unbounded.
-        (#"ghp_[A-Za-z0-9]+"#, ["ghp_"]),
         // The keyword is optional, or only in one branch, or only in a lookaround.
         (#"(?:pagerduty_)?service_key=(?<secret>[a-f0-9]{32})"#, ["pagerduty"]),
         (#"(?:twilio_token=|AC[0-9a-f]{32},)(?<secret>[0-9a-f]{32})"#, ["twilio"]),
         (#"(?<=password=)(?<secret>\S{8,20})"#, ["password"]),
+        // After an unbounded part, the keyword may end anywhere.
+        (#"\w+token=(?<secret>\w{8})"#, ["token"]),
         // A keyword the class cannot spell: `[a-z]{5}` is not listed.
         (#"[a-z]{5}=(?<secret>\d{6})"#, ["token"]),
         // Syntax not modelled.
