@@ -8,16 +8,10 @@ struct GitBlob: Sendable {
 /// The commits and paths that introduced a blob, as history and fast-export dumps report them.
 typealias BlobIntroductions = [String: [(commit: CommitInfo, path: String)]]
 
-extension ScanPool<GitBlob>.Worker {
-    /// Matches one blob (skipping binary ones), keeping its id for provenance.
+extension ScanWorker {
+    /// Matches one blob (an archive's members, or the blob unless binary), keeping its id for provenance.
     mutating func scan(_ blob: GitBlob) {
-        blob.bytes.withUnsafeBytes { bytes in
-            if FileReader.looksBinary(bytes) {
-                outcome.statistics.skip(.binary, path: blob.path, message: "binary blob \(blob.id)")
-            } else {
-                outcome.record(matcher.scan(bytes), path: blob.path, size: bytes.count, blobID: blob.id)
-            }
-        }
+        scan(bytes: blob.bytes, path: blob.path, blobID: blob.id)
     }
 }
 
@@ -29,7 +23,7 @@ extension Array<Match> {
             guard let id = match.blobID, let sources = introductions[id], !sources.isEmpty else { return [match] }
             return sources.map { source in
                 var located = match
-                located.location.path = source.path
+                located.location.relocate(to: source.path)
                 located.location.commit = source.commit
                 return located
             }

@@ -32,11 +32,11 @@ public struct DirectoryScanner: Sendable {
         let clock = ContinuousClock.now
         let options = self.options
         let streams = Set(roots.filter(Self.isStream))
-        let pool = ScanPool<FileTask>(ruleSet: ruleSet, threads: options.threads, suppress: options.suppress)
+        let pool = ScanPool<FileTask>(ruleSet: ruleSet, options: options)
         let (outcome, walkerStatistics) = pool.run(produce: { push in
             Self.walk(roots: roots.filter { !streams.contains($0) }, options: options, push: push)
         }, process: { task, worker in
-            Self.scanFile(task, maxFileSize: options.maxFileSize, worker: &worker)
+            worker.scan(file: task)
         })
         var matches = outcome.matches
         var statistics = walkerStatistics
@@ -116,12 +116,12 @@ public struct DirectoryScanner: Sendable {
     /// Scans one buffer as a blob named `name`.
     public func scan(bytes: [UInt8], name: String) -> ScanResult {
         let clock = ContinuousClock.now
-        var outcome = WorkerOutcome()
-        let matcher = Matcher(ruleSet: ruleSet, suppress: options.suppress)
-        bytes.withUnsafeBytes { outcome.record(matcher.scan($0), path: name, size: bytes.count) }
-        var statistics = outcome.statistics
+        var worker = ScanWorker(matcher: Matcher(ruleSet: ruleSet, suppress: options.suppress), options: options)
+        worker.scan(bytes: bytes, path: name, skipsBinary: false)
+        var statistics = worker.outcome.statistics
+        statistics.normalize()
         statistics.durationMilliseconds = Self.milliseconds(since: clock)
-        return ScanResult(matches: outcome.matches, statistics: statistics)
+        return ScanResult(matches: worker.outcome.matches, statistics: statistics)
     }
 
     /// The producer: walks every root, pushing batches of files; a root may itself be a file.
@@ -153,18 +153,6 @@ public struct DirectoryScanner: Sendable {
         }
         if !batch.isEmpty { push(batch) }
         return statistics
-    }
-
-    /// A worker reads one file into its reusable buffer and matches it.
-    private static func scanFile(_ task: FileTask, maxFileSize: Int, worker: inout ScanPool<FileTask>.Worker) {
-        let reader = worker.fileReader ?? FileReader(maxFileSize: maxFileSize)
-        worker.fileReader = reader
-        switch reader.read(task.path) {
-        case .skipped(let reason, let message):
-            worker.outcome.statistics.skip(reason, path: task.displayPath, message: message)
-        case .bytes(let bytes):
-            worker.outcome.record(worker.matcher.scan(bytes), path: task.displayPath, size: bytes.count)
-        }
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> Int {

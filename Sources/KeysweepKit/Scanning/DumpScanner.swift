@@ -21,7 +21,7 @@ public struct DumpScanner: Sendable {
         let name = path == "-" ? "<stdin>" : path
         let maxFileSize = options.maxFileSize
         let gathered = Mutex<(introductions: BlobIntroductions, damage: DumpError?)>(([:], nil))
-        let pool = ScanPool<GitBlob>(ruleSet: ruleSet, threads: options.threads, suppress: options.suppress)
+        let pool = ScanPool<GitBlob>(ruleSet: ruleSet, options: options)
         let (outcome, sourceStatistics) = pool.run(produce: { push in
             var source = ObjectDumpSource(name: name, fileDescriptor: descriptor, maxFileSize: maxFileSize)
             let (statistics, damage) = source.produce(push: push)

@@ -18,7 +18,7 @@ public struct HistoryScanner: Sendable {
                                    processes: options.threads)
         let failure = Mutex<KeysweepError?>(nil)
         let log = ProvenanceLog(repository: repository, revisions: revisions, parts: options.threads)
-        let pool = ScanPool<GitBlob>(ruleSet: ruleSet, threads: options.threads, suppress: options.suppress)
+        let pool = ScanPool<GitBlob>(ruleSet: ruleSet, options: options)
         let (outcome, sourceStatistics) = pool.run(produce: { push in
             do throws(KeysweepError) {
                 return try source.produce(push: push)
@@ -84,7 +84,7 @@ public struct HistoryScanner: Sendable {
             guard let id = match.blobID, unexplained.contains(id) else { return match }
             guard let path = paths[id] else { return nil }
             var located = match
-            located.location.path = path
+            located.location.relocate(to: path)
             return located
         }
     }

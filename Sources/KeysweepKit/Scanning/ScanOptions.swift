@@ -9,15 +9,18 @@ public struct ScanOptions: Sendable {
     public var exclude: [Glob]
     /// False keeps what inline comments and the generic-density rule would hide.
     public var suppress: Bool
+    /// Which archives are opened and how far (`--archive-depth`).
+    public var archives: ArchiveLimits
 
     public init(threads: Int, maxFileSize: Int = 10 * 1024 * 1024, followSymlinks: Bool = false,
-                include: [Glob] = [], exclude: [Glob] = [], suppress: Bool = true) {
+                include: [Glob] = [], exclude: [Glob] = [], suppress: Bool = true, archives: ArchiveLimits = ArchiveLimits()) {
         self.threads = max(1, threads)
         self.maxFileSize = maxFileSize
         self.followSymlinks = followSymlinks
         self.include = include
         self.exclude = exclude
         self.suppress = suppress
+        self.archives = archives
     }
 }
 

@@ -9,8 +9,8 @@ import Synchronization
 /// into bytes; matching, statistics and backpressure are the same for all of them.
 struct ScanPool<Item: Sendable>: Sendable {
     let ruleSet: RuleSet
-    let threads: Int
-    var suppress = true
+    let options: ScanOptions
+    var threads: Int { options.threads }
     /// Batches the queue holds before the producer blocks.
     var queueCapacity: Int { threads * 4 }
 
@@ -31,9 +31,9 @@ struct ScanPool<Item: Sendable>: Sendable {
         }
         let outcomes = Mutex<[WorkerOutcome]>([])
         let ruleSet = self.ruleSet
-        let suppress = self.suppress
+        let options = self.options
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            var worker = Worker(matcher: Matcher(ruleSet: ruleSet, suppress: suppress))
+            var worker = Worker(matcher: Matcher(ruleSet: ruleSet, suppress: options.suppress), options: options)
             while let batch = queue.pop() {
                 for item in batch { process(item, &worker) }
             }
@@ -46,13 +46,7 @@ struct ScanPool<Item: Sendable>: Sendable {
         return (merged, producerStatistics.withLock { $0 })
     }
 
-    /// One worker's matcher and what it has found so far.
-    struct Worker {
-        let matcher: Matcher
-        var outcome = WorkerOutcome()
-        /// A reusable read buffer, for inputs that read files.
-        var fileReader: FileReader?
-    }
+    typealias Worker = ScanWorker
 }
 
 /// What one worker found; merged after all workers finish.
@@ -60,10 +54,16 @@ struct WorkerOutcome: Sendable {
     var matches: [Match] = []
     var statistics = ScanStatistics()
 
-    mutating func record(_ scan: BlobScan, path: String, size: Int, blobID: String? = nil) {
+    /// Records what matching one blob gave; `member` is the part of `path` inside the file or
+    /// blob that was read (`!conf.jar!app.properties`), empty for the file or blob itself.
+    mutating func record(_ scan: BlobScan, path: String, size: Int, blobID: String? = nil, member: String = "") {
         statistics.filesScanned += 1
         statistics.bytesScanned += size
-        matches += scan.matches.map { Match($0, path: path, blobID: blobID) }
+        matches += scan.matches.map { match in
+            var located = Match(match, path: path, blobID: blobID)
+            located.location.member = member
+            return located
+        }
         statistics.limitHits += scan.limitHits.map { LimitHitRecord(ruleID: $0.ruleID, path: path, message: $0.message) }
         if scan.suppressedInline > 0 { statistics.suppressed["inline", default: 0] += scan.suppressedInline }
         statistics.rejectedByValidator.merge(scan.rejectedByValidator, uniquingKeysWith: +)

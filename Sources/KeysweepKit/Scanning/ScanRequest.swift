@@ -77,6 +77,8 @@ public struct ScanRequest: Sendable {
     /// Nil: the config's `max_file_size`, else 10 MiB.
     public var maxFileSize: Int?
     public var followSymlinks = false
+    /// How deep archives are opened (`--archive-depth`; 0: not at all).
+    public var archiveDepth = ArchiveLimits().depth
     public var include: [Glob] = []
     public var exclude: [Glob] = []
     /// Rule files or folders added to (or overriding) the builtin rules.

@@ -61,7 +61,8 @@ public enum ScanSession {
             followSymlinks: request.followSymlinks,
             include: request.include,
             exclude: request.exclude + (config?.exclude ?? []),
-            suppress: request.suppress
+            suppress: request.suppress,
+            archives: ArchiveLimits(depth: request.archiveDepth)
         )
         let result = try scan(request.input, ruleSet: ruleSet, options: options)
         phase("scan")
@@ -192,7 +193,7 @@ public enum ScanSession {
             }
             return result
         case .staged(let path):
-            return try StagedScanner(ruleSet: ruleSet, suppress: options.suppress).scan(GitRepository(path: path))
+            return try StagedScanner(ruleSet: ruleSet, options: options).scan(GitRepository(path: path))
         case .dump(let path):
             return try DumpScanner(ruleSet: ruleSet, options: options).scan(path: path)
         }
