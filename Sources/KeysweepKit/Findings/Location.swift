@@ -12,6 +12,10 @@ public struct Location: Sendable, Hashable, Comparable {
     public var repository: String?
     /// `base64` when the secret is encoded at this place and was found by decoding it.
     public var encoding: String?
+    /// For a container image: the digest of the layer that holds the file.
+    public var layer: String?
+    /// For a container image: the digest of a higher layer that deletes the file (it still ships).
+    public var deletedInLayer: String?
     /// The git object id of the blob, for locations from history: the enrichment reads the blob by
     /// it (a `commit:path` lookup walks trees and cost about 3 ms each). Not reported.
     var blobID: String?
@@ -46,6 +50,7 @@ public struct Location: Sendable, Hashable, Comparable {
     public static func == (lhs: Location, rhs: Location) -> Bool {
         lhs.path == rhs.path && lhs.start == rhs.start && lhs.end == rhs.end && lhs.commit == rhs.commit
             && lhs.lineContext == rhs.lineContext && lhs.repository == rhs.repository && lhs.encoding == rhs.encoding
+            && lhs.layer == rhs.layer && lhs.deletedInLayer == rhs.deletedInLayer
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -56,6 +61,7 @@ public struct Location: Sendable, Hashable, Comparable {
         hasher.combine(lineContext)
         hasher.combine(repository)
         hasher.combine(encoding)
+        hasher.combine(layer)
     }
 
     /// By repository, working-tree locations first, then by path, position, and commit date and id.

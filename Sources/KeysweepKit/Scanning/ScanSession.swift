@@ -196,6 +196,8 @@ public enum ScanSession {
             return try StagedScanner(ruleSet: ruleSet, options: options).scan(GitRepository(path: path))
         case .dump(let path):
             return try DumpScanner(ruleSet: ruleSet, options: options).scan(path: path)
+        case .image(let path):
+            return try ImageScanner(ruleSet: ruleSet, options: options).scan(path: path)
         }
     }
 }

@@ -31,9 +31,13 @@ struct ArchiveExpander {
     /// Reads every member of the archive `open` gives, named `path`, matching text members and
     /// recording them (with `blobID`, for history) in `outcome`. An archive that cannot be opened
     /// or is damaged part way is a counted warning; what was read before the damage stays.
+    ///
+    /// `observe` sees the name of each entry of the archive itself (not of nested ones) first;
+    /// an entry it returns false for is not read (an image layer's whiteouts).
     func expand(_ open: () throws(ArchiveError) -> ArchiveReader, path: String, blobID: String?,
-                matcher: Matcher, outcome: inout WorkerOutcome) {
+                matcher: Matcher, outcome: inout WorkerOutcome, observe: ((String) -> Bool)? = nil) {
         let state = ExpansionState(limits: limits, top: path)
+        state.observe = observe
         var walk = Walk(expander: self, state: state, blobID: blobID, matcher: matcher)
         do {
             let reader = try open()
@@ -54,6 +58,7 @@ private final class ExpansionState {
     let top: String
     var bytes = 0
     var entries = 0
+    var observe: ((String) -> Bool)?
     /// Set when a whole-archive limit stops the expansion: the warning's message.
     var stop: String?
     /// Set when a nested archive's source member broke a limit or failed: why it ended early.
@@ -95,6 +100,7 @@ private struct Walk {
                 state.stop = "holds more than \(limits.entriesPerArchive) entries: the rest of the archive is not scanned"
                 throw ArchiveError("entry limit")
             }
+            if depth == 1, let observe = state.observe, !observe(entry.path) { continue }
             guard entry.isRegularFile else { continue }
             // A lone compressed file's entry is named `data`: it takes the file's name instead.
             let name = reader.formatName == "raw" ? ArchiveMagic.decompressedName(of: chain) : entry.path
