@@ -123,8 +123,12 @@ public struct ImageScanner: Sendable {
             }
         }
         return matches.map { match in
-            guard let place = placed.first(where: { match.location.path.hasPrefix($0.prefix) }) else { return match }
             var located = match
+            // In a tarball, the layer or config is itself a member: `image.tar!blobs/sha256/HEX!…`.
+            if !layout.isFolder && match.location.path.hasPrefix(layout.path + "!") {
+                located.location.member = String(match.location.path.dropFirst(layout.path.count))
+            }
+            guard let place = placed.first(where: { match.location.path.hasPrefix($0.prefix) }) else { return located }
             let inner = match.location.path.dropFirst(place.prefix.count)
             let file = String(inner.prefix { $0 != "!" })
             located.location.layer = place.layers[place.index].digest
