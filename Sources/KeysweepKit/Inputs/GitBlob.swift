@@ -8,13 +8,6 @@ struct GitBlob: Sendable {
 /// The commits and paths that introduced a blob, as history and fast-export dumps report them.
 typealias BlobIntroductions = [String: [(commit: CommitInfo, path: String)]]
 
-extension ScanWorker {
-    /// Matches one blob (an archive's members, or the blob unless binary), keeping its id for provenance.
-    mutating func scan(_ blob: GitBlob) {
-        scan(bytes: blob.bytes, path: blob.path, blobID: blob.id)
-    }
-}
-
 extension Array<Match> {
     /// One match per blob becomes one match per (commit, path) that introduced the blob. A blob
     /// with no known introduction (say, one only a merge brought in) keeps the path it was read at.

@@ -7,7 +7,7 @@ import Foundation
 /// lines is still recognised, but only matches that touch an added line are reported. Only the
 /// staged blobs are read: the cost does not grow with history.
 struct StagedChanges {
-    struct File {
+    struct File: Sendable {
         let path: String
         let bytes: [UInt8]
         /// 1-based line ranges added in the new file.

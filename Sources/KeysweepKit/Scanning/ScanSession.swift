@@ -64,7 +64,8 @@ public enum ScanSession {
             suppress: request.suppress,
             archives: ArchiveLimits(depth: request.archiveDepth)
         )
-        let result = try scan(request.input, ruleSet: ruleSet, options: options)
+        var result = try scan(request.input, ruleSet: ruleSet, options: options)
+        result.statistics.durationMilliseconds = DirectoryScanner.milliseconds(since: clock)
         phase("scan")
         let rules = ruleSet.rules.map(\.rule)
         var statistics = result.statistics
@@ -180,14 +181,10 @@ public enum ScanSession {
                                              + "use `keysweep git --staged` for what is staged, or `keysweep git --worktree` for its files"))
             }
             if workingTree {
-                // Same secret in the tree and in history: one finding, since fingerprints ignore where.
-                let files = DirectoryScanner(ruleSet: ruleSet, options: options).scan(roots: [path])
-                let prefix = path == "." ? "" : (path.hasSuffix("/") ? path : path + "/")
-                result.matches += files.matches.map { match in
-                    var relative = match
-                    if relative.location.path.hasPrefix(prefix) { relative.location.path.removeFirst(prefix.count) }
-                    return relative
-                }
+                // Same secret in the tree and in history: one finding, since fingerprints ignore
+                // where. Paths as the history has them, below the repository.
+                let files = DirectoryScanner(ruleSet: ruleSet, options: options).scan(roots: [path], pathsBelowRoot: true)
+                result.matches += files.matches
                 result.statistics.merge(files.statistics)
                 result.statistics.normalize()
             }
