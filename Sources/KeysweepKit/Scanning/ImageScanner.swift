@@ -16,11 +16,11 @@ public struct ImageScanner: Sendable {
     public func scan(path: String) throws(KeysweepError) -> ScanResult {
         let layout = try ImageLayout(path: path)
         var layerOptions = options
-        // A layer is an archive of its own: depth counts from the files in it.
-        layerOptions.archives.depth = max(1, options.archives.depth)
+        // A layer is an archive opened whatever --archive-depth says; archives in its files nest
+        // up to --archive-depth below it.
+        layerOptions.archives.depth = options.archives.depth + 1
         let source = ImageSource(layout: layout)
         var result = try ScanPool<ImageSource.Item>(ruleSet: ruleSet, options: layerOptions).scan(source)
-        result.statistics.threads = options.threads
         result.matches = Self.locate(result.matches, in: layout, whiteouts: source.whiteouts.recorded.withLock { $0 })
         return result
     }
