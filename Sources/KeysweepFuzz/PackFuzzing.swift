@@ -10,7 +10,7 @@ enum PackFuzzing {
             let id = index.rawID(at: position)
             _ = index.id(at: position)
             _ = index.position(of: id)
-            _ = index.position(atOffset: index.offsets[position])
+            _ = index.position(atOffset: index.offset(at: position))
         }
         // An id that need not be in the index: the first 20 bytes of the input, and one too short.
         _ = index.contains(bytes.prefix(PackIndex.idLength))

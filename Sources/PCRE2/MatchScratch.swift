@@ -9,6 +9,10 @@ public final class MatchScratch {
     let matchContext: OpaquePointer
     private let jitStack: OpaquePointer?
     let pairCount: Int
+    /// Whether the match context holds a start limit (see `Pattern.firstMatch`).
+    var startLimitIsSet = false
+    /// `PCRE2_UNSET` (all bits set), which Swift does not import: no start limit.
+    static let noStartLimit = -1
 
     public struct Limits: Sendable {
         public var match: UInt32

@@ -17,11 +17,16 @@ public final class Pattern: @unchecked Sendable {
 
     private let code: OpaquePointer
 
-    /// Compiles `source` in 8-bit byte mode (no UTF), then JIT-compiles it where possible.
-    public init(_ source: String, caseless: Bool = false) throws(PatternError) {
+    /// Whether matches may be limited to start at or before an offset (see `firstMatch`).
+    public let allowsStartLimit: Bool
+
+    /// Compiles `source` in 8-bit byte mode (no UTF), then JIT-compiles it where possible. With
+    /// `allowsStartLimit`, `firstMatch` can be told where matches must start by.
+    public init(_ source: String, caseless: Bool = false, allowsStartLimit: Bool = false) throws(PatternError) {
         var errorCode: Int32 = 0
         var errorOffset = 0
-        let options: UInt32 = caseless ? PCRE2_CASELESS : 0
+        let options: UInt32 = (caseless ? PCRE2_CASELESS : 0) | (allowsStartLimit ? PCRE2_USE_OFFSET_LIMIT : 0)
+        self.allowsStartLimit = allowsStartLimit
         let bytes = Array(source.utf8) + [0]
         let compiled = bytes.withUnsafeBufferPointer { buffer in
             pcre2_compile_8(buffer.baseAddress, buffer.count - 1, options, &errorCode, &errorOffset, nil)
@@ -42,10 +47,22 @@ public final class Pattern: @unchecked Sendable {
         pcre2_code_free_8(code)
     }
 
-    /// Finds the first match at or after `start` in `bytes`.
-    public func firstMatch(in bytes: UnsafeRawBufferPointer, from start: Int, scratch: MatchScratch) -> MatchOutcome {
+    /// Finds the first match at or after `start` in `bytes`; with `startLimit` (for a pattern that
+    /// `allowsStartLimit`), only a match that starts at or before it. The whole of `bytes` is the
+    /// subject either way: lookarounds and anchors see what they would see without a limit.
+    public func firstMatch(in bytes: UnsafeRawBufferPointer, from start: Int, startLimit: Int? = nil,
+                           scratch: MatchScratch) -> MatchOutcome {
         guard start <= bytes.count, let base = bytes.baseAddress else { return .noMatch }
         let subject = base.assumingMemoryBound(to: UInt8.self)
+        // The limit lives in the scratch's match context, shared by every pattern: a pattern
+        // compiled without `allowsStartLimit` fails if one is set, so it is cleared after use.
+        if let startLimit, allowsStartLimit {
+            pcre2_set_offset_limit_8(scratch.matchContext, startLimit)
+            scratch.startLimitIsSet = true
+        } else if scratch.startLimitIsSet {
+            pcre2_set_offset_limit_8(scratch.matchContext, MatchScratch.noStartLimit)
+            scratch.startLimitIsSet = false
+        }
         let rc = pcre2_match_8(code, subject, bytes.count, start, 0, scratch.matchData, scratch.matchContext)
         if rc == PCRE2_ERROR_NOMATCH { return .noMatch }
         if rc < 0 {

@@ -23,6 +23,11 @@ struct BaselineCommand: ParsableCommand {
 
         @OptionGroup var engine: EngineOptions
 
+        /// Fails before the scan when the baseline cannot be written.
+        func checkWritable() throws {
+            try ReportWriter.checkWritable(output)
+        }
+
         func request() -> ScanRequest {
             var request = engine.request(git ? .history(repository: paths[0], revisions: .all) : .paths(paths))
             // A baseline records everything that is found now, whatever an older baseline says.
@@ -36,11 +41,7 @@ struct BaselineCommand: ParsableCommand {
         }
 
         func write(_ baseline: Baseline) throws {
-            do {
-                try ReportWriter.write(baseline.rendered(), to: output)
-            } catch {
-                throw KeysweepError(error.description)
-            }
+            try ReportWriter.write(baseline.rendered(), to: output)
         }
     }
 
@@ -50,6 +51,7 @@ struct BaselineCommand: ParsableCommand {
         @OptionGroup var target: Target
 
         func run() throws {
+            try target.checkWritable()
             let (report, _) = try ScanSession.report(for: target.request())
             target.engine.reportDiagnostics(report)
             try target.write(Baseline(findings: report.findings, key: report.fingerprintKey))
@@ -68,6 +70,7 @@ struct BaselineCommand: ParsableCommand {
         /// A baseline that does not exist yet is created, as `create` would: `update` is what a CI
         /// job runs every time, and its first run must not fail.
         func run() throws {
+            try target.checkWritable()
             let previous = try FileManager.default.fileExists(atPath: target.output) ? Baseline(path: target.output) : nil
             let (report, _) = try ScanSession.report(for: target.request())
             try previous?.check(against: report.fingerprintKey)

@@ -13,7 +13,7 @@ struct CommonOptions: ParsableArguments {
     @OptionGroup var engine: EngineOptions
     @OptionGroup var clock: ClockOptions
 
-    @Option(help: "Report format: text, json, jsonl or sarif (default: text on a terminal, else json; or from the --output extension).")
+    @Option(help: ArgumentHelp("Report format: \(ReportFormat.names) (default: the --output file's extension, else text on a terminal, else json).", valueName: "format"))
     var format: String?
 
     @Option(name: [.short, .long], help: "Write the report to this file ('-' for standard output). Written atomically.")
@@ -44,7 +44,7 @@ struct CommonOptions: ParsableArguments {
     func validate() throws {
         for entry in report {
             guard let (_, path) = Self.parseReport(entry), !path.isEmpty else {
-                throw ValidationError("--report takes FORMAT:PATH with FORMAT text, json, jsonl or sarif, or a PATH ending in "
+                throw ValidationError("--report takes FORMAT:PATH with FORMAT \(ReportFormat.names), or a PATH ending in "
                                       + ".json, .jsonl, .sarif or .txt, not '\(entry)'")
             }
         }
@@ -52,7 +52,7 @@ struct CommonOptions: ParsableArguments {
             throw ValidationError("--color takes auto, always or never, not '\(color)'")
         }
         if let format, ReportFormat(rawValue: format) == nil {
-            throw ValidationError("unknown --format '\(format)' (expected text, json, jsonl or sarif)")
+            throw ValidationError("unknown --format '\(format)' (expected \(ReportFormat.names))")
         }
         // A process exit status is one byte (300 would exit 44), and 2 is Keysweep's error code.
         if !(0...255).contains(exitCode) || exitCode == 2 {
@@ -81,6 +81,16 @@ struct CommonOptions: ParsableArguments {
 
     /// Runs the scan, prints diagnostics, and exits with `--exit-code` when there are findings.
     func run(_ request: ScanRequest) throws {
+        var request = request
+        let progress = ScanProgress()
+        request.progress = progress
+        let noun: String
+        switch request.input {
+        case .history, .dump: noun = "blobs"
+        case .paths, .standardInput, .staged, .image: noun = "files"
+        }
+        let display = ProgressDisplay.start(for: progress, counting: noun, quiet: engine.quiet)
+        defer { display?.stop() }
         let report = try ScanSession.run(request)
         reportDiagnostics(report)
         if !report.findings.isEmpty { throw ExitCode(exitCode) }
@@ -148,6 +158,12 @@ struct EngineOptions: ParsableArguments {
     @Flag(name: [.short, .long], help: "Print nothing on standard error but errors (the report is still written as asked).")
     var quiet = false
 
+    @Flag(help: "Time each rule's pattern and print the costliest on standard error after the scan.")
+    var ruleStats = false
+
+    @Flag(help: "Run every pattern over whole files and blobs, not only near its keywords (slower; the same findings).")
+    var wholeBlobs = false
+
     func validate() throws {
         if verbose && quiet { throw ValidationError("--verbose and --quiet exclude each other") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, not \(threads)") }
@@ -164,6 +180,8 @@ struct EngineOptions: ParsableArguments {
         request.config = noConfig ? .none : config.map { .file($0) } ?? .discover
         request.fingerprintKeyFile = fingerprintKeyFile
         request.fingerprintKeyFromEnvironment = ProcessInfo.processInfo.environment[FingerprintKey.environmentVariable]
+        request.measuresRules = ruleStats
+        request.matchesWholeBlobs = wholeBlobs
         return request
     }
 
@@ -187,6 +205,7 @@ struct EngineOptions: ParsableArguments {
         for hit in statistics.limitHits {
             Diagnostics.warning("rule '\(hit.ruleID)' gave up on '\(hit.path)': \(hit.message)")
         }
+        if ruleStats { Diagnostics.write(RuleCostTable(report.statistics.ruleCosts).text) }
         if verbose {
             let jit = RuleSet.jitAvailable ? "on" : "unavailable, using the interpreter"
             Diagnostics.note("\(report.ruleCount) rules; PCRE2 JIT \(jit); \(statistics.threads) threads; \(statistics.filesScanned) files, \(statistics.bytesScanned) bytes in \(statistics.durationMilliseconds) ms")

@@ -38,6 +38,7 @@ struct InventoryCommand: ParsableCommand {
     }
 
     func run() throws {
+        try ReportWriter.checkWritable(output)
         let inputs = try InventoryInput.classify(paths, history: !noHistory)
         var template = engine.request(.paths(["."]))
         template.showSecrets = showSecrets
@@ -47,11 +48,7 @@ struct InventoryCommand: ParsableCommand {
         let (document, reports) = try InventorySession.run(inputs, template: template)
         for report in reports { engine.reportDiagnostics(report) }
         let bytes = try resolvedFormat().render(document)
-        do {
-            try ReportWriter.write(bytes, to: output)
-        } catch {
-            throw KeysweepError(error.description)
-        }
+        try ReportWriter.write(bytes, to: output)
     }
 
     private func resolvedFormat() throws -> InventoryFormat {

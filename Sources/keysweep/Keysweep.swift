@@ -11,7 +11,7 @@ struct Keysweep: ParsableCommand {
         abstract: "Find leaked secrets of non-human identities in files, folders and git history.",
         discussion: "Exit codes: 0 no findings, 1 findings, 2 usage or input error.",
         version: KeysweepVersion.current,
-        subcommands: [ScanCommand.self, GitCommand.self, StagedCommand.self, DumpCommand.self, ImageCommand.self, InventoryCommand.self, MergeCommand.self, BaselineCommand.self, RulesCommand.self],
+        subcommands: [ScanCommand.self, GitCommand.self, StagedCommand.self, DumpCommand.self, ImageCommand.self, InventoryCommand.self, MergeCommand.self, BaselineCommand.self, RulesCommand.self, ExplainCommand.self],
         defaultSubcommand: ScanCommand.self
     )
 
@@ -28,13 +28,17 @@ struct Keysweep: ParsableCommand {
             Self.exit(withError: ExitCode(2))
         } catch {
             let code = exitCode(for: error)
-            if code == .validationFailure {
-                var message = fullMessage(for: error)
-                if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
-                Diagnostics.error(message)
+            guard code == .validationFailure else {
+                // Help, --version, explicit exit codes and the parser's own errors.
+                if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") { exit(withError: error) }
+                // Neither Keysweep's nor the parser's: say what failed without Swift's type names.
+                Diagnostics.error("unexpected failure: \(error.localizedDescription)")
                 Self.exit(withError: ExitCode(2))
             }
-            exit(withError: error)
+            var message = fullMessage(for: error)
+            if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+            Diagnostics.error(message)
+            Self.exit(withError: ExitCode(2))
         }
     }
 }
@@ -56,7 +60,7 @@ enum Diagnostics {
     /// Paths and names in messages come from the scanned tree: see `TerminalText`.
     static func printable(_ message: String) -> String { TerminalText.printable(message) }
 
-    private static func write(_ text: String) {
+    static func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
 }

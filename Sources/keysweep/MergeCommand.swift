@@ -27,17 +27,14 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
+        try ReportWriter.checkWritable(output)
         var documents: [(name: String, document: JSONReportDocument)] = []
         for path in reports {
-            documents.append((Self.name(of: path), try Self.read(path)))
+            documents.append((Self.name(of: path), try JSONReportDocument(path: path)))
         }
         let merged = try ReportMerger(now: clock.timestamp ?? Timestamp.current, policy: clock.policy).merge(documents)
         let chosen = format.flatMap(InventoryFormat.init(rawValue:)) ?? InventoryFormat(fileExtensionOf: output) ?? .json
-        do {
-            try ReportWriter.write(chosen.render(merged), to: output)
-        } catch {
-            throw KeysweepError(error.description)
-        }
+        try ReportWriter.write(chosen.render(merged), to: output)
     }
 
     /// `reports/api-server.json` -> `api-server`.
@@ -45,21 +42,5 @@ struct MergeCommand: ParsableCommand {
         var name = URL(fileURLWithPath: path).lastPathComponent
         for suffix in [".json", ".keysweep"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
         return name
-    }
-
-    static func read(_ path: String) throws(KeysweepError) -> JSONReportDocument {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw KeysweepError("cannot read report '\(path)': \(String(cString: strerror(errno)))")
-        }
-        let document: JSONReportDocument
-        do {
-            document = try JSONDecoder().decode(JSONReportDocument.self, from: data)
-        } catch {
-            throw KeysweepError("'\(path)' is not a Keysweep JSON report: \(DecodingProblem.describe(error))")
-        }
-        guard document.version == JSONReportDocument.currentVersion else {
-            throw KeysweepError("'\(path)' is a version \(document.version) report; this keysweep reads version \(JSONReportDocument.currentVersion)")
-        }
-        return document
     }
 }

@@ -27,7 +27,7 @@ struct RulesCommand: ParsableCommand {
             do {
                 for path in rules { listed = RuleLoader.merge(listed, overriddenBy: try RuleLoader.rules(at: path)) }
             } catch {
-                throw KeysweepError("invalid rules: \(error)")
+                throw KeysweepError(.invalidRules, "invalid rules: \(error)", underlying: error)
             }
             let sorted = listed.sorted { $0.id < $1.id }
             switch format {
@@ -64,7 +64,7 @@ struct RulesCommand: ParsableCommand {
                 do {
                     rules = try RuleLoader.rules(at: path)
                 } catch {
-                    throw KeysweepError("invalid rules: \(error)")
+                    throw KeysweepError(.invalidRules, "invalid rules: \(error)", underlying: error)
                 }
             } else {
                 rules = RuleLoader.builtinRules()

@@ -11,10 +11,10 @@ struct ScanCommand: ParsableCommand {
     @Argument(help: "Files or folders to scan; '-' for standard input.")
     var paths: [String] = ["."]
 
-    @Option(help: "Scan only files matching this glob (repeatable).")
+    @Option(help: "Scan only files matching this glob (repeatable; a glob without '/' matches a name at any depth).")
     var include: [String] = []
 
-    @Option(help: "Skip files and folders matching this glob (repeatable).")
+    @Option(help: "Skip files and folders matching this glob (repeatable; as --include).")
     var exclude: [String] = []
 
     @Flag(help: "Follow symbolic links (each folder is still scanned once).")

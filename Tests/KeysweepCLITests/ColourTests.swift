@@ -8,7 +8,7 @@ import Testing
 
     /// The report as a real terminal receives it: `script` gives the binary a pseudo-terminal
     /// (its output then ends lines with CR LF, which is undone here).
-    static func throughTerminal(environment: [String: String] = [:]) throws -> String {
+    static func throughTerminal(_ arguments: [String] = arguments, environment: [String: String] = [:]) throws -> String {
         let command = ([KeysweepProcess.binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
         let outcome = try ToolProcess.run(["script", "-qec", command, "/dev/null"], in: KeysweepProcess.repositoryRoot,
                                           environment: environment.merging(["TERM": "xterm-256color"]) { $1 })
@@ -35,5 +35,29 @@ import Testing
         #expect(forced.stdout == (try String(contentsOfFile: KeysweepProcess.repositoryRoot + "/fixtures/expected/tree.colour.text", encoding: .utf8)))
         let refused = try KeysweepProcess.run(Self.arguments + ["--color", "sometimes"])
         #expect(refused.status == 2 && refused.stderr.contains("--color takes auto, always or never"), "\(refused.stderr)")
+    }
+
+    /// The three reports people read most, each plain (in a pipe) and coloured (on a terminal),
+    /// compared whole with their golden files; the coloured ones are what docs/ shows.
+    static let goldenScans: [(name: String, arguments: [String])] = [
+        ("tree", arguments),
+        ("git-history", ["git", GitFixtures.path("history"), "--no-timing", "--now", "2026-11-01T00:00:00Z"]),
+        ("staged", ["staged", GitFixtures.path("staged"), "--no-timing", "--now", "2026-11-01T00:00:00Z"]),
+    ]
+
+    @Test(arguments: ["tree", "git-history", "staged"])
+    func plainAndColouredReportsMatchTheirGoldenFiles(name: String) throws {
+        let arguments = try #require(Self.goldenScans.first { $0.name == name }).arguments
+        let plain = try KeysweepProcess.run(arguments + ["--format", "text"])
+        #expect(plain.status == 1, "\(plain.stderr)")
+        let plainGolden = try Golden.compare(plain.stdout, to: "\(name).text")
+        #expect(plainGolden.actual == plainGolden.expected)
+        let coloured = try Self.throughTerminal(arguments, environment: ["NO_COLOR": ""])
+        let colouredGolden = try Golden.compare(coloured, to: "\(name).colour.text")
+        #expect(colouredGolden.actual == colouredGolden.expected)
+        // Colour only adds escape codes: without them the terminal shows the plain report.
+        let stripped = coloured.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+        #expect(stripped == plain.stdout)
+        if name == "staged" { #expect(coloured.contains("\u{1B}[1;31mCOMMIT BLOCKED")) }
     }
 }

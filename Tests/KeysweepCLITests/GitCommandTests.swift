@@ -139,19 +139,19 @@ enum GitFixtures {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let outcome = try KeysweepProcess.run(["git", folder])
         #expect(outcome.status == 2)
-        #expect(outcome.stderr == "keysweep: error: '\(folder)' is not a git repository\n")
+        #expect(outcome.stderr == "keysweep: error: cannot scan '\(folder)': it is not a git repository; use `keysweep scan \(folder)` to scan its files\n")
     }
 
     @Test func aFileIsNotARepository() throws {
         let outcome = try KeysweepProcess.run(["git", "README.md"])
         #expect(outcome.status == 2)
-        #expect(outcome.stderr == "keysweep: error: cannot scan 'README.md': not a folder (a git repository is a folder)\n")
+        #expect(outcome.stderr == "keysweep: error: cannot scan 'README.md': it is not a folder (a git repository is a folder); use `keysweep scan README.md` for a file\n")
     }
 
     @Test func gitMissingFromPath() throws {
         let outcome = try KeysweepProcess.run(["git", GitFixtures.path("history")], launcher: ["/usr/bin/env", "PATH=/nonexistent"])
         #expect(outcome.status == 2)
-        #expect(outcome.stderr == "keysweep: error: git is not installed or not on PATH\n")
+        #expect(outcome.stderr == "keysweep: error: git is not installed or not on PATH; install git (`apt-get install git`) or add it to PATH\n")
     }
 
     /// Issue 18: git's own "Use '--' to separate paths from revisions" reached the user.
@@ -161,7 +161,8 @@ enum GitFixtures {
         let outcome = try KeysweepProcess.run(["git", repository] + arguments)
         #expect(outcome.status == 2)
         let ref = arguments[1].replacingOccurrences(of: "..HEAD", with: "")
-        #expect(outcome.stderr.hasPrefix("keysweep: error: no branch or commit '\(ref)' in '\(repository)'"), "\(outcome.stderr)")
+        #expect(outcome.stderr.hasPrefix("keysweep: error: cannot scan the history of '\(repository)': no branch or commit '\(ref)'; list them with"),
+                "\(outcome.stderr)")
         #expect(!outcome.stderr.contains("fatal"))
     }
 }

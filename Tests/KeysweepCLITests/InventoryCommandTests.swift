@@ -60,7 +60,7 @@ import Testing
     @Test func badInputsExitWith2() throws {
         let missing = try KeysweepProcess.run(["inventory", "/nonexistent/keysweep-repo"])
         #expect(missing.status == 2)
-        #expect(missing.stderr.contains("cannot scan '/nonexistent/keysweep-repo'"))
+        #expect(missing.stderr.contains("cannot read '/nonexistent/keysweep-repo': No such file or directory"))
         let notJSON = temporaryFile("broken.json")
         try Data("{\"version\": 1".utf8).write(to: URL(fileURLWithPath: notJSON))
         let merge = try KeysweepProcess.run(["merge", notJSON])

@@ -114,4 +114,34 @@ import Testing
         #expect(written.contains("\"complete\" : false"))
         #expect(written.contains("\(blob[0])"))
     }
+
+    /// A repository that lacks an object (a damaged clone, a mirror without its large files) is
+    /// scanned wherever it can be read: the missing id is named, the report is written and says it
+    /// is incomplete, and the exit code is 2. Loose or packed, all refs or a range.
+    @Test(arguments: [false, true], [[String](), ["--range", "HEAD~3..HEAD"]])
+    func aMissingBlobIsNamedAndTheRestIsScanned(packed: Bool, range: [String]) throws {
+        let repository = try Self.makeRepository()
+        try "LEGACY = 1\n".write(toFile: repository + "/legacy.py", atomically: true, encoding: .utf8)
+        #expect(try Self.git(["-C", repository, "add", "-A"]) == 0)
+        #expect(try Self.git(["-C", repository, "commit", "-q", "-m", "legacy"], date: "2024-03-01T10:00:00+00:00") == 0)
+        let lost = try ToolProcess.run(["git", "-C", repository, "rev-parse", "HEAD:legacy.py"]).output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        if packed {
+            // A pack of every object but the lost one, as a mirror that dropped it would hold.
+            let script = "git rev-list --objects --all | cut -d' ' -f1 | grep -v \(lost) | git pack-objects -q .git/objects/pack/pack"
+                + " && git prune-packed && rm -f .git/objects/\(lost.prefix(2))/\(lost.dropFirst(2))"
+            #expect(try ToolProcess.run(["sh", "-c", script], in: repository).status == 0)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: repository + "/.git/objects/pack").contains { $0.hasSuffix(".pack") })
+        } else {
+            try FileManager.default.removeItem(atPath: repository + "/.git/objects/\(lost.prefix(2))/\(lost.dropFirst(2))")
+        }
+        let report = repository + "/report.json"
+        let outcome = try KeysweepProcess.run(["git", repository] + range + ["--format", "json", "--output", report])
+        #expect(outcome.status == 2, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("the history is incomplete: 1 object could not be read: object \(lost) is missing"),
+                "\(outcome.stderr)")
+        let written = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(written.contains("\"complete\" : false"))
+        #expect(written.contains(Self.github.prefix(4)), "the token in the blobs that are there is still found")
+    }
 }

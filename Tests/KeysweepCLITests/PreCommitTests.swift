@@ -83,7 +83,8 @@ import Testing
         #expect(blocked.output.contains("ci.env:1:11"))
         // What was blocked, and the three ways forward.
         #expect(blocked.output.contains("COMMIT BLOCKED: the staged changes add 1 secret."), "\(blocked.output)")
-        #expect(blocked.output.contains("`git add` the file again") && blocked.output.contains("keysweep:allow <rule> <reason>")
+        #expect(blocked.output.contains("`git add` the file again") && blocked.output.contains("add its `allow` comment (`keysweep:allow …`)")
+                && blocked.output.contains("  allow        above line 1: # keysweep:allow ")
                 && blocked.output.contains("git commit --no-verify"))
         let bypassed = try run(["git", "commit", "-q", "--no-verify", "-m", "leak"], in: repo)
         #expect(bypassed.status == 0)

@@ -73,7 +73,7 @@ import Testing
     @Test func aMissingPathIsAnErrorWithExitCode2() throws {
         let outcome = try KeysweepProcess.run(["scan", "no/such/path"])
         #expect(outcome.status == 2)
-        #expect(outcome.stderr == "keysweep: error: cannot scan 'no/such/path': No such file or directory\n")
+        #expect(outcome.stderr == "keysweep: error: cannot read 'no/such/path': No such file or directory\n")
     }
 
     @Test(arguments: [

@@ -6,8 +6,9 @@ import Synchronization
 public struct Enricher: Sendable {
     public var now: Timestamp
     public var policy: Enrichment.Policy
-    /// Ask git which branches hold each secret: one `git for-each-ref` per finding, so only the
-    /// inventory turns it on.
+    /// Name the branches that hold every secret (the inventory). Otherwise only secrets that are
+    /// no longer at HEAD get their branches: "only in history" says too little when the history is
+    /// an unmerged branch.
     public var resolveBranches = false
     /// The folders a directory scan was given: services are named below them.
     public var scanRoots: [String] = []
@@ -20,26 +21,28 @@ public struct Enricher: Sendable {
     /// Enriches on `threads` threads, each with its own `Workspace` (its caches and its git
     /// process are not shared); the order of the findings is kept.
     public func enrich(_ findings: [Finding], in kind: Workspace.Kind, threads: Int) -> [Finding] {
+        let branchMap: BranchMap? = if case .repository(let root) = kind,
+            resolveBranches || findings.contains(where: { $0.presentAtHead == false }) { BranchMap(repository: root) } else { nil }
         let chunks = max(1, min(threads, findings.count / 8))
-        guard chunks > 1 else { return enrich(findings, in: Workspace(kind)) }
+        guard chunks > 1 else { return enrich(findings, in: Workspace(kind), branchMap: branchMap) }
         let results = Mutex<[Int: [Finding]]>([:])
         let size = (findings.count + chunks - 1) / chunks
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let part = Array(findings[(chunk * size)..<min(findings.count, (chunk + 1) * size)])
-            let enriched = enrich(part, in: Workspace(kind))
+            let enriched = enrich(part, in: Workspace(kind), branchMap: branchMap)
             results.withLock { $0[chunk] = enriched }
         }
         let parts = results.withLock { $0 }
         return (0..<chunks).flatMap { parts[$0] ?? [] }
     }
 
-    public func enrich(_ findings: [Finding], in workspace: Workspace) -> [Finding] {
+    func enrich(_ findings: [Finding], in workspace: Workspace, branchMap: BranchMap?) -> [Finding] {
         findings.map { finding in
             var enriched = finding
             let facts = secretFacts(finding, workspace: workspace)
             if facts.key?.encrypted == true, finding.severity > .high { enriched.severity = .high }
             let commits = Set(finding.locations.compactMap { $0.commit?.id }).sorted()
-            let branches = resolveBranches ? workspace.branches(containing: commits) : nil
+            let branches = resolveBranches || finding.presentAtHead == false ? branchMap?.branches(containing: commits) : nil
             let advice = Remediation.line(for: finding.rule)
             enriched.enrichment = Enrichment(
                 places: finding.locations.map(Enrichment.Place.init),

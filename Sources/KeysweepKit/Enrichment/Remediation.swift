@@ -1,5 +1,6 @@
-/// Where to revoke and rotate a provider's credential: one line and a link, for the inventory.
-enum Remediation {
+/// Where to revoke and rotate a provider's credential: one line and a link, for the inventory, and
+/// a short action for the text report.
+public enum Remediation {
     /// Providers whose revocation page is known; the others get their rule's first reference.
     private static let pages: [String: String] = [
         "AWS": "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console",
@@ -31,7 +32,20 @@ enum Remediation {
         "Private key": "https://cheatsheetseries.owasp.org/cheatsheets/Key_Management_Cheat_Sheet.html",
     ]
 
-    static func line(for rule: Rule) -> (text: String, link: String) {
+    /// The one action that fixes a finding of `rule`, short enough for one line of the text report,
+    /// and where to do it.
+    public static func action(for rule: Rule) -> (text: String, link: String) {
+        let link = line(for: rule).link
+        switch rule.kind {
+        case _ where rule.provider == "JWT": return ("revoke it at its issuer or rotate the signing key", link)
+        case .privateKey, .certificate: return ("replace the key pair and revoke what trusts it", link)
+        case .password, .connectionString: return ("change the password and move it to a secrets manager", link)
+        case .webhookURL: return ("regenerate the webhook URL in \(rule.provider)", link)
+        default: return (rule.provider == "Generic" ? "revoke and reissue it where it was issued" : "revoke and reissue it in \(rule.provider)", link)
+        }
+    }
+
+    public static func line(for rule: Rule) -> (text: String, link: String) {
         let link = pages[rule.provider] ?? rule.references.first ?? pages["Generic"]!
         let text: String
         switch rule.kind {

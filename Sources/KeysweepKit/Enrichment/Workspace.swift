@@ -79,18 +79,6 @@ public final class Workspace {
         return bytes
     }
 
-    /// Branches (local and remote) that contain any of `commits`, and whether the default branch
-    /// (HEAD's) is not among them.
-    func branches(containing commits: [String]) -> (names: [String], onlyUnmerged: Bool)? {
-        guard case .repository(let root) = kind, !commits.isEmpty else { return nil }
-        let arguments = ["for-each-ref", "--format=%(refname:short)"] + commits.prefix(64).map { "--contains=\($0)" } + ["refs/heads", "refs/remotes"]
-        guard let output = try? GitProcess.output(repository: root, arguments) else { return nil }
-        let names = String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init).filter { !$0.hasSuffix("/HEAD") && $0 != "origin" }
-        let head = (try? GitProcess.output(repository: root, ["symbolic-ref", "--short", "-q", "HEAD"]))
-            .map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
-        return (names.sorted(), !names.isEmpty && head.map { !names.contains($0) } ?? false)
-    }
-
     /// The checked-out CODEOWNERS if there is one (no process to start: pre-commit hooks pay for
     /// every one), else HEAD's, found with one `ls-tree` and read with one `cat-file`.
     private static func repositoryCodeOwners(_ root: String, fromHead: Bool) -> CodeOwners? {

@@ -56,24 +56,24 @@ public struct Baseline: Sendable, Equatable {
 
     public init(path: String) throws(KeysweepError) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw KeysweepError("cannot read baseline '\(path)': no such file or not readable")
+            throw KeysweepError(.invalidBaseline, "cannot read baseline '\(path)': no such file or not readable", remedy: "make one with `keysweep baseline create --output \(path)`")
         }
         let document: Document
         do {
             document = try JSONDecoder().decode(Document.self, from: data)
         } catch {
-            throw KeysweepError("baseline '\(path)' is not a Keysweep baseline: \(DecodingProblem.describe(error)); "
+            throw KeysweepError(.invalidBaseline, "baseline '\(path)' is not a Keysweep baseline: \(DecodingProblem.describe(error)); "
                                 + "recreate it with `keysweep baseline create -o \(path)`")
         }
         if document.version == 1 {
-            throw KeysweepError("baseline '\(path)' is version 1, with unkeyed fingerprints that this keysweep no longer makes; "
+            throw KeysweepError(.invalidBaseline, "baseline '\(path)' is version 1, with unkeyed fingerprints that this keysweep no longer makes; "
                                 + "recreate it with `keysweep baseline create`")
         }
         guard document.version == Self.currentVersion else {
-            throw KeysweepError("baseline '\(path)': unsupported version \(document.version)")
+            throw KeysweepError(.invalidBaseline, "baseline '\(path)': unsupported version \(document.version)")
         }
         guard let kind = document.fingerprintKey, let id = document.keyID else {
-            throw KeysweepError("baseline '\(path)' is not a Keysweep baseline: 'fingerprint_key' or 'key_id' is missing")
+            throw KeysweepError(.invalidBaseline, "baseline '\(path)' is not a Keysweep baseline: 'fingerprint_key' or 'key_id' is missing")
         }
         entries = document.findings.sorted { $0.fingerprint < $1.fingerprint }
         keyKind = kind
@@ -84,7 +84,7 @@ public struct Baseline: Sendable, Equatable {
     /// Fails unless the baseline's fingerprints were made under `key`: otherwise none would match.
     public func check(against key: FingerprintKey) throws(KeysweepError) {
         guard keyID != key.id else { return }
-        throw KeysweepError("baseline '\(path)' was made under the \(keyKind.rawValue) fingerprint key \(keyID), but this scan uses the "
+        throw KeysweepError(.invalidBaseline, "baseline '\(path)' was made under the \(keyKind.rawValue) fingerprint key \(keyID), but this scan uses the "
                             + "\(key.description), so none of its fingerprints would match; use the same key (see --fingerprint-key-file) "
                             + "or recreate it with `keysweep baseline create`")
     }

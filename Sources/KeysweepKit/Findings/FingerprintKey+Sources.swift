@@ -19,7 +19,7 @@ extension FingerprintKey {
         if let file { return try contents(ofKeyFile: file) }
         if let environment {
             let text = trimmed(Array(environment.utf8))
-            guard !text.isEmpty else { throw KeysweepError("fingerprint key from \(environmentVariable): the variable is set but empty") }
+            guard !text.isEmpty else { throw KeysweepError(.invalidFingerprintKey, "fingerprint key from \(environmentVariable): the variable is set but empty") }
             return FingerprintKey(project: text)
         }
         if let file = config?.fingerprintKeyFile { return try contents(ofKeyFile: file) }
@@ -29,7 +29,7 @@ extension FingerprintKey {
 
     /// The key in `file`; an unreadable, empty or oversized file is an error naming it.
     static func contents(ofKeyFile file: String) throws(KeysweepError) -> FingerprintKey {
-        func failure(_ reason: String) -> KeysweepError { KeysweepError("cannot use fingerprint key file '\(file)': \(reason)") }
+        func failure(_ reason: String) -> KeysweepError { KeysweepError(.invalidFingerprintKey, "cannot use fingerprint key file '\(file)': \(reason)") }
         let descriptor = open(file, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure(String(cString: strerror(errno))) }
         defer { close(descriptor) }

@@ -56,7 +56,7 @@ public struct ProjectConfig: Sendable {
 
     public init(path: String) throws(KeysweepError) {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw KeysweepError("cannot read config '\(path)'")
+            throw KeysweepError(.invalidConfig, "cannot read config '\(path)'")
         }
         try self.init(yaml: text, path: path)
     }
@@ -67,19 +67,19 @@ public struct ProjectConfig: Sendable {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw KeysweepError("\(path): not valid YAML: \(error)")
+            throw KeysweepError(.invalidConfig, "\(path): not valid YAML: \(error)")
         }
         guard let root else { return }
-        guard let mapping = root.mapping else { throw KeysweepError("\(path):\(root.line ?? 1): expected a mapping of settings") }
+        guard let mapping = root.mapping else { throw KeysweepError(.invalidConfig, "\(path):\(root.line ?? 1): expected a mapping of settings") }
         let base = (path as NSString).deletingLastPathComponent
         func relative(_ value: String) -> String { value.hasPrefix("/") || base.isEmpty ? value : base + "/" + value }
         for (keyNode, value) in mapping {
             let line = keyNode.line ?? value.line ?? 1
             guard let key = keyNode.string, Self.knownKeys.contains(key) else {
-                throw KeysweepError("\(path):\(line): unknown key '\(keyNode.string ?? "?")' (expected one of: \(Self.knownKeys.sorted().joined(separator: ", ")))")
+                throw KeysweepError(.invalidConfig, "\(path):\(line): unknown key '\(keyNode.string ?? "?")' (expected one of: \(Self.knownKeys.sorted().joined(separator: ", ")))")
             }
             lines[key] = line
-            func fail(_ reason: String) -> KeysweepError { KeysweepError("\(path):\(line): key '\(key)': \(reason)") }
+            func fail(_ reason: String) -> KeysweepError { KeysweepError(.invalidConfig, "\(path):\(line): key '\(key)': \(reason)") }
             func strings() throws(KeysweepError) -> [String] {
                 guard let items = value.sequence else { throw fail("must be a list of strings") }
                 var result: [String] = []
@@ -137,10 +137,10 @@ public struct ProjectConfig: Sendable {
     public func apply(to rules: [Rule]) throws(KeysweepError) -> [Rule] {
         let ids = Set(rules.map(\.id))
         for id in disable where !ids.contains(id) {
-            throw KeysweepError("\(path):\(lines["disable"] ?? 1): key 'disable': unknown rule id '\(id)'")
+            throw KeysweepError(.invalidConfig, "\(path):\(lines["disable"] ?? 1): key 'disable': unknown rule id '\(id)'")
         }
         for id in severity.keys where !ids.contains(id) {
-            throw KeysweepError("\(path):\(lines["severity"] ?? 1): key 'severity': unknown rule id '\(id)'")
+            throw KeysweepError(.invalidConfig, "\(path):\(lines["severity"] ?? 1): key 'severity': unknown rule id '\(id)'")
         }
         let kept = rules.filter { !disable.contains($0.id) }.map { rule -> Rule in
             var changed = rule
@@ -148,7 +148,7 @@ public struct ProjectConfig: Sendable {
             return changed
         }
         guard !kept.isEmpty else {
-            throw KeysweepError("\(path):\(lines["disable"] ?? 1): key 'disable': this would disable every rule")
+            throw KeysweepError(.invalidConfig, "\(path):\(lines["disable"] ?? 1): key 'disable': this would disable every rule")
         }
         return kept
     }

@@ -29,15 +29,22 @@ struct GitBlobSource {
     let processes: Int
     /// Whether blobs are listed from the object store (all refs) rather than by rev-list.
     let readsObjectStore: Bool
+    /// The object store, when Keysweep reads it itself (a plain store, all refs).
+    let store: PackedObjectStore?
+    /// Told how much of the store has been read, when Keysweep reads it.
+    let progress: ScanProgress?
 
-    init(repository: GitRepository, revisions: GitRevisions, maxFileSize: Int, processes: Int) {
+    init(repository: GitRepository, revisions: GitRevisions, maxFileSize: Int, processes: Int,
+         progress: ScanProgress? = nil) throws(KeysweepError) {
         self.repository = repository
+        self.progress = progress
         self.revisions = revisions
         self.maxFileSize = maxFileSize
         self.processes = processes
         // A partial clone lacks the blobs it never fetched, which only rev-list names (cat-file
         // then fetches them, or reports them missing).
         readsObjectStore = revisions == .all && !Self.isPartialClone(repository)
+        store = readsObjectStore ? try PackedObjectStore(repository: repository) : nil
     }
 
     /// A promisor remote (how a partial clone records where its missing objects are), or the
@@ -61,8 +68,8 @@ struct GitBlobSource {
     /// itself failed.
     func produce(push: @escaping @Sendable ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
         let fromStore = readsObjectStore
-        if fromStore, let store = try PackedObjectStore(repository: repository) {
-            return try store.produce(threads: processes, maxFileSize: maxFileSize, push: push)
+        if let store {
+            return try store.produce(threads: processes, maxFileSize: maxFileSize, progress: progress, push: push)
         }
         let list = try GitProcess(repository: repository.path, arguments: fromStore
             ? ["cat-file", "--batch-all-objects", "--batch-check=%(objecttype) %(objectname)", "--unordered"]
@@ -109,9 +116,12 @@ struct GitBlobSource {
     }
 
     /// A rev-list line with a path names a blob (`<id> <path>`, passed on whole so that cat-file
-    /// echoes the path); one without is a commit.
+    /// echoes the path); one without is a commit. `?<id>` is an object the repository lacks
+    /// (`--missing=print`): asked for anyway, so that cat-file names it missing and the scan is
+    /// reported incomplete.
     private static func revListBlob(_ line: [UInt8]) -> ArraySlice<UInt8>? {
-        line.contains(UInt8(ascii: " ")) ? line[...] : nil
+        if line.first == UInt8(ascii: "?") { return line.dropFirst() }
+        return line.contains(UInt8(ascii: " ")) ? line[...] : nil
     }
 
     private static let blobPrefix = Array("blob ".utf8)

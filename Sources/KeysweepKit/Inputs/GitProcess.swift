@@ -19,6 +19,8 @@ final class GitProcess: @unchecked Sendable {
     private let errorFile: String
     let output: ByteStreamReader
     let arguments: [String]
+    /// The repository git runs in, for messages.
+    let repository: String
     /// Whether the process was waited for (by `finish` or `terminate`): a pid is reaped once.
     private let reaped = Mutex(false)
 
@@ -26,11 +28,12 @@ final class GitProcess: @unchecked Sendable {
     /// to; `inputFile` makes that file its standard input instead (else it reads `/dev/null`).
     init(repository: String, arguments: [String], feedsInput: Bool = false, inputFile: String? = nil) throws(KeysweepError) {
         self.arguments = arguments
+        self.repository = repository
         errorFile = NSTemporaryDirectory() + "keysweep-git-\(UUID().uuidString)"
         var outputPipe: [Int32] = [-1, -1]
         var inputPipe: [Int32] = [-1, -1]
         guard pipe(&outputPipe) == 0, !feedsInput || pipe(&inputPipe) == 0 else {
-            throw KeysweepError("cannot run git: \(String(cString: strerror(errno)))")
+            throw KeysweepError(.gitFailed, path: repository, "cannot start git: \(String(cString: strerror(errno)))")
         }
         // Close-on-exec, so that no other git process inherits a pipe end and keeps it open
         // (a second holder of cat-file's input would keep it from ever seeing the end).
@@ -58,8 +61,10 @@ final class GitProcess: @unchecked Sendable {
         guard status == 0 else {
             close(outputPipe[0])
             if feedsInput { close(inputPipe[1]) }
-            if status == ENOENT { throw KeysweepError("git is not installed or not on PATH") }
-            throw KeysweepError("cannot run git: \(String(cString: strerror(status)))")
+            if status == ENOENT {
+                throw KeysweepError(.gitMissing, "git is not installed or not on PATH", remedy: "install git (`apt-get install git`) or add it to PATH")
+            }
+            throw KeysweepError(.gitFailed, path: repository, "cannot start git: \(String(cString: strerror(status)))")
         }
         pid = child
         outputDescriptor = outputPipe[0]
@@ -108,8 +113,8 @@ final class GitProcess: @unchecked Sendable {
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let reportedError = message.split(separator: "\n").contains { $0.hasPrefix("error: ") || $0.hasPrefix("fatal: ") }
         guard !exited || code != 0 || reportedError else { return }
-        let reason = message.isEmpty ? (exited ? "exit status \(code)" : "killed by signal \(status & 0x7F)") : message
-        throw KeysweepError("git \(arguments.first ?? "") failed: \(reason)")
+        throw KeysweepError(.gitFailed, path: repository, "git \(arguments.first ?? "") failed: " + Self.reason(message, exited: exited, code: code, signal: status & 0x7F),
+                            remedy: "check the repository with `git -C \(repository) fsck`")
     }
 
     /// Stops git (when the scan it serves has failed) and reaps it, once, from any thread. Its
@@ -123,6 +128,15 @@ final class GitProcess: @unchecked Sendable {
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
             reaped = true
         }
+    }
+
+    /// git's first error line in words (without its `fatal: ` or `error: ` label), else how it ended.
+    static func reason(_ message: String, exited: Bool, code: Int32, signal: Int32) -> String {
+        let lines = message.split(separator: "\n").map(String.init)
+        let first = lines.first { $0.hasPrefix("fatal: ") || $0.hasPrefix("error: ") } ?? lines.first
+        guard var first else { return exited ? "it exited with status \(code)" : "it was killed by signal \(signal)" }
+        for label in ["fatal: ", "error: "] where first.hasPrefix(label) { first.removeFirst(label.count) }
+        return first
     }
 
     /// Runs git to completion and returns its standard output.

@@ -4,6 +4,8 @@
 struct GitProvenance {
     /// Introductions of each wanted blob: (commit, path), in `git log` order.
     private(set) var introductions: BlobIntroductions = [:]
+    /// Blobs that commits introduced but the object store lacks (see `read`).
+    private(set) var missing: Set<String> = []
 
     /// `git diff-tree` arguments that print, for each commit id on its standard input, the commit
     /// and the blobs it changed, as `git log --raw` would: root commits in full, merges not at all.
@@ -14,8 +16,10 @@ struct GitProvenance {
 
     init() {}
 
-    /// Reads a log in the format of `diffArguments`, adding to what was read before.
-    mutating func read(_ log: ByteStreamReader, blobIDs: Set<String>) {
+    /// Reads a log in the format of `diffArguments`, adding to what was read before. With `store`,
+    /// every blob a commit introduced is also looked up in it, and those it lacks are `missing`:
+    /// reading the store finds only what is there.
+    mutating func read(_ log: ByteStreamReader, blobIDs: Set<String>, store: PackedObjectStore? = nil) {
         var commit: CommitInfo?
         var wanted: String?
         // With -z every field ends in NUL: a header, then per change its `:modes ids status` and path.
@@ -29,6 +33,11 @@ struct GitProvenance {
                 let parts = token.split(separator: UInt8(ascii: " "))
                 let newID = parts.count >= 4 ? String(decoding: parts[3], as: UTF8.self) : ""
                 wanted = blobIDs.contains(newID) ? newID : nil
+                // Not a deletion (the null id) nor a submodule (mode 160000: a commit elsewhere).
+                if let store, wanted == nil, parts.count >= 4, !parts[1].elementsEqual("160000".utf8),
+                   parts[3].contains(where: { $0 != UInt8(ascii: "0") }), !store.contains(newID) {
+                    missing.insert(newID)
+                }
             } else if let id = wanted, let commit {
                 introductions[id, default: []].append((commit, String(decoding: token, as: UTF8.self)))
                 wanted = nil
@@ -38,13 +47,17 @@ struct GitProvenance {
 
     /// One path at which `revisions` reach each of `wanted`; a blob no revision reaches has none.
     /// For blobs `git log --raw` does not explain: read from the object store, or brought in only by
-    /// a merge.
-    static func reachablePaths(of wanted: Set<String>, in repository: GitRepository,
-                               revisions: GitRevisions) throws(KeysweepError) -> [String: String] {
+    /// a merge. Objects the listing found missing on its way are added to `missing`.
+    static func reachablePaths(of wanted: Set<String>, in repository: GitRepository, revisions: GitRevisions,
+                               missing: inout Set<String>) throws(KeysweepError) -> [String: String] {
         guard !wanted.isEmpty else { return [:] }
         let list = try GitProcess(repository: repository.path, arguments: revisions.blobListArguments)
         var paths: [String: String] = [:]
         while let line = list.output.readLine() {
+            if line.first == UInt8(ascii: "?") {
+                missing.insert(String(decoding: line.dropFirst().prefix(64), as: UTF8.self))
+                continue
+            }
             guard let space = line.firstIndex(of: UInt8(ascii: " ")) else { continue }
             let id = String(decoding: line[..<space], as: UTF8.self)
             if wanted.contains(id), paths[id] == nil {

@@ -6,7 +6,8 @@ extension GitRepository {
     /// Fails naming the first ref of `revisions` that is not a commit in this repository.
     public func check(_ revisions: GitRevisions) throws(KeysweepError) {
         for ref in revisions.namedRefs where !resolves(ref) {
-            throw KeysweepError("no branch or commit '\(ref)' in '\(path)' (list them with `git -C \(path) branch --all` and `git -C \(path) tag`)")
+            throw KeysweepError(.unknownRevision, path: path, "no branch or commit '\(ref)'",
+                                remedy: "list them with `git -C \(path) branch --all` and `git -C \(path) tag`")
         }
     }
 

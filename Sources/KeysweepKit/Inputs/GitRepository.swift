@@ -11,9 +11,9 @@ public struct GitRepository: Sendable {
     public init(path: String) throws(KeysweepError) {
         guard case .directory = DirectoryWalker.classify(path: path, follow: true) else {
             if case .vanished(let reason) = DirectoryWalker.classify(path: path, follow: true) {
-                throw KeysweepError("cannot scan '\(path)': \(reason)")
+                throw KeysweepError(.unreadableInput, path: path, reason)
             }
-            throw KeysweepError("cannot scan '\(path)': not a folder (a git repository is a folder)")
+            throw KeysweepError(.notARepository, path: path, "it is not a folder (a git repository is a folder)", remedy: "use `keysweep scan \(path)` for a file")
         }
         // One process answers every question: pre-commit hooks pay for every git start.
         let answer: [UInt8]
@@ -22,16 +22,20 @@ public struct GitRepository: Sendable {
                 "rev-parse", "--git-dir", "--is-shallow-repository", "--git-path", "objects", "--show-object-format",
             ])
         } catch {
-            if error.message.contains("not installed") { throw error }
-            throw KeysweepError("'\(path)' is not a git repository")
+            if error.code == .gitMissing { throw error }
+            throw Self.notARepository(path)
         }
         let lines = String(decoding: answer, as: UTF8.self).split(separator: "\n").map(String.init)
-        guard lines.count == 4 else { throw KeysweepError("'\(path)' is not a git repository") }
+        guard lines.count == 4 else { throw Self.notARepository(path) }
         self.path = path
         isShallow = lines[1] == "true"
         // Relative to the repository, as `git -C path` prints it.
         objectDirectory = lines[2].hasPrefix("/") ? lines[2] : path + "/" + lines[2]
         objectFormat = lines[3]
+    }
+
+    private static func notARepository(_ path: String) -> KeysweepError {
+        KeysweepError(.notARepository, path: path, "it is not a git repository", remedy: "use `keysweep scan \(path)` to scan its files")
     }
 }
 
@@ -46,9 +50,11 @@ public enum GitRevisions: Sendable, Equatable {
     /// Every commit reachable from one branch.
     case branch(String)
 
-    /// `git rev-list` arguments that name each blob the revisions reach once, as `<id> <path>`.
+    /// `git rev-list` arguments that name each blob the revisions reach once, as `<id> <path>`,
+    /// and each object the repository lacks as `?<id>` (a damaged clone, a mirror without its
+    /// large files): what can be read is still scanned.
     var blobListArguments: [String] {
-        ["rev-list", "--objects", "--filter=object:type=blob", "--filter-provided-objects"] + arguments
+        ["rev-list", "--objects", "--missing=print", "--filter=object:type=blob", "--filter-provided-objects"] + arguments
     }
 
     /// Arguments for `git rev-list` and `git log`.

@@ -79,7 +79,7 @@ final class ProvenanceLog: Sendable {
 
     /// The introductions of `blobIDs`: waits for the diffs (starting them if no match did) and
     /// reads them.
-    func provenance(of blobIDs: Set<String>) throws(KeysweepError) -> GitProvenance {
+    func provenance(of blobIDs: Set<String>, store: PackedObjectStore? = nil) throws(KeysweepError) -> GitProvenance {
         guard !blobIDs.isEmpty else { return GitProvenance() }
         start()
         launched.wait()
@@ -107,7 +107,7 @@ final class ProvenanceLog: Sendable {
                 throw KeysweepError("cannot read git's diffs '\(logFile(part))': \(String(cString: strerror(errno)))")
             }
             defer { close(descriptor) }
-            provenance.read(ByteStreamReader(fileDescriptor: descriptor), blobIDs: blobIDs)
+            provenance.read(ByteStreamReader(fileDescriptor: descriptor), blobIDs: blobIDs, store: store)
         }
         return provenance
     }

@@ -42,6 +42,11 @@ enum SystemCall {
         try openWithoutBlocking(path, what: what, refusal: onlyRegularFiles).descriptor
     }
 
+    /// `openRegularFile`, with the file's size.
+    static func openRegularFileWithSize(_ path: String, what: String) throws(KeysweepError) -> (descriptor: Int32, size: Int) {
+        try openWithoutBlocking(path, what: what, refusal: onlyRegularFiles)
+    }
+
     private static func onlyRegularFiles(_ type: mode_t) -> String? { type == S_IFREG ? nil : "not a regular file" }
 
     /// Opens `path` for reading with `O_NONBLOCK` (cleared once open), refusing it, closed, when

@@ -14,7 +14,7 @@ public struct InventoryInput: Sendable, Equatable {
         for path in paths {
             var info = stat()
             guard stat(path, &info) == 0 else {
-                throw KeysweepError("cannot scan '\(path)': \(String(cString: strerror(errno)))")
+                throw KeysweepError(.unreadableInput, path: path, String(cString: strerror(errno)))
             }
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
             var name = URL(fileURLWithPath: absolute).lastPathComponent

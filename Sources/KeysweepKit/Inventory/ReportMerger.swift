@@ -19,7 +19,7 @@ public struct ReportMerger {
         let keys = Set(reports.map { KeyLabel(kind: $0.document.scan.fingerprintKey, id: $0.document.scan.fingerprintKeyID) })
         if keys.count > 1 {
             let named = reports.map { "'\($0.name)' (\(KeyLabel(kind: $0.document.scan.fingerprintKey, id: $0.document.scan.fingerprintKeyID)))" }
-            throw KeysweepError("cannot merge reports whose fingerprints were made under different keys: \(named.joined(separator: ", ")); "
+            throw KeysweepError(.invalidReport, "cannot merge reports whose fingerprints were made under different keys: \(named.joined(separator: ", ")); "
                                 + "scan them again with the same --fingerprint-key-file or \(FingerprintKey.environmentVariable)")
         }
         var groups: [String: [JSONReportDocument.FindingEntry]] = [:]

@@ -86,6 +86,13 @@ struct KeywordPrefilter: Sendable {
     /// CPU time of a directory scan). Each part but the last runs `longestKeyword - 1` bytes into
     /// the next, so a keyword across a cut is still seen.
     func select(in bytes: UnsafeRawBufferPointer, into selected: inout RuleSelection) -> Int {
+        var hits: [KeywordHit] = []
+        return select(in: bytes, into: &selected, hits: &hits)
+    }
+
+    /// `select`, also noting in `hits` where each keyword occurrence ends (unordered; one seen by
+    /// two interleaved parts is noted twice).
+    func select(in bytes: UnsafeRawBufferPointer, into selected: inout RuleSelection, hits: inout [KeywordHit]) -> Int {
         let before = selected.count
         for rule in alwaysSelected { _ = selected.insert(rule) }
         guard ruleCount > 0, let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return selected.count - before }
@@ -94,26 +101,32 @@ struct KeywordPrefilter: Sendable {
                 let walker = Walker(table: table.baseAddress! + origin, classOf: classOf.baseAddress!, bytes: start)
                 let count = bytes.count
                 guard count >= Self.interleavingThreshold else {
-                    _ = walker.walk(0..<count, from: 0, prefilter: self, into: &selected)
+                    _ = walker.walk(0..<count, from: 0, prefilter: self, into: &selected, hits: &hits)
                     return
                 }
                 let part = count / Self.streamCount
                 let overlap = max(0, longestKeyword - 1)
-                let states = walker.walkInterleaved(part: part, prefilter: self, into: &selected)
+                let states = walker.walkInterleaved(part: part, prefilter: self, into: &selected, hits: &hits)
                 for stream in 0..<Self.streamCount {
                     let end = stream == Self.streamCount - 1 ? count : min(count, (stream + 1) * part + overlap)
-                    _ = walker.walk((stream + 1) * part..<end, from: states[stream], prefilter: self, into: &selected)
+                    _ = walker.walk((stream + 1) * part..<end, from: states[stream], prefilter: self, into: &selected, hits: &hits)
                 }
             }
         }
         return selected.count - before
     }
 
-    /// Marks the rules of the output state at row offset `state`.
+    /// Marks the rules of the output state at row offset `state`, reached by a keyword that ends
+    /// before offset `end`.
     @inline(never)
-    fileprivate func report(_ state: Int, into selected: inout RuleSelection) {
-        for rule in outputs[(origin + state) / classCount] { _ = selected.insert(rule) }
+    fileprivate func report(_ state: Int, end: Int, into selected: inout RuleSelection, hits: inout [KeywordHit]) {
+        let output = (origin + state) / classCount
+        for rule in outputs[output] { _ = selected.insert(rule) }
+        hits.append(KeywordHit(end: end, output: Int32(output)))
     }
+
+    /// The rules a hit's keyword selects.
+    func rules(of hit: KeywordHit) -> [Int] { outputs[Int(hit.output)] }
 
     /// The automaton's tables and one blob, as raw pointers: the hot loops index them without
     /// bounds checks or reference counting.
@@ -129,27 +142,29 @@ struct KeywordPrefilter: Sendable {
 
         /// One stream over `range`, starting in `state`; returns the state it ends in.
         func walk(_ range: Range<Int>, from state: Int, prefilter: KeywordPrefilter,
-                  into selected: inout RuleSelection) -> Int {
+                  into selected: inout RuleSelection, hits: inout [KeywordHit]) -> Int {
             var state = state
             var offset = range.lowerBound
             while offset < range.upperBound {
                 state = step(state, offset)
-                if state < 0 { prefilter.report(state, into: &selected) }
+                if state < 0 { prefilter.report(state, end: offset &+ 1, into: &selected, hits: &hits) }
                 offset &+= 1
             }
             return state
         }
 
         /// The first `part` bytes of each of the `streamCount` parts, walked side by side.
-        func walkInterleaved(part: Int, prefilter: KeywordPrefilter, into selected: inout RuleSelection) -> [Int] {
+        func walkInterleaved(part: Int, prefilter: KeywordPrefilter, into selected: inout RuleSelection,
+                             hits: inout [KeywordHit]) -> [Int] {
             var states = (0, 0, 0, 0)
             var offset = 0
             while offset < part {
+                // `offset` is past the byte each stream just read.
                 offset = runUntilOutput(&states, from: offset, part: part)
-                if states.0 < 0 { prefilter.report(states.0, into: &selected) }
-                if states.1 < 0 { prefilter.report(states.1, into: &selected) }
-                if states.2 < 0 { prefilter.report(states.2, into: &selected) }
-                if states.3 < 0 { prefilter.report(states.3, into: &selected) }
+                if states.0 < 0 { prefilter.report(states.0, end: offset, into: &selected, hits: &hits) }
+                if states.1 < 0 { prefilter.report(states.1, end: offset &+ part, into: &selected, hits: &hits) }
+                if states.2 < 0 { prefilter.report(states.2, end: offset &+ 2 &* part, into: &selected, hits: &hits) }
+                if states.3 < 0 { prefilter.report(states.3, end: offset &+ 3 &* part, into: &selected, hits: &hits) }
             }
             return [states.0, states.1, states.2, states.3]
         }
@@ -172,6 +187,12 @@ struct KeywordPrefilter: Sendable {
             return offset
         }
     }
+}
+
+/// Where a keyword occurrence ends in a blob (exclusive), and the automaton output it reached.
+struct KeywordHit {
+    let end: Int
+    let output: Int32
 }
 
 /// A set of rule indices as a bitset, reused across blobs by one matcher.

@@ -12,10 +12,24 @@ public final class Matcher {
     private var selection: RuleSelection
     /// The patterns this worker has used, taken once from the shared rule set: a lazily compiled
     /// pattern sits behind a lock, and taking it for every blob cost a lock per selected rule.
-    private var patterns: [(pattern: Pattern, secretGroup: Int)?]
+    private var patterns: [CompiledPattern.Value?]
+    /// Where keywords end in the blob being scanned, and per rule the ends of its keywords (only
+    /// the rules touched are filled; see `startWindows`).
+    var hits: [KeywordHit] = []
+    var hitEnds: [[Int]]
+    var rulesWithHitEnds: [Int] = []
     let encodedValues = EncodedValues()
     /// False keeps matches that inline comments or the generic-density rule would hide.
     let suppress: Bool
+    /// False runs every pattern over the whole blob, as if no rule had a reach: the tests compare
+    /// the two.
+    var usesStartWindows = true
+    /// With `--rule-stats`: what each rule cost this worker, by rule index (empty otherwise).
+    private(set) var ruleCosts: [RuleCost] = []
+    var measuresRules: Bool {
+        get { !ruleCosts.isEmpty }
+        set { ruleCosts = newValue ? Array(repeating: RuleCost(), count: ruleSet.rules.count) : [] }
+    }
 
     public init(ruleSet: RuleSet, limits: MatchScratch.Limits = MatchScratch.Limits(), suppress: Bool = true) {
         self.ruleSet = ruleSet
@@ -23,10 +37,11 @@ public final class Matcher {
         self.scratch = MatchScratch(limits: limits)
         self.selection = RuleSelection(ruleCount: ruleSet.rules.count)
         patterns = Array(repeating: nil, count: ruleSet.rules.count)
+        hitEnds = Array(repeating: [], count: ruleSet.rules.count)
     }
 
-    /// The pattern of rule `index` and the number of its `secret` group.
-    private func pattern(of index: Int) -> (pattern: Pattern, secretGroup: Int) {
+    /// The pattern of rule `index`, the number of its `secret` group and its reach.
+    private func pattern(of index: Int) -> CompiledPattern.Value {
         if let known = patterns[index] { return known }
         let compiled = ruleSet.rules[index].pattern
         patterns[index] = compiled
@@ -44,37 +59,55 @@ public final class Matcher {
     func scanPlain(_ bytes: UnsafeRawBufferPointer) -> BlobScan {
         var result = BlobScan()
         selection.removeAll()
-        guard ruleSet.prefilter.select(in: bytes, into: &selection) > 0 else { return result }
+        hits.removeAll(keepingCapacity: true)
+        guard ruleSet.prefilter.select(in: bytes, into: &selection, hits: &hits) > 0 else { return result }
+        noteHitEnds()
         var found: [(rule: Int, secret: Range<Int>)] = []
         var allowance = suppress ? InlineAllowance(bytes: bytes) : nil
         // Secrets that a specific rule's validator proved fake; generic rules may not report them.
         var disproved: Set<[UInt8]> = []
         for index in selection.indices {
             let rule = ruleSet.rules[index]
-            let (pattern, secretGroup) = pattern(of: index)
+            let (pattern, secretGroup, patternReach) = pattern(of: index)
+            // Without a reach, one window of every start and no limit: the whole blob.
+            let reach = usesStartWindows ? patternReach : nil
+            let windows = reach.map { startWindows(of: index, reach: $0) } ?? [0...bytes.count]
+            let clock = measuresRules ? ContinuousClock.now : nil
+            defer {
+                if let clock {
+                    let (seconds, attoseconds) = (ContinuousClock.now - clock).components
+                    ruleCosts[index].nanoseconds += UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
+                    ruleCosts[index].blobs += 1
+                    ruleCosts[index].searchedBytes += windows.reduce(0) { $0 + min(bytes.count, $1.upperBound) - $1.lowerBound }
+                    ruleCosts[index].nearKeywords = reach != nil
+                }
+            }
             var start = 0
-            matching: while start <= bytes.count {
-                switch pattern.firstMatch(in: bytes, from: start, scratch: scratch) {
-                case .noMatch:
-                    break matching
-                case .limitHit(let message), .failed(let message):
-                    result.limitHits.append(LimitHit(ruleID: rule.rule.id, message: message))
-                    break matching
-                case .match(let groups):
-                    let whole = groups.whole
-                    start = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
-                    guard let secret = groups[secretGroup], !secret.isEmpty else { continue }
-                    switch verdict(rule, secret: Array(bytes[secret])) {
-                    case .accepted: break
-                    case .rejected: continue
-                    case .disproved:
-                        if disproved.insert(Array(bytes[secret])).inserted { result.rejectedByValidator[rule.rule.id, default: 0] += 1 }
-                        continue
-                    }
-                    if allowance?.allows(ruleID: rule.rule.id, secret: secret) == true {
-                        result.suppressedInline += 1
-                    } else {
-                        found.append((index, secret))
+            windows: for window in windows {
+                start = max(start, window.lowerBound)
+                matching: while start <= window.upperBound {
+                    switch pattern.firstMatch(in: bytes, from: start, startLimit: reach == nil ? nil : window.upperBound, scratch: scratch) {
+                    case .noMatch:
+                        break matching
+                    case .limitHit(let message), .failed(let message):
+                        result.limitHits.append(LimitHit(ruleID: rule.rule.id, message: message))
+                        break windows
+                    case .match(let groups):
+                        let whole = groups.whole
+                        start = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
+                        guard let secret = groups[secretGroup], !secret.isEmpty else { continue }
+                        switch verdict(rule, secret: Array(bytes[secret])) {
+                        case .accepted: break
+                        case .rejected: continue
+                        case .disproved:
+                            if disproved.insert(Array(bytes[secret])).inserted { result.rejectedByValidator[rule.rule.id, default: 0] += 1 }
+                            continue
+                        }
+                        if allowance?.allows(ruleID: rule.rule.id, secret: secret) == true {
+                            result.suppressedInline += 1
+                        } else {
+                            found.append((index, secret))
+                        }
                     }
                 }
             }

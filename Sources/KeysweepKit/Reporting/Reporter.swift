@@ -5,7 +5,12 @@ public protocol Reporter {
 
 /// The output formats `--format` accepts.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json, jsonl, sarif
+    /// `text, json, jsonl, sarif or gitlab`, for help and messages.
+    public static var names: String {
+        allCases.dropLast().map(\.rawValue).joined(separator: ", ") + " or " + (allCases.last?.rawValue ?? "")
+    }
+
+    case text, json, jsonl, sarif, gitlab
 
     public var reporter: any Reporter {
         switch self {
@@ -13,12 +18,16 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .json: JSONReporter()
         case .jsonl: JSONLinesReporter()
         case .sarif: SARIFReporter()
+        case .gitlab: GitLabReporter()
         }
     }
 
     /// The format implied by a report file's extension, if any.
     public init?(fileExtensionOf path: String) {
-        if path.hasSuffix(".sarif") || path.hasSuffix(".sarif.json") {
+        // GitLab's conventional artifact name, `gl-secret-detection-report.json`, is its own format.
+        if path.split(separator: "/").last?.hasPrefix("gl-secret-detection-report") == true && path.hasSuffix(".json") {
+            self = .gitlab
+        } else if path.hasSuffix(".sarif") || path.hasSuffix(".sarif.json") {
             self = .sarif
         } else if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") {
             self = .jsonl

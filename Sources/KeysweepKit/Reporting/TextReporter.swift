@@ -38,6 +38,7 @@ public struct TextReporter: Reporter {
                 lines.append("  at HEAD      " + Self.headState(atHead, finding.enrichment?.exposure))
             }
             if let enrichment = finding.enrichment { lines += Self.inventoryLines(enrichment) }
+            lines += Self.actionLines(finding)
             lines.append("")
         }
         lines.append(summary(report))
@@ -70,9 +71,11 @@ public struct TextReporter: Reporter {
     /// it matter more than "history" when none of them is merged.
     static func headState(_ atHead: Bool, _ exposure: Enrichment.Exposure?) -> String {
         if atHead { return "yes: still in the current tree" }
-        guard let branches = exposure?.branches, !branches.isEmpty else { return "no: only in history" }
-        let unmerged = exposure?.onlyUnmergedBranches == true ? "unmerged " : ""
-        return "no: still on \(unmerged)branch\(branches.count == 1 ? "" : "es") " + branches.joined(separator: ", ")
+        guard let branches = exposure?.branches else { return "no: only in history" }
+        guard !branches.isEmpty else { return "no: on no branch; only a tag or another ref still reaches it" }
+        let plural = branches.count == 1 ? "" : "es"
+        if exposure?.onlyUnmergedBranches == true { return "no: only on the unmerged branch\(plural) " + branches.joined(separator: ", ") }
+        return "no: in the history of branch\(plural) " + branches.joined(separator: ", ")
     }
 
     /// Owner, expiry, key facts and risks, where known.
@@ -120,12 +123,12 @@ public struct TextReporter: Reporter {
     /// What to do about the findings: for a blocked commit, the three ways forward; otherwise how
     /// to rotate, accept one, or accept today's findings.
     static func nextSteps(_ report: ScanReport) -> String {
-        let allow = "add `keysweep:allow <rule> <reason>` as a comment on the secret's line (or the line above)"
+        let allow = "add its `allow` comment (`keysweep:allow <rule> <reason>`)"
         if report.blocksCommit {
             return """
             COMMIT BLOCKED: the staged changes add \(report.findings.count) secret\(report.findings.count == 1 ? "" : "s").
-              1. remove the secret, rotate it at its provider if it was ever pushed, and `git add` the file again;
-              2. or, if it is not a secret (a test key, an example), \(allow);
+              1. remove the secret (rotate it if it was ever pushed) and `git add` the file again;
+              2. or, for a test key or an example, add its `allow` comment (`keysweep:allow …`) and `git add` again;
               3. or bypass this one commit with `git commit --no-verify`.
             """
         }

@@ -44,8 +44,9 @@ public struct CompiledRule: Sendable {
         self.compiled = CompiledPattern(nil)
     }
 
-    /// The pattern and the number of its `secret` group, compiling it on first use.
-    var pattern: (pattern: Pattern, secretGroup: Int) {
+    /// The pattern, the number of its `secret` group and its reach (see `PatternReach`),
+    /// compiling it on first use.
+    var pattern: CompiledPattern.Value {
         compiled.value {
             do {
                 return try Self.compile(rule, file: "embedded rules")
@@ -56,30 +57,35 @@ public struct CompiledRule: Sendable {
         }
     }
 
-    private static func compile(_ rule: Rule, file: String) throws(RuleError) -> (pattern: Pattern, secretGroup: Int) {
+    private static func compile(_ rule: Rule, file: String) throws(RuleError) -> CompiledPattern.Value {
         let pattern: Pattern
+        let reach = PatternReach.of(pattern: rule.pattern, keywords: rule.keywords)
         do {
-            pattern = try Pattern(rule.pattern)
+            pattern = try Pattern(rule.pattern, allowsStartLimit: reach != nil)
         } catch {
             throw RuleError(file: file, ruleID: rule.id, field: "pattern", reason: "does not compile \(error)")
         }
         guard let secretGroup = pattern.groupNumbers["secret"] else {
             throw RuleError(file: file, ruleID: rule.id, field: "pattern", reason: "has no named group 'secret'")
         }
-        return (pattern, secretGroup)
+        return (pattern, secretGroup, reach)
     }
 }
 
 /// A compiled pattern, or the promise of one, shared by all workers: the first to need it compiles
 /// it under the lock, the others wait for that one and reuse it.
-private final class CompiledPattern: Sendable {
-    private let state: Mutex<(pattern: Pattern, secretGroup: Int)?>
+final class CompiledPattern: Sendable {
+    /// A compiled pattern, the number of its `secret` group, and how far before a keyword's end
+    /// its matches can start (nil: anywhere; see `PatternReach`).
+    typealias Value = (pattern: Pattern, secretGroup: Int, reach: Int?)
 
-    init(_ value: (pattern: Pattern, secretGroup: Int)?) {
+    private let state: Mutex<CompiledPattern.Value?>
+
+    init(_ value: CompiledPattern.Value?) {
         state = Mutex(value)
     }
 
-    func value(compile: () -> (pattern: Pattern, secretGroup: Int)) -> (pattern: Pattern, secretGroup: Int) {
+    func value(compile: () -> CompiledPattern.Value) -> CompiledPattern.Value {
         state.withLock { value in
             if let value { return value }
             let made = compile()

@@ -25,7 +25,7 @@ public struct DumpScanner: Sendable {
         var result = try ScanPool<GitBlob>(ruleSet: ruleSet, options: options).scan(source)
         let (introductions, damage) = source.gathered.state.withLock { $0 }
         result.matches = result.matches.attributed(to: introductions)
-        result.damage = damage.map { KeysweepError($0.description) }
+        result.damage = damage.map { KeysweepError(.damagedInput, $0.description, underlying: $0) }
         // A warning, not an error: a FIFO whose writer had nothing to send is an empty dump by
         // design (exit 0), but an empty file is more often a dump that was never written.
         if damage == nil && result.statistics.filesScanned == 0 && result.statistics.skipped.isEmpty {

@@ -11,8 +11,8 @@ public struct HistoryScanner: Sendable {
     }
 
     public func scan(_ repository: GitRepository, revisions: GitRevisions) throws(KeysweepError) -> ScanResult {
-        let source = GitBlobSource(repository: repository, revisions: revisions, maxFileSize: options.maxFileSize,
-                                   processes: options.threads)
+        let source = try GitBlobSource(repository: repository, revisions: revisions, maxFileSize: options.maxFileSize,
+                                       processes: options.threads, progress: options.progress)
         let log = ProvenanceLog(repository: repository, revisions: revisions, parts: options.threads)
         let outcome = try ScanPool<GitBlob>(ruleSet: ruleSet, options: options).scan(source) { worker in
             if !worker.outcome.matches.isEmpty { log.start() }
@@ -21,20 +21,26 @@ public struct HistoryScanner: Sendable {
         if repository.isShallow {
             statistics.warnings.append(ScanWarning(path: repository.path, reason: .unreadable,
                                                    message: "shallow clone: commits before the shallow boundary are not scanned"))
-            statistics.normalize()
         }
-        let incomplete = Self.incompleteness(statistics)
         let provenance: GitProvenance
         let reached: [Match]
+        // Blobs the history names but the repository lacks: they were never read.
+        var missing: Set<String> = []
         do throws(KeysweepError) {
-            provenance = try log.provenance(of: Set(outcome.matches.compactMap { $0.blobID }))
+            provenance = try log.provenance(of: Set(outcome.matches.compactMap { $0.blobID }), store: source.store)
+            missing = provenance.missing
             reached = source.readsObjectStore
-                ? try reachedMatches(outcome.matches, explained: provenance.introductions, in: repository, revisions: revisions)
+                ? try reachedMatches(outcome.matches, explained: provenance.introductions, in: repository,
+                                     revisions: revisions, missing: &missing)
                 : outcome.matches
         } catch {
             // git fails too on what could not be read: say first what that was.
-            throw incomplete.map { KeysweepError("\($0.message); then \(error.message)") } ?? error
+            statistics.normalize()
+            throw Self.incompleteness(statistics).map { KeysweepError($0.code, "\($0.message); then \(error.message)") } ?? error
         }
+        for id in missing { statistics.unreadableObject(id, "object \(id) is missing") }
+        statistics.normalize()
+        let incomplete = Self.incompleteness(statistics)
         let matches = reached.attributed(to: provenance.introductions)
         var result = ScanResult(matches: matches, statistics: statistics)
         result.damage = incomplete
@@ -49,7 +55,7 @@ public struct HistoryScanner: Sendable {
         let unreadable = statistics.unreadableObjects
         guard !unreadable.isEmpty else { return nil }
         let more = unreadable.count > 3 ? "; and \(unreadable.count - 3) more" : ""
-        return KeysweepError("the history is incomplete: \(unreadable.count) objects could not be read: "
+        return KeysweepError(.damagedInput, "the history is incomplete: \(unreadable.count == 1 ? "1 object" : "\(unreadable.count) objects") could not be read: "
                              + unreadable.prefix(3).joined(separator: "; ") + more)
     }
 
@@ -59,10 +65,10 @@ public struct HistoryScanner: Sendable {
     /// Unreachable blobs are dropped, so a scan reports what a clone of the refs holds. (Their
     /// bytes still count in the statistics: they were read.)
     private func reachedMatches(_ matches: [Match], explained: BlobIntroductions, in repository: GitRepository,
-                                revisions: GitRevisions) throws(KeysweepError) -> [Match] {
+                                revisions: GitRevisions, missing: inout Set<String>) throws(KeysweepError) -> [Match] {
         let unexplained = Set(matches.compactMap(\.blobID).filter { explained[$0]?.isEmpty ?? true })
         guard !unexplained.isEmpty else { return matches }
-        let paths = try GitProvenance.reachablePaths(of: unexplained, in: repository, revisions: revisions)
+        let paths = try GitProvenance.reachablePaths(of: unexplained, in: repository, revisions: revisions, missing: &missing)
         return matches.compactMap { match in
             guard let id = match.blobID, unexplained.contains(id) else { return match }
             guard let path = paths[id] else { return nil }

@@ -11,6 +11,12 @@ public struct ScanOptions: Sendable {
     public var suppress: Bool
     /// Which archives are opened and how far (`--archive-depth`).
     public var archives: ArchiveLimits
+    /// Where the scan tells how far it has come, if anyone is watching.
+    public var progress: ScanProgress?
+    /// Whether each rule's pattern is timed (`--rule-stats`).
+    public var measuresRules = false
+    /// Whether every pattern runs over whole blobs, as before start windows (`--whole-blobs`).
+    public var matchesWholeBlobs = false
 
     public init(threads: Int, maxFileSize: Int = 10 * 1024 * 1024, followSymlinks: Bool = false,
                 include: [Glob] = [], exclude: [Glob] = [], suppress: Bool = true, archives: ArchiveLimits = ArchiveLimits()) {

@@ -9,6 +9,8 @@ import Synchronization
 /// into bytes; matching, statistics and backpressure are the same for all of them.
 struct ScanPool<Item: Sendable>: Sendable {
     let ruleSet: RuleSet
+    /// Threads, limits, and what the workers report and measure (progress, `--rule-stats`,
+    /// `--whole-blobs`).
     let options: ScanOptions
     var threads: Int { options.threads }
     /// Batches the queue holds before the producer blocks.
@@ -32,12 +34,24 @@ struct ScanPool<Item: Sendable>: Sendable {
         let outcomes = Mutex<[WorkerOutcome]>([])
         let ruleSet = self.ruleSet
         let options = self.options
+        let progress = options.progress
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             var worker = Worker(matcher: Matcher(ruleSet: ruleSet, suppress: options.suppress), options: options)
+            worker.matcher.measuresRules = options.measuresRules
+            worker.matcher.usesStartWindows = !options.matchesWholeBlobs
+            var told = (objects: 0, bytes: 0)
             while let batch = queue.pop() {
                 for item in batch { process(item, &worker) }
+                if let progress {
+                    let scanned = worker.outcome.statistics
+                    progress.add(objects: scanned.filesScanned - told.objects, bytes: scanned.bytesScanned - told.bytes)
+                    told = (scanned.filesScanned, scanned.bytesScanned)
+                }
             }
-            let outcome = worker.outcome
+            var outcome = worker.outcome
+            for (index, cost) in worker.matcher.ruleCosts.enumerated() where cost.blobs > 0 {
+                outcome.statistics.ruleCosts[ruleSet.rules[index].rule.id, default: RuleCost()].add(cost)
+            }
             outcomes.withLock { $0.append(outcome) }
         }
         producerDone.wait()

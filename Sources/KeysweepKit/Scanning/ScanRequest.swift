@@ -102,6 +102,13 @@ public struct ScanRequest: Sendable {
     public var fingerprintKeyFromEnvironment: String?
     /// False shows everything suppressions would hide (inline comments, allowlists, baseline).
     public var suppress = true
+    /// Where the scan tells how far it has come (`ProgressDisplay` shows it on a terminal).
+    public var progress: ScanProgress?
+    /// Time each rule's pattern and keep the costs in the statistics (`--rule-stats`).
+    public var measuresRules = false
+    /// Run every pattern over whole blobs (`--whole-blobs`: to check that matching near keywords
+    /// finds the same).
+    public var matchesWholeBlobs = false
     /// The exit code when there are findings (`--exit-code`).
     public var findingsExitCode: Int = 1
     /// The clock for ages and expiry (`--now`); nil: the time of the scan.

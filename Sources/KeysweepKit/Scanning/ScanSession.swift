@@ -15,14 +15,14 @@ public enum ScanSession {
                 rules = RuleLoader.merge(rules, overriddenBy: try RuleLoader.rules(at: path))
             }
         } catch {
-            throw KeysweepError("invalid rules: \(error)")
+            throw KeysweepError(.invalidRules, "invalid rules: \(error)", underlying: error)
         }
         if let config { rules = try config.apply(to: rules) }
         phase("rules")
         do {
             return try RuleSet(rules, lazily: true)
         } catch {
-            throw KeysweepError("invalid rules: \(error)")
+            throw KeysweepError(.invalidRules, "invalid rules: \(error)", underlying: error)
         }
     }
 
@@ -55,7 +55,7 @@ public enum ScanSession {
         phase("config")
         let ruleSet = try ruleSet(extraRulePaths: request.rulePaths, config: config, phase: phase)
         phase("compile")
-        let options = ScanOptions(
+        var options = ScanOptions(
             threads: request.threads,
             maxFileSize: Self.maxFileSize(commandLine: request.maxFileSize, config: config?.maxFileSize),
             followSymlinks: request.followSymlinks,
@@ -64,8 +64,13 @@ public enum ScanSession {
             suppress: request.suppress,
             archives: ArchiveLimits(depth: request.archiveDepth)
         )
+        options.progress = request.progress
+        options.measuresRules = request.measuresRules
+        options.matchesWholeBlobs = request.matchesWholeBlobs
+        defer { request.progress?.finish() }
         var result = try scan(request.input, ruleSet: ruleSet, options: options)
         result.statistics.durationMilliseconds = DirectoryScanner.milliseconds(since: clock)
+        request.progress?.finish()
         phase("scan")
         let rules = ruleSet.rules.map(\.rule)
         var statistics = result.statistics
@@ -122,21 +127,13 @@ public enum ScanSession {
     /// input (a truncated dump) is thrown after the report of what was read is written; that
     /// report says it is incomplete and why.
     public static func run(_ request: ScanRequest) throws(KeysweepError) -> ScanReport {
-        do {
-            for (_, path) in [(request.format, request.output)] + request.extraReports { try ReportWriter.checkWritable(path) }
-        } catch {
-            throw KeysweepError(error.description)
-        }
+        for (_, path) in [(request.format, request.output)] + request.extraReports { try ReportWriter.checkWritable(path) }
         let (report, damage) = try report(for: request)
-        do {
-            var main = report
-            main.colour = request.colour
-            try ReportWriter.write(request.format.reporter.render(main), to: request.output)
-            for (format, path) in request.extraReports {
-                try ReportWriter.write(format.reporter.render(report), to: path)
-            }
-        } catch {
-            throw KeysweepError(error.description)
+        var main = report
+        main.colour = request.colour
+        try ReportWriter.write(request.format.reporter.render(main), to: request.output)
+        for (format, path) in request.extraReports {
+            try ReportWriter.write(format.reporter.render(report), to: path)
         }
         if let damage { throw damage }
         return report
@@ -166,7 +163,7 @@ public enum ScanSession {
             for root in roots {
                 var info = stat()
                 guard stat(root, &info) == 0 else {
-                    throw KeysweepError("cannot scan '\(root)': \(String(cString: strerror(errno)))")
+                    throw KeysweepError(.unreadableInput, path: root, String(cString: strerror(errno)))
                 }
             }
             var result = DirectoryScanner(ruleSet: ruleSet, options: options).scan(roots: roots)

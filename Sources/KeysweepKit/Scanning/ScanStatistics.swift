@@ -13,6 +13,8 @@ public struct ScanStatistics: Sendable {
     /// Objects of a repository that could not be read (missing, damaged), one message each: the
     /// scan went on without them, and its report says it is incomplete.
     public var unreadableObjects: [String] = []
+    /// With `--rule-stats`: what each rule's pattern cost, by rule id (not in reports).
+    public var ruleCosts: [String: RuleCost] = [:]
     public var durationMilliseconds = 0
     public var threads = 1
 
@@ -38,6 +40,7 @@ public struct ScanStatistics: Sendable {
         unreadableObjects += other.unreadableObjects
         suppressed.merge(other.suppressed, uniquingKeysWith: +)
         rejectedByValidator.merge(other.rejectedByValidator, uniquingKeysWith: +)
+        for (rule, cost) in other.ruleCosts { ruleCosts[rule, default: RuleCost()].add(cost) }
     }
 
     /// Sorts the lists so that the report does not depend on thread timing.

@@ -139,7 +139,7 @@ final class PackBlobReader {
     private func cacheKey(_ pack: PackFile, _ position: Int) -> Int { pack.number << 32 | position }
 
     private func header(at position: Int, in pack: PackFile, window: PackWindow) throws(KeysweepError) -> PackEntryHeader {
-        let offset = pack.index.offsets[position]
+        let offset = pack.index.offset(at: position)
         let length = Int(min(UInt64(PackEntryHeader.maximumLength), pack.end(of: position) - offset))
         guard let bytes = window.bytes(of: pack, at: offset, count: length),
               let header = PackEntryHeader(bytes, offset: offset) else {
@@ -163,7 +163,7 @@ final class PackBlobReader {
     /// (header and stream) have the CRC-32 the index records for them.
     private func inflate(at position: Int, _ header: PackEntryHeader, in pack: PackFile, window: PackWindow,
                          size: Int) throws(KeysweepError) -> [UInt8] {
-        let offset = pack.index.offsets[position]
+        let offset = pack.index.offset(at: position)
         let entry = Int(pack.end(of: position) - offset)
         let stored = entry - header.length
         guard stored > 0, let bytes = window.bytes(of: pack, at: offset, count: entry) else {
@@ -185,7 +185,7 @@ final class PackBlobReader {
     }
 
     private func damaged(_ pack: PackFile, _ position: Int, _ reason: String) -> KeysweepError {
-        KeysweepError("damaged pack '\(pack.path)': the object at offset \(pack.index.offsets[position]) (\(pack.index.id(at: position))): \(reason)")
+        KeysweepError("damaged pack '\(pack.path)': the object at offset \(pack.index.offset(at: position)) (\(pack.index.id(at: position))): \(reason)")
     }
 }
 

@@ -38,7 +38,7 @@ final class PackFile: Sendable {
             throw KeysweepError("damaged pack '\(path)': its header does not match its index")
         }
         let objectsEnd = UInt64(status.st_size) - UInt64(PackIndex.idLength)
-        guard index.offsets.last.map({ $0 < objectsEnd }) ?? true, index.offsets.first.map({ $0 >= 12 }) ?? true else {
+        guard index.count == 0 || (index.offset(at: index.count - 1) < objectsEnd && index.offset(at: 0) >= 12) else {
             close(descriptor)
             throw KeysweepError("damaged pack '\(path)': its index points past its objects")
         }
@@ -59,7 +59,7 @@ final class PackFile: Sendable {
 
     /// Where the object at `position` ends (where the next begins).
     func end(of position: Int) -> UInt64 {
-        position + 1 < index.count ? index.offsets[position + 1] : objectsEnd
+        position + 1 < index.count ? index.offset(at: position + 1) : objectsEnd
     }
 
     /// Checks that the pack's last 20 bytes are the SHA-1 of all before them, as git writes it:

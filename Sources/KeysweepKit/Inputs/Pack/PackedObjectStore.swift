@@ -21,7 +21,7 @@ struct PackedObjectStore {
     let repository: GitRepository
     let packs: [PackFile]
     /// Loose objects that no pack also holds, by id.
-    let looseIDs: [String]
+    let looseIDs: Set<String>
 
     /// Compressed bytes of pack per stretch that a reader takes at a time.
     static let chunkBytes: UInt64 = 4 << 20
@@ -38,7 +38,7 @@ struct PackedObjectStore {
         }
         self.repository = repository
         self.packs = packs
-        looseIDs = Self.looseObjectIDs(in: objects).filter { id in
+        looseIDs = Set(Self.looseObjectIDs(in: objects)).filter { id in
             let raw = Self.rawID(id)
             return !packs.contains { $0.index.contains(raw) }
         }
@@ -76,9 +76,13 @@ struct PackedObjectStore {
     }
 
     /// Pushes batches of blobs from `threads` threads; returns what was skipped.
-    func produce(threads: Int, maxFileSize: Int, push: @escaping @Sendable ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
+    func produce(threads: Int, maxFileSize: Int, progress: ScanProgress? = nil,
+                 push: @escaping @Sendable ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
         // Checks first, so that one thread hashes while the others read blobs.
-        let tasks = packs.map(Task.verify) + packs.flatMap(Self.chunks).map(Task.read)
+        let chunks = packs.flatMap(Self.chunks)
+        let tasks = packs.map(Task.verify) + chunks.map(Task.read)
+        // The stretches read are the share of the work done: the queue to the matchers is short.
+        progress?.plan(chunks.count)
         let next = Atomic<Int>(0)
         let outcome = Mutex<(statistics: ScanStatistics, error: KeysweepError?)>((ScanStatistics(), nil))
         let finished = DispatchGroup()
@@ -104,6 +108,7 @@ struct PackedObjectStore {
                                 let id = chunk.pack.index.rawID(at: position)
                                 return packs[..<chunk.pack.number].contains { $0.index.contains(id) }
                             }, batcher: &batcher, push: push, statistics: &statistics)
+                            progress?.complete(1)
                         }
                     }
                     if let rest = batcher.flush() { push(rest) }
@@ -128,7 +133,7 @@ struct PackedObjectStore {
         var statistics = ScanStatistics()
         var batcher = BlobBatcher()
         let reader = LooseObjectReader(objectDirectory: repository.objectDirectory, maxFileSize: maxFileSize)
-        for id in looseIDs {
+        for id in looseIDs.sorted() {
             let outcome: LooseObjectReader.Outcome
             do throws(KeysweepError) { outcome = try reader.read(id) } catch {
                 statistics.unreadableObject(id, error.message)
@@ -152,9 +157,9 @@ struct PackedObjectStore {
         var chunks: [PackChunk] = []
         var start = 0
         while start < pack.index.count {
-            let limit = pack.index.offsets[start] + chunkBytes
+            let limit = pack.index.offset(at: start) + chunkBytes
             var end = start + 1
-            while end < pack.index.count, pack.index.offsets[end] < limit { end += 1 }
+            while end < pack.index.count, pack.index.offset(at: end) < limit { end += 1 }
             chunks.append(PackChunk(pack: pack, positions: start..<end))
             start = end
         }
@@ -181,6 +186,13 @@ struct PackedObjectStore {
             }
         }
         return ids
+    }
+
+    /// Whether the store holds the object `id` (40 hex digits), in a pack or loose.
+    func contains(_ id: String) -> Bool {
+        guard id.utf8.count == 2 * PackIndex.idLength else { return false }
+        let raw = Self.rawID(id)
+        return packs.contains { $0.index.contains(raw) } || looseIDs.contains(id)
     }
 
     /// 40 hex digits as 20 bytes.

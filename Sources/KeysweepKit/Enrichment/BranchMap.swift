@@ -1,0 +1,70 @@
+/// Which branches (local and remote) hold each commit of a repository, from one `git rev-list`
+/// of the commit graph, so that naming the branches of every finding costs two git processes
+/// rather than a `for-each-ref --contains` walk per finding.
+///
+/// Each commit gets a bit set of the branches whose tips reach it: tips set their own bit, and
+/// in `--topo-order` (children before parents) each commit passes its set on to its parents.
+struct BranchMap: Sendable {
+    /// Sorted short names (`main`, `origin/feature`), without `origin/HEAD`.
+    let names: [String]
+    /// HEAD's branch, when HEAD is on one.
+    let head: String?
+    private let words: Int
+    private let index: [String: Int]
+    private let bits: [UInt64]
+
+    /// The graph is dropped beyond this many 64-bit words (commits × ⌈branches / 64⌉): 128 MiB.
+    static let wordLimit = 16 << 20
+
+    /// Nil when git cannot answer or the graph is too large.
+    init?(repository root: String) {
+        guard let refs = try? GitProcess.output(repository: root, ["for-each-ref", "--format=%(objectname) %(refname:short)", "refs/heads", "refs/remotes"])
+        else { return nil }
+        var tips: [(id: String, name: String)] = []
+        for line in String(decoding: refs, as: UTF8.self).split(separator: "\n") {
+            let fields = line.split(separator: " ", maxSplits: 1).map(String.init)
+            guard fields.count == 2, !fields[1].hasSuffix("/HEAD"), fields[1] != "origin" else { continue }
+            tips.append((fields[0], fields[1]))
+        }
+        tips.sort { $0.name < $1.name }
+        names = tips.map(\.name)
+        words = (tips.count + 63) / 64
+        head = (try? GitProcess.output(repository: root, ["symbolic-ref", "--short", "-q", "HEAD"]))
+            .map { String(decoding: $0, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "" }
+            .flatMap { $0.isEmpty ? nil : $0 }
+        // With no branch there is no graph to read (rev-list refuses an empty list of tips).
+        let graph = tips.isEmpty ? []
+            : try? GitProcess.output(repository: root, ["rev-list", "--topo-order", "--parents"] + Array(Set(tips.map(\.id))).sorted())
+        guard let graph else { return nil }
+        let rows = String(decoding: graph, as: UTF8.self).split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        guard rows.count * words <= Self.wordLimit else { return nil }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(rows.count)
+        for (position, row) in rows.enumerated() { if let id = row.first { index[id] = position } }
+        var bits = [UInt64](repeating: 0, count: rows.count * words)
+        for (branch, tip) in tips.enumerated() {
+            guard let position = index[tip.id] else { continue }
+            bits[position * words + branch / 64] |= 1 << UInt64(branch % 64)
+        }
+        for (position, row) in rows.enumerated() {
+            for parent in row.dropFirst() {
+                guard let target = index[parent] else { continue }
+                for word in 0..<words { bits[target * words + word] |= bits[position * words + word] }
+            }
+        }
+        self.index = index
+        self.bits = bits
+    }
+
+    /// The branches that hold any of `commits`, and whether HEAD's branch is not among them.
+    func branches(containing commits: [String]) -> (names: [String], onlyUnmerged: Bool)? {
+        guard !commits.isEmpty else { return nil }
+        var union = [UInt64](repeating: 0, count: words)
+        for commit in commits {
+            guard let position = index[commit] else { continue }
+            for word in 0..<words { union[word] |= bits[position * words + word] }
+        }
+        let held = names.indices.filter { union[$0 / 64] & (1 << UInt64($0 % 64)) != 0 }.map { names[$0] }
+        return (held, !held.isEmpty && head.map { !held.contains($0) } ?? false)
+    }
+}

@@ -1,0 +1,30 @@
+/// Where a rule's matches can start in a blob, from where its keywords occur (see `PatternReach`).
+extension Matcher {
+    /// Groups the blob's keyword hits by rule: `hitEnds[rule]` lists where its keywords end.
+    func noteHitEnds() {
+        for rule in rulesWithHitEnds { hitEnds[rule].removeAll(keepingCapacity: true) }
+        rulesWithHitEnds.removeAll(keepingCapacity: true)
+        for hit in hits {
+            for rule in ruleSet.prefilter.rules(of: hit) {
+                if hitEnds[rule].isEmpty { rulesWithHitEnds.append(rule) }
+                hitEnds[rule].append(hit.end)
+            }
+        }
+    }
+
+    /// The offsets at which a match of rule `index` can start: a match holds one of its keywords
+    /// and is at most `reach` bytes long, so it starts at most `reach` bytes before a keyword ends
+    /// (see `PatternReach`). Ascending, disjoint ranges.
+    func startWindows(of index: Int, reach: Int) -> [ClosedRange<Int>] {
+        var windows: [ClosedRange<Int>] = []
+        for end in hitEnds[index].sorted() {
+            let low = max(0, end - reach)
+            if let last = windows.last, low <= last.upperBound + 1 {
+                windows[windows.count - 1] = last.lowerBound...max(last.upperBound, end)
+            } else {
+                windows.append(low...end)
+            }
+        }
+        return windows
+    }
+}

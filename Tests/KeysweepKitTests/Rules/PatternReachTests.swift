@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import KeysweepKit
+
+/// `PatternReach`: a reach only when every match holds a keyword and has a bounded length, and
+/// matching near keywords finds exactly what matching the whole blob finds.
+@Suite struct PatternReachTests {
+    @Test(arguments: [
+        // A keyword spelled across atoms, in any case.
+        (#"(?i)api[_-]?key\s{0,3}=\s{0,3}(?<secret>[a-z0-9]{32})"#, ["api_key", "api-key", "apikey"], 3 + 1 + 3 + 3 + 1 + 3 + 32),
+        (#"\b(?<secret>ghp_[A-Za-z0-9]{36})\b"#, ["ghp_"], 40),
+        (#"AKIA[0-9A-Z]{16}"#, ["akia"], 20),
+        // Every branch holds a keyword; lookarounds add no length.
+        (#"(?:token|secret)(?=[=:])[=:](?<secret>\w{8,20})(?![\w])"#, ["token", "secret"], 6 + 1 + 20),
+        // A back reference is as long as its group.
+        (#"pass=(?<q>["']?)(?<secret>[^\s"']{4,10})\k<q>"#, ["pass="], 5 + 1 + 10 + 1),
+    ] as [(String, [String], Int)])
+    func aBoundedPatternThatHoldsAKeywordHasAReach(pattern: String, keywords: [String], reach: Int) {
+        #expect(PatternReach.of(pattern: pattern, keywords: keywords) == reach)
+    }
+
+    @Test(arguments: [
+        // Unbounded.
+        (#"ghp_[A-Za-z0-9]+"#, ["ghp_"]),
+        // The keyword is optional, or only in one branch, or only in a lookaround.
+        (#"(?:pagerduty_)?service_key=(?<secret>[a-f0-9]{32})"#, ["pagerduty"]),
+        (#"(?:twilio_token=|AC[0-9a-f]{32},)(?<secret>[0-9a-f]{32})"#, ["twilio"]),
+        (#"(?<=password=)(?<secret>\S{8,20})"#, ["password"]),
+        // A keyword the class cannot spell: `[a-z]{5}` is not listed.
+        (#"[a-z]{5}=(?<secret>\d{6})"#, ["token"]),
+        // Syntax not modelled.
+        (#"(?x) token = (?<secret>\w{8})"#, ["token"]),
+        (#"token\K(?<secret>\w{8})"#, ["token"]),
+        (#"(?|token|secret)(?<secret>\w{8})"#, ["token", "secret"]),
+        (#"token(?<secret>\w{8})"#, []),
+    ] as [(String, [String])])
+    func otherPatternsHaveNone(pattern: String, keywords: [String]) {
+        #expect(PatternReach.of(pattern: pattern, keywords: keywords) == nil)
+    }
+
+    @Test func theCostlyBuiltinRulesHaveAReach() throws {
+        let rules = RuleLoader.builtinRules(withExamples: false)
+        for id in ["generic.password", "database.ado-connection-string"] {
+            let rule = try #require(rules.first { $0.id == id })
+            #expect(PatternReach.of(pattern: rule.pattern, keywords: rule.keywords) != nil, "\(id)")
+        }
+    }
+
+    /// Every rule's examples and negative examples, each amid text that holds other rules'
+    /// keywords, in one blob: near-keyword matching and whole-blob matching find the same.
+    @Test func matchingNearKeywordsFindsWhatMatchingEverythingFinds() throws {
+        let rules = RuleLoader.builtinRules()
+        let ruleSet = try RuleSet(rules, lazily: true)
+        var generator = SystemRandomNumberGenerator()
+        var blob: [UInt8] = []
+        let filler = Array("token: none; password = ''; api_key: see vault\n".utf8)
+        for rule in rules {
+            for example in rule.examples + rule.negativeExamples {
+                blob += filler.prefix(Int.random(in: 0...filler.count, using: &generator))
+                blob += Array(example.utf8) + [UInt8(ascii: "\n")]
+            }
+        }
+        let windowed = Matcher(ruleSet: ruleSet)
+        let whole = Matcher(ruleSet: ruleSet)
+        whole.usesStartWindows = false
+        let found = blob.withUnsafeBytes { windowed.scan($0).matches.map { "\($0.ruleIndex) \($0.start) \($0.secret)" } }
+        let expected = blob.withUnsafeBytes { whole.scan($0).matches.map { "\($0.ruleIndex) \($0.start) \($0.secret)" } }
+        #expect(found.count > rules.count, "most examples are found")
+        #expect(found == expected)
+    }
+}
