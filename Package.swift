@@ -32,9 +32,15 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .target(name: "Digest", dependencies: ["CLibcrypto"]),
+        .systemLibrary(
+            name: "CLibarchive",
+            pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]
+        ),
+        .target(name: "Archive", dependencies: ["CLibarchive"]),
         .target(
             name: "KeysweepKit",
-            dependencies: ["PCRE2", "Inflate", "Digest", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PCRE2", "Inflate", "Digest", "Archive", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "keysweep",

@@ -87,7 +87,7 @@ struct CommonOptions: ParsableArguments {
         let noun: String
         switch request.input {
         case .history, .dump: noun = "blobs"
-        case .paths, .standardInput, .staged: noun = "files"
+        case .paths, .standardInput, .staged, .image: noun = "files"
         }
         let display = ProgressDisplay.start(for: progress, counting: noun, quiet: engine.quiet)
         defer { display?.stop() }
@@ -137,6 +137,9 @@ struct EngineOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Skip files and blobs larger than this many bytes (default 10 MiB; a config's max_file_size may lower it, never raise it).")
     var maxFileSize: Int?
 
+    @Option(parsing: .unconditional, help: "Open archives (zip, jar, whl, tar, tar.gz, .gz, ...) nested up to this deep and scan their members; 0 leaves archives unopened (default 8).")
+    var archiveDepth: Int?
+
     @Option(help: "A rule file or folder of *.yml rules to add to the builtin rules (repeatable; same id overrides).")
     var rules: [String] = []
 
@@ -164,6 +167,7 @@ struct EngineOptions: ParsableArguments {
     func validate() throws {
         if verbose && quiet { throw ValidationError("--verbose and --quiet exclude each other") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, not \(threads)") }
+        if let archiveDepth, archiveDepth < 0 { throw ValidationError("--archive-depth must be 0 or more, not \(archiveDepth)") }
         if let maxFileSize, maxFileSize < 1 { throw ValidationError("--max-file-size must be a positive number of bytes, not \(maxFileSize)") }
         if config != nil && noConfig { throw ValidationError("--config and --no-config exclude each other") }
     }
@@ -171,6 +175,7 @@ struct EngineOptions: ParsableArguments {
     func request(_ input: ScanInput) -> ScanRequest {
         var request = ScanRequest(input: input, threads: threads ?? ProcessorCount.active)
         request.maxFileSize = maxFileSize
+        if let archiveDepth { request.archiveDepth = archiveDepth }
         request.rulePaths = rules
         request.config = noConfig ? .none : config.map { .file($0) } ?? .discover
         request.fingerprintKeyFile = fingerprintKeyFile

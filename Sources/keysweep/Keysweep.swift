@@ -11,7 +11,7 @@ struct Keysweep: ParsableCommand {
         abstract: "Find leaked secrets of non-human identities in files, folders and git history.",
         discussion: "Exit codes: 0 no findings, 1 findings, 2 usage or input error.",
         version: KeysweepVersion.current,
-        subcommands: [ScanCommand.self, GitCommand.self, StagedCommand.self, DumpCommand.self, InventoryCommand.self, MergeCommand.self, BaselineCommand.self, RulesCommand.self, ExplainCommand.self],
+        subcommands: [ScanCommand.self, GitCommand.self, StagedCommand.self, DumpCommand.self, ImageCommand.self, InventoryCommand.self, MergeCommand.self, BaselineCommand.self, RulesCommand.self, ExplainCommand.self],
         defaultSubcommand: ScanCommand.self
     )
 

@@ -195,7 +195,13 @@ def planted_hits(locs, cwd, target, planted_path, path_mode="target", prefix="_p
     for loc in locs:
         path, line = loc[0], loc[1]
         commit = loc[2] if len(loc) > 2 else None
-        if path_mode == "repo" and not os.path.isabs(path):
+        if path_mode == "archive" and "!" in path:
+            # `dir/svc.zip!svc/.env` (or nested `dir/bundle.zip!svc.zip!svc/.env`): the file
+            # the archive was made from, `dir/svc/.env`.
+            outer, member = path.split("!", 1)[0], path.rsplit("!", 1)[1]
+            absolute = os.path.normpath(os.path.join(cwd, outer))
+            rel = os.path.normpath(os.path.join(os.path.dirname(os.path.relpath(os.path.realpath(absolute), tgt)), member))
+        elif path_mode == "repo" and not os.path.isabs(path):
             rel = os.path.normpath(path)
         else:
             absolute = os.path.normpath(os.path.join(cwd, path))

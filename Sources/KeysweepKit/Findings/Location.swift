@@ -12,9 +12,16 @@ public struct Location: Sendable, Hashable, Comparable {
     public var repository: String?
     /// `base64` when the secret is encoded at this place and was found by decoding it.
     public var encoding: String?
+    /// For a container image: the digest of the layer that holds the file.
+    public var layer: String?
+    /// For a container image: the digest of a higher layer that deletes the file (it still ships).
+    public var deletedInLayer: String?
     /// The git object id of the blob, for locations from history: the enrichment reads the blob by
     /// it (a `commit:path` lookup walks trees and cost about 3 ms each). Not reported.
     var blobID: String?
+    /// The end of `path` that names archive members (`!conf.jar!app.properties`), empty for a
+    /// file or blob itself: history gives a blob its paths, and the members keep their names.
+    var member = ""
     /// For a blob with a private key: what the scan saw of a certificate in it. Not reported.
     var companionCertificate: CompanionCertificate = .notLookedFor
 
@@ -24,6 +31,11 @@ public struct Location: Sendable, Hashable, Comparable {
         self.end = end
         self.commit = commit
         self.lineContext = lineContext
+    }
+
+    /// Moves the location to the file or blob at `outerPath`, keeping the member names after it.
+    mutating func relocate(to outerPath: String) {
+        path = outerPath + member
     }
 
     /// Identity of this occurrence for code scanning: the finding, the path and the line's
@@ -38,6 +50,7 @@ public struct Location: Sendable, Hashable, Comparable {
     public static func == (lhs: Location, rhs: Location) -> Bool {
         lhs.path == rhs.path && lhs.start == rhs.start && lhs.end == rhs.end && lhs.commit == rhs.commit
             && lhs.lineContext == rhs.lineContext && lhs.repository == rhs.repository && lhs.encoding == rhs.encoding
+            && lhs.layer == rhs.layer && lhs.deletedInLayer == rhs.deletedInLayer
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -48,6 +61,7 @@ public struct Location: Sendable, Hashable, Comparable {
         hasher.combine(lineContext)
         hasher.combine(repository)
         hasher.combine(encoding)
+        hasher.combine(layer)
     }
 
     /// By repository, working-tree locations first, then by path, position, and commit date and id.

@@ -24,8 +24,11 @@ struct DirectoryWalker {
     }
 
     /// Walks `root`, calling `emit` for each file to scan and `skip` for each thing left out.
-    mutating func walk(root: String, emit: (FileTask) -> Void, skip: (SkipReason, String, String) -> Void) {
-        let displayRoot = root == "." ? "" : root
+    /// Paths are shown below `displayRoot` (by default the root as given; `""` shows them
+    /// relative to the root).
+    mutating func walk(root: String, displayRoot: String? = nil, emit: (FileTask) -> Void,
+                       skip: (SkipReason, String, String) -> Void) {
+        let displayRoot = displayRoot ?? (root == "." ? "" : root)
         var pending: [(path: FileSystemPath, relative: String)] = [(FileSystemPath(root), "")]
         if let identity = FileIdentity(path: FileSystemPath(root), follow: true) { visited.insert(identity) }
         while let (directory, relative) = pending.popLast() {

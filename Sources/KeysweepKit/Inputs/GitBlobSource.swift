@@ -202,3 +202,9 @@ struct GitBlobSource {
         }
     }
 }
+
+extension GitBlobSource: BlobSource {
+    func scan(_ blob: GitBlob, worker: inout ScanWorker) {
+        worker.scan(bytes: blob.bytes, path: blob.path, blobID: blob.id)
+    }
+}

@@ -8,12 +8,18 @@ public enum SkipReason: String, Sendable, CaseIterable, Codable {
     case symlinkLoop = "symlink-loop"
     case specialFile = "special-file"
     case unreadable
+    /// An encrypted archive member (zip), which cannot be read without its password.
+    case encrypted
+    /// Left out by an archive limit: nesting depth, expansion ratio, bytes or entries.
+    case archiveLimit = "archive-limit"
+    /// An archive that could not be opened or read to its end.
+    case damagedArchive = "damaged-archive"
 
     /// Whether a skip is worth a warning (the user may not expect it), rather than only a count.
     public var warns: Bool {
         switch self {
-        case .brokenSymlink, .symlinkLoop, .unreadable: true
-        case .binary, .tooLarge, .excluded, .symlink, .specialFile: false
+        case .brokenSymlink, .symlinkLoop, .unreadable, .archiveLimit, .damagedArchive: true
+        case .binary, .tooLarge, .excluded, .symlink, .specialFile, .encrypted: false
         }
     }
 }

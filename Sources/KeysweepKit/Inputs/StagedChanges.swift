@@ -1,3 +1,5 @@
+import Foundation
+
 /// The staged change of a repository, for pre-commit hooks: each staged file's content in the
 /// index and the line numbers it adds relative to HEAD (all lines when there is no HEAD yet).
 ///
@@ -5,7 +7,7 @@
 /// lines is still recognised, but only matches that touch an added line are reported. Only the
 /// staged blobs are read: the cost does not grow with history.
 struct StagedChanges {
-    struct File {
+    struct File: Sendable {
         let path: String
         let bytes: [UInt8]
         /// 1-based line ranges added in the new file.
@@ -23,7 +25,9 @@ struct StagedChanges {
             "diff", "--cached", "--no-color", "--no-ext-diff", "--no-renames", "--unified=0", "--full-index",
             "--diff-filter=ACMR", "--src-prefix=a/", "--dst-prefix=b/",
         ])
-        let added = Self.addedLines(inPatch: diff)
+        var added = Self.addedLines(inPatch: diff)
+        // A binary file (an archive, say) has no lines: all of it is new.
+        for path in Self.binaryPaths(inPatch: diff) where added[path] == nil { added[path] = [1...Int.max] }
         guard !added.isEmpty else {
             files = []
             return
@@ -60,9 +64,26 @@ struct StagedChanges {
             } else if line.starts(with: Array("+++ ".utf8)), let id = blob,
                       let path = GitQuotedPath.decode(Array(line.dropFirst(4)), droppingPrefix: "b/") {
                 result[path] = id
+            } else if let id = blob, let path = binaryPath(line) {
+                result[path] = id
             }
         }
         return result
+    }
+
+    /// The new paths of binary files, which a patch names only in `Binary files A and B differ`.
+    static func binaryPaths(inPatch patch: [UInt8]) -> [String] {
+        patch.split(separator: UInt8(ascii: "\n")).compactMap { binaryPath(Array($0)) }
+    }
+
+    /// `b/path` of `Binary files a/x and b/path differ` (or `/dev/null and b/path`). A name that
+    /// itself holds " and " is split at its last one, which a staged name rarely holds.
+    private static func binaryPath(_ line: some Collection<UInt8>) -> String? {
+        let text = String(decoding: line, as: UTF8.self)
+        guard text.hasPrefix("Binary files "), text.hasSuffix(" differ"),
+              let separator = text.range(of: " and ", options: .backwards) else { return nil }
+        let new = text[separator.upperBound..<text.index(text.endIndex, offsetBy: -" differ".count)]
+        return GitQuotedPath.decode(Array(new.utf8), droppingPrefix: "b/")
     }
 
     /// Added line ranges per path, from a `--unified=0` patch: `+++ b/path` then `@@ -a,b +c,d @@`.

@@ -101,6 +101,15 @@ public struct JSONReportDocument: Codable, Sendable {
         public var date: String?
         /// `base64` when the secret was found by decoding the text at this place.
         public var encoding: String?
+        /// For a container image: the digest of the layer that holds the file.
+        public var layer: String?
+        /// For a container image: the digest of a higher layer that deletes the file.
+        public var deletedInLayer: String?
+
+        enum CodingKeys: String, CodingKey {
+            case fingerprint, repository, path, line, column, endLine, endColumn, commit, author, email, date, encoding, layer
+            case deletedInLayer = "deleted_in_layer"
+        }
     }
 }
 
@@ -145,7 +154,7 @@ extension JSONReportDocument.FindingEntry {
                 fingerprint: $0.fingerprint(finding: finding.fingerprint, key: key), repository: $0.repository, path: $0.path, line: $0.start.line, column: $0.start.column,
                 endLine: $0.end.line, endColumn: $0.end.column,
                 commit: $0.commit?.id, author: $0.commit?.author, email: $0.commit?.email, date: $0.commit?.date,
-                encoding: $0.encoding
+                encoding: $0.encoding, layer: $0.layer, deletedInLayer: $0.deletedInLayer
             )
         }
         counts = JSONReportDocument.Counts(locations)

@@ -16,8 +16,16 @@ enum SARIF {
         let taxonomies: [ToolComponent]
         let invocations: [Invocation]
         let originalUriBaseIds: [String: ArtifactLocation]
+        /// Archives and their members, for locations inside archives; absent otherwise.
+        var artifacts: [Artifact]?
         let columnKind = "unicodeCodePoints"
         let results: [Result]
+    }
+
+    /// A file, an archive or a member of one (SARIF 3.24); `parentIndex` is its archive's index.
+    struct Artifact: Encodable {
+        let location: ArtifactLocation
+        var parentIndex: Int?
     }
 
     struct Tool: Encodable {
@@ -88,6 +96,8 @@ enum SARIF {
     struct ArtifactLocation: Encodable {
         var uri: String?
         var uriBaseId: String?
+        /// The artifact in `run.artifacts` it names, for archive members.
+        var index: Int?
         var description: Message?
     }
 
@@ -106,6 +116,8 @@ enum SARIF {
         var id: Int?
         let physicalLocation: PhysicalLocation
         var message: Message?
+        /// The layer digests of a location in a container image.
+        var properties: Properties?
     }
 
     struct PhysicalLocation: Encodable {

@@ -32,14 +32,17 @@ public struct SARIFReporter: Reporter {
             informationUri: KeysweepVersion.informationURI, rules: rules.map(Self.descriptor),
             supportedTaxonomies: [SARIF.ToolComponentReference(name: "CWE"), SARIF.ToolComponentReference(name: "OWASP-NHI")]
         )
+        var artifacts = SARIFArtifacts(sourceRoot: sourceRoot)
+        let results = report.findings.map {
+            result($0, ruleIndex: ruleIndex[$0.rule.id] ?? 0, redaction: report.redaction, key: report.fingerprintKey, artifacts: &artifacts)
+        }
         let run = SARIF.Run(
             tool: SARIF.Tool(driver: driver),
             taxonomies: [Self.cwe, Self.owaspNHI],
             invocations: [invocation(report)],
             originalUriBaseIds: ["%SRCROOT%": SARIF.ArtifactLocation(uri: Self.directoryURI(sourceRoot))],
-            results: report.findings.map {
-                result($0, ruleIndex: ruleIndex[$0.rule.id] ?? 0, redaction: report.redaction, key: report.fingerprintKey, sourceRoot: sourceRoot)
-            }
+            artifacts: artifacts.artifacts.isEmpty ? nil : artifacts.artifacts,
+            results: results
         )
         return Array(JSONReporter.encode(SARIF.Log(runs: [run]), pretty: true)) + [UInt8(ascii: "\n")]
     }
@@ -81,19 +84,21 @@ public struct SARIFReporter: Reporter {
         )
     }
 
-    private func result(_ finding: Finding, ruleIndex: Int, redaction: Redaction, key: FingerprintKey, sourceRoot: String) -> SARIF.Result {
+    private func result(_ finding: Finding, ruleIndex: Int, redaction: Redaction, key: FingerprintKey,
+                        artifacts: inout SARIFArtifacts) -> SARIF.Result {
         let rule = finding.rule
         let snippet = redaction.display(finding.secret, rule: rule)
         let locations = finding.locations.enumerated().map { index, location in
             SARIF.Location(
                 id: index == 0 ? nil : index,
                 physicalLocation: SARIF.PhysicalLocation(
-                    artifactLocation: SARIF.ArtifactLocation(uri: Self.relativeURI(location.path, root: sourceRoot), uriBaseId: "%SRCROOT%"),
+                    artifactLocation: artifacts.artifactLocation(of: location),
                     region: SARIF.Region(startLine: location.start.line, startColumn: location.start.column,
                                          endLine: location.end.line, endColumn: location.end.column,
                                          snippet: SARIF.Message(text: snippet))
                 ),
-                message: index == 0 ? nil : SARIF.Message(text: "The same secret" + (location.commit.map { ", introduced in commit \($0.id.prefix(12))" } ?? ""))
+                message: index == 0 ? nil : SARIF.Message(text: "The same secret" + (location.commit.map { ", introduced in commit \($0.id.prefix(12))" } ?? "")),
+                properties: Self.layerProperties(location)
             )
         }
         var properties = SARIF.Properties()
@@ -120,6 +125,15 @@ public struct SARIFReporter: Reporter {
             ],
             properties: properties
         )
+    }
+
+    /// `layer` and `deletedInLayer` of a location in a container image; nil elsewhere.
+    private static func layerProperties(_ location: Location) -> SARIF.Properties? {
+        guard let layer = location.layer else { return nil }
+        var properties = SARIF.Properties()
+        properties.values["layer"] = .string(layer)
+        if let deleted = location.deletedInLayer { properties.values["deletedInLayer"] = .string(deleted) }
+        return properties
     }
 
     private func invocation(_ report: ScanReport) -> SARIF.Invocation {

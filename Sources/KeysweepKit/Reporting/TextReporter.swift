@@ -21,6 +21,8 @@ public struct TextReporter: Reporter {
                 let label = index == 0 ? "  found at     " : "               "
                 var text = "\(location.path):\(location.start.line):\(location.start.column)"
                 if let encoding = location.encoding { text += " (\(encoding)-encoded)" }
+                if let layer = location.layer { text += "  layer \(layer)" }
+                if let deleted = location.deletedInLayer { text += ", deleted in layer \(deleted) (still shipped)" }
                 if let commit = location.commit {
                     text += "  commit \(commit.id.prefix(12)) \(commit.author) <\(commit.email)> \(commit.date)"
                 }

@@ -1,7 +1,10 @@
-import Foundation
-import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Scans a git object dump (see `ObjectDumpSource`) on the `ScanPool`, then gives fast-export
+/// Scans a git object dump (see `DumpBlobSource`) on the `ScanPool`, then gives fast-export
 /// blobs the commits and paths that introduced them.
 public struct DumpScanner: Sendable {
     public let ruleSet: RuleSet
@@ -15,37 +18,17 @@ public struct DumpScanner: Sendable {
     /// Scans `path` (`-` for standard input). A damaged dump still yields the matches found before
     /// the damage, with `ScanResult.damage` saying where it is.
     public func scan(path: String) throws(KeysweepError) -> ScanResult {
-        let clock = ContinuousClock.now
         let descriptor = path == "-" ? STDIN_FILENO : try SystemCall.openStream(path, what: "dump")
         defer { if path != "-" { close(descriptor) } }
         let name = path == "-" ? "<stdin>" : path
-        let maxFileSize = options.maxFileSize
-        let gathered = Mutex<(introductions: BlobIntroductions, damage: DumpError?)>(([:], nil))
-        var pool = ScanPool<GitBlob>(ruleSet: ruleSet, threads: options.threads, suppress: options.suppress)
-        pool.progress = options.progress
-        pool.measuresRules = options.measuresRules
-        pool.matchesWholeBlobs = options.matchesWholeBlobs
-        let (outcome, sourceStatistics) = pool.run(produce: { push in
-            var source = ObjectDumpSource(name: name, fileDescriptor: descriptor, maxFileSize: maxFileSize)
-            let (statistics, damage) = source.produce(push: push)
-            let introductions = source.introductions
-            gathered.withLock { $0 = (introductions, damage) }
-            return statistics
-        }, process: { blob, worker in
-            worker.scan(blob)
-        })
-        let (introductions, damage) = gathered.withLock { $0 }
-        let matches = outcome.matches.attributed(to: introductions)
-        var statistics = sourceStatistics
-        statistics.merge(outcome.statistics)
-        statistics.threads = options.threads
-        statistics.normalize()
-        statistics.durationMilliseconds = DirectoryScanner.milliseconds(since: clock)
-        var result = ScanResult(matches: matches, statistics: statistics)
+        let source = DumpBlobSource(name: name, descriptor: descriptor, maxFileSize: options.maxFileSize)
+        var result = try ScanPool<GitBlob>(ruleSet: ruleSet, options: options).scan(source)
+        let (introductions, damage) = source.gathered.state.withLock { $0 }
+        result.matches = result.matches.attributed(to: introductions)
         result.damage = damage.map { KeysweepError(.damagedInput, $0.description, underlying: $0) }
         // A warning, not an error: a FIFO whose writer had nothing to send is an empty dump by
         // design (exit 0), but an empty file is more often a dump that was never written.
-        if damage == nil && statistics.filesScanned == 0 && statistics.skipped.isEmpty {
+        if damage == nil && result.statistics.filesScanned == 0 && result.statistics.skipped.isEmpty {
             result.notes.append(ScanNote(.warning, "the dump '\(name)' holds no blobs (is it empty?), so nothing was scanned; make one with "
                                          + "`git cat-file --batch --batch-all-objects` or `git fast-export --all`"))
         }

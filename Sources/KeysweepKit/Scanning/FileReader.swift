@@ -15,6 +15,8 @@ final class FileReader {
     enum Outcome {
         case bytes(UnsafeRawBufferPointer)
         case skipped(SkipReason, String)
+        /// An archive, open at its start: the caller reads it and closes the descriptor.
+        case archive(Int32)
     }
 
     init(maxFileSize: Int) {
@@ -28,26 +30,37 @@ final class FileReader {
     }
 
     /// Opens `path` without blocking (a FIFO must not hang the scan), checks that it is a regular
-    /// file within the size limit, and reads it. A binary file is recognised from its first
-    /// `binaryProbeSize` bytes and the rest is never read. The bytes are valid until the next call.
-    func read(_ path: FileSystemPath) -> Outcome {
+    /// file, and reads it. A file whose first bytes `opensArchive` takes is handed back open,
+    /// whatever its size; others must be within the size limit. A binary file is recognised from
+    /// its first `binaryProbeSize` bytes and the rest is never read. The bytes are valid until
+    /// the next call.
+    func read(_ path: FileSystemPath, opensArchive: (UnsafeRawBufferPointer) -> Bool = { _ in false }) -> Outcome {
         let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard descriptor >= 0 else { return .skipped(.unreadable, "cannot open: \(DirectoryWalker.errorText())") }
-        defer { close(descriptor) }
+        var handedOver = false
+        defer { if !handedOver { close(descriptor) } }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .skipped(.unreadable, "cannot stat: \(DirectoryWalker.errorText())") }
         guard info.st_mode & S_IFMT == S_IFREG else { return .skipped(.specialFile, "not a regular file") }
         let size = Int(info.st_size)
-        guard size <= maxFileSize else { return .skipped(.tooLarge, "larger than \(maxFileSize) bytes") }
-        if size > capacity {
-            storage.deallocate()
-            capacity = size
-            storage = .allocate(byteCount: capacity, alignment: 16)
-        }
         guard var total = fill(descriptor, upTo: min(size, Self.binaryProbeSize), from: 0) else {
             return .skipped(.unreadable, "cannot read: \(DirectoryWalker.errorText())")
         }
-        if Self.looksBinary(UnsafeRawBufferPointer(start: storage, count: total)) { return .skipped(.binary, "binary file") }
+        let probe = UnsafeRawBufferPointer(start: storage, count: total)
+        if opensArchive(probe) && lseek(descriptor, 0, SEEK_SET) == 0 {
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+            handedOver = true
+            return .archive(descriptor)
+        }
+        guard size <= maxFileSize else { return .skipped(.tooLarge, "larger than \(maxFileSize) bytes") }
+        if Self.looksBinary(probe) { return .skipped(.binary, "binary file") }
+        if size > capacity {
+            let larger = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+            larger.copyMemory(from: storage, byteCount: total)
+            storage.deallocate()
+            capacity = size
+            storage = larger
+        }
         if total == Self.binaryProbeSize {
             guard let rest = fill(descriptor, upTo: size, from: total) else {
                 return .skipped(.unreadable, "cannot read: \(DirectoryWalker.errorText())")

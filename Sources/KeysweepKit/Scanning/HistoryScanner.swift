@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Scans git history on the `ScanPool`: the producer streams each distinct blob (out of the packs,
 /// or out of `git cat-file --batch`), workers match them, and only the blobs that matched are then
 /// given their provenance (every commit and path that introduced them).
@@ -13,29 +11,13 @@ public struct HistoryScanner: Sendable {
     }
 
     public func scan(_ repository: GitRepository, revisions: GitRevisions) throws(KeysweepError) -> ScanResult {
-        let clock = ContinuousClock.now
         let source = try GitBlobSource(repository: repository, revisions: revisions, maxFileSize: options.maxFileSize,
                                        processes: options.threads, progress: options.progress)
-        let failure = Mutex<KeysweepError?>(nil)
         let log = ProvenanceLog(repository: repository, revisions: revisions, parts: options.threads)
-        var pool = ScanPool<GitBlob>(ruleSet: ruleSet, threads: options.threads, suppress: options.suppress)
-        pool.progress = options.progress
-        pool.measuresRules = options.measuresRules
-        pool.matchesWholeBlobs = options.matchesWholeBlobs
-        let (outcome, sourceStatistics) = pool.run(produce: { push in
-            do throws(KeysweepError) {
-                return try source.produce(push: push)
-            } catch {
-                failure.withLock { $0 = error }
-                return ScanStatistics()
-            }
-        }, process: { blob, worker in
-            worker.scan(blob)
+        let outcome = try ScanPool<GitBlob>(ruleSet: ruleSet, options: options).scan(source) { worker in
             if !worker.outcome.matches.isEmpty { log.start() }
-        })
-        if let error = failure.withLock({ $0 }) { throw error }
-        var statistics = sourceStatistics
-        statistics.merge(outcome.statistics)
+        }
+        var statistics = outcome.statistics
         if repository.isShallow {
             statistics.warnings.append(ScanWarning(path: repository.path, reason: .unreadable,
                                                    message: "shallow clone: commits before the shallow boundary are not scanned"))
@@ -60,8 +42,6 @@ public struct HistoryScanner: Sendable {
         statistics.normalize()
         let incomplete = Self.incompleteness(statistics)
         let matches = reached.attributed(to: provenance.introductions)
-        statistics.threads = options.threads
-        statistics.durationMilliseconds = DirectoryScanner.milliseconds(since: clock)
         var result = ScanResult(matches: matches, statistics: statistics)
         result.damage = incomplete
         let matchedBlobs = Set(reached.compactMap { $0.blobID })
@@ -93,7 +73,7 @@ public struct HistoryScanner: Sendable {
             guard let id = match.blobID, unexplained.contains(id) else { return match }
             guard let path = paths[id] else { return nil }
             var located = match
-            located.location.path = path
+            located.location.relocate(to: path)
             return located
         }
     }

@@ -9,6 +9,8 @@ public struct ScanOptions: Sendable {
     public var exclude: [Glob]
     /// False keeps what inline comments and the generic-density rule would hide.
     public var suppress: Bool
+    /// Which archives are opened and how far (`--archive-depth`).
+    public var archives: ArchiveLimits
     /// Where the scan tells how far it has come, if anyone is watching.
     public var progress: ScanProgress?
     /// Whether each rule's pattern is timed (`--rule-stats`).
@@ -17,13 +19,14 @@ public struct ScanOptions: Sendable {
     public var matchesWholeBlobs = false
 
     public init(threads: Int, maxFileSize: Int = 10 * 1024 * 1024, followSymlinks: Bool = false,
-                include: [Glob] = [], exclude: [Glob] = [], suppress: Bool = true) {
+                include: [Glob] = [], exclude: [Glob] = [], suppress: Bool = true, archives: ArchiveLimits = ArchiveLimits()) {
         self.threads = max(1, threads)
         self.maxFileSize = maxFileSize
         self.followSymlinks = followSymlinks
         self.include = include
         self.exclude = exclude
         self.suppress = suppress
+        self.archives = archives
     }
 }
 

@@ -9,14 +9,10 @@ import Synchronization
 /// into bytes; matching, statistics and backpressure are the same for all of them.
 struct ScanPool<Item: Sendable>: Sendable {
     let ruleSet: RuleSet
-    let threads: Int
-    var suppress = true
-    /// Told, after each batch, what the workers scanned (for a progress display).
-    var progress: ScanProgress?
-    /// Whether workers time each rule's pattern (`--rule-stats`).
-    var measuresRules = false
-    /// Whether every pattern runs over whole blobs, not only near its keywords (`--whole-blobs`).
-    var matchesWholeBlobs = false
+    /// Threads, limits, and what the workers report and measure (progress, `--rule-stats`,
+    /// `--whole-blobs`).
+    let options: ScanOptions
+    var threads: Int { options.threads }
     /// Batches the queue holds before the producer blocks.
     var queueCapacity: Int { threads * 4 }
 
@@ -37,14 +33,12 @@ struct ScanPool<Item: Sendable>: Sendable {
         }
         let outcomes = Mutex<[WorkerOutcome]>([])
         let ruleSet = self.ruleSet
-        let suppress = self.suppress
-        let progress = self.progress
-        let measuresRules = self.measuresRules
-        let matchesWholeBlobs = self.matchesWholeBlobs
+        let options = self.options
+        let progress = options.progress
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            var worker = Worker(matcher: Matcher(ruleSet: ruleSet, suppress: suppress))
-            worker.matcher.measuresRules = measuresRules
-            worker.matcher.usesStartWindows = !matchesWholeBlobs
+            var worker = Worker(matcher: Matcher(ruleSet: ruleSet, suppress: options.suppress), options: options)
+            worker.matcher.measuresRules = options.measuresRules
+            worker.matcher.usesStartWindows = !options.matchesWholeBlobs
             var told = (objects: 0, bytes: 0)
             while let batch = queue.pop() {
                 for item in batch { process(item, &worker) }
@@ -66,13 +60,7 @@ struct ScanPool<Item: Sendable>: Sendable {
         return (merged, producerStatistics.withLock { $0 })
     }
 
-    /// One worker's matcher and what it has found so far.
-    struct Worker {
-        let matcher: Matcher
-        var outcome = WorkerOutcome()
-        /// A reusable read buffer, for inputs that read files.
-        var fileReader: FileReader?
-    }
+    typealias Worker = ScanWorker
 }
 
 /// What one worker found; merged after all workers finish.
@@ -80,10 +68,16 @@ struct WorkerOutcome: Sendable {
     var matches: [Match] = []
     var statistics = ScanStatistics()
 
-    mutating func record(_ scan: BlobScan, path: String, size: Int, blobID: String? = nil) {
+    /// Records what matching one blob gave; `member` is the part of `path` inside the file or
+    /// blob that was read (`!conf.jar!app.properties`), empty for the file or blob itself.
+    mutating func record(_ scan: BlobScan, path: String, size: Int, blobID: String? = nil, member: String = "") {
         statistics.filesScanned += 1
         statistics.bytesScanned += size
-        matches += scan.matches.map { Match($0, path: path, blobID: blobID) }
+        matches += scan.matches.map { match in
+            var located = Match(match, path: path, blobID: blobID)
+            located.location.member = member
+            return located
+        }
         statistics.limitHits += scan.limitHits.map { LimitHitRecord(ruleID: $0.ruleID, path: path, message: $0.message) }
         if scan.suppressedInline > 0 { statistics.suppressed["inline", default: 0] += scan.suppressedInline }
         statistics.rejectedByValidator.merge(scan.rejectedByValidator, uniquingKeysWith: +)

@@ -12,12 +12,14 @@ public enum ScanInput: Sendable, Equatable {
     case staged(repository: String)
     /// A `git cat-file --batch` or `git fast-export` dump file (`-` for standard input).
     case dump(String)
+    /// A container image: a `docker save` / `podman save` tarball or an OCI image layout folder.
+    case image(String)
 
     /// The absolute folder that report paths are relative to.
     var sourceRoot: String {
         let current = FileManager.default.currentDirectoryPath
         switch self {
-        case .paths, .standardInput, .dump: return current
+        case .paths, .standardInput, .dump, .image: return current
         case .history(let repository, _, _), .staged(let repository):
             return URL(fileURLWithPath: repository, relativeTo: URL(fileURLWithPath: current, isDirectory: true)).standardizedFileURL.path
         }
@@ -27,7 +29,7 @@ public enum ScanInput: Sendable, Equatable {
     var workspace: Workspace.Kind {
         switch self {
         case .paths: .folders
-        case .standardInput, .dump: .detached
+        case .standardInput, .dump, .image: .detached
         case .history(let repository, _, _): .repository(repository)
         case .staged(let repository): .workTree(repository)
         }
@@ -38,7 +40,7 @@ public enum ScanInput: Sendable, Equatable {
         switch self {
         case .paths(let roots): roots.joined(separator: " ")
         case .standardInput, .dump("-"): "<stdin>"
-        case .dump(let path): path
+        case .dump(let path), .image(let path): path
         case .history(let repository, _, _), .staged(let repository): repository
         }
     }
@@ -47,7 +49,7 @@ public enum ScanInput: Sendable, Equatable {
     var configSearchStart: String {
         switch self {
         case .paths(let roots): roots.first ?? "."
-        case .standardInput, .dump: "."
+        case .standardInput, .dump, .image: "."
         case .history(let repository, _, _), .staged(let repository): repository
         }
     }
@@ -77,6 +79,8 @@ public struct ScanRequest: Sendable {
     /// Nil: the config's `max_file_size`, else 10 MiB.
     public var maxFileSize: Int?
     public var followSymlinks = false
+    /// How deep archives are opened (`--archive-depth`; 0: not at all).
+    public var archiveDepth = ArchiveLimits().depth
     public var include: [Glob] = []
     public var exclude: [Glob] = []
     /// Rule files or folders added to (or overriding) the builtin rules.

@@ -61,13 +61,15 @@ public enum ScanSession {
             followSymlinks: request.followSymlinks,
             include: request.include,
             exclude: request.exclude + (config?.exclude ?? []),
-            suppress: request.suppress
+            suppress: request.suppress,
+            archives: ArchiveLimits(depth: request.archiveDepth)
         )
         options.progress = request.progress
         options.measuresRules = request.measuresRules
         options.matchesWholeBlobs = request.matchesWholeBlobs
         defer { request.progress?.finish() }
-        let result = try scan(request.input, ruleSet: ruleSet, options: options)
+        var result = try scan(request.input, ruleSet: ruleSet, options: options)
+        result.statistics.durationMilliseconds = DirectoryScanner.milliseconds(since: clock)
         request.progress?.finish()
         phase("scan")
         let rules = ruleSet.rules.map(\.rule)
@@ -176,22 +178,20 @@ public enum ScanSession {
                                              + "use `keysweep git --staged` for what is staged, or `keysweep git --worktree` for its files"))
             }
             if workingTree {
-                // Same secret in the tree and in history: one finding, since fingerprints ignore where.
-                let files = DirectoryScanner(ruleSet: ruleSet, options: options).scan(roots: [path])
-                let prefix = path == "." ? "" : (path.hasSuffix("/") ? path : path + "/")
-                result.matches += files.matches.map { match in
-                    var relative = match
-                    if relative.location.path.hasPrefix(prefix) { relative.location.path.removeFirst(prefix.count) }
-                    return relative
-                }
+                // Same secret in the tree and in history: one finding, since fingerprints ignore
+                // where. Paths as the history has them, below the repository.
+                let files = DirectoryScanner(ruleSet: ruleSet, options: options).scan(roots: [path], pathsBelowRoot: true)
+                result.matches += files.matches
                 result.statistics.merge(files.statistics)
                 result.statistics.normalize()
             }
             return result
         case .staged(let path):
-            return try StagedScanner(ruleSet: ruleSet, suppress: options.suppress).scan(GitRepository(path: path))
+            return try StagedScanner(ruleSet: ruleSet, options: options).scan(GitRepository(path: path))
         case .dump(let path):
             return try DumpScanner(ruleSet: ruleSet, options: options).scan(path: path)
+        case .image(let path):
+            return try ImageScanner(ruleSet: ruleSet, options: options).scan(path: path)
         }
     }
 }

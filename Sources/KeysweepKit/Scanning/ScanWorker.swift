@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Archive
+
+/// One pool worker: its matcher, its read buffer and archive expander, and what it has found.
+///
+/// `scan(bytes:path:blobID:)` and `scan(file:)` are the one place where the bytes of any input
+/// reach the matcher, so that an archive is opened wherever it is found (a file, a history blob,
+/// a dump, a staged file, standard input) and binary data is skipped by the same test.
+struct ScanWorker {
+    let matcher: Matcher
+    let expander: ArchiveExpander
+    var outcome = WorkerOutcome()
+    /// A reusable read buffer, for inputs that read files.
+    private var fileReader: FileReader?
+
+    init(matcher: Matcher, options: ScanOptions) {
+        self.matcher = matcher
+        expander = ArchiveExpander(limits: options.archives, maxFileSize: options.maxFileSize)
+    }
+
+    /// Scans a blob held in memory: an archive's members, else the blob unless it is binary
+    /// (standard input is matched even then: it was piped in to be scanned).
+    mutating func scan(bytes: [UInt8], path: String, blobID: String? = nil, skipsBinary: Bool = true) {
+        let opens = bytes.withUnsafeBytes { expander.opens($0) }
+        if opens {
+            expander.expand({ () throws(ArchiveError) in try ArchiveReader(bytes: bytes) }, path: path, blobID: blobID,
+                            matcher: matcher, outcome: &outcome)
+            return
+        }
+        bytes.withUnsafeBytes { buffer in
+            if skipsBinary && FileReader.looksBinary(buffer) {
+                outcome.statistics.skip(.binary, path: path, message: blobID.map { "binary blob \($0)" } ?? "binary file")
+            } else {
+                outcome.record(matcher.scan(buffer), path: path, size: buffer.count, blobID: blobID)
+            }
+        }
+    }
+
+    /// Reads the file `task` names and scans it; an archive is read from the file as a stream,
+    /// whatever its size, since only its members are held (each within `--max-file-size`).
+    mutating func scan(file task: FileTask) {
+        let reader = fileReader ?? FileReader(maxFileSize: expander.maxFileSize)
+        fileReader = reader
+        switch reader.read(task.path, opensArchive: expander.opens) {
+        case .skipped(let reason, let message):
+            outcome.statistics.skip(reason, path: task.displayPath, message: message)
+        case .bytes(let bytes):
+            outcome.record(matcher.scan(bytes), path: task.displayPath, size: bytes.count)
+        case .archive(let descriptor):
+            defer { close(descriptor) }
+            expander.expand({ () throws(ArchiveError) in try ArchiveReader(fileDescriptor: descriptor) }, path: task.displayPath,
+                            blobID: nil, matcher: matcher, outcome: &outcome)
+        }
+    }
+}
