@@ -4,11 +4,6 @@
 /// (`os.environ[...]`, `process.env.X`, `$VAR`), identifiers (`user.password`), paths or URLs,
 /// or human words. Those are rejected here so the generic rule stays quiet on ordinary code.
 enum AssignmentValueFilter {
-    private static let referenceMarkers: [[UInt8]] = [
-        "process.env", "os.environ", "getenv", "environ[", "env[", "env(", "env.", "secrets.", "vault(",
-        "config[", "settings.",
-    ].map { Array($0.utf8) }
-
     /// Words that mark a value as test data or as the name of the thing rather than its value.
     private static let testWords: [[UInt8]] = [
         "test", "dummy", "fake", "sample", "mock", "secret", "passw", "token",
@@ -18,20 +13,20 @@ enum AssignmentValueFilter {
         ".pem", ".key", ".json", ".txt", ".yml", ".yaml", ".crt", ".p12", ".pfx", ".jks", ".cfg", ".conf", ".env",
     ]
 
+    /// Whether the value has the shape of a literal secret rather than a reference, an expression,
+    /// a path or a word. Decided from the shape of the whole value (`$NAME`, `os.getenv(`,
+    /// `a.b.c`, `{cipher}...}`), so a password may contain `$`, `(`, `.` or `%` anywhere.
     static func isPlausibleSecret(_ value: [UInt8]) -> Bool {
-        guard let first = value.first else { return false }
-        if "$%@&*".utf8.contains(first) { return false }
+        guard !value.isEmpty else { return false }
+        if ValueShape.isReferenceOrExpression(value) { return false }
         // C preprocessor token pasting (`MLKEM##x##_private_key`).
         if value.contains(subsequence: Array("##".utf8)) { return false }
         let lowered = value.map(KeywordPrefilter.fold)
-        if referenceMarkers.contains(where: { lowered.contains(subsequence: $0) }) { return false }
         if testWords.contains(where: { lowered.contains(subsequence: $0) }) { return false }
         let text = String(decoding: lowered, as: UTF8.self)
-        if text.hasPrefix("/") || text.hasPrefix("./") || text.hasPrefix("../") || text.hasPrefix("~/") || text.contains("://") {
-            return false
-        }
+        if ValueShape.isPath(text) { return false }
         if fileExtensions.contains(where: { text.hasSuffix($0) }) { return false }
-        if looksLikeIdentifier(value) { return false }
+        if looksLikeIdentifier(value) || ValueShape.isConstantName(value) { return false }
         return characterClassCount(value) >= 2
     }
 

@@ -59,7 +59,7 @@ public struct CompiledRule: Sendable {
     private static func compile(_ rule: Rule, file: String) throws(RuleError) -> (pattern: Pattern, secretGroup: Int) {
         let pattern: Pattern
         do {
-            pattern = try Pattern(rule.pattern)
+            pattern = try Pattern(AssignmentGrammar.expand(rule.pattern))
         } catch {
             throw RuleError(file: file, ruleID: rule.id, field: "pattern", reason: "does not compile \(error)")
         }

@@ -1,0 +1,101 @@
+/// Shapes of assignment values that are not literal secrets: references to something else
+/// (`$NAME`, `${x}`, `%NAME%`, `%(name)s`, `{name}`, `@name@`), expressions (`os.getenv(`,
+/// `config[`, `$this->password`, `ENC(...)`), paths and constant names.
+///
+/// Each test looks at the value as a whole (how it starts, how it ends, what its segments are),
+/// never at whether one punctuation byte occurs, because generated passwords carry `$`, `(`, `.`,
+/// `%` and `{` anywhere.
+enum ValueShape {
+    static func isReferenceOrExpression(_ value: [UInt8]) -> Bool {
+        guard let first = value.first, let last = value.last else { return false }
+        switch (first, last) {
+        case (UInt8(ascii: "{"), UInt8(ascii: "}")), (UInt8(ascii: "["), UInt8(ascii: "]")), (UInt8(ascii: "("), UInt8(ascii: ")")),
+             (UInt8(ascii: "%"), UInt8(ascii: "%")), (UInt8(ascii: "@"), UInt8(ascii: "@")):
+            return true  // `{name}`, `{cipher}..=}`, `[a, b]`, `(expr)`, `%NAME%`, `@name@`
+        default: break
+        }
+        if value.starts(with: Array("${".utf8)) || value.starts(with: Array("$(".utf8)) || value.starts(with: Array("%(".utf8))
+            || value.starts(with: Array("%{".utf8)) || value.starts(with: Array("#{".utf8)) || value.starts(with: Array("{cipher}".utf8)) {
+            return true
+        }
+        let path = identifierPath(in: value)
+        guard path.length > 0 else { return false }
+        if path.length == value.count {
+            // `$NAME`, `@password`, `&anchor`, `*alias`, `$this->password`, `a::B`: a name, not a value.
+            return path.sigil || path.separators > 0 && !path.onlyDots
+        }
+        // `getPassword()`, `os.getenv(`, `ENV[`, `config[:password]`, `ENC(AbC...)`: a call or an index.
+        let next = value[path.length]
+        let opensCall = next == UInt8(ascii: "(") || next == UInt8(ascii: "[")
+        let closes = [UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]")].contains(last)
+        return opensCall && closes
+    }
+
+    /// `/etc/x`, `./x`, `~/x`, `C:\x`, a URL, or lowercase word segments such as `secret/data/db`.
+    static func isPath(_ lowered: String) -> Bool {
+        for prefix in ["/", "./", "../", "~/", "\\\\"] where lowered.hasPrefix(prefix) { return true }
+        if lowered.contains("://") { return true }
+        let bytes = Array(lowered.utf8)
+        if bytes.count > 2, bytes[1] == UInt8(ascii: ":"), bytes[2] == UInt8(ascii: "\\") { return true }
+        let segments = lowered.split(separator: "/", omittingEmptySubsequences: false)
+        guard segments.count >= 3 else { return false }
+        return segments.allSatisfy { segment in
+            !segment.isEmpty && segment.utf8.allSatisfy { isIdentifierByte($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+        }
+    }
+
+    /// `DB_PASSWORD`, `API_KEY_V2`: an upper-case constant or environment variable name.
+    static func isConstantName(_ value: [UInt8]) -> Bool {
+        guard let first = value.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) else { return false }
+        var underscores = 0
+        for byte in value {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): continue
+            case UInt8(ascii: "_"): underscores += 1
+            default: return false
+            }
+        }
+        return underscores > 0 && !value.contains(subsequence: Array("__".utf8))
+    }
+
+    /// The leading `sigil? identifier (separator identifier)*` of a value, with separators `.`,
+    /// `?.`, `!.`, `::` and `->`.
+    private static func identifierPath(in value: [UInt8]) -> (length: Int, sigil: Bool, separators: Int, onlyDots: Bool) {
+        var index = 0
+        let sigil = value.count > 1 && "$@&*!".utf8.contains(value[0]) && isIdentifierStart(value[1])
+        if sigil { index = 1 }
+        var separators = 0
+        var onlyDots = true
+        var end = 0
+        while index < value.count, isIdentifierStart(value[index]) {
+            while index < value.count, isIdentifierByte(value[index]) { index += 1 }
+            end = index
+            let separator = separatorLength(value, at: index)
+            guard separator > 0, index + separator < value.count, isIdentifierStart(value[index + separator]) else { break }
+            if value[index] != UInt8(ascii: ".") { onlyDots = false }
+            separators += 1
+            index += separator
+        }
+        return (end, sigil, separators, onlyDots)
+    }
+
+    private static func separatorLength(_ value: [UInt8], at index: Int) -> Int {
+        guard index < value.count else { return 0 }
+        let next = index + 1 < value.count ? value[index + 1] : 0
+        switch value[index] {
+        case UInt8(ascii: "."): return 1
+        case UInt8(ascii: "?"), UInt8(ascii: "!"): return next == UInt8(ascii: ".") ? 2 : 0
+        case UInt8(ascii: ":"): return next == UInt8(ascii: ":") ? 2 : 0
+        case UInt8(ascii: "-"): return next == UInt8(ascii: ">") ? 2 : 0
+        default: return 0
+        }
+    }
+
+    static func isIdentifierStart(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || byte == UInt8(ascii: "_")
+    }
+
+    static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        isIdentifierStart(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+}

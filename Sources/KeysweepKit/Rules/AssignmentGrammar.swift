@@ -1,0 +1,54 @@
+import Foundation
+
+/// The one assignment grammar that rules share: what may stand between a name and its value, and
+/// what a generic value looks like.
+///
+/// A rule pattern names the thing (`(?i:password|passwd)`, `adafruit[\w.-]{0,25}?key`) and writes
+/// `{{assign}}` where the assignment goes; generic rules also write `{{value:MIN,MAX}}` for the
+/// captured value. The macros are expanded before the pattern is compiled, so the 160-odd rules
+/// that need context all recognise the same syntaxes, and a new syntax is added here once instead
+/// of in each rule. Deciding whether a captured value is a literal or code is the job of
+/// `AssignmentValueShape`, not of the pattern.
+enum AssignmentGrammar {
+    /// From the end of a name to the start of its value, covering:
+    /// shell/.env/INI/TOML/HCL/properties `=`, YAML and JSON `:`, Makefile `:=` `::=` `?=` `+=`,
+    /// PHP `=>` and `.=`, Go `:=` and `var x string =`, typed declarations (`x: String =`),
+    /// keyword arguments, call arguments (`setProperty("K", "v")`, `os.Setenv`), XML elements
+    /// (also across a line break), plist `<key>K</key><string>v`, `<add key="K" value="v"/>`,
+    /// YAML block scalars (`key: |`), and byte or string wrappers (`[]byte("..")`, `b".."`,
+    /// `Buffer.from("..")`) before an optional opening quote.
+    static let assignment: String = {
+        let nameClose = #"["'\x60]?\]?"#
+        let typed = #"[ \t]{0,3}:[ \t]{0,3}[A-Za-z_][\w.<>?|\[\]]{0,40}[ \t]{0,3}=(?![=~])"#
+        let goTyped = #"[ \t]{1,3}(?:string|String|str|&str|\[\]byte|char\s?\*)[ \t]{0,3}=(?![=~])"#
+        let operatorForm = #"[ \t]{0,5}(?:=>|:{1,3}=|[?+.]=|=(?![=~])|:(?![:/\\]))"#
+        let callArguments = #"["'\x60][ \t]{0,3},"#
+        let xmlElement = #">(?:[ \t]*\r?\n)?[ \t]{0,20}"#
+        let plist = #"</key>\s{0,40}<string>"#
+        let xmlAddValue = #"[ \t]{1,5}value[ \t]{0,3}=[ \t]{0,3}"#
+        let blockScalar = #"(?:[|>][-+]?[0-9]?[ \t]*\r?\n[ \t]*)?"#
+        let wrapper = #"(?:(?:\[\]byte|Buffer\.from|new[ \t]+String|String|bytes|SecretStr|Secret)\([ \t]{0,3}|[bBrR](?=["']))?"#
+        let openQuote = #"(?:"""|'''|["'\x60])?"#
+        return "(?:\(callArguments)[ \t]{0,3}|\(nameClose)(?:(?:\(typed)|\(goTyped))[ \t]{0,5}|\(operatorForm)[ \t]{0,5}\(blockScalar)|\(xmlElement)|\(plist)|\(xmlAddValue)))"
+            + "\(wrapper)\(openQuote)"
+    }()
+
+    /// A literal value of `minimum`...`maximum` bytes, ended by a quote, whitespace, an escape such
+    /// as `\n` in a JSON string, `,`, `;`, `<` or the end of input. Any other punctuation a password
+    /// generator emits may occur inside, so `(`, `.`, `%` or `{` do not end it.
+    static func value(minimum: Int, maximum: Int) -> String {
+        #"(?<secret>(?:[^\s"'\x60\\<>,;]|\\[\\/"'])"# + "{\(minimum),\(maximum)}+)" + #"(?=["'\x60\s,;<\\]|$)"#
+    }
+
+    /// The pattern with `{{assign}}` and `{{value:MIN,MAX}}` expanded; other text is unchanged.
+    static func expand(_ pattern: String) -> String {
+        guard pattern.contains("{{") else { return pattern }
+        var result = pattern.replacingOccurrences(of: "{{assign}}", with: assignment)
+        while let start = result.range(of: "{{value:"), let end = result.range(of: "}}", range: start.upperBound..<result.endIndex) {
+            let bounds = result[start.upperBound..<end.lowerBound].split(separator: ",").compactMap { Int($0) }
+            guard bounds.count == 2 else { break }
+            result.replaceSubrange(start.lowerBound..<end.upperBound, with: value(minimum: bounds[0], maximum: bounds[1]))
+        }
+        return result
+    }
+}
