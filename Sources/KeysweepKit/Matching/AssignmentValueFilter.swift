@@ -22,12 +22,27 @@ enum AssignmentValueFilter {
         // C preprocessor token pasting (`MLKEM##x##_private_key`).
         if value.contains(subsequence: Array("##".utf8)) { return false }
         let lowered = value.map(KeywordPrefilter.fold)
-        if testWords.contains(where: { lowered.contains(subsequence: $0) }) { return false }
+        let spelled = lowered.map(unLeet)
+        if testWords.contains(where: { spelled.contains(subsequence: $0) }) { return false }
         let text = String(decoding: lowered, as: UTF8.self)
         if ValueShape.isPath(text) { return false }
         if fileExtensions.contains(where: { text.hasSuffix($0) }) { return false }
-        if looksLikeIdentifier(value) || ValueShape.isConstantName(value) { return false }
+        if looksLikeIdentifier(value) || ValueShape.isConstantName(value) || ValueShape.isWordIdentifier(value) { return false }
         return characterClassCount(value) >= 2
+    }
+
+    /// `p@ssw0rd`, `super$ecret`, `t0k3n`: digits and symbols that stand for letters, undone so
+    /// that the test words are found in them too.
+    private static func unLeet(_ byte: UInt8) -> UInt8 {
+        switch byte {
+        case UInt8(ascii: "$"), UInt8(ascii: "5"): UInt8(ascii: "s")
+        case UInt8(ascii: "@"), UInt8(ascii: "4"): UInt8(ascii: "a")
+        case UInt8(ascii: "0"): UInt8(ascii: "o")
+        case UInt8(ascii: "3"): UInt8(ascii: "e")
+        case UInt8(ascii: "1"), UInt8(ascii: "!"): UInt8(ascii: "i")
+        case UInt8(ascii: "7"): UInt8(ascii: "t")
+        default: byte
+        }
     }
 
     /// Git object ids and SHA-1/SHA-256 digests (40 or 64 hex digits) and UUIDs: values that

@@ -7,7 +7,23 @@
 /// `%` and `{` anywhere.
 enum ValueShape {
     static func isReferenceOrExpression(_ value: [UInt8]) -> Bool {
+        // `getPassword()!`, `keys[alg]!;`: what ends an expression statement does not change its shape.
+        var value = value
+        while let end = value.last, value.count > 1, "!?;".utf8.contains(end) { value.removeLast() }
         guard let first = value.first, let last = value.last else { return false }
+        // `.init(key)`, `.block(value:`: a Swift implicit member; `*/&x`: the end of a C comment;
+        // `(char*)&buffer`: a cast.
+        if first == UInt8(ascii: "."), value.count > 1, isIdentifierStart(value[1]) { return true }
+        if value.starts(with: Array("*/".utf8)) { return true }
+        // `[.block(value:`, `(ALWAYS(db`, `!isEmpty(x)`: an expression inside a bracket or negated.
+        if "([!".utf8.contains(first), value.count > 2, value[1] == UInt8(ascii: ".") || isIdentifierStart(value[1]),
+           isReferenceOrExpression(Array(value.dropFirst())) {
+            return true
+        }
+        if first == UInt8(ascii: "("), let close = value.firstIndex(of: UInt8(ascii: ")")), close > 1,
+           value[1..<close].allSatisfy({ isIdentifierByte($0) || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: " ") }) {
+            return true
+        }
         switch (first, last) {
         case (UInt8(ascii: "{"), UInt8(ascii: "}")), (UInt8(ascii: "["), UInt8(ascii: "]")), (UInt8(ascii: "("), UInt8(ascii: ")")),
              (UInt8(ascii: "%"), UInt8(ascii: "%")), (UInt8(ascii: "@"), UInt8(ascii: "@")):
@@ -24,11 +40,18 @@ enum ValueShape {
             // `$NAME`, `@password`, `&anchor`, `*alias`, `$this->password`, `a::B`: a name, not a value.
             return path.sigil || path.separators > 0 && !path.onlyDots
         }
-        // `getPassword()`, `os.getenv(`, `ENV[`, `config[:password]`, `ENC(AbC...)`: a call or an index.
+        // `getPassword()`, `os.getenv(`, `ENV[`, `config[:password]`, `ENC[AES256_GCM,...]`: a call
+        // or an index. A name with digits before a bracket (`Tr0ub4(dor)&3x`) is a password
+        // unless the value also ends with a bracket.
         let next = value[path.length]
-        let opensCall = next == UInt8(ascii: "(") || next == UInt8(ascii: "[")
+        guard next == UInt8(ascii: "(") || next == UInt8(ascii: "[") else { return false }
+        // A bracket opened after a name and not closed in the value: a call cut at its first
+        // argument separator (`sqlite3DbSpanDup(db, ...`).
+        let closer = next == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
+        if !value[path.length...].contains(closer) { return true }
         let closes = [UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]")].contains(last)
-        return opensCall && closes
+        let wordName = !value[..<path.length].contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        return closes || wordName || path.separators > 0
     }
 
     /// `/etc/x`, `./x`, `~/x`, `C:\x`, a URL, or lowercase word segments such as `secret/data/db`.
@@ -42,6 +65,22 @@ enum ValueShape {
         return segments.allSatisfy { segment in
             !segment.isEmpty && segment.utf8.allSatisfy { isIdentifierByte($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
         }
+    }
+
+    /// `NID_pkcs9_emailAddress`, `user_id2`: snake-case words in which digits only end a word
+    /// (random values put digits inside words: `aB3x_Yz9k_Qm4Lp8`); `description=`: a name
+    /// followed by its own assignment.
+    static func isWordIdentifier(_ value: [UInt8]) -> Bool {
+        var value = value
+        while let end = value.last, end == UInt8(ascii: "=") || end == UInt8(ascii: ":") { value.removeLast() }
+        guard let first = value.first, isIdentifierStart(first), value.allSatisfy(isIdentifierByte) else { return false }
+        var afterDigit = false
+        for byte in value {
+            let digit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            if afterDigit && !digit && byte != UInt8(ascii: "_") { return false }
+            afterDigit = digit
+        }
+        return value.contains(UInt8(ascii: "_")) || !value.contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
     /// `DB_PASSWORD`, `API_KEY_V2`: an upper-case constant or environment variable name.

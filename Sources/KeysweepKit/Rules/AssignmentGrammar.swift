@@ -21,23 +21,30 @@ enum AssignmentGrammar {
         let nameClose = #"["'\x60]?\]?"#
         let typed = #"[ \t]{0,3}:[ \t]{0,3}[A-Za-z_][\w.<>?|\[\]]{0,40}[ \t]{0,3}=(?![=~])"#
         let goTyped = #"[ \t]{1,3}(?:string|String|str|&str|\[\]byte|char\s?\*)[ \t]{0,3}=(?![=~])"#
-        let operatorForm = #"[ \t]{0,5}(?:=>|:{1,3}=|[?+.]=|=(?![=~])|:(?![:/\\]))"#
-        let callArguments = #"["'\x60][ \t]{0,3},"#
-        let xmlElement = #">(?:[ \t]*\r?\n)?[ \t]{0,20}"#
+        let operatorForm = #"[ \t]{0,5}(?:=>|:{1,3}=|[?+.]=|=(?![=~])|:(?=[ \t"'\x60]|\r?\n|$))"#
+        let callArguments = #"["'][ \t]{0,3},"#
+        let xmlElement = #">(?=\s{0,40}[^\s<>]{1,250}\s{0,40}</)(?:[ \t]*\r?\n)?[ \t]{0,20}"#
         let plist = #"</key>\s{0,40}<string>"#
         let xmlAddValue = #"[ \t]{1,5}value[ \t]{0,3}=[ \t]{0,3}"#
         let blockScalar = #"(?:[|>][-+]?[0-9]?[ \t]*\r?\n[ \t]*)?"#
         let wrapper = #"(?:(?:\[\]byte|Buffer\.from|new[ \t]+String|String|bytes|SecretStr|Secret)\([ \t]{0,3}|[bBrR](?=["']))?"#
-        let openQuote = #"(?:"""|'''|["'\x60])?"#
+        let openQuote = #"(?:"""|'''|\\?["'\x60])?"#
         return "(?:\(callArguments)[ \t]{0,3}|\(nameClose)(?:(?:\(typed)|\(goTyped))[ \t]{0,5}|\(operatorForm)[ \t]{0,5}\(blockScalar)|\(xmlElement)|\(plist)|\(xmlAddValue)))"
             + "\(wrapper)\(openQuote)"
     }()
 
     /// A literal value of `minimum`...`maximum` bytes, ended by a quote, whitespace, an escape such
-    /// as `\n` in a JSON string, `,`, `;`, `<` or the end of input. Any other punctuation a password
-    /// generator emits may occur inside, so `(`, `.`, `%` or `{` do not end it.
+    /// as `\n` in a JSON string, `,`, `;`, `<`, a closing bracket it did not open, a URL's next
+    /// `&name=` or the end of input. Any other punctuation a password generator emits may occur
+    /// inside, so `(`, `.`, `%`, `$` or `{` do not end it. Each item is atomic, so a balanced
+    /// bracket group (which counts as one item towards `minimum`) is never split to reach it.
     static func value(minimum: Int, maximum: Int) -> String {
-        #"(?<secret>(?:[^\s"'\x60\\<>,;]|\\[\\/"'])"# + "{\(minimum),\(maximum)}+)" + #"(?=["'\x60\s,;<\\]|$)"#
+        let plain = #"[^\s"'\x60\\<>,;)\]}&]"#
+        let escape = #"\\[\\/"']"#
+        let ampersand = #"&(?![A-Za-z_][\w.\[\]-]{0,40}=)"#
+        let bracketed = #"\([^\s"'\x60()]{0,100}\)|\[[^\s"'\x60\[\]]{0,100}\]|\{[^\s"'\x60{}]{0,100}\}"#
+        return "(?<secret>(?>\(bracketed)|\(escape)|\(ampersand)|\(plain)){\(minimum),\(maximum)}+)"
+            + #"(?=["'\x60\s,;<\\)\]}&]|$)"#
     }
 
     /// The pattern with `{{assign}}` and `{{value:MIN,MAX}}` expanded; other text is unchanged.
