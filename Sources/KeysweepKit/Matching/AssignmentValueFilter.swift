@@ -19,6 +19,9 @@ enum AssignmentValueFilter {
     static func isPlausibleSecret(_ value: [UInt8]) -> Bool {
         guard !value.isEmpty else { return false }
         if ValueShape.isReferenceOrExpression(value) { return false }
+        // `eyJ…` with dots is a JSON Web Token: `jwt.token` judges those, with its own shape checks
+        // and its list of documentation tokens, so a context rule does not report one it refused.
+        if value.starts(with: Array("eyJ".utf8)), value.contains(UInt8(ascii: ".")) { return false }
         // C preprocessor token pasting (`MLKEM##x##_private_key`).
         if value.contains(subsequence: Array("##".utf8)) { return false }
         let lowered = value.map(KeywordPrefilter.fold)
@@ -60,12 +63,19 @@ enum AssignmentValueFilter {
 
     /// `name`, `self.password`, `config-value`, `creds?.password!`, `Type?`: identifier segments
     /// joined by `.`, `:`, `|`, `-`, `?` or `!`; treated as code, not a secret, when it has a `.`,
-    /// `:` or `|` (template filter) separator or no digit at all.
+    /// `:` or `|` (template filter) separator or no digit at all. Segments in which digits and
+    /// letters alternate more than twice (`yzr3wc9sk2.gj8i3tkd2`) are random, not names.
     static func looksLikeIdentifier(_ value: [UInt8]) -> Bool {
         var hasDigit = false
         var hasSeparator = false
         var segmentStart = true
+        var digitThenLetter = 0
+        var previousWasDigit = false
         for byte in value {
+            let isDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            let isLetter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            if previousWasDigit && isLetter { digitThenLetter += 1 }
+            previousWasDigit = isDigit
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
                 segmentStart = false
@@ -83,7 +93,7 @@ enum AssignmentValueFilter {
                 return false
             }
         }
-        return hasSeparator || !hasDigit
+        return (hasSeparator && digitThenLetter <= 2) || !hasDigit
     }
 
     /// How many of lowercase, uppercase, digits and other bytes occur.

@@ -47,7 +47,9 @@ public final class Matcher {
         guard ruleSet.prefilter.select(in: bytes, into: &selection) > 0 else { return result }
         var found: [(rule: Int, secret: Range<Int>)] = []
         var allowance = suppress ? InlineAllowance(bytes: bytes) : nil
-        // Secrets that a specific rule's validator proved fake; generic rules may not report them.
+        // Secrets that a specific rule's validator proved fake; rules that judge a value only by
+        // its context (generic rules, and others validated as `assignment-value`, such as an
+        // `Authorization: Bearer` header) may not report them.
         var disproved: Set<[UInt8]> = []
         for index in selection.indices {
             let rule = ruleSet.rules[index]
@@ -80,7 +82,7 @@ public final class Matcher {
             }
         }
         if !disproved.isEmpty {
-            found.removeAll { ruleSet.rules[$0.rule].rule.isGeneric && disproved.contains(Array(bytes[$0.secret])) }
+            found.removeAll { ruleSet.rules[$0.rule].rule.judgesByContext && disproved.contains(Array(bytes[$0.secret])) }
         }
         if suppress { dropGenericMatchesInDataFiles(&found, bytes: bytes, counting: &result) }
         let positions = TextPositionResolver.resolve(found.flatMap { [$0.secret.lowerBound, $0.secret.upperBound] }, in: bytes)

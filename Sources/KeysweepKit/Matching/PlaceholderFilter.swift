@@ -6,7 +6,7 @@
 enum PlaceholderFilter {
     private static let markers: [[UInt8]] = [
         "example", "xxxx", "changeme", "change_me", "placeholder", "your_", "your-", "yourkey",
-        "redacted", "<", ">", "${", "{{", "****", "12345678", "abcdefgh", "a1b2c3", "87654321", "\u{2026}", "...",
+        "redacted", "<", ">", "${", "{{", "****", "12345678", "abcdefg", "a1b2c3", "87654321", "\u{2026}", "...",
     ].map { Array($0.utf8) }
 
     /// Values that providers print in their own documentation: real-looking, never live. (The AWS

@@ -58,6 +58,7 @@ import Testing
         ("p@55w0rd2024Z", false),       // a test word spelled with digits and symbols
         ("$this->password", false),
         ("(char*)&buffer", false),
+        ("eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJBQkNERTEyMzQ1Iiwi", false),  // a JWT cut short
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
