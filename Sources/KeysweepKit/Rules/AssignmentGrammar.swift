@@ -29,7 +29,10 @@ enum AssignmentGrammar {
         let blockScalar = #"(?:[|>][-+]?[0-9]?[ \t]*\r?\n[ \t]*)?"#
         let wrapper = #"(?:(?:\[\]byte|Buffer\.from|new[ \t]+String|String|bytes|SecretStr|Secret)\([ \t]{0,3}|[bBrR](?=["']))?"#
         let openQuote = #"(?:"""|'''|\\?["'\x60])?"#
-        return "(?:\(callArguments)[ \t]{0,3}|\(nameClose)(?:(?:\(typed)|\(goTyped))[ \t]{0,5}|\(operatorForm)[ \t]{0,5}\(blockScalar)|\(xmlElement)|\(plist)|\(xmlAddValue)))"
+        // Fails at once where a name runs on (`tokenizer`, `token->`), the common case in code,
+        // before any of the branches below is tried.
+        let guardByte = #"(?=[\s"'\x60\]:=,>.?+<|])"#
+        return "\(guardByte)(?:\(callArguments)[ \t]{0,3}|\(nameClose)(?:(?:\(typed)|\(goTyped))[ \t]{0,5}|\(operatorForm)[ \t]{0,5}\(blockScalar)|\(xmlElement)|\(plist)|\(xmlAddValue)))"
             + "\(wrapper)\(openQuote)"
     }()
 
@@ -38,13 +41,16 @@ enum AssignmentGrammar {
     /// `&name=` or the end of input. Any other punctuation a password generator emits may occur
     /// inside, so `(`, `.`, `%`, `$` or `{` do not end it. Each item is atomic, so a balanced
     /// bracket group (which counts as one item towards `minimum`) is never split to reach it.
+    /// The maximum is a look-behind over bytes rather than a repeat count, because PCRE2 copies
+    /// a counted group once per repeat and 200 copies exceed its pattern size limit.
     static func value(minimum: Int, maximum: Int) -> String {
-        let plain = #"[^\s"'\x60\\<>,;)\]}&]"#
+        let plain = #"[^\s"'\x60\\<>,;()\[\]{}&]"#
+        let unbalancedOpener = #"[(\[{]"#
         let escape = #"\\[\\/"']"#
         let ampersand = #"&(?![A-Za-z_][\w.\[\]-]{0,40}=)"#
         let bracketed = #"\([^\s"'\x60()]{0,100}\)|\[[^\s"'\x60\[\]]{0,100}\]|\{[^\s"'\x60{}]{0,100}\}"#
-        return "(?<secret>(?>\(bracketed)|\(escape)|\(ampersand)|\(plain)){\(minimum),\(maximum)}+)"
-            + #"(?=["'\x60\s,;<\\)\]}&]|$)"#
+        return "(?<secret>(?>\(plain)|\(bracketed)|\(escape)|\(ampersand)|\(unbalancedOpener)){\(minimum),}+)"
+            + #"(?=["'\x60\s,;<\\)\]}&]|$)"# + "(?<![^\\s\"'\\x60]{\(maximum + 1)})"
     }
 
     /// The pattern with `{{assign}}` and `{{value:MIN,MAX}}` expanded; other text is unchanged.
