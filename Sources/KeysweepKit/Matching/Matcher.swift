@@ -66,7 +66,13 @@ public final class Matcher {
                     let whole = groups.whole
                     start = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
                     guard let secret = groups[secretGroup], !secret.isEmpty else { continue }
-                    switch verdict(rule, secret: Array(bytes[secret])) {
+                    let judgement = verdict(rule, secret: Array(bytes[secret]))
+                    // A value that is not a secret may hold the next assignment (`token =
+                    // process.env.API_TOKEN || "v"`): context rules look again from its start.
+                    if judgement != .accepted, rule.rule.judgesByContext, secret.lowerBound > whole.lowerBound {
+                        start = secret.lowerBound
+                    }
+                    switch judgement {
                     case .accepted: break
                     case .rejected: continue
                     case .disproved:

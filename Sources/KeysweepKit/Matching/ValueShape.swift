@@ -101,12 +101,14 @@ enum ValueShape {
     /// `?.`, `!.`, `::` and `->`.
     private static func identifierPath(in value: [UInt8]) -> (length: Int, sigil: Bool, separators: Int, onlyDots: Bool) {
         var index = 0
-        let sigil = value.count > 1 && "$@&*!".utf8.contains(value[0]) && isIdentifierStart(value[1])
+        // `$0` and `$1` (closure and positional parameters) count as names too.
+        let sigil = value.count > 1 && "$@&*!".utf8.contains(value[0])
+            && (isIdentifierStart(value[1]) || value[0] == UInt8(ascii: "$") && isIdentifierByte(value[1]))
         if sigil { index = 1 }
         var separators = 0
         var onlyDots = true
         var end = 0
-        while index < value.count, isIdentifierStart(value[index]) {
+        while index < value.count, isIdentifierStart(value[index]) || sigil && index == 1 && isIdentifierByte(value[index]) {
             while index < value.count, isIdentifierByte(value[index]) { index += 1 }
             end = index
             let separator = separatorLength(value, at: index)

@@ -15,13 +15,14 @@ enum AssignmentGrammar {
     /// PHP `=>` and `.=`, Go `:=` and `var x string =`, typed declarations (`x: String =`),
     /// keyword arguments, call arguments (`setProperty("K", "v")`, `os.Setenv`), XML elements
     /// (also across a line break), plist `<key>K</key><string>v`, `<add key="K" value="v"/>`,
-    /// YAML block scalars (`key: |`), and byte or string wrappers (`[]byte("..")`, `b".."`,
+    /// YAML block scalars (`key: |`), fallbacks (`process.env.TOKEN || "v"`, `getenv("K") or "v"`,
+    /// `x ?? "v"`), and byte or string wrappers (`[]byte("..")`, `b".."`,
     /// `Buffer.from("..")`) before an optional opening quote.
     static let assignment: String = {
-        let nameClose = #"["'\x60]?\]?"#
+        let nameClose = #"["'\x60]?[\])]?"#
         let typed = #"[ \t]{0,3}:[ \t]{0,3}[A-Za-z_][\w.<>?|\[\]]{0,40}[ \t]{0,3}=(?![=~])"#
         let goTyped = #"[ \t]{1,3}(?:string|String|str|&str|\[\]byte|char\s?\*)[ \t]{0,3}=(?![=~])"#
-        let operatorForm = #"[ \t]{0,5}(?:=>|:{1,3}=|[?+.]=|=(?![=~])|:(?=[ \t"'\x60]|\r?\n|$))"#
+        let operatorForm = #"[ \t]{0,5}(?:=>|:{1,3}=|[?+.]=|=(?![=~])|:(?=[ \t"'\x60]|\r?\n|$)|\|\||\?\?|(?<=[ \t)"'])or(?=[ \t]))"#
         let callArguments = #"["'][ \t]{0,3},"#
         let xmlElement = #">(?=\s{0,40}[^\s<>]{1,250}\s{0,40}</)(?:[ \t]*\r?\n)?[ \t]{0,20}"#
         let plist = #"</key>\s{0,40}<string>"#
@@ -31,7 +32,7 @@ enum AssignmentGrammar {
         let openQuote = #"(?:"""|'''|\\?["'\x60])?"#
         // Fails at once where a name runs on (`tokenizer`, `token->`), the common case in code,
         // before any of the branches below is tried.
-        let guardByte = #"(?=[\s"'\x60\]:=,>.?+<|])"#
+        let guardByte = #"(?=[\s"'\x60\]):=,>.?+<|])"#
         return "\(guardByte)(?:\(callArguments)[ \t]{0,3}|\(nameClose)(?:(?:\(typed)|\(goTyped))[ \t]{0,5}|\(operatorForm)[ \t]{0,5}\(blockScalar)|\(xmlElement)|\(plist)|\(xmlAddValue)))"
             + "\(wrapper)\(openQuote)"
     }()
@@ -46,7 +47,7 @@ enum AssignmentGrammar {
     static func value(minimum: Int, maximum: Int) -> String {
         let plain = #"[^\s"'\x60\\<>,;()\[\]{}&]"#
         let unbalancedOpener = #"[(\[{]"#
-        let escape = #"\\[\\/"']"#
+        let escape = #"\\[^nrtu0\s(]"#  // not `\(`: Swift interpolation ends the literal
         let ampersand = #"&(?![A-Za-z_][\w.\[\]-]{0,40}=)"#
         let bracketed = #"\([^\s"'\x60()]{0,100}\)|\[[^\s"'\x60\[\]]{0,100}\]|\{[^\s"'\x60{}]{0,100}\}"#
         return "(?<secret>(?>\(plain)|\(bracketed)|\(escape)|\(ampersand)|\(unbalancedOpener)){\(minimum),}+)"
