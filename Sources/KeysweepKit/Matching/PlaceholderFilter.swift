@@ -6,7 +6,7 @@
 enum PlaceholderFilter {
     private static let markers: [[UInt8]] = [
         "example", "xxxx", "changeme", "change_me", "placeholder", "your_", "your-", "yourkey",
-        "redacted", "<", ">", "${", "{{", "****", "12345678", "abcdefg", "a1b2c3", "87654321", "\u{2026}", "...",
+        "redacted", "${", "{{", "****", "12345678", "abcdefg", "a1b2c3", "87654321", "\u{2026}", "...",
     ].map { Array($0.utf8) }
 
     /// Values that providers print in their own documentation: real-looking, never live. (The AWS
@@ -21,6 +21,8 @@ enum PlaceholderFilter {
         guard let first = secret.first else { return true }
         if documentationValues.contains(secret) { return true }
         if secret.allSatisfy({ $0 == first }) { return true }
+        // `<your-token>`: an angle-bracketed name; a lone `<` or `>` is punctuation of a password.
+        if let open = secret.firstIndex(of: UInt8(ascii: "<")), secret[open...].contains(UInt8(ascii: ">")) { return true }
         let lowered = secret.map(KeywordPrefilter.fold)
         return markers.contains { lowered.contains(subsequence: $0) }
     }

@@ -15,6 +15,8 @@ enum ValueShape {
         // `(char*)&buffer`: a cast.
         if first == UInt8(ascii: "."), value.count > 1, isIdentifierStart(value[1]) { return true }
         if value.starts(with: Array("*/".utf8)) { return true }
+        // `",rememberMeLabel:"`: text between two strings, taken for a quoted value.
+        if ",;)]}".utf8.contains(first) { return true }
         // `[.block(value:`, `(ALWAYS(db`, `!isEmpty(x)`: an expression inside a bracket or negated.
         if "([!".utf8.contains(first), value.count > 2, value[1] == UInt8(ascii: ".") || isIdentifierStart(value[1]),
            isReferenceOrExpression(Array(value.dropFirst())) {

@@ -29,7 +29,7 @@ enum AssignmentGrammar {
         let xmlAddValue = #"[ \t]{1,5}value[ \t]{0,3}=[ \t]{0,3}"#
         let blockScalar = #"(?:[|>][-+]?[0-9]?[ \t]*\r?\n[ \t]*)?"#
         let wrapper = #"(?:(?:\[\]byte|Buffer\.from|new[ \t]+String|String|bytes|SecretStr|Secret)\([ \t]{0,3}|[bBrR](?=["']))?"#
-        let openQuote = #"(?:"""|'''|\\?["'\x60])?"#
+        let openQuote = #"(?:"""|'''|'"|\\?["'\x60])?"#  // `'"v"'`: Gradle's buildConfigField
         // Fails at once where a name runs on (`tokenizer`, `token->`), the common case in code,
         // before any of the branches below is tried.
         let guardByte = #"(?=[\s"'\x60\]):=,>.?+<|])"#
@@ -37,21 +37,26 @@ enum AssignmentGrammar {
             + "\(wrapper)\(openQuote)"
     }()
 
-    /// A literal value of `minimum`...`maximum` bytes, ended by a quote, whitespace, an escape such
-    /// as `\n` in a JSON string, `,`, `;`, `<`, a closing bracket it did not open, a URL's next
-    /// `&name=` or the end of input. Any other punctuation a password generator emits may occur
-    /// inside, so `(`, `.`, `%`, `$` or `{` do not end it. Each item is atomic, so a balanced
-    /// bracket group (which counts as one item towards `minimum`) is never split to reach it.
-    /// The maximum is a look-behind over bytes rather than a repeat count, because PCRE2 copies
-    /// a counted group once per repeat and 200 copies exceed its pattern size limit.
+    /// A literal value of `minimum`...`maximum` bytes. Inside quotes it runs to the closing quote
+    /// and may hold any byte but that quote and whitespace (`'7`D"}/vYR)T;W\5]E'`, `"a\"b"`).
+    /// Unquoted it ends at whitespace, a quote, an escape such as `\n` in a JSON string, `,`, `;`,
+    /// `<`, a closing bracket it did not open, a URL's next `&name=` or the end of input; `(`, `.`,
+    /// `%`, `$` or `{` do not end it. Each unquoted item is atomic, so a balanced bracket group
+    /// (one item towards `minimum`) is never split to reach it. The maximum is a look-behind over
+    /// bytes rather than a repeat count, because PCRE2 copies a counted group once per repeat and
+    /// 200 copies exceed its pattern size limit.
     static func value(minimum: Int, maximum: Int) -> String {
+        let escape = #"\\[^nrtu0\s(]"#  // not `\(`: Swift interpolation ends the literal
+        let doubleQuoted = #"(?<=")(?<secret>(?:[^"\\\s]|"# + escape + ")" + "{\(minimum),}+)" + #"(?=")"#
+        let singleQuoted = #"(?<=')(?<secret>(?:[^'\\\s]|"# + escape + ")" + "{\(minimum),}+)" + #"(?=')"#
+        let backticked = #"(?<=\x60)(?<secret>[^\x60\s]"# + "{\(minimum),}+)" + #"(?=\x60)"#
         let plain = #"[^\s"'\x60\\<>,;()\[\]{}&]"#
         let unbalancedOpener = #"[(\[{]"#
-        let escape = #"\\[^nrtu0\s(]"#  // not `\(`: Swift interpolation ends the literal
         let ampersand = #"&(?![A-Za-z_][\w.\[\]-]{0,40}=)"#
         let bracketed = #"\([^\s"'\x60()]{0,100}\)|\[[^\s"'\x60\[\]]{0,100}\]|\{[^\s"'\x60{}]{0,100}\}"#
-        return "(?<secret>(?>\(plain)|\(bracketed)|\(escape)|\(ampersand)|\(unbalancedOpener)){\(minimum),}+)"
-            + #"(?=["'\x60\s,;<\\)\]}&]|$)"# + "(?<![^\\s\"'\\x60]{\(maximum + 1)})"
+        let unquoted = "(?<secret>(?>\(plain)|\(bracketed)|\(escape)|\(ampersand)|\(unbalancedOpener)){\(minimum),}+)"
+            + #"(?=["'\x60\s,;<\\)\]}&]|$)"#
+        return "(?|\(doubleQuoted)|\(singleQuoted)|\(backticked)|\(unquoted))" + "(?<![^\\s\"'\\x60]{\(maximum + 1)})"
     }
 
     /// The pattern with `{{assign}}` and `{{value:MIN,MAX}}` expanded; other text is unchanged.

@@ -40,9 +40,11 @@ import Testing
         ("byte literal", #"token := []byte("Bv5#nW2qL8zT")"#, "Bv5#nW2qL8zT"),
         ("Python bytes", #"token = b"Hv3mT9qK2xW7""#, "Hv3mT9qK2xW7"),
         ("Buffer.from", #"const token = Buffer.from("Mk3!pL8zQ2wR")"#, "Mk3!pL8zQ2wR"),
+        ("Gradle buildConfigField", #"buildConfigField 'String', 'API_TOKEN', '"Jp8!wQ3mT6zK"'"#, "Jp8!wQ3mT6zK"),
         ("fallback", #"const token = process.env.API_TOKEN || 'Qk4#vT9mZ2xL'"#, "Qk4#vT9mZ2xL"),
         ("Python fallback", #"password = os.getenv("DB_PASSWORD") or "Hj5!nR8wK3pZ""#, "Hj5!nR8wK3pZ"),
         ("backslash inside", #"password: S!B\*d$zDsb="#, #"S!B\*d$zDsb="#),
+        ("any punctuation inside quotes", #"jwt_token: '7`D"}/vYR)T;W\5]EBrf;_&k>qX??]G&3CF'"#, #"7`D"}/vYR)T;W\5]EBrf;_&k>qX??]G&3CF"#),
     ])
     func capturesTheLiteral(family: String, text: String, secret: String) throws {
         #expect(try secrets(in: text).first == secret, "\(family)")
@@ -70,6 +72,7 @@ import Testing
         ("URL query continues", "url = \"https://a.dev/x?token=$TOKEN&channel=C4D8D3XMX\""),
         ("fallback to a name", "let token = cachedToken || freshToken"),
         ("Swift interpolation", #"let token = "\(random.next())-\(random.next())""#),
+        ("between two strings", #"passwordLabel:"Password:",rememberMeLabel2:"Remember me:""#),
         ("closure parameter", "where: { $0.isToken || $0!.totalNodes > 1 }"),
     ])
     func leavesNonLiteralsAlone(family: String, text: String) throws {
