@@ -10,9 +10,15 @@ enum ValueShape {
         // `getPassword()!`, `keys[alg]!;`: what ends an expression statement does not change its shape.
         var value = value
         while let end = value.last, value.count > 1, "!?;".utf8.contains(end) { value.removeLast() }
+        guard !value.isEmpty else { return false }
+        return isWrappedOrTemplated(value) || isNameOrCall(value)
+    }
+
+    /// Forms told by how the value starts and ends: templates, casts, comments, bracketed or
+    /// negated expressions, and text between two strings.
+    private static func isWrappedOrTemplated(_ value: [UInt8]) -> Bool {
         guard let first = value.first, let last = value.last else { return false }
-        // `.init(key)`, `.block(value:`: a Swift implicit member; `*/&x`: the end of a C comment;
-        // `(char*)&buffer`: a cast.
+        // `.init(key)`, `.block(value:`: a Swift implicit member; `*/&x`: the end of a C comment.
         if first == UInt8(ascii: "."), value.count > 1, isIdentifierStart(value[1]) { return true }
         if value.starts(with: Array("*/".utf8)) { return true }
         // `",rememberMeLabel:"`: text between two strings, taken for a quoted value.
@@ -22,6 +28,7 @@ enum ValueShape {
            isReferenceOrExpression(Array(value.dropFirst())) {
             return true
         }
+        // `(char*)&buffer`: a cast.
         if first == UInt8(ascii: "("), let close = value.firstIndex(of: UInt8(ascii: ")")), close > 1,
            value[1..<close].allSatisfy({ isIdentifierByte($0) || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: " ") }) {
             return true
@@ -32,25 +39,26 @@ enum ValueShape {
             return true  // `{name}`, `{cipher}..=}`, `[a, b]`, `(expr)`, `%NAME%`, `@name@`
         default: break
         }
-        if value.starts(with: Array("${".utf8)) || value.starts(with: Array("$(".utf8)) || value.starts(with: Array("%(".utf8))
-            || value.starts(with: Array("%{".utf8)) || value.starts(with: Array("#{".utf8)) || value.starts(with: Array("{cipher}".utf8)) {
-            return true
-        }
+        return ["${", "$(", "%(", "%{", "#{", "{cipher}"].contains { value.starts(with: Array($0.utf8)) }
+    }
+
+    /// Forms told by a leading name: `$NAME`, `$this->password`, `a::B`, and calls or indexes
+    /// such as `getPassword()`, `os.getenv(`, `ENV[`, `ENC[AES256_GCM,...]`.
+    private static func isNameOrCall(_ value: [UInt8]) -> Bool {
         let path = identifierPath(in: value)
-        guard path.length > 0 else { return false }
+        guard path.length > 0, let last = value.last else { return false }
         if path.length == value.count {
             // `$NAME`, `@password`, `&anchor`, `*alias`, `$this->password`, `a::B`: a name, not a value.
             return path.sigil || path.separators > 0 && !path.onlyDots
         }
-        // `getPassword()`, `os.getenv(`, `ENV[`, `config[:password]`, `ENC[AES256_GCM,...]`: a call
-        // or an index. A name with digits before a bracket (`Tr0ub4(dor)&3x`) is a password
-        // unless the value also ends with a bracket.
         let next = value[path.length]
         guard next == UInt8(ascii: "(") || next == UInt8(ascii: "[") else { return false }
         // A bracket opened after a name and not closed in the value: a call cut at its first
         // argument separator (`sqlite3DbSpanDup(db, ...`).
         let closer = next == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
         if !value[path.length...].contains(closer) { return true }
+        // A name with digits before a bracket (`Tr0ub4(dor)&3x`) is a password unless the value
+        // also ends with a bracket.
         let closes = [UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]")].contains(last)
         let wordName = !value[..<path.length].contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
         return closes || wordName || path.separators > 0
