@@ -4,11 +4,6 @@
 /// (`os.environ[...]`, `process.env.X`, `$VAR`), identifiers (`user.password`), paths or URLs,
 /// or human words. Those are rejected here so the generic rule stays quiet on ordinary code.
 enum AssignmentValueFilter {
-    private static let referenceMarkers: [[UInt8]] = [
-        "process.env", "os.environ", "getenv", "environ[", "env[", "env(", "env.", "secrets.", "vault(",
-        "config[", "settings.",
-    ].map { Array($0.utf8) }
-
     /// Words that mark a value as test data or as the name of the thing rather than its value.
     private static let testWords: [[UInt8]] = [
         "test", "dummy", "fake", "sample", "mock", "secret", "passw", "token",
@@ -18,21 +13,39 @@ enum AssignmentValueFilter {
         ".pem", ".key", ".json", ".txt", ".yml", ".yaml", ".crt", ".p12", ".pfx", ".jks", ".cfg", ".conf", ".env",
     ]
 
+    /// Whether the value has the shape of a literal secret rather than a reference, an expression,
+    /// a path or a word. Decided from the shape of the whole value (`$NAME`, `os.getenv(`,
+    /// `a.b.c`, `{cipher}...}`), so a password may contain `$`, `(`, `.` or `%` anywhere.
     static func isPlausibleSecret(_ value: [UInt8]) -> Bool {
-        guard let first = value.first else { return false }
-        if "$%@&*".utf8.contains(first) { return false }
+        guard !value.isEmpty else { return false }
+        if ValueShape.isReferenceOrExpression(value) { return false }
+        // `eyJ…` with dots is a JSON Web Token: `jwt.token` judges those, with its own shape checks
+        // and its list of documentation tokens, so a context rule does not report one it refused.
+        if value.starts(with: Array("eyJ".utf8)), value.contains(UInt8(ascii: ".")) { return false }
         // C preprocessor token pasting (`MLKEM##x##_private_key`).
         if value.contains(subsequence: Array("##".utf8)) { return false }
         let lowered = value.map(KeywordPrefilter.fold)
-        if referenceMarkers.contains(where: { lowered.contains(subsequence: $0) }) { return false }
-        if testWords.contains(where: { lowered.contains(subsequence: $0) }) { return false }
+        let spelled = lowered.map(unLeet)
+        if testWords.contains(where: { spelled.contains(subsequence: $0) }) { return false }
         let text = String(decoding: lowered, as: UTF8.self)
-        if text.hasPrefix("/") || text.hasPrefix("./") || text.hasPrefix("../") || text.hasPrefix("~/") || text.contains("://") {
-            return false
-        }
+        if ValueShape.isPath(text) { return false }
         if fileExtensions.contains(where: { text.hasSuffix($0) }) { return false }
-        if looksLikeIdentifier(value) { return false }
+        if looksLikeIdentifier(value) || ValueShape.isConstantName(value) || ValueShape.isWordIdentifier(value) { return false }
         return characterClassCount(value) >= 2
+    }
+
+    /// `p@ssw0rd`, `super$ecret`, `t0k3n`: digits and symbols that stand for letters, undone so
+    /// that the test words are found in them too.
+    private static func unLeet(_ byte: UInt8) -> UInt8 {
+        switch byte {
+        case UInt8(ascii: "$"), UInt8(ascii: "5"): UInt8(ascii: "s")
+        case UInt8(ascii: "@"), UInt8(ascii: "4"): UInt8(ascii: "a")
+        case UInt8(ascii: "0"): UInt8(ascii: "o")
+        case UInt8(ascii: "3"): UInt8(ascii: "e")
+        case UInt8(ascii: "1"), UInt8(ascii: "!"): UInt8(ascii: "i")
+        case UInt8(ascii: "7"): UInt8(ascii: "t")
+        default: byte
+        }
     }
 
     /// Git object ids and SHA-1/SHA-256 digests (40 or 64 hex digits) and UUIDs: values that
@@ -50,12 +63,19 @@ enum AssignmentValueFilter {
 
     /// `name`, `self.password`, `config-value`, `creds?.password!`, `Type?`: identifier segments
     /// joined by `.`, `:`, `|`, `-`, `?` or `!`; treated as code, not a secret, when it has a `.`,
-    /// `:` or `|` (template filter) separator or no digit at all.
+    /// `:` or `|` (template filter) separator or no digit at all. Segments in which digits and
+    /// letters alternate more than twice (`yzr3wc9sk2.gj8i3tkd2`) are random, not names.
     static func looksLikeIdentifier(_ value: [UInt8]) -> Bool {
         var hasDigit = false
         var hasSeparator = false
         var segmentStart = true
+        var digitThenLetter = 0
+        var previousWasDigit = false
         for byte in value {
+            let isDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            let isLetter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            if previousWasDigit && isLetter { digitThenLetter += 1 }
+            previousWasDigit = isDigit
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
                 segmentStart = false
@@ -73,7 +93,7 @@ enum AssignmentValueFilter {
                 return false
             }
         }
-        return hasSeparator || !hasDigit
+        return (hasSeparator && digitThenLetter <= 2) || !hasDigit
     }
 
     /// How many of lowercase, uppercase, digits and other bytes occur.

@@ -64,7 +64,9 @@ public final class Matcher {
         noteHitEnds()
         var found: [(rule: Int, secret: Range<Int>)] = []
         var allowance = suppress ? InlineAllowance(bytes: bytes) : nil
-        // Secrets that a specific rule's validator proved fake; generic rules may not report them.
+        // Secrets that a specific rule's validator proved fake; rules that judge a value only by
+        // its context (generic rules, and others validated as `assignment-value`, such as an
+        // `Authorization: Bearer` header) may not report them.
         var disproved: Set<[UInt8]> = []
         for index in selection.indices {
             let rule = ruleSet.rules[index]
@@ -96,7 +98,13 @@ public final class Matcher {
                         let whole = groups.whole
                         start = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
                         guard let secret = groups[secretGroup], !secret.isEmpty else { continue }
-                        switch verdict(rule, secret: Array(bytes[secret])) {
+                        let judgement = verdict(rule, secret: Array(bytes[secret]))
+                        // A value that is not a secret may hold the next assignment (`token =
+                        // process.env.API_TOKEN || "v"`): context rules look again from its start.
+                        if judgement != .accepted, rule.rule.judgesByContext, secret.lowerBound > whole.lowerBound {
+                            start = secret.lowerBound
+                        }
+                        switch judgement {
                         case .accepted: break
                         case .rejected: continue
                         case .disproved:
@@ -113,7 +121,7 @@ public final class Matcher {
             }
         }
         if !disproved.isEmpty {
-            found.removeAll { ruleSet.rules[$0.rule].rule.isGeneric && disproved.contains(Array(bytes[$0.secret])) }
+            found.removeAll { ruleSet.rules[$0.rule].rule.judgesByContext && disproved.contains(Array(bytes[$0.secret])) }
         }
         if suppress { dropGenericMatchesInDataFiles(&found, bytes: bytes, counting: &result) }
         let positions = TextPositionResolver.resolve(found.flatMap { [$0.secret.lowerBound, $0.secret.upperBound] }, in: bytes)

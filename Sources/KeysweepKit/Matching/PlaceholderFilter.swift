@@ -1,12 +1,12 @@
 /// Recognises values that only look like secrets: documentation placeholders, template variables,
-/// masked values, a repeated character, or a keyboard run such as `12345678`.
+/// masked or elided values (`****`, `sk_live_…(32)`, `abc...xyz`), a repeated character, or a keyboard run such as `12345678`.
 ///
 /// Applied to every rule's secret, because a scanner that reports `AKIAIOSFODNN7EXAMPLE` or
 /// `${GITHUB_TOKEN}` trains people to ignore it.
 enum PlaceholderFilter {
     private static let markers: [[UInt8]] = [
         "example", "xxxx", "changeme", "change_me", "placeholder", "your_", "your-", "yourkey",
-        "redacted", "<", ">", "${", "{{", "****", "12345678", "abcdefgh", "87654321",
+        "redacted", "${", "{{", "****", "12345678", "abcdefg", "a1b2c3", "87654321", "\u{2026}", "...",
     ].map { Array($0.utf8) }
 
     /// Values that providers print in their own documentation: real-looking, never live. (The AWS
@@ -21,6 +21,8 @@ enum PlaceholderFilter {
         guard let first = secret.first else { return true }
         if documentationValues.contains(secret) { return true }
         if secret.allSatisfy({ $0 == first }) { return true }
+        // `<your-token>`: an angle-bracketed name; a lone `<` or `>` is punctuation of a password.
+        if let open = secret.firstIndex(of: UInt8(ascii: "<")), secret[open...].contains(UInt8(ascii: ">")) { return true }
         let lowered = secret.map(KeywordPrefilter.fold)
         return markers.contains { lowered.contains(subsequence: $0) }
     }

@@ -58,6 +58,9 @@ enum PatternReach {
         var groupLongest: [Int?] = [nil]
         var namedLongest: [String: Int?] = [:]
         var failed = false
+        /// After a branch reset group `(?|…)` numbers and names may repeat across branches: back
+        /// references are then taken as unbounded rather than looked up.
+        var sawBranchReset = false
 
         init(pattern: [UInt8], keywords: [[UInt8]]) {
             self.pattern = pattern
@@ -246,6 +249,9 @@ enum PatternReach {
                 switch kind {
                 case UInt8(ascii: ":"), UInt8(ascii: ">"):
                     index += 1
+                case UInt8(ascii: "|"):
+                    index += 1
+                    sawBranchReset = true
                 case UInt8(ascii: "="), UInt8(ascii: "!"):
                     index += 1
                     lookaround = true
@@ -315,11 +321,11 @@ enum PatternReach {
                 let name = String(decoding: pattern[start..<index], as: UTF8.self)
                 index += 1
                 // A group not closed yet, or unbounded: the repeat is unbounded too.
-                return Shape(keywordReach: nil, strings: nil, longest: namedLongest[name] ?? nil)
+                return Shape(keywordReach: nil, strings: nil, longest: sawBranchReset ? nil : namedLongest[name] ?? nil)
             case UInt8(ascii: "1")...UInt8(ascii: "9"):
                 let number = Int(escaped - UInt8(ascii: "0"))
                 guard peek().map({ !($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }) ?? true else { return nil }
-                return Shape(keywordReach: nil, strings: nil, longest: number < groupLongest.count ? groupLongest[number] : nil)
+                return Shape(keywordReach: nil, strings: nil, longest: !sawBranchReset && number < groupLongest.count ? groupLongest[number] : nil)
             default:
                 guard let set = classEscape(escaped) else { return nil }
                 return Shape.character(set)

@@ -59,9 +59,10 @@ public struct CompiledRule: Sendable {
 
     private static func compile(_ rule: Rule, file: String) throws(RuleError) -> CompiledPattern.Value {
         let pattern: Pattern
-        let reach = PatternReach.of(pattern: rule.pattern, keywords: rule.keywords)
+        let expanded = AssignmentGrammar.expand(rule.pattern)
+        let reach = PatternReach.of(pattern: expanded, keywords: rule.keywords)
         do {
-            pattern = try Pattern(rule.pattern, allowsStartLimit: reach != nil)
+            pattern = try Pattern(expanded, allowsStartLimit: reach != nil)
         } catch {
             throw RuleError(file: file, ruleID: rule.id, field: "pattern", reason: "does not compile \(error)")
         }

@@ -51,6 +51,14 @@ import Testing
         ("Summer2024!", true),
         ("aB3x-Yz9k_Qm4Lp8", true),
         ("value|lowerFirst", false),
+        ("Tr0ub4(dor)&3x", true),       // punctuation inside a password is not code
+        ("q7W!zR2m.pK9%x", true),
+        ("getPassword()", false),
+        ("%DB_PASSWORD%", false),
+        ("p@55w0rd2024Z", false),       // a test word spelled with digits and symbols
+        ("$this->password", false),
+        ("(char*)&buffer", false),
+        ("eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJBQkNERTEyMzQ1Iiwi", false),  // a JWT cut short
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
@@ -77,6 +85,8 @@ import Testing
         ("sk_live_12345678abcd", true),
         ("ghp_R4nd0mL00k1ngT0k3nV4lu3", false),
         ("sk_test_4eC39HqLyjWDarjtT1zdp7dc", true),  // Stripe's documentation key
+        ("sk_live_\u{2026}(32)", true),               // a redacted report's own secret
+        ("px-api-a1b2c3d4-e5f6-g7h8", true),
     ])
     func placeholders(value: String, isPlaceholder: Bool) {
         #expect(PlaceholderFilter.isPlaceholder(Array(value.utf8)) == isPlaceholder)

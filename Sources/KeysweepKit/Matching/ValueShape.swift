@@ -1,0 +1,152 @@
+/// Shapes of assignment values that are not literal secrets: references to something else
+/// (`$NAME`, `${x}`, `%NAME%`, `%(name)s`, `{name}`, `@name@`), expressions (`os.getenv(`,
+/// `config[`, `$this->password`, `ENC(...)`), paths and constant names.
+///
+/// Each test looks at the value as a whole (how it starts, how it ends, what its segments are),
+/// never at whether one punctuation byte occurs, because generated passwords carry `$`, `(`, `.`,
+/// `%` and `{` anywhere.
+enum ValueShape {
+    static func isReferenceOrExpression(_ value: [UInt8]) -> Bool {
+        // `getPassword()!`, `keys[alg]!;`: what ends an expression statement does not change its shape.
+        var value = value
+        while let end = value.last, value.count > 1, "!?;".utf8.contains(end) { value.removeLast() }
+        guard !value.isEmpty else { return false }
+        return isWrappedOrTemplated(value) || isNameOrCall(value)
+    }
+
+    /// Forms told by how the value starts and ends: templates, casts, comments, bracketed or
+    /// negated expressions, and text between two strings.
+    private static func isWrappedOrTemplated(_ value: [UInt8]) -> Bool {
+        guard let first = value.first, let last = value.last else { return false }
+        // `.init(key)`, `.block(value:`: a Swift implicit member; `*/&x`: the end of a C comment.
+        if first == UInt8(ascii: "."), value.count > 1, isIdentifierStart(value[1]) { return true }
+        if value.starts(with: Array("*/".utf8)) { return true }
+        // `",rememberMeLabel:"`: text between two strings, taken for a quoted value.
+        if ",;)]}".utf8.contains(first) { return true }
+        // `[.block(value:`, `(ALWAYS(db`, `!isEmpty(x)`: an expression inside a bracket or negated.
+        if "([!".utf8.contains(first), value.count > 2, value[1] == UInt8(ascii: ".") || isIdentifierStart(value[1]),
+           isReferenceOrExpression(Array(value.dropFirst())) {
+            return true
+        }
+        // `(char*)&buffer`: a cast.
+        if first == UInt8(ascii: "("), let close = value.firstIndex(of: UInt8(ascii: ")")), close > 1,
+           value[1..<close].allSatisfy({ isIdentifierByte($0) || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: " ") }) {
+            return true
+        }
+        switch (first, last) {
+        case (UInt8(ascii: "{"), UInt8(ascii: "}")), (UInt8(ascii: "["), UInt8(ascii: "]")), (UInt8(ascii: "("), UInt8(ascii: ")")),
+             (UInt8(ascii: "%"), UInt8(ascii: "%")), (UInt8(ascii: "@"), UInt8(ascii: "@")):
+            return true  // `{name}`, `{cipher}..=}`, `[a, b]`, `(expr)`, `%NAME%`, `@name@`
+        default: break
+        }
+        return ["${", "$(", "%(", "%{", "#{", "{cipher}"].contains { value.starts(with: Array($0.utf8)) }
+    }
+
+    /// Forms told by a leading name: `$NAME`, `$this->password`, `a::B`, and calls or indexes
+    /// such as `getPassword()`, `os.getenv(`, `ENV[`, `ENC[AES256_GCM,...]`.
+    private static func isNameOrCall(_ value: [UInt8]) -> Bool {
+        let path = identifierPath(in: value)
+        guard path.length > 0, let last = value.last else { return false }
+        if path.length == value.count {
+            // `$NAME`, `@password`, `&anchor`, `*alias`, `$this->password`, `a::B`: a name, not a value.
+            return path.sigil || path.separators > 0 && !path.onlyDots
+        }
+        let next = value[path.length]
+        guard next == UInt8(ascii: "(") || next == UInt8(ascii: "[") else { return false }
+        // A bracket opened after a name and not closed in the value: a call cut at its first
+        // argument separator (`sqlite3DbSpanDup(db, ...`).
+        let closer = next == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
+        if !value[path.length...].contains(closer) { return true }
+        // A name with digits before a bracket (`Tr0ub4(dor)&3x`) is a password unless the value
+        // also ends with a bracket.
+        let closes = [UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]")].contains(last)
+        let wordName = !value[..<path.length].contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        return closes || wordName || path.separators > 0
+    }
+
+    /// `/etc/x`, `./x`, `~/x`, `C:\x`, a URL, or lowercase word segments such as `secret/data/db`.
+    static func isPath(_ lowered: String) -> Bool {
+        for prefix in ["/", "./", "../", "~/", "\\\\"] where lowered.hasPrefix(prefix) { return true }
+        if lowered.contains("://") { return true }
+        let bytes = Array(lowered.utf8)
+        if bytes.count > 2, bytes[1] == UInt8(ascii: ":"), bytes[2] == UInt8(ascii: "\\") { return true }
+        let segments = lowered.split(separator: "/", omittingEmptySubsequences: false)
+        guard segments.count >= 3 else { return false }
+        return segments.allSatisfy { segment in
+            !segment.isEmpty && segment.utf8.allSatisfy { isIdentifierByte($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+        }
+    }
+
+    /// `NID_pkcs9_emailAddress`, `user_id2`: snake-case words in which digits only end a word
+    /// (random values put digits inside words: `aB3x_Yz9k_Qm4Lp8`); `description=`: a name
+    /// followed by its own assignment.
+    static func isWordIdentifier(_ value: [UInt8]) -> Bool {
+        var value = value
+        while let end = value.last, end == UInt8(ascii: "=") || end == UInt8(ascii: ":") { value.removeLast() }
+        guard let first = value.first, isIdentifierStart(first), value.allSatisfy(isIdentifierByte) else { return false }
+        var afterDigit = false
+        for byte in value {
+            let digit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            if afterDigit && !digit && byte != UInt8(ascii: "_") { return false }
+            afterDigit = digit
+        }
+        return value.contains(UInt8(ascii: "_")) || !value.contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    }
+
+    /// `DB_PASSWORD`, `API_KEY_V2`: an upper-case constant or environment variable name.
+    static func isConstantName(_ value: [UInt8]) -> Bool {
+        guard let first = value.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) else { return false }
+        var underscores = 0
+        for byte in value {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): continue
+            case UInt8(ascii: "_"): underscores += 1
+            default: return false
+            }
+        }
+        return underscores > 0 && !value.contains(subsequence: Array("__".utf8))
+    }
+
+    /// The leading `sigil? identifier (separator identifier)*` of a value, with separators `.`,
+    /// `?.`, `!.`, `::` and `->`.
+    private static func identifierPath(in value: [UInt8]) -> (length: Int, sigil: Bool, separators: Int, onlyDots: Bool) {
+        var index = 0
+        // `$0` and `$1` (closure and positional parameters) count as names too.
+        let sigil = value.count > 1 && "$@&*!".utf8.contains(value[0])
+            && (isIdentifierStart(value[1]) || value[0] == UInt8(ascii: "$") && isIdentifierByte(value[1]))
+        if sigil { index = 1 }
+        var separators = 0
+        var onlyDots = true
+        var end = 0
+        while index < value.count, isIdentifierStart(value[index]) || sigil && index == 1 && isIdentifierByte(value[index]) {
+            while index < value.count, isIdentifierByte(value[index]) { index += 1 }
+            end = index
+            let separator = separatorLength(value, at: index)
+            guard separator > 0, index + separator < value.count, isIdentifierStart(value[index + separator]) else { break }
+            if value[index] != UInt8(ascii: ".") { onlyDots = false }
+            separators += 1
+            index += separator
+        }
+        return (end, sigil, separators, onlyDots)
+    }
+
+    private static func separatorLength(_ value: [UInt8], at index: Int) -> Int {
+        guard index < value.count else { return 0 }
+        let next = index + 1 < value.count ? value[index + 1] : 0
+        switch value[index] {
+        case UInt8(ascii: "."): return 1
+        case UInt8(ascii: "?"), UInt8(ascii: "!"): return next == UInt8(ascii: ".") ? 2 : 0
+        case UInt8(ascii: ":"): return next == UInt8(ascii: ":") ? 2 : 0
+        case UInt8(ascii: "-"): return next == UInt8(ascii: ">") ? 2 : 0
+        default: return 0
+        }
+    }
+
+    static func isIdentifierStart(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || byte == UInt8(ascii: "_")
+    }
+
+    static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        isIdentifierStart(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+}

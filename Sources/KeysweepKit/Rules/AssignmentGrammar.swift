@@ -1,0 +1,73 @@
+import Foundation
+
+/// The one assignment grammar that rules share: what may stand between a name and its value, and
+/// what a generic value looks like.
+///
+/// A rule pattern names the thing (`(?i:password|passwd)`, `adafruit[\w.-]{0,25}?key`) and writes
+/// `{{assign}}` where the assignment goes; generic rules also write `{{value:MIN,MAX}}` for the
+/// captured value. The macros are expanded before the pattern is compiled, so the 160-odd rules
+/// that need context all recognise the same syntaxes, and a new syntax is added here once instead
+/// of in each rule. Deciding whether a captured value is a literal or code is the job of
+/// `AssignmentValueShape`, not of the pattern.
+enum AssignmentGrammar {
+    /// From the end of a name to the start of its value, covering:
+    /// shell/.env/INI/TOML/HCL/properties `=`, YAML and JSON `:`, Makefile `:=` `::=` `?=` `+=`,
+    /// PHP `=>` and `.=`, Go `:=` and `var x string =`, typed declarations (`x: String =`),
+    /// keyword arguments, call arguments (`setProperty("K", "v")`, `os.Setenv`), XML elements
+    /// (also across a line break), plist `<key>K</key><string>v`, `<add key="K" value="v"/>`,
+    /// YAML block scalars (`key: |`), fallbacks (`process.env.TOKEN || "v"`, `getenv("K") or "v"`,
+    /// `x ?? "v"`), and byte or string wrappers (`[]byte("..")`, `b".."`,
+    /// `Buffer.from("..")`) before an optional opening quote.
+    static let assignment: String = {
+        let nameClose = #"["'\x60]?[\])]?"#
+        let typed = #"[ \t]{0,3}:[ \t]{0,3}[A-Za-z_][\w.<>?|\[\]]{0,40}[ \t]{0,3}=(?![=~])"#
+        let goTyped = #"[ \t]{1,3}(?:string|String|str|&str|\[\]byte|char\s?\*)[ \t]{0,3}=(?![=~])"#
+        let operatorForm = #"[ \t]{0,5}(?:=>|:{1,3}=|[?+.]=|=(?![=~])|:(?=[ \t"'\x60]|\r?\n|$)|\|\||\?\?|(?<=[ \t)"'])or(?=[ \t]))"#
+        let callArguments = #"["'][ \t]{0,3},"#
+        let xmlElement = #">(?=\s{0,40}[^\s<>]{1,250}\s{0,40}</)(?:[ \t]*\r?\n)?[ \t]{0,20}"#
+        let plist = #"</key>\s{0,40}<string>"#
+        let xmlAddValue = #"[ \t]{1,5}value[ \t]{0,3}=[ \t]{0,3}"#
+        let blockScalar = #"(?:[|>][-+]?[0-9]?[ \t]*\r?\n[ \t]*)?"#
+        let wrapper = #"(?:(?:\[\]byte|Buffer\.from|new[ \t]+String|String|bytes|SecretStr|Secret)\([ \t]{0,3}|[bBrR](?=["']))?"#
+        let openQuote = #"(?:"""|'''|'"|\\?["'\x60])?"#  // `'"v"'`: Gradle's buildConfigField
+        // Fails at once where a name runs on (`tokenizer`, `token->`), the common case in code,
+        // before any of the branches below is tried.
+        let guardByte = #"(?=[\s"'\x60\]):=,>.?+<|])"#
+        return "\(guardByte)(?:\(callArguments)[ \t]{0,3}|\(nameClose)(?:(?:\(typed)|\(goTyped))[ \t]{0,5}|\(operatorForm)[ \t]{0,5}\(blockScalar)|\(xmlElement)|\(plist)|\(xmlAddValue)))"
+            + "\(wrapper)\(openQuote)"
+    }()
+
+    /// A literal value of `minimum`...`maximum` bytes. Inside quotes it runs to the closing quote
+    /// and may hold any byte but that quote and whitespace (`'7`D"}/vYR)T;W\5]E'`, `"a\"b"`).
+    /// Unquoted it ends at whitespace, a quote, an escape such as `\n` in a JSON string, `,`, `;`,
+    /// `<`, a closing bracket it did not open, a URL's next `&name=` or the end of input; `(`, `.`,
+    /// `%`, `$` or `{` do not end it. Each unquoted item is atomic, so a balanced bracket group
+    /// (one item towards `minimum`) is never split to reach it. The maximum is a look-behind over
+    /// bytes rather than a repeat count, because PCRE2 copies a counted group once per repeat and
+    /// 200 copies exceed its pattern size limit.
+    static func value(minimum: Int, maximum: Int) -> String {
+        let escape = #"\\[^nrtu0\s(]"#  // not `\(`: Swift interpolation ends the literal
+        let doubleQuoted = #"(?<=")(?<secret>(?:[^"\\\s]|"# + escape + ")" + "{\(minimum),}+)" + #"(?=")"#
+        let singleQuoted = #"(?<=')(?<secret>(?:[^'\\\s]|"# + escape + ")" + "{\(minimum),}+)" + #"(?=')"#
+        let backticked = #"(?<=\x60)(?<secret>[^\x60\s]"# + "{\(minimum),}+)" + #"(?=\x60)"#
+        let plain = #"[^\s"'\x60\\<>,;()\[\]{}&]"#
+        let unbalancedOpener = #"[(\[{]"#
+        let ampersand = #"&(?![A-Za-z_][\w.\[\]-]{0,40}=)"#
+        let bracketed = #"\([^\s"'\x60()]{0,100}\)|\[[^\s"'\x60\[\]]{0,100}\]|\{[^\s"'\x60{}]{0,100}\}"#
+        let unquoted = "(?<secret>(?>\(plain)|\(bracketed)|\(escape)|\(ampersand)|\(unbalancedOpener)){\(minimum),}+)"
+            + #"(?=["'\x60\s,;<\\)\]}&]|$)"#
+        return "(?|\(doubleQuoted)|\(singleQuoted)|\(backticked)|\(unquoted))" + "(?<![^\\s\"'\\x60]{\(maximum + 1)})"
+    }
+
+    /// The pattern with `{{assign}}` and `{{value:MIN,MAX}}` expanded; other text is unchanged.
+    static func expand(_ pattern: String) -> String {
+        guard pattern.contains("{{") else { return pattern }
+        var result = pattern.replacingOccurrences(of: "{{assign}}", with: assignment)
+        while let start = result.range(of: "{{value:"), let end = result.range(of: "}}", range: start.upperBound..<result.endIndex) {
+            let bounds = result[start.upperBound..<end.lowerBound].split(separator: ",").compactMap { Int($0) }
+            guard bounds.count == 2 else { break }
+            result.replaceSubrange(start.lowerBound..<end.upperBound, with: value(minimum: bounds[0], maximum: bounds[1]))
+        }
+        return result
+    }
+}

@@ -1,0 +1,86 @@
+import Testing
+@testable import KeysweepKit
+
+/// One case per syntax family of the assignment grammar, each with a literal the grammar must
+/// capture whole and a look-alike from the same family that it must leave alone.
+@Suite struct AssignmentGrammarTests {
+    private static let rule = Rule(
+        id: "test.assignment", name: "assignment", provider: "Test", kind: .password, severity: .medium,
+        keywords: ["password", "token"], pattern: "(?i)(?:password|token){{assign}}{{value:8,100}}",
+        validator: .assignmentValue)
+
+    private func secrets(in text: String) throws -> [String] {
+        let matcher = Matcher(ruleSet: try RuleSet([Self.rule]))
+        let scan = Array(text.utf8).withUnsafeBytes { matcher.scan($0) }
+        return scan.matches.map { String(decoding: $0.secret, as: UTF8.self) }
+    }
+
+    @Test(arguments: [
+        ("shell, .env, export", #"export DB_PASSWORD="Vb7(kR2)mQ9%xZ""#, "Vb7(kR2)mQ9%xZ"),
+        ("YAML", "db:\n  password: 'hY6.vN3$qT8!wK'\n", "hY6.vN3$qT8!wK"),
+        ("YAML block scalar", "password: |\n  Lr8+pW3{zX6#nQ\n", "Lr8+pW3{zX6#nQ"),
+        ("YAML list item", "environment:\n  - DB_PASSWORD=Gh3!kP8*zL5~vT\n", "Gh3!kP8*zL5~vT"),
+        ("JSON with escapes", #"{"password": "Qz4\"mK8!vT2p"}"#, #"Qz4\"mK8!vT2p"#),
+        ("JSON holding a file", #"{"app.ini": "TOKEN=Wm4rT8yK2vQ6\nDEBUG=false"}"#, "Wm4rT8yK2vQ6"),
+        ("TOML, INI, properties", "spring.datasource.password = Tr0ub4(dor)&3x\n", "Tr0ub4(dor)&3x"),
+        ("TOML literal string", "password = '''Kd8#vQ2mZ7xW'''\n", "Kd8#vQ2mZ7xW"),
+        ("HCL", "  admin_password = \"Yp2vL8xQ4m!K\"\n", "Yp2vL8xQ4m!K"),
+        ("XML element", "<password>\n    Jm4%tB8^cV2&yN\n</password>", "Jm4%tB8^cV2&yN"),
+        ("XML add element", #"<add key="SmtpPassword" value="GSMSr3amDygn8n!" />"#, "GSMSr3amDygn8n!"),
+        ("plist", "<key>ApiToken</key>\n<string>Fz9@wK4eR7uH</string>", "Fz9@wK4eR7uH"),
+        ("Dockerfile ENV", "ENV REDIS_PASSWORD=Hq7!vR2x#Lm9\n", "Hq7!vR2x#Lm9"),
+        ("Makefile", "DB_PASSWORD ::= Rk7mQ2xW9vB4\nTOKEN += Zt5!pQ8wL3xK\n", "Rk7mQ2xW9vB4"),
+        ("PHP", #"$config['db_password'] .= "Gh3!kP8*zL5~vT";"#, "Gh3!kP8*zL5~vT"),
+        ("PHP array", #"  'password' => 'Xk9#mQ2vLp7w',"#, "Xk9#mQ2vLp7w"),
+        ("Go", #"var apiToken string = "Tq8vK3mZ7xW2""#, "Tq8vK3mZ7xW2"),
+        ("Go short declaration", "accessToken := `Rk7mQ2xW9vB4nT6y`", "Rk7mQ2xW9vB4nT6y"),
+        ("typed declaration", #"let dbPassword: String = "Hq7!vR2x#Lm9pT""#, "Hq7!vR2x#Lm9pT"),
+        ("keyword argument", #"connect(host="db", password="Wq7!zR2mK9pLx4")"#, "Wq7!zR2mK9pLx4"),
+        ("call arguments", #"os.Setenv("SERVICE_TOKEN", "Yp2vL8xQ4mK9")"#, "Yp2vL8xQ4mK9"),
+        ("byte literal", #"token := []byte("Bv5#nW2qL8zT")"#, "Bv5#nW2qL8zT"),
+        ("Python bytes", #"token = b"Hv3mT9qK2xW7""#, "Hv3mT9qK2xW7"),
+        ("Buffer.from", #"const token = Buffer.from("Mk3!pL8zQ2wR")"#, "Mk3!pL8zQ2wR"),
+        ("Gradle buildConfigField", #"buildConfigField 'String', 'API_TOKEN', '"Jp8!wQ3mT6zK"'"#, "Jp8!wQ3mT6zK"),
+        ("fallback", #"const token = process.env.API_TOKEN || 'Qk4#vT9mZ2xL'"#, "Qk4#vT9mZ2xL"),
+        ("Python fallback", #"password = os.getenv("DB_PASSWORD") or "Hj5!nR8wK3pZ""#, "Hj5!nR8wK3pZ"),
+        ("backslash inside", #"password: S!B\*d$zDsb="#, #"S!B\*d$zDsb="#),
+        ("any punctuation inside quotes", #"jwt_token: '7`D"}/vYR)T;W\5]EBrf;_&k>qX??]G&3CF'"#, #"7`D"}/vYR)T;W\5]EBrf;_&k>qX??]G&3CF"#),
+    ])
+    func capturesTheLiteral(family: String, text: String, secret: String) throws {
+        #expect(try secrets(in: text).first == secret, "\(family)")
+    }
+
+    @Test(arguments: [
+        ("shell reference", #"export DB_PASSWORD="${DB_PASSWORD}""#),
+        ("Windows variable", "set PASSWORD=%DB_PASSWORD%"),
+        ("Python format", "password = %(db_password)s"),
+        ("YAML next key", "password:\n  user: admin\n"),
+        ("JSON name only", #"{"password": "user.password"}"#),
+        ("comparison", #"if password == "Xk9#mQ2vLp7w" {"#),
+        ("call", "password = os.getenv(\"DB_PASSWORD\")"),
+        ("call cut at its first argument", "password = decrypt3(blob, key)"),
+        ("Swift implicit member", "password: .init(rawValue: 1)"),
+        ("C cast", "token = (char*)&buffer[offset];"),
+        ("index", "password = settings[:db_password]"),
+        ("encrypted wrapper", "password: ENC[AES256_GCM,data:W3PiZ6lD6bpfAdI=,iv:2qF98Zk=,type:str]"),
+        ("constant name", "password = DB_PASSWORD_V2"),
+        ("snake-case name", "token = NID_pkcs9_emailAddress"),
+        ("generic type, not XML", "init<SK: PrivateToken>(ciphersuite: Suite)"),
+        ("path", "password = /run/secrets/db_password"),
+        ("Maven-encrypted", "<password>{DSfdcz7VZbgAAJ0AUbhb9Ox2mw=}</password>"),
+        ("word that spells a placeholder", "password = 'super$ecret'"),
+        ("URL query continues", "url = \"https://a.dev/x?token=$TOKEN&channel=C4D8D3XMX\""),
+        ("fallback to a name", "let token = cachedToken || freshToken"),
+        ("Swift interpolation", #"let token = "\(random.next())-\(random.next())""#),
+        ("between two strings", #"passwordLabel:"Password:",rememberMeLabel2:"Remember me:""#),
+        ("closure parameter", "where: { $0.isToken || $0!.totalNodes > 1 }"),
+    ])
+    func leavesNonLiteralsAlone(family: String, text: String) throws {
+        #expect(try secrets(in: text).isEmpty, "\(family)")
+    }
+
+    @Test func expandsOnlyTheMacros() {
+        #expect(AssignmentGrammar.expand(#"a{2}(?<secret>b{1,3})"#) == #"a{2}(?<secret>b{1,3})"#)
+        #expect(!AssignmentGrammar.expand("x{{assign}}{{value:8,100}}").contains("{{"))
+    }
+}
