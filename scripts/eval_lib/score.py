@@ -31,7 +31,8 @@ from report import load_report  # noqa: E402  (scripts/bench_lib/report.py)
 
 POSITIVE_CATEGORIES = ["cloud", "source-hosting/CI", "registries", "messaging", "payments", "AI",
                        "observability", "identity/secrets managers", "data", "collaboration",
-                       "key material", "generic credentials"]
+                       "key material", "generic credentials", "syntax families",
+                       "multi-part credentials"]
 TOOL_KIND = {"keysweep": "keysweep", "kingfisher": "kingfisher", "gitleaks": "gitleaks",
              "betterleaks": "betterleaks", "detect-secrets": "detect-secrets"}
 
