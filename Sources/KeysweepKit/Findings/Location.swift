@@ -12,6 +12,9 @@ public struct Location: Sendable, Hashable, Comparable {
     public var repository: String?
     /// `base64` when the secret is encoded at this place and was found by decoding it.
     public var encoding: String?
+    /// Test, fixture, docs, example or source: set when findings are grouped (from the path,
+    /// which history provenance may still change before that).
+    public var context: LocationContext = .source
     /// The git object id of the blob, for locations from history: the enrichment reads the blob by
     /// it (a `commit:path` lookup walks trees and cost about 3 ms each). Not reported.
     var blobID: String?

@@ -45,59 +45,112 @@ public final class Matcher {
         var result = BlobScan()
         selection.removeAll()
         guard ruleSet.prefilter.select(in: bytes, into: &selection) > 0 else { return result }
-        var found: [(rule: Int, secret: Range<Int>)] = []
+        var found: [Candidate] = []
+        var rejected: [Candidate] = []
         var allowance = suppress ? InlineAllowance(bytes: bytes) : nil
         // Secrets that a specific rule's validator proved fake; generic rules may not report them.
         var disproved: Set<[UInt8]> = []
-        for index in selection.indices {
-            let rule = ruleSet.rules[index]
-            let (pattern, secretGroup) = pattern(of: index)
-            var start = 0
-            matching: while start <= bytes.count {
-                switch pattern.firstMatch(in: bytes, from: start, scratch: scratch) {
-                case .noMatch:
-                    break matching
-                case .limitHit(let message), .failed(let message):
-                    result.limitHits.append(LimitHit(ruleID: rule.rule.id, message: message))
-                    break matching
-                case .match(let groups):
-                    let whole = groups.whole
-                    start = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
-                    guard let secret = groups[secretGroup], !secret.isEmpty else { continue }
-                    switch verdict(rule, secret: Array(bytes[secret])) {
-                    case .accepted: break
-                    case .rejected: continue
-                    case .disproved:
-                        if disproved.insert(Array(bytes[secret])).inserted { result.rejectedByValidator[rule.rule.id, default: 0] += 1 }
-                        continue
-                    }
-                    if allowance?.allows(ruleID: rule.rule.id, secret: secret) == true {
-                        result.suppressedInline += 1
-                    } else {
-                        found.append((index, secret))
-                    }
-                }
-            }
+        var examples: Set<[UInt8]> = []
+        for index in selection.indices where ruleSet.rules[index].rule.isReportedAlone {
+            run(index, over: bytes, into: &found, rejected: &rejected, disproved: &disproved, examples: &examples,
+                allowance: &allowance, result: &result)
         }
         if !disproved.isEmpty {
-            found.removeAll { ruleSet.rules[$0.rule].rule.isGeneric && disproved.contains(Array(bytes[$0.secret])) }
+            found.removeAll { ruleSet.rules[$0.rule].rule.isGeneric && disproved.contains(Array(bytes[$0.span])) }
         }
         if suppress { dropGenericMatchesInDataFiles(&found, bytes: bytes, counting: &result) }
-        let positions = TextPositionResolver.resolve(found.flatMap { [$0.secret.lowerBound, $0.secret.upperBound] }, in: bytes)
+        runCompanions(of: found, over: bytes, into: &found, allowance: &allowance, result: &result)
+        found = OverlapResolver.resolve(found, rules: ruleSet.rules.map(\.rule), bytes: bytes)
+        let positions = TextPositionResolver.resolve((found + rejected).flatMap { [$0.span.lowerBound, $0.span.upperBound] }, in: bytes)
+        for index in found.indices { found[index].line = positions[found[index].span.lowerBound]?.line ?? 1 }
+        let assemblies = CredentialAssembler.assemble(found, rules: ruleSet.rules.map(\.rule))
+            + rejected.map { CredentialAssembler.Assembly(primary: $0, parts: []) }
         let holdsKey = found.contains { ruleSet.rules[$0.rule].rule.kind == .privateKey }
         let certificate = holdsKey ? CompanionCertificate(in: bytes) : .notLookedFor
-        result.matches = found.map { item in
-            let secret = Array(bytes[item.secret])
+        let rejectedSpans = Set(rejected)
+        result.matches = assemblies.map { assembly in
+            let item = assembly.primary
+            let secret = Array(bytes[item.span])
             var match = BlobMatch(
                 ruleIndex: item.rule, secret: secret, entropy: Entropy.shannon(secret),
-                start: positions[item.secret.lowerBound] ?? TextPosition(line: 1, column: 1),
-                end: positions[item.secret.upperBound] ?? TextPosition(line: 1, column: 1),
-                lineContext: LineContext.hash(around: item.secret, in: bytes)
+                start: position(item.span.lowerBound, positions), end: position(item.span.upperBound, positions),
+                lineContext: LineContext.hash(around: item.span, in: bytes)
             )
             if ruleSet.rules[item.rule].rule.kind == .privateKey { match.companionCertificate = certificate }
+            match.rejected = rejectedSpans.contains(item)
+            match.yieldedRules = item.yielded
+            match.parts = assembly.parts.map { part in
+                PartMatch(name: part.name, ruleIndex: part.candidate.rule, secret: Array(bytes[part.candidate.span]),
+                          start: position(part.candidate.span.lowerBound, positions),
+                          end: position(part.candidate.span.upperBound, positions),
+                          lineContext: LineContext.hash(around: part.candidate.span, in: bytes))
+            }
             return match
         }
         return result
+    }
+
+    private func position(_ offset: Int, _ positions: [Int: TextPosition]) -> TextPosition {
+        positions[offset] ?? TextPosition(line: 1, column: 1)
+    }
+
+    /// Runs rule `index` over the blob: candidates that pass its checks go to `found`; those its
+    /// validator disproves are counted (and kept in `rejected` when suppressions are off).
+    private func run(_ index: Int, over bytes: UnsafeRawBufferPointer, into found: inout [Candidate], rejected: inout [Candidate],
+                     disproved: inout Set<[UInt8]>, examples: inout Set<[UInt8]>, allowance: inout InlineAllowance?,
+                     result: inout BlobScan) {
+        let rule = ruleSet.rules[index]
+        let (pattern, secretGroup) = pattern(of: index)
+        var start = 0
+        while start <= bytes.count {
+            switch pattern.firstMatch(in: bytes, from: start, scratch: scratch) {
+            case .noMatch:
+                return
+            case .limitHit(let message), .failed(let message):
+                result.limitHits.append(LimitHit(ruleID: rule.rule.id, message: message))
+                return
+            case .match(let groups):
+                let whole = groups.whole
+                start = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
+                guard let secret = groups[secretGroup], !secret.isEmpty else { continue }
+                switch verdict(rule, secret: Array(bytes[secret])) {
+                case .accepted: break
+                case .rejected: continue
+                case .example:
+                    if examples.insert(Array(bytes[secret])).inserted { result.suppressedExamples += 1 }
+                    if !suppress { found.append(Candidate(rule: index, span: secret)) }
+                    continue
+                case .disproved:
+                    if disproved.insert(Array(bytes[secret])).inserted {
+                        result.rejectedByValidator[rule.rule.id, default: 0] += 1
+                        if !suppress { rejected.append(Candidate(rule: index, span: secret)) }
+                    }
+                    continue
+                }
+                if allowance?.allows(ruleID: rule.rule.id, secret: secret) == true {
+                    result.suppressedInline += 1
+                } else {
+                    found.append(Candidate(rule: index, span: secret))
+                }
+            }
+        }
+    }
+
+    /// Rules with `alone: false` (a tenant id, a database host) run only on blobs where a rule of
+    /// their credential matched: alone they are no finding, and most blobs need not pay for them.
+    private func runCompanions(of matched: [Candidate], over bytes: UnsafeRawBufferPointer, into found: inout [Candidate],
+                               allowance: inout InlineAllowance?, result: inout BlobScan) {
+        guard !ruleSet.companionIndices.isEmpty, !matched.isEmpty else { return }
+        var credentials = Set(matched.compactMap { ruleSet.rules[$0.rule].rule.credential })
+        if matched.contains(where: { ruleSet.rules[$0.rule].rule.isGeneric }) { credentials.formUnion(ruleSet.credentialsOfGenericSecrets) }
+        var ignored: [Candidate] = []
+        var disproved: Set<[UInt8]> = []
+        var examples: Set<[UInt8]> = []
+        for index in ruleSet.companionIndices {
+            guard let credential = ruleSet.rules[index].rule.credential, credentials.contains(credential) else { continue }
+            run(index, over: bytes, into: &found, rejected: &ignored, disproved: &disproved, examples: &examples,
+                allowance: &allowance, result: &result)
+        }
     }
 
     /// More distinct generic secrets than this in one blob marks it as data (test vectors, fixtures,
@@ -105,11 +158,11 @@ public final class Matcher {
     /// Specific rules are not affected.
     static let genericDensityLimit = 32
 
-    private func dropGenericMatchesInDataFiles(_ found: inout [(rule: Int, secret: Range<Int>)],
+    private func dropGenericMatchesInDataFiles(_ found: inout [Candidate],
                                                bytes: UnsafeRawBufferPointer, counting result: inout BlobScan) {
         let generic = found.filter { ruleSet.rules[$0.rule].rule.isGeneric }
         guard generic.count > Self.genericDensityLimit,
-              Set(generic.map { Array(bytes[$0.secret]) }).count > Self.genericDensityLimit
+              Set(generic.map { Array(bytes[$0.span]) }).count > Self.genericDensityLimit
         else { return }
         found.removeAll { ruleSet.rules[$0.rule].rule.isGeneric }
         result.suppressedGenericInDataFile = generic.count
@@ -121,11 +174,14 @@ public final class Matcher {
         case rejected
         /// A structural validator proved it is not the real thing (say, a wrong checksum).
         case disproved
+        /// A value a provider publishes in its documentation (`AKIAIOSFODNN7EXAMPLE`).
+        case example
     }
 
     /// Entropy, placeholder and structural validator checks for one candidate secret.
     private func verdict(_ rule: CompiledRule, secret: [UInt8]) -> Verdict {
         if let minimum = rule.rule.minEntropy, Entropy.shannon(secret) < minimum { return .rejected }
+        if PublishedTestKeys.contains(secret) { return .example }
         if PlaceholderFilter.isPlaceholder(secret) { return .rejected }
         if rule.rule.isGeneric && AssignmentValueFilter.looksLikeDigestOrUUID(secret) { return .rejected }
         let valid: Bool

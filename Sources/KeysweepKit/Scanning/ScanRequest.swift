@@ -98,6 +98,8 @@ public struct ScanRequest: Sendable {
     public var fingerprintKeyFromEnvironment: String?
     /// False shows everything suppressions would hide (inline comments, allowlists, baseline).
     public var suppress = true
+    /// Locations in these contexts are left out (`--exclude-context`), and findings with no other.
+    public var excludedContexts: Set<LocationContext> = []
     /// The exit code when there are findings (`--exit-code`).
     public var findingsExitCode: Int = 1
     /// The clock for ages and expiry (`--now`); nil: the time of the scan.
