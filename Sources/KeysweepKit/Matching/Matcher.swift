@@ -59,11 +59,12 @@ public final class Matcher {
             found.removeAll { ruleSet.rules[$0.rule].rule.isGeneric && disproved.contains(Array(bytes[$0.span])) }
         }
         if suppress { dropGenericMatchesInDataFiles(&found, bytes: bytes, counting: &result) }
+        guard !found.isEmpty || !rejected.isEmpty else { return result }
         runCompanions(of: found, over: bytes, into: &found, allowance: &allowance, result: &result)
-        found = OverlapResolver.resolve(found, rules: ruleSet.rules.map(\.rule), bytes: bytes)
+        found = OverlapResolver.resolve(found, rules: ruleSet.plainRules, bytes: bytes)
         let positions = TextPositionResolver.resolve((found + rejected).flatMap { [$0.span.lowerBound, $0.span.upperBound] }, in: bytes)
         for index in found.indices { found[index].line = positions[found[index].span.lowerBound]?.line ?? 1 }
-        let assemblies = CredentialAssembler.assemble(found, rules: ruleSet.rules.map(\.rule))
+        let assemblies = CredentialAssembler.assemble(found, rules: ruleSet.plainRules)
             + rejected.map { CredentialAssembler.Assembly(primary: $0, parts: []) }
         let holdsKey = found.contains { ruleSet.rules[$0.rule].rule.kind == .privateKey }
         let certificate = holdsKey ? CompanionCertificate(in: bytes) : .notLookedFor

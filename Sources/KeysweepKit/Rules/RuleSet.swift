@@ -4,6 +4,8 @@ import Synchronization
 /// Rules compiled for matching: each pattern compiled once with JIT, shared read-only by all workers.
 public final class RuleSet: Sendable {
     public let rules: [CompiledRule]
+    /// The rules alone, by index, shared so that each blob need not copy them.
+    let plainRules: [Rule]
     let prefilter: KeywordPrefilter
     /// Rules reported only as parts of a credential (`alone: false`), run after the others.
     let companionIndices: [Int]
@@ -24,6 +26,7 @@ public final class RuleSet: Sendable {
             compiled.append(lazily ? CompiledRule(lazy: rule, index: index) : try CompiledRule(rule, index: index, file: file))
         }
         self.rules = compiled
+        plainRules = rules
         // Companions are left out of the prefilter: they run only where their credential matched.
         self.prefilter = KeywordPrefilter(keywordsByRule: rules.map { $0.isReportedAlone ? $0.keywords : [] })
         companionIndices = rules.indices.filter { !rules[$0].isReportedAlone }
