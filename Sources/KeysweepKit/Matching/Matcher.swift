@@ -13,6 +13,8 @@ public final class Matcher {
     /// The patterns this worker has used, taken once from the shared rule set: a lazily compiled
     /// pattern sits behind a lock, and taking it for every blob cost a lock per selected rule.
     private var patterns: [(pattern: Pattern, secretGroup: Int)?]
+    /// For each used pattern, its groups named after a part of a credential (`user`, `host`, ...).
+    private var partGroups: [[(name: CredentialPartName, group: Int)]?]
     let encodedValues = EncodedValues()
     /// False keeps matches that inline comments or the generic-density rule would hide.
     let suppress: Bool
@@ -23,6 +25,7 @@ public final class Matcher {
         self.scratch = MatchScratch(limits: limits)
         self.selection = RuleSelection(ruleCount: ruleSet.rules.count)
         patterns = Array(repeating: nil, count: ruleSet.rules.count)
+        partGroups = Array(repeating: nil, count: ruleSet.rules.count)
     }
 
     /// The pattern of rule `index` and the number of its `secret` group.
@@ -30,6 +33,9 @@ public final class Matcher {
         if let known = patterns[index] { return known }
         let compiled = ruleSet.rules[index].pattern
         patterns[index] = compiled
+        partGroups[index] = compiled.pattern.groupNumbers.compactMap { name, group in
+            CredentialPartName(rawValue: name).flatMap { $0 == .secret ? nil : (name: $0, group: group) }
+        }.sorted { $0.group < $1.group }
         return compiled
     }
 
@@ -62,7 +68,8 @@ public final class Matcher {
         guard !found.isEmpty || !rejected.isEmpty else { return result }
         runCompanions(of: found, over: bytes, into: &found, allowance: &allowance, result: &result)
         found = OverlapResolver.resolve(found, rules: ruleSet.plainRules, bytes: bytes)
-        let positions = TextPositionResolver.resolve((found + rejected).flatMap { [$0.span.lowerBound, $0.span.upperBound] }, in: bytes)
+        let bounds = (found + rejected).flatMap { [$0.span.lowerBound, $0.span.upperBound] + $0.inner.flatMap { [$0.span.lowerBound, $0.span.upperBound] } }
+        let positions = TextPositionResolver.resolve(bounds, in: bytes)
         for index in found.indices { found[index].line = positions[found[index].span.lowerBound]?.line ?? 1 }
         let assemblies = CredentialAssembler.assemble(found, rules: ruleSet.plainRules)
             + rejected.map { CredentialAssembler.Assembly(primary: $0, parts: []) }
@@ -80,11 +87,11 @@ public final class Matcher {
             if ruleSet.rules[item.rule].rule.kind == .privateKey { match.companionCertificate = certificate }
             match.rejected = rejectedSpans.contains(item)
             match.yieldedRules = item.yielded
-            match.parts = assembly.parts.map { part in
-                PartMatch(name: part.name, ruleIndex: part.candidate.rule, secret: Array(bytes[part.candidate.span]),
-                          start: position(part.candidate.span.lowerBound, positions),
-                          end: position(part.candidate.span.upperBound, positions),
-                          lineContext: LineContext.hash(around: part.candidate.span, in: bytes))
+            let inner = item.inner.map { (name: $0.name, rule: item.rule, span: $0.span) }
+            match.parts = (assembly.parts.map { (name: $0.name, rule: $0.candidate.rule, span: $0.candidate.span) } + inner).map { part in
+                PartMatch(name: part.name, ruleIndex: part.rule, secret: Array(bytes[part.span]),
+                          start: position(part.span.lowerBound, positions), end: position(part.span.upperBound, positions),
+                          lineContext: LineContext.hash(around: part.span, in: bytes))
             }
             return match
         }
@@ -131,7 +138,11 @@ public final class Matcher {
                 if allowance?.allows(ruleID: rule.rule.id, secret: secret) == true {
                     result.suppressedInline += 1
                 } else {
-                    found.append(Candidate(rule: index, span: secret))
+                    var candidate = Candidate(rule: index, span: secret)
+                    candidate.inner = (partGroups[index] ?? []).compactMap { part in
+                        groups[part.group].flatMap { $0.isEmpty ? nil : InnerPart(name: part.name, span: $0) }
+                    }
+                    found.append(candidate)
                 }
             }
         }

@@ -84,6 +84,17 @@ import Testing
         #expect(text(match.secret) == "AAq8Zr2LmX7vB4nT1wPk5s")
     }
 
+    @Test func groupsNamedAfterPartsAreParts() throws {
+        let basic = Rule(id: "tool.user-password", name: "u", provider: "Tool", kind: .password, severity: .high, keywords: ["-u "],
+                         pattern: #"-u (?<user>\w+):(?<secret>\S{8,})"#)
+        let (result, _) = try scan("tool -u deploy:Xk9mQ2vLp7wRt4 https://api\n", [basic])
+        let match = try #require(result.matches.first)
+        #expect(text(match.secret) == "Xk9mQ2vLp7wRt4")
+        #expect(match.parts.map(\.name) == [.user])
+        #expect(text(match.parts[0].secret) == "deploy")
+        #expect(match.parts[0].start == TextPosition(line: 1, column: 9))
+    }
+
     @Test func groupingKeepsTheFingerprintOfTheSecretAlone() throws {
         let key = FingerprintKey.builtin
         let (paired, rules) = try scan("AKXQ7RZ2MWV4TPL\nacme_secret = q8Zr2LmX7vB4nT1wq8Zr2LmX\n", [keyID, secretKey])
