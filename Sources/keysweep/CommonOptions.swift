@@ -152,7 +152,10 @@ struct EngineOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The fingerprint key: fingerprints are HMACs under it, so that a report alone cannot confirm a guessed secret (default: $KEYSWEEP_FINGERPRINT_KEY, else the config's fingerprint_key_file or fingerprint_key, else a builtin key).", valueName: "file"))
     var fingerprintKeyFile: String?
 
-    @Flag(name: [.short, .long], help: "Say more on standard error (rule count, JIT, every warning, time per phase).")
+    @Option(help: ArgumentHelp("Leave out locations in these contexts, comma-separated: test, fixture, docs, example, source (repeatable); a finding with no other location is left out and counted as suppressed.", valueName: "contexts"))
+    var excludeContext: [String] = []
+
+    @Flag(name: [.short, .long], help: "Say more on standard error (rule count, JIT, every warning, time per phase, rejections per rule).")
     var verbose = false
 
     @Flag(name: [.short, .long], help: "Print nothing on standard error but errors (the report is still written as asked).")
@@ -170,6 +173,13 @@ struct EngineOptions: ParsableArguments {
         if let archiveDepth, archiveDepth < 0 { throw ValidationError("--archive-depth must be 0 or more, not \(archiveDepth)") }
         if let maxFileSize, maxFileSize < 1 { throw ValidationError("--max-file-size must be a positive number of bytes, not \(maxFileSize)") }
         if config != nil && noConfig { throw ValidationError("--config and --no-config exclude each other") }
+        for name in excludedContextNames where LocationContext(rawValue: name) == nil {
+            throw ValidationError("--exclude-context takes test, fixture, docs, example or source, not '\(name)'")
+        }
+    }
+
+    private var excludedContextNames: [String] {
+        excludeContext.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     func request(_ input: ScanInput) -> ScanRequest {
@@ -179,6 +189,7 @@ struct EngineOptions: ParsableArguments {
         request.rulePaths = rules
         request.config = noConfig ? .none : config.map { .file($0) } ?? .discover
         request.fingerprintKeyFile = fingerprintKeyFile
+        request.excludedContexts = Set(excludedContextNames.compactMap(LocationContext.init(rawValue:)))
         request.fingerprintKeyFromEnvironment = ProcessInfo.processInfo.environment[FingerprintKey.environmentVariable]
         request.measuresRules = ruleStats
         request.matchesWholeBlobs = wholeBlobs
@@ -210,6 +221,10 @@ struct EngineOptions: ParsableArguments {
             let jit = RuleSet.jitAvailable ? "on" : "unavailable, using the interpreter"
             Diagnostics.note("\(report.ruleCount) rules; PCRE2 JIT \(jit); \(statistics.threads) threads; \(statistics.filesScanned) files, \(statistics.bytesScanned) bytes in \(statistics.durationMilliseconds) ms")
             Diagnostics.note("time per phase: " + report.phases.map { "\($0.name) \($0.milliseconds) ms" }.joined(separator: ", "))
+            if !statistics.rejectedByValidator.isEmpty {
+                Diagnostics.note("rejected by validators (look-alikes): " + statistics.rejectedByValidator.sorted { $0.key < $1.key }
+                    .map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            }
         }
     }
 }

@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 
+import credentials
 import generators as G
 
 SEED = 20240601
@@ -737,6 +738,15 @@ def build_tree(root, g, keys, kinds, n_pos):
             labels.append(dict(kind="minified_js" if cat == "neg:minified-js" else "lockfile_hash", category=cat,
                                positive=False, path=path, line=off + 1, end_line=off + 1,
                                value_sha256=sha(value), where="tree", note=note))
+    # Part two (scripts/eval_lib/credentials.py): syntax families and credentials of several
+    # parts, from its own generator, labelled after part one so that part one's ids stay put.
+    for section in credentials.sections(G.Gen(SEED + 2)):
+        path = unique_path(section.path, used)
+        write_lines(root, path, section.lines)
+        for hit in section.hits:
+            labels.append(dict(kind=hit["kind"], category=hit["category"], positive=hit["positive"], path=path,
+                               line=hit["off"] + 1, end_line=hit["end"] + 1, value_sha256=sha(hit["value"]),
+                               where="tree", note=hit["note"]))
     # A few clean files for realism (README, Makefile, .gitignore).
     write_lines(root, "README.md", ["# Acme platform", "", "Monorepo of the Acme services.", "",
                                     "Run `make test` before pushing."])

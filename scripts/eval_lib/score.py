@@ -15,6 +15,10 @@ Metrics per tool and target:
   recall         positives with at least one matching location / positives
   precision      locations matching a positive / all reported locations
   per secret     locations matching a positive / positives found
+  per credential findings matching a positive / positives found, counted per
+                 positive (a credential reported as two findings counts 2);
+                 a keysweep finding is one entry of "findings" whatever its
+                 locations and parts, a peer's finding is one reported location
   negatives hit  hard negatives with at least one matching location
   unlabeled      locations matching no label (filler lines, other files)
 """
@@ -31,7 +35,8 @@ from report import load_report  # noqa: E402  (scripts/bench_lib/report.py)
 
 POSITIVE_CATEGORIES = ["cloud", "source-hosting/CI", "registries", "messaging", "payments", "AI",
                        "observability", "identity/secrets managers", "data", "collaboration",
-                       "key material", "generic credentials"]
+                       "key material", "generic credentials", "syntax families",
+                       "multi-part credentials"]
 TOOL_KIND = {"keysweep": "keysweep", "kingfisher": "kingfisher", "gitleaks": "gitleaks",
              "betterleaks": "betterleaks", "detect-secrets": "detect-secrets"}
 
@@ -56,6 +61,18 @@ def load_locations(tool, report):
         with open(report, "rb") as fh:
             return parse_detect_secrets(json.load(fh))[1]
     return [tuple(loc) + (None,) * (3 - len(loc)) for loc in load_report(TOOL_KIND[tool], report)[1]]
+
+
+def finding_ids(tool, report, count):
+    """Which finding each of the COUNT locations of load_locations belongs to:
+    keysweep's findings hold many locations; every other tool reports each
+    location as its own finding."""
+    if tool != "keysweep":
+        return list(range(count))
+    with open(report, "rb") as fh:
+        doc = json.load(fh)
+    ids = [i for i, f in enumerate(doc["findings"]) for _ in f.get("locations", [])]
+    return ids if len(ids) == count else list(range(count))
 
 
 def normalize(path, target, cwd):
@@ -105,9 +122,15 @@ def match(labels, locs):
     return out
 
 
-def score(labels, locs):
-    """Metrics of one tool on one target.  LABELS: that target's labels."""
+def score(labels, locs, findings=None):
+    """Metrics of one tool on one target.  LABELS: that target's labels;
+    FINDINGS: the finding of each location (default: one each)."""
     matched = match(labels, locs)
+    findings = findings if findings is not None else list(range(len(locs)))
+    findings_of = {}
+    for (_loc, lab), fid in zip(matched, findings):
+        if lab is not None and lab["positive"]:
+            findings_of.setdefault(lab["id"], set()).add(fid)
     pos = [l for l in labels if l["positive"]]
     neg = [l for l in labels if not l["positive"]]
     found, neg_hit = set(), set()
@@ -127,6 +150,7 @@ def score(labels, locs):
         "reported": n, "true_locations": tp_locs,
         "precision": tp_locs / n if n else None,
         "per_secret": tp_locs / len(found) if found else None,
+        "per_credential": sum(len(v) for v in findings_of.values()) / len(found) if found else None,
         "negatives": len(neg), "negatives_hit": len(neg_hit),
         "negative_locations": sum(1 for _l, lab in matched if lab is not None and not lab["positive"]),
         "unlabeled": unlabeled,
@@ -158,7 +182,7 @@ def score_run(labels_doc, runs, cwd):
                 out[tool][mode] = {"status": "unparsable report: %s" % e}
                 continue
             locs = [(normalize(p, targets[mode], cwd), l, c) for p, l, c in raw]
-            res = score(labels, locs)
+            res = score(labels, locs, finding_ids(tool, rec["report"], len(locs)) if tool != "detect-secrets" else None)
             res.update(status="ok", seconds=rec.get("seconds"), argv=rec.get("argv"))
             out[tool][mode] = res
     return out
@@ -173,17 +197,18 @@ def pct(x):
 
 
 def overall_rows(results):
-    head = ["tool", "target", "recall", "precision", "locs/secret", "negatives hit", "unlabeled FP",
+    head = ["tool", "target", "recall", "precision", "locs/secret", "findings/credential", "negatives hit", "unlabeled FP",
             "reported", "seconds"]
     rows = []
     for tool, modes in results.items():
         for mode in ("tree", "history"):
             r = modes.get(mode, {})
             if r.get("status") != "ok":
-                rows.append([tool, mode, r.get("status", "n/a")] + [""] * 6)
+                rows.append([tool, mode, r.get("status", "n/a")] + [""] * 7)
                 continue
             rows.append([tool, mode, "%s (%d/%d)" % (pct(r["recall"]), r["found"], r["positives"]),
                          pct(r["precision"]), "-" if r["per_secret"] is None else "%.2f" % r["per_secret"],
+                         "-" if r.get("per_credential") is None else "%.3f" % r["per_credential"],
                          "%d/%d" % (r["negatives_hit"], r["negatives"]), str(r["unlabeled"]),
                          str(r["reported"]), str(r.get("seconds", ""))])
     return head, rows

@@ -100,6 +100,15 @@ class ScoreTest(unittest.TestCase):
                 self.assertEqual(t["negatives_hit"], 0)
                 self.assertEqual(t["unlabeled"], 1)            # a.py:6 is too far
 
+    def test_findings_per_credential(self):
+        # A credential whose two lines (P2's block) are reported: as two findings, or as one
+        # finding holding both locations (a keysweep finding with several locations).
+        locs = [("keys/k.pem", 2), ("keys/k.pem", 4), ("app/a.py", 3)]
+        locs = [(p, l, None) for p, l in locs]
+        self.assertEqual(score.score(LABELS, locs)["per_credential"], 1.5)
+        self.assertEqual(score.score(LABELS, locs, findings=[7, 7, 8])["per_credential"], 1.0)
+        self.assertEqual(score.score(LABELS, locs, findings=[7, 7, 8])["per_secret"], 1.5)
+
     def test_history_commits(self):
         labels = [dict(id="H1", kind="k", category="cloud", positive=True, path="a.env", line=2, end_line=2,
                        where="history", commits=["aaaa1111", "bbbb2222"], at_head=False),

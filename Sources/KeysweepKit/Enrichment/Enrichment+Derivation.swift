@@ -66,7 +66,11 @@ extension Enrichment {
             environments: environments.sorted().map(\.rawValue),
             productionAndNonProduction: environments.contains(.production) && environments.count > 1,
             severalServices: services.count > 1,
-            testFixture: !places.isEmpty && places.allSatisfy { DeploymentEnvironment.of(path: $0.path).contains(.test) }
+            // The same judgement as each location's context (below the scan root: scanning
+            // `fixtures/tree` itself makes nothing there a fixture).
+            testFixture: !places.isEmpty && places.allSatisfy { place in
+                [.test, .fixture].contains(LocationContext.of(path: ServiceName.relative(place.path, to: scanRoots), secret: []))
+            }
         )
         owners = codeOwners + Self.authors(of: places)
 

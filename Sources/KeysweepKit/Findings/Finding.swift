@@ -8,13 +8,18 @@ public struct Finding: Sendable {
     public let secret: [UInt8]
     public let entropy: Double
     /// Sorted, without duplicates.
-    public let locations: [Location]
+    public internal(set) var locations: [Location]
     /// For history scans: whether the secret is in the tree at HEAD.
     public var presentAtHead: Bool?
     /// The rule's severity, lowered for a private key that a passphrase protects.
     public var severity: Severity
     /// Owner, age, expiry and risks (the Enrichment stage); nil until enriched.
     public var enrichment: Enrichment?
+    /// Every named part of a credential made of several (this secret among them), sorted by
+    /// name; empty for a secret that is a credential on its own.
+    public var parts: [CredentialPart] = []
+    /// A look-alike a structural validator proved fake (listed with `--no-suppress` only).
+    public var rejected = false
 
     public init(fingerprint: String, rule: Rule, ruleIDs: [String], secret: [UInt8], entropy: Double,
                 locations: [Location], presentAtHead: Bool? = nil) {
@@ -27,6 +32,12 @@ public struct Finding: Sendable {
         self.presentAtHead = presentAtHead
         self.severity = rule.severity
     }
+
+    /// Whether every location is test, fixture, documentation or example material.
+    public var isOnlyInTestMaterial: Bool { !locations.isEmpty && locations.allSatisfy { $0.context != .source } }
+
+    /// The contexts of its locations, sorted, without duplicates.
+    public var contexts: [LocationContext] { Set(locations.map(\.context)).sorted() }
 
     /// The earliest commit (by author date) among the locations, for history scans.
     public var firstSeen: CommitInfo? {

@@ -16,6 +16,9 @@ public struct Location: Sendable, Hashable, Comparable {
     public var layer: String?
     /// For a container image: the digest of a higher layer that deletes the file (it still ships).
     public var deletedInLayer: String?
+    /// Test, fixture, docs, example or source: set when findings are grouped (from the path,
+    /// which history provenance may still change before that).
+    public var context: LocationContext = .source
     /// The git object id of the blob, for locations from history: the enrichment reads the blob by
     /// it (a `commit:path` lookup walks trees and cost about 3 ms each). Not reported.
     var blobID: String?

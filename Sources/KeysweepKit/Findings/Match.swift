@@ -4,6 +4,12 @@ public struct Match: Sendable {
     public let secret: [UInt8]
     public let entropy: Double
     public var location: Location
+    /// The other parts of the credential, in the same blob (see `CredentialAssembler`).
+    public var parts: [PartMatch]
+    /// A look-alike a validator proved fake, kept because suppressions are off.
+    public var rejected: Bool
+    /// Rules that matched overlapping bytes and yielded to `ruleIndex`.
+    public var yieldedRules: [Int]
     /// The git object id of the blob, for matches from history; provenance is attached by it.
     public var blobID: String? { location.blobID }
 
@@ -15,5 +21,8 @@ public struct Match: Sendable {
         location.encoding = match.encoding
         location.blobID = blobID
         location.companionCertificate = match.companionCertificate
+        parts = match.parts
+        rejected = match.rejected
+        yieldedRules = match.yieldedRules
     }
 }

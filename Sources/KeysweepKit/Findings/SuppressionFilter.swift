@@ -38,8 +38,10 @@ struct SuppressionFilter {
 }
 
 extension Finding {
+    /// The finding at `locations` only (a subset of its own); its parts keep theirs.
     func keeping(_ locations: [Location]) -> Finding {
-        Finding(fingerprint: fingerprint, rule: rule, ruleIDs: ruleIDs, secret: secret, entropy: entropy,
-                locations: locations, presentAtHead: presentAtHead)
+        var kept = self
+        kept.locations = locations
+        return kept
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 enum InventoryCSV {
     static let header = ["fingerprint", "provider", "kind", "rule", "severity", "secret", "owner", "owners", "first_seen",
                          "age_days", "expires", "present_at_head", "locations", "files", "commits", "repositories",
-                         "environments", "branches", "only_unmerged_branches", "risks", "key", "first_location", "revoke_at"]
+                         "environments", "branches", "only_unmerged_branches", "risks", "key", "first_location", "revoke_at",
+                         "context", "parts"]
 
     static func render(_ document: JSONReportDocument) -> [UInt8] {
         var lines = [header.joined(separator: ",")]
@@ -20,7 +21,7 @@ enum InventoryCSV {
                 row.firstSeen, age, row.expires, row.presentAtHead,
                 String(entry.counts.locations), String(entry.counts.files), String(entry.counts.commits), row.repositories,
                 row.environments, branches, unmerged, row.risks.joined(separator: " "), row.key,
-                firstLocation, entry.nhi?.remediation.link ?? "",
+                firstLocation, entry.nhi?.remediation.link ?? "", row.context, row.parts,
             ]
             lines.append(fields.map(quoted).joined(separator: ","))
         }

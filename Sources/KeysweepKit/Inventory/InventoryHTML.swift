@@ -48,7 +48,7 @@ enum InventoryHTML {
     private static let columns: [(title: String, type: String)] = [
         ("Provider", "text"), ("Kind", "text"), ("Secret", "text"), ("Owner", "text"), ("First seen", "text"),
         ("Age (days)", "number"), ("Expires", "text"), ("Locations", "number"), ("At HEAD", "text"),
-        ("Environments", "text"), ("Risks", "text"),
+        ("Environments", "text"), ("Context", "text"), ("Risks", "text"),
     ]
 
     private static func meta(_ document: JSONReportDocument) -> String {
@@ -102,6 +102,7 @@ enum InventoryHTML {
             (String(entry.counts.locations), locations(entry)),
             (row.presentAtHead, escape(row.presentAtHead)),
             (row.environments, escape(row.environments)),
+            (row.context, escape(row.context)),
             (row.risks.joined(separator: " "), row.risks.map { "<span class=\"risk \($0.lowercased())\">\($0)</span>" }.joined(separator: " ")),
         ]
         let words: [String] = [entry.rule, row.owners, row.repositories, row.key] + entry.locations.map(\.path)

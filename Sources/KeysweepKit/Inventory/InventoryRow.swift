@@ -16,6 +16,12 @@ struct InventoryRow {
     var environments: String { entry.nhi?.exposure.environments.joined(separator: ", ") ?? "" }
     var repositories: String { Set(entry.locations.compactMap(\.repository)).sorted().joined(separator: ", ") }
     var risks: [String] { entry.nhi?.risks ?? [] }
+    /// The contexts of its locations (`source`, `test`, ...), sorted as `LocationContext` orders them.
+    var context: String {
+        Set(entry.locations.map { LocationContext(rawValue: $0.context ?? "") ?? .source }).sorted().map(\.rawValue).joined(separator: ", ")
+    }
+    /// The named parts of a credential made of several (`id + secret + token`).
+    var parts: String { entry.parts?.map(\.part).joined(separator: " + ") ?? "" }
     var key: String {
         guard let key = entry.nhi?.key else { return "" }
         return key.algorithm + (key.bits.map { " \($0)" } ?? "") + (key.encrypted ? " encrypted" : "") + (key.weak ? " WEAK" : "")

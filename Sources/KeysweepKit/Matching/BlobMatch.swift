@@ -14,6 +14,22 @@ public struct BlobMatch: Sendable {
     /// For a private key: the certificate in the same blob, looked for while the blob is at hand.
     /// Keys found by decoding (a base64 value) are not looked for: the enrichment reads the file.
     var companionCertificate: CompanionCertificate = .notLookedFor
+    /// The other parts of the credential this secret identifies (see `CredentialAssembler`).
+    public var parts: [PartMatch] = []
+    /// A look-alike a structural validator proved fake, kept only when suppressions are off.
+    public var rejected = false
+    /// Rules that matched overlapping bytes and yielded to this match's rule.
+    public var yieldedRules: [Int] = []
+}
+
+/// One more part of a credential, found in the same blob as the secret that identifies it.
+public struct PartMatch: Sendable, Hashable {
+    public let name: CredentialPartName
+    public let ruleIndex: Int
+    public let secret: [UInt8]
+    public let start: TextPosition
+    public let end: TextPosition
+    public let lineContext: String
 }
 
 /// What a scan saw of a certificate beside a private key, so that the enrichment need not read
@@ -54,4 +70,7 @@ public struct BlobScan: Sendable {
     /// Look-alikes a structural validator proved fake (a wrong checksum, a key body that does
     /// not parse), by rule id.
     public var rejectedByValidator: [String: Int] = [:]
+    /// Distinct providers' published example values (`AKIAIOSFODNN7EXAMPLE`) left out: listed with
+    /// the context `example` when suppressions are off.
+    public var suppressedExamples = 0
 }

@@ -13,6 +13,8 @@ public final class Matcher {
     /// The patterns this worker has used, taken once from the shared rule set: a lazily compiled
     /// pattern sits behind a lock, and taking it for every blob cost a lock per selected rule.
     private var patterns: [CompiledPattern.Value?]
+    /// For each used pattern, its groups named after a part of a credential (`user`, `host`, ...).
+    private var partGroups: [[(name: CredentialPartName, group: Int)]?]
     /// Where keywords end in the blob being scanned, and per rule the ends of its keywords (only
     /// the rules touched are filled; see `startWindows`).
     var hits: [KeywordHit] = []
@@ -37,6 +39,7 @@ public final class Matcher {
         self.scratch = MatchScratch(limits: limits)
         self.selection = RuleSelection(ruleCount: ruleSet.rules.count)
         patterns = Array(repeating: nil, count: ruleSet.rules.count)
+        partGroups = Array(repeating: nil, count: ruleSet.rules.count)
         hitEnds = Array(repeating: [], count: ruleSet.rules.count)
     }
 
@@ -45,6 +48,9 @@ public final class Matcher {
         if let known = patterns[index] { return known }
         let compiled = ruleSet.rules[index].pattern
         patterns[index] = compiled
+        partGroups[index] = compiled.pattern.groupNumbers.compactMap { name, group in
+            CredentialPartName(rawValue: name).flatMap { $0 == .secret ? nil : (name: $0, group: group) }
+        }.sorted { $0.group < $1.group }
         return compiled
     }
 
@@ -62,83 +68,144 @@ public final class Matcher {
         hits.removeAll(keepingCapacity: true)
         guard ruleSet.prefilter.select(in: bytes, into: &selection, hits: &hits) > 0 else { return result }
         noteHitEnds()
-        var found: [(rule: Int, secret: Range<Int>)] = []
+        var found: [Candidate] = []
+        var rejected: [Candidate] = []
         var allowance = suppress ? InlineAllowance(bytes: bytes) : nil
         // Secrets that a specific rule's validator proved fake; rules that judge a value only by
         // its context (generic rules, and others validated as `assignment-value`, such as an
         // `Authorization: Bearer` header) may not report them.
         var disproved: Set<[UInt8]> = []
-        for index in selection.indices {
-            let rule = ruleSet.rules[index]
-            let (pattern, secretGroup, patternReach) = pattern(of: index)
-            // Without a reach, one window of every start and no limit: the whole blob.
-            let reach = usesStartWindows ? patternReach : nil
-            let windows = reach.map { startWindows(of: index, reach: $0) } ?? [0...bytes.count]
-            let clock = measuresRules ? ContinuousClock.now : nil
-            defer {
-                if let clock {
-                    let (seconds, attoseconds) = (ContinuousClock.now - clock).components
-                    ruleCosts[index].nanoseconds += UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
-                    ruleCosts[index].blobs += 1
-                    ruleCosts[index].searchedBytes += windows.reduce(0) { $0 + min(bytes.count, $1.upperBound) - $1.lowerBound }
-                    ruleCosts[index].nearKeywords = reach != nil
-                }
+        var examples: Set<[UInt8]> = []
+        for index in selection.indices where ruleSet.rules[index].rule.isReportedAlone {
+            run(index, over: bytes, into: &found, rejected: &rejected, disproved: &disproved, examples: &examples,
+                allowance: &allowance, result: &result)
+        }
+        if !disproved.isEmpty {
+            found.removeAll { ruleSet.rules[$0.rule].rule.judgesByContext && disproved.contains(Array(bytes[$0.span])) }
+        }
+        if suppress { dropGenericMatchesInDataFiles(&found, bytes: bytes, counting: &result) }
+        guard !found.isEmpty || !rejected.isEmpty else { return result }
+        runCompanions(of: found, over: bytes, into: &found, allowance: &allowance, result: &result)
+        found = OverlapResolver.resolve(found, rules: ruleSet.plainRules, bytes: bytes)
+        let bounds = (found + rejected).flatMap { [$0.span.lowerBound, $0.span.upperBound] + $0.inner.flatMap { [$0.span.lowerBound, $0.span.upperBound] } }
+        let positions = TextPositionResolver.resolve(bounds, in: bytes)
+        for index in found.indices { found[index].line = positions[found[index].span.lowerBound]?.line ?? 1 }
+        let assemblies = CredentialAssembler.assemble(found, rules: ruleSet.plainRules)
+            + rejected.map { CredentialAssembler.Assembly(primary: $0, parts: []) }
+        let holdsKey = found.contains { ruleSet.rules[$0.rule].rule.kind == .privateKey }
+        let certificate = holdsKey ? CompanionCertificate(in: bytes) : .notLookedFor
+        let rejectedSpans = Set(rejected)
+        result.matches = assemblies.map { assembly in
+            let item = assembly.primary
+            let secret = Array(bytes[item.span])
+            var match = BlobMatch(
+                ruleIndex: item.rule, secret: secret, entropy: Entropy.shannon(secret),
+                start: position(item.span.lowerBound, positions), end: position(item.span.upperBound, positions),
+                lineContext: LineContext.hash(around: item.span, in: bytes)
+            )
+            if ruleSet.rules[item.rule].rule.kind == .privateKey { match.companionCertificate = certificate }
+            match.rejected = rejectedSpans.contains(item)
+            match.yieldedRules = item.yielded
+            let inner = item.inner.map { (name: $0.name, rule: item.rule, span: $0.span) }
+            match.parts = (assembly.parts.map { (name: $0.name, rule: $0.candidate.rule, span: $0.candidate.span) } + inner).map { part in
+                PartMatch(name: part.name, ruleIndex: part.rule, secret: Array(bytes[part.span]),
+                          start: position(part.span.lowerBound, positions), end: position(part.span.upperBound, positions),
+                          lineContext: LineContext.hash(around: part.span, in: bytes))
             }
-            var start = 0
-            windows: for window in windows {
-                start = max(start, window.lowerBound)
-                matching: while start <= window.upperBound {
-                    switch pattern.firstMatch(in: bytes, from: start, startLimit: reach == nil ? nil : window.upperBound, scratch: scratch) {
-                    case .noMatch:
-                        break matching
-                    case .limitHit(let message), .failed(let message):
-                        result.limitHits.append(LimitHit(ruleID: rule.rule.id, message: message))
-                        break windows
-                    case .match(let groups):
-                        let whole = groups.whole
-                        start = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
-                        guard let secret = groups[secretGroup], !secret.isEmpty else { continue }
-                        let judgement = verdict(rule, secret: Array(bytes[secret]))
-                        // A value that is not a secret may hold the next assignment (`token =
-                        // process.env.API_TOKEN || "v"`): context rules look again from its start.
-                        if judgement != .accepted, rule.rule.judgesByContext, secret.lowerBound > whole.lowerBound {
-                            start = secret.lowerBound
+            return match
+        }
+        return result
+    }
+
+    private func position(_ offset: Int, _ positions: [Int: TextPosition]) -> TextPosition {
+        positions[offset] ?? TextPosition(line: 1, column: 1)
+    }
+
+    /// Runs rule `index` over the blob: candidates that pass its checks go to `found`; those its
+    /// validator disproves are counted (and kept in `rejected` when suppressions are off). With a
+    /// reach, only from where its matches can start (see `startWindows`); `wholeBlob` for rules
+    /// the prefilter did not select (companions), which have no keyword hits to start from.
+    private func run(_ index: Int, over bytes: UnsafeRawBufferPointer, wholeBlob: Bool = false, into found: inout [Candidate],
+                     rejected: inout [Candidate], disproved: inout Set<[UInt8]>, examples: inout Set<[UInt8]>,
+                     allowance: inout InlineAllowance?, result: inout BlobScan) {
+        let rule = ruleSet.rules[index]
+        let (pattern, secretGroup, patternReach) = pattern(of: index)
+        // Without a reach, one window of every start and no limit: the whole blob.
+        let reach = usesStartWindows && !wholeBlob ? patternReach : nil
+        let windows = reach.map { startWindows(of: index, reach: $0) } ?? [0...bytes.count]
+        let clock = measuresRules ? ContinuousClock.now : nil
+        defer {
+            if let clock {
+                let (seconds, attoseconds) = (ContinuousClock.now - clock).components
+                ruleCosts[index].nanoseconds += UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
+                ruleCosts[index].blobs += 1
+                ruleCosts[index].searchedBytes += windows.reduce(0) { $0 + min(bytes.count, $1.upperBound) - $1.lowerBound }
+                ruleCosts[index].nearKeywords = reach != nil
+            }
+        }
+        var start = 0
+        for window in windows {
+            start = max(start, window.lowerBound)
+            matching: while start <= window.upperBound {
+                switch pattern.firstMatch(in: bytes, from: start, startLimit: reach == nil ? nil : window.upperBound, scratch: scratch) {
+                case .noMatch:
+                    break matching
+                case .limitHit(let message), .failed(let message):
+                    result.limitHits.append(LimitHit(ruleID: rule.rule.id, message: message))
+                    return
+                case .match(let groups):
+                    let whole = groups.whole
+                    start = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
+                    guard let secret = groups[secretGroup], !secret.isEmpty else { continue }
+                    let judgement = verdict(rule, secret: Array(bytes[secret]))
+                    // A value that is not a secret may hold the next assignment (`token =
+                    // process.env.API_TOKEN || "v"`): context rules look again from its start.
+                    if judgement != .accepted, rule.rule.judgesByContext, secret.lowerBound > whole.lowerBound {
+                        start = secret.lowerBound
+                    }
+                    switch judgement {
+                    case .accepted: break
+                    case .rejected: continue
+                    case .example:
+                        if examples.insert(Array(bytes[secret])).inserted { result.suppressedExamples += 1 }
+                        if !suppress { found.append(Candidate(rule: index, span: secret)) }
+                        continue
+                    case .disproved:
+                        if disproved.insert(Array(bytes[secret])).inserted {
+                            result.rejectedByValidator[rule.rule.id, default: 0] += 1
+                            if !suppress { rejected.append(Candidate(rule: index, span: secret)) }
                         }
-                        switch judgement {
-                        case .accepted: break
-                        case .rejected: continue
-                        case .disproved:
-                            if disproved.insert(Array(bytes[secret])).inserted { result.rejectedByValidator[rule.rule.id, default: 0] += 1 }
-                            continue
+                        continue
+                    }
+                    if allowance?.allows(ruleID: rule.rule.id, secret: secret) == true {
+                        result.suppressedInline += 1
+                    } else {
+                        var candidate = Candidate(rule: index, span: secret)
+                        candidate.inner = (partGroups[index] ?? []).compactMap { part in
+                            groups[part.group].flatMap { $0.isEmpty ? nil : InnerPart(name: part.name, span: $0) }
                         }
-                        if allowance?.allows(ruleID: rule.rule.id, secret: secret) == true {
-                            result.suppressedInline += 1
-                        } else {
-                            found.append((index, secret))
-                        }
+                        found.append(candidate)
                     }
                 }
             }
         }
-        if !disproved.isEmpty {
-            found.removeAll { ruleSet.rules[$0.rule].rule.judgesByContext && disproved.contains(Array(bytes[$0.secret])) }
+    }
+
+    /// Rules with `alone: false` (a tenant id, a database host) run only on blobs where a rule of
+    /// their credential matched: alone they are no finding, and most blobs need not pay for them.
+    private func runCompanions(of matched: [Candidate], over bytes: UnsafeRawBufferPointer, into found: inout [Candidate],
+                               allowance: inout InlineAllowance?, result: inout BlobScan) {
+        guard !ruleSet.companionIndices.isEmpty, !matched.isEmpty else { return }
+        var credentials = Set(matched.compactMap { ruleSet.rules[$0.rule].rule.credential })
+        if matched.contains(where: { ruleSet.rules[$0.rule].rule.isGeneric }) { credentials.formUnion(ruleSet.credentialsOfGenericSecrets) }
+        var ignored: [Candidate] = []
+        var disproved: Set<[UInt8]> = []
+        var examples: Set<[UInt8]> = []
+        for index in ruleSet.companionIndices {
+            guard let credential = ruleSet.rules[index].rule.credential, credentials.contains(credential) else { continue }
+            run(index, over: bytes, wholeBlob: true, into: &found, rejected: &ignored, disproved: &disproved, examples: &examples,
+                allowance: &allowance, result: &result)
         }
-        if suppress { dropGenericMatchesInDataFiles(&found, bytes: bytes, counting: &result) }
-        let positions = TextPositionResolver.resolve(found.flatMap { [$0.secret.lowerBound, $0.secret.upperBound] }, in: bytes)
-        let holdsKey = found.contains { ruleSet.rules[$0.rule].rule.kind == .privateKey }
-        let certificate = holdsKey ? CompanionCertificate(in: bytes) : .notLookedFor
-        result.matches = found.map { item in
-            let secret = Array(bytes[item.secret])
-            var match = BlobMatch(
-                ruleIndex: item.rule, secret: secret, entropy: Entropy.shannon(secret),
-                start: positions[item.secret.lowerBound] ?? TextPosition(line: 1, column: 1),
-                end: positions[item.secret.upperBound] ?? TextPosition(line: 1, column: 1),
-                lineContext: LineContext.hash(around: item.secret, in: bytes)
-            )
-            if ruleSet.rules[item.rule].rule.kind == .privateKey { match.companionCertificate = certificate }
-            return match
-        }
-        return result
     }
 
     /// More distinct generic secrets than this in one blob marks it as data (test vectors, fixtures,
@@ -146,11 +213,11 @@ public final class Matcher {
     /// Specific rules are not affected.
     static let genericDensityLimit = 32
 
-    private func dropGenericMatchesInDataFiles(_ found: inout [(rule: Int, secret: Range<Int>)],
+    private func dropGenericMatchesInDataFiles(_ found: inout [Candidate],
                                                bytes: UnsafeRawBufferPointer, counting result: inout BlobScan) {
         let generic = found.filter { ruleSet.rules[$0.rule].rule.isGeneric }
         guard generic.count > Self.genericDensityLimit,
-              Set(generic.map { Array(bytes[$0.secret]) }).count > Self.genericDensityLimit
+              Set(generic.map { Array(bytes[$0.span]) }).count > Self.genericDensityLimit
         else { return }
         found.removeAll { ruleSet.rules[$0.rule].rule.isGeneric }
         result.suppressedGenericInDataFile = generic.count
@@ -162,11 +229,14 @@ public final class Matcher {
         case rejected
         /// A structural validator proved it is not the real thing (say, a wrong checksum).
         case disproved
+        /// A value a provider publishes in its documentation (`AKIAIOSFODNN7EXAMPLE`).
+        case example
     }
 
     /// Entropy, placeholder and structural validator checks for one candidate secret.
     private func verdict(_ rule: CompiledRule, secret: [UInt8]) -> Verdict {
         if let minimum = rule.rule.minEntropy, Entropy.shannon(secret) < minimum { return .rejected }
+        if PublishedTestKeys.contains(secret) { return .example }
         if PlaceholderFilter.isPlaceholder(secret) { return .rejected }
         if rule.rule.isGeneric && AssignmentValueFilter.looksLikeDigestOrUUID(secret) { return .rejected }
         let valid: Bool

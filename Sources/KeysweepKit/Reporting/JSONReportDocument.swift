@@ -67,12 +67,26 @@ public struct JSONReportDocument: Codable, Sendable {
         public var firstSeen: FirstSeen?
         public var presentAtHead: Bool?
         public var nhi: Enrichment?
+        /// The named parts of a credential made of several, this secret among them; absent for a
+        /// secret that is a credential on its own.
+        public var parts: [PartEntry]?
+        /// True for a look-alike a structural validator proved fake (`--no-suppress` only).
+        public var rejected: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case fingerprint, rule, rules, name, provider, kind, severity, secret, entropy, locations, counts, nhi
+            case fingerprint, rule, rules, name, provider, kind, severity, secret, entropy, locations, counts, nhi, parts, rejected
             case firstSeen = "first_seen"
             case presentAtHead = "present_at_head"
         }
+    }
+
+    /// One part of a credential: `id`, `secret`, `token`, `host`, `user`, `password`, `tenant`
+    /// or `account`, the rule that found it, and where.
+    public struct PartEntry: Codable, Sendable {
+        public var part: String
+        public var rule: String
+        public var secret: String
+        public var locations: [LocationEntry]
     }
 
     /// How widely a secret is spread: locations, distinct files and distinct commits.
@@ -101,13 +115,15 @@ public struct JSONReportDocument: Codable, Sendable {
         public var date: String?
         /// `base64` when the secret was found by decoding the text at this place.
         public var encoding: String?
+        /// `source`, `test`, `fixture`, `docs` or `example`; absent in older reports.
+        public var context: String?
         /// For a container image: the digest of the layer that holds the file.
         public var layer: String?
         /// For a container image: the digest of a higher layer that deletes the file.
         public var deletedInLayer: String?
 
         enum CodingKeys: String, CodingKey {
-            case fingerprint, repository, path, line, column, endLine, endColumn, commit, author, email, date, encoding, layer
+            case fingerprint, repository, path, line, column, endLine, endColumn, commit, author, email, date, encoding, context, layer
             case deletedInLayer = "deleted_in_layer"
         }
     }
@@ -149,18 +165,28 @@ extension JSONReportDocument.FindingEntry {
         severity = finding.severity.rawValue
         secret = redaction.display(finding.secret, rule: finding.rule)
         entropy = (finding.entropy * 1000).rounded() / 1000
-        locations = finding.locations.map {
-            JSONReportDocument.LocationEntry(
-                fingerprint: $0.fingerprint(finding: finding.fingerprint, key: key), repository: $0.repository, path: $0.path, line: $0.start.line, column: $0.start.column,
-                endLine: $0.end.line, endColumn: $0.end.column,
-                commit: $0.commit?.id, author: $0.commit?.author, email: $0.commit?.email, date: $0.commit?.date,
-                encoding: $0.encoding, layer: $0.layer, deletedInLayer: $0.deletedInLayer
-            )
-        }
+        locations = finding.locations.map { JSONReportDocument.LocationEntry($0, finding: finding.fingerprint, key: key) }
         counts = JSONReportDocument.Counts(locations)
         firstSeen = finding.firstSeen.map { JSONReportDocument.FirstSeen(commit: $0.id, date: $0.date) }
         presentAtHead = finding.presentAtHead
         nhi = finding.enrichment
+        parts = finding.parts.isEmpty ? nil : finding.parts.map { part in
+            JSONReportDocument.PartEntry(part: part.name.rawValue, rule: part.rule.id,
+                                         secret: redaction.display(part.secret, rule: part.rule),
+                                         locations: part.locations.map { JSONReportDocument.LocationEntry($0, finding: finding.fingerprint, key: key) })
+        }
+        rejected = finding.rejected ? true : nil
+    }
+}
+
+extension JSONReportDocument.LocationEntry {
+    init(_ location: Location, finding: String, key: FingerprintKey) {
+        self.init(
+            fingerprint: location.fingerprint(finding: finding, key: key), repository: location.repository, path: location.path,
+            line: location.start.line, column: location.start.column, endLine: location.end.line, endColumn: location.end.column,
+            commit: location.commit?.id, author: location.commit?.author, email: location.commit?.email, date: location.commit?.date,
+            encoding: location.encoding, context: location.context.rawValue, layer: location.layer, deletedInLayer: location.deletedInLayer
+        )
     }
 }
 

@@ -101,9 +101,26 @@ public struct SARIFReporter: Reporter {
                 properties: Self.layerProperties(location)
             )
         }
+        let otherParts = finding.parts.filter { $0.secret != finding.secret }
+        let partLocations = otherParts.flatMap { part in part.locations.map { (part, $0) } }.enumerated().map { offset, item in
+            let (part, location) = item
+            return SARIF.Location(
+                id: finding.locations.count + offset,
+                physicalLocation: SARIF.PhysicalLocation(
+                    artifactLocation: artifacts.artifactLocation(of: location),
+                    region: SARIF.Region(startLine: location.start.line, startColumn: location.start.column,
+                                         endLine: location.end.line, endColumn: location.end.column,
+                                         snippet: SARIF.Message(text: redaction.display(part.secret, rule: part.rule)))
+                ),
+                message: SARIF.Message(text: "Part '\(part.name.rawValue)' of the same credential (\(part.rule.id))")
+            )
+        }
         var properties = SARIF.Properties()
         properties.values["fingerprint"] = .string(finding.fingerprint)
         properties.values["locationCount"] = .number(finding.locations.count)
+        properties.values["context"] = .strings(finding.contexts.map(\.rawValue))
+        if !finding.parts.isEmpty { properties.values["parts"] = .strings(finding.parts.map(\.name.rawValue)) }
+        if finding.rejected { properties.values["rejected"] = .bool(true) }
         if let first = finding.locations.first?.commit {
             properties.values["commit"] = .string(first.id)
             properties.values["author"] = .string("\(first.author) <\(first.email)>")
@@ -118,7 +135,7 @@ public struct SARIFReporter: Reporter {
             message: SARIF.Message(text: "\(rule.name) (\(rule.provider), \(rule.kind.rawValue)) found"
                                    + (count > 1 ? " in \(count) places" : "") + ". Rotate it and remove it from the code."),
             locations: [locations[0]],
-            relatedLocations: count > 1 ? Array(locations.dropFirst()) : nil,
+            relatedLocations: count > 1 || !partLocations.isEmpty ? Array(locations.dropFirst()) + partLocations : nil,
             partialFingerprints: [
                 "keysweepSecret/v2": finding.fingerprint,
                 "keysweepLocation/v2": finding.locations[0].fingerprint(finding: finding.fingerprint, key: key),

@@ -15,12 +15,14 @@ public struct TextReporter: Reporter {
         for finding in ordered {
             let rule = finding.rule
             lines.append("\(finding.severity.rawValue.uppercased())  \(rule.name)  [\(rule.id)]")
+            if finding.rejected { lines.append("  REJECTED     a validator proved it a look-alike (listed because of --no-suppress)") }
             lines.append("  secret       \(report.redaction.display(finding.secret, rule: finding.rule))")
             lines.append("  fingerprint  \(finding.fingerprint)")
             for (index, location) in finding.locations.prefix(shownLocations).enumerated() {
                 let label = index == 0 ? "  found at     " : "               "
                 var text = "\(location.path):\(location.start.line):\(location.start.column)"
                 if let encoding = location.encoding { text += " (\(encoding)-encoded)" }
+                if location.context != .source { text += " (\(location.context.rawValue))" }
                 if let layer = location.layer { text += "  layer \(layer)" }
                 if let deleted = location.deletedInLayer { text += ", deleted in layer \(deleted) (still shipped)" }
                 if let commit = location.commit {
@@ -31,6 +33,7 @@ public struct TextReporter: Reporter {
             if finding.locations.count > shownLocations {
                 lines.append("               … and \(finding.locations.count - shownLocations) more locations")
             }
+            lines += partLines(finding, redaction: report.redaction)
             if let firstSeen = finding.firstSeen {
                 lines.append("  first seen   \(firstSeen.id.prefix(12)) \(firstSeen.date)")
             }
@@ -65,6 +68,16 @@ public struct TextReporter: Reporter {
             if line.hasPrefix("next:") { return "\u{1B}[1m" + "next:" + reset + line.dropFirst(5) }
             return line
         }.joined(separator: "\n")
+    }
+
+    /// One line per other part of a credential: its name, redacted value, first place and rule.
+    private func partLines(_ finding: Finding, redaction: Redaction) -> [String] {
+        finding.parts.filter { $0.secret != finding.secret }.map { part in
+            let name = part.name.rawValue
+            let place = part.locations.first.map { " \($0.path):\($0.start.line):\($0.start.column)" } ?? ""
+            return "  part " + name + String(repeating: " ", count: max(1, 8 - name.count))
+                + redaction.display(part.secret, rule: part.rule) + place + "  [\(part.rule.id)]"
+        }
     }
 
     /// Whether the secret is in HEAD's tree, and if not, where it still is: the branches that hold

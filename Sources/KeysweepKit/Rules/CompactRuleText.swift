@@ -2,13 +2,14 @@
 /// given as a count and then their items. Parsing it is splitting bytes, about ten times faster
 /// than decoding the same rules from JSON (a pre-commit hook pays for it on every commit).
 ///
-/// `id name provider kind severity min_entropy validator pattern N keyword... M reference...`
-/// with an empty field for a missing `min_entropy` or `validator`. Examples are not carried.
+/// `id name provider kind severity min_entropy validator credential part alone pattern N keyword...
+/// M reference...` with an empty field for a missing optional one. Examples are not carried.
 enum CompactRuleText {
     static func render(_ rules: [Rule]) -> String {
         rules.map { rule in
             let fields = [rule.id, rule.name, rule.provider, rule.kind.rawValue, rule.severity.rawValue,
                           rule.minEntropy.map { String(describing: $0) } ?? "", rule.validator?.rawValue ?? "",
+                          rule.credential ?? "", rule.part?.rawValue ?? "", rule.alone.map { String($0) } ?? "",
                           rule.pattern, String(rule.keywords.count)] + rule.keywords
                 + [String(rule.references.count)] + rule.references
             precondition(!fields.contains { $0.contains("\t") || $0.contains("\n") },
@@ -31,16 +32,21 @@ enum CompactRuleText {
             }
             guard let id = next(), let name = next(), let provider = next(),
                   let kind = next().flatMap(SecretKind.init(rawValue:)), let severity = next().flatMap(Severity.init(rawValue:)),
-                  let entropyText = next(), let validatorName = next(), let pattern = next(),
+                  let entropyText = next(), let validatorName = next(), let credential = next(), let partName = next(),
+                  let aloneText = next(), let pattern = next(),
                   let keywords = list(), let references = list(), fields.isEmpty
             else { return nil }
             let entropy = entropyText.isEmpty ? nil : Double(entropyText)
             let validator = validatorName.isEmpty ? nil : StructuralValidator(rawValue: validatorName)
             // A value that does not read back would silently weaken the rule: the whole text fails.
-            guard entropy != nil || entropyText.isEmpty, validator != nil || validatorName.isEmpty else { return nil }
+            let part = partName.isEmpty ? nil : CredentialPartName(rawValue: partName)
+            let alone = aloneText.isEmpty ? nil : Bool(aloneText)
+            guard entropy != nil || entropyText.isEmpty, validator != nil || validatorName.isEmpty,
+                  part != nil || partName.isEmpty, alone != nil || aloneText.isEmpty else { return nil }
             rules.append(Rule(
                 id: id, name: name, provider: provider, kind: kind, severity: severity, keywords: keywords,
-                pattern: pattern, minEntropy: entropy, validator: validator, references: references
+                pattern: pattern, minEntropy: entropy, validator: validator, references: references,
+                credential: credential.isEmpty ? nil : credential, part: part, alone: alone
             ))
         }
         return rules

@@ -26,11 +26,24 @@ extension Rule {
             validator: validator,
             examples: try syntax.strings("examples"),
             negativeExamples: try syntax.strings("negative_examples"),
-            references: try syntax.strings("references")
+            references: try syntax.strings("references"),
+            credential: try syntax.optionalString("credential"),
+            part: try syntax.fields["part"] == nil ? nil : syntax.enumeration("part", as: CredentialPartName.self),
+            alone: try syntax.optionalBool("alone")
         )
+        if let credential, !Rule.isValidCredentialName(credential) {
+            throw syntax.error("credential", "must be lowercase letters, digits and dashes, like aws or azure-entra")
+        }
+        if (part != nil || alone != nil) && credential == nil {
+            throw syntax.error(part != nil ? "part" : "alone", "needs a credential to be a part of")
+        }
         if let minEntropy, !(0...8).contains(minEntropy) {
             throw syntax.error("min_entropy", "must be between 0 and 8 bits per byte")
         }
+    }
+
+    static func isValidCredentialName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
     }
 
     /// `provider.kind[.variant]`: lowercase letters, digits and dashes, at least two dotted parts.

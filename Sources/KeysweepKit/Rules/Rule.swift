@@ -18,9 +18,18 @@ public struct Rule: Codable, Sendable, Hashable {
     public var examples: [String]
     public var negativeExamples: [String]
     public var references: [String]
+    /// The credential this rule's secret is a part of (`aws`, `twilio`): matches of rules with the
+    /// same credential, a few lines apart in one file, become one finding (see `CredentialAssembler`).
+    public var credential: String?
+    /// Which part of `credential` the secret is; `secret` when not given.
+    public var part: CredentialPartName?
+    /// False for a part that names whose credential it is but is no secret on its own (a tenant id,
+    /// a database host): such a rule runs only on files where its credential's other parts matched,
+    /// and its matches are reported only as parts.
+    public var alone: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case id, name, provider, kind, severity, keywords, pattern, validator, examples, references
+        case id, name, provider, kind, severity, keywords, pattern, validator, examples, references, credential, part, alone
         case minEntropy = "min_entropy"
         case negativeExamples = "negative_examples"
     }
@@ -29,7 +38,8 @@ public struct Rule: Codable, Sendable, Hashable {
         id: String, name: String, provider: String, kind: SecretKind, severity: Severity,
         keywords: [String], pattern: String, minEntropy: Double? = nil,
         validator: StructuralValidator? = nil, examples: [String] = [],
-        negativeExamples: [String] = [], references: [String] = []
+        negativeExamples: [String] = [], references: [String] = [],
+        credential: String? = nil, part: CredentialPartName? = nil, alone: Bool? = nil
     ) {
         self.id = id
         self.name = name
@@ -43,10 +53,19 @@ public struct Rule: Codable, Sendable, Hashable {
         self.examples = examples
         self.negativeExamples = negativeExamples
         self.references = references
+        self.credential = credential
+        self.part = part
+        self.alone = alone
     }
 
     /// Generic rules (`generic.*`) yield to any specific rule that captures the same secret.
     public var isGeneric: Bool { id.hasPrefix("generic.") }
     /// Whether the rule accepts any plausible value in its context rather than a provider's format.
     var judgesByContext: Bool { isGeneric || validator == .assignmentValue }
+
+    /// The part this rule's secret is of a credential (`secret` unless the rule says).
+    public var partName: CredentialPartName { part ?? .secret }
+
+    /// Whether a match is reported on its own, not only as a part of a credential.
+    public var isReportedAlone: Bool { alone ?? true }
 }

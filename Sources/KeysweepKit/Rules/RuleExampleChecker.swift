@@ -10,8 +10,10 @@ public enum RuleExampleChecker {
 
     public static func check(_ rule: Rule) -> [Failure] {
         let ruleSet: RuleSet
+        var checked = rule
+        checked.alone = nil
         do {
-            ruleSet = try RuleSet([rule])
+            ruleSet = try RuleSet([checked])
         } catch {
             return [Failure(ruleID: rule.id, example: rule.pattern, reason: error.description)]
         }

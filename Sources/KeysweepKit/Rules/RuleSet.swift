@@ -4,7 +4,14 @@ import Synchronization
 /// Rules compiled for matching: each pattern compiled once with JIT, shared read-only by all workers.
 public final class RuleSet: Sendable {
     public let rules: [CompiledRule]
+    /// The rules alone, by index, shared so that each blob need not copy them.
+    let plainRules: [Rule]
     let prefilter: KeywordPrefilter
+    /// Rules reported only as parts of a credential (`alone: false`), run after the others.
+    let companionIndices: [Int]
+    /// Credentials made of such parts only (a host and a user): their secret is whatever generic
+    /// password or secret is found beside them, so they run wherever a generic rule matched.
+    let credentialsOfGenericSecrets: Set<String>
 
     /// Compiles every rule; a pattern that does not compile or lacks a `secret` group is an error
     /// naming the rule id, the offset and PCRE2's message.
@@ -19,7 +26,12 @@ public final class RuleSet: Sendable {
             compiled.append(lazily ? CompiledRule(lazy: rule, index: index) : try CompiledRule(rule, index: index, file: file))
         }
         self.rules = compiled
-        self.prefilter = KeywordPrefilter(keywordsByRule: rules.map(\.keywords))
+        plainRules = rules
+        // Companions are left out of the prefilter: they run only where their credential matched.
+        self.prefilter = KeywordPrefilter(keywordsByRule: rules.map { $0.isReportedAlone ? $0.keywords : [] })
+        companionIndices = rules.indices.filter { !rules[$0].isReportedAlone }
+        let reportable = Set(rules.filter(\.isReportedAlone).compactMap(\.credential))
+        credentialsOfGenericSecrets = Set(rules.filter { !$0.isReportedAlone }.compactMap(\.credential)).subtracting(reportable)
     }
 
     /// Whether this platform's PCRE2 has JIT; without it patterns run in the interpreter.

@@ -7,7 +7,7 @@ import Yams
 struct RuleSyntax {
     static let knownKeys: Set<String> = [
         "id", "name", "provider", "kind", "severity", "keywords", "pattern", "min_entropy",
-        "validator", "examples", "negative_examples", "references",
+        "validator", "examples", "negative_examples", "references", "credential", "part", "alone",
     ]
 
     let file: String
@@ -76,6 +76,15 @@ struct RuleSyntax {
             values.append(value)
         }
         return values
+    }
+
+    func optionalBool(_ field: String) throws(RuleError) -> Bool? {
+        guard let node = fields[field] else { return nil }
+        switch node.scalar?.string {
+        case "true": return true
+        case "false": return false
+        default: throw error(field, "must be true or false")
+        }
     }
 
     func optionalDouble(_ field: String) throws(RuleError) -> Double? {

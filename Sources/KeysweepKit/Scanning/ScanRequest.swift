@@ -109,6 +109,8 @@ public struct ScanRequest: Sendable {
     /// Run every pattern over whole blobs (`--whole-blobs`: to check that matching near keywords
     /// finds the same).
     public var matchesWholeBlobs = false
+    /// Locations in these contexts are left out (`--exclude-context`), and findings with no other.
+    public var excludedContexts: Set<LocationContext> = []
     /// The exit code when there are findings (`--exit-code`).
     public var findingsExitCode: Int = 1
     /// The clock for ages and expiry (`--now`); nil: the time of the scan.

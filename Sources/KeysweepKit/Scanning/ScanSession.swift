@@ -78,7 +78,9 @@ public enum ScanSession {
         if let label = request.repositoryLabel {
             for index in matches.indices { matches[index].location.repository = label }
         }
-        var findings = FindingGrouper.group(matches, rules: rules, key: key, secretsAtHead: result.secretsAtHead)
+        var roots: [String] = []
+        if case .paths(let given) = request.input { roots = given }
+        var findings = FindingGrouper.group(matches, rules: rules, key: key, secretsAtHead: result.secretsAtHead, roots: roots)
         if request.suppress {
             let baselinePath: String?
             switch request.baseline {
@@ -90,6 +92,7 @@ public enum ScanSession {
             try baseline?.check(against: key)
             findings = SuppressionFilter(config: config, baseline: baseline).apply(to: findings, statistics: &statistics)
         }
+        findings = ContextFilter(excluded: request.excludedContexts).apply(to: findings, statistics: &statistics)
         phase("findings")
         let now = request.now ?? Timestamp.current
         var enricher = Enricher(now: now, policy: request.policy)

@@ -84,12 +84,18 @@ import Testing
         ("aaaaaaaaaaaaaaaa", true),
         ("sk_live_12345678abcd", true),
         ("ghp_R4nd0mL00k1ngT0k3nV4lu3", false),
-        ("sk_test_4eC39HqLyjWDarjtT1zdp7dc", true),  // Stripe's documentation key
         ("sk_live_\u{2026}(32)", true),               // a redacted report's own secret
         ("px-api-a1b2c3d4-e5f6-g7h8", true),
     ])
     func placeholders(value: String, isPlaceholder: Bool) {
         #expect(PlaceholderFilter.isPlaceholder(Array(value.utf8)) == isPlaceholder)
+    }
+
+    /// Providers' documentation values are published test keys (context `example`), not placeholders.
+    @Test(arguments: ["sk_test_4eC39HqLyjWDarjtT1zdp7dc", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"])
+    func documentationValuesArePublishedTestKeys(value: String) {
+        #expect(PublishedTestKeys.contains(Array(value.utf8)))
+        #expect(!PublishedTestKeys.contains(Array(value.dropLast().utf8)))
     }
 
     @Test func entropy() {

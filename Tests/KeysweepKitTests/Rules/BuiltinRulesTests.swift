@@ -35,11 +35,15 @@ import Testing
     }
 
     @Test func compactTextRejectsAMalformedLine() {
-        #expect(CompactRuleText.parse("id\tname\tprovider\tno-such-kind\thigh\t\t\tpattern\t0\t0") == nil)
-        #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\tpattern\t2\tkw\t0") == nil)
-        #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\tthree\t\tpattern\t1\tkw\t0") == nil)
-        #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\tno-such-check\tpattern\t1\tkw\t0") == nil)
-        #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\tpattern\t1\tkw\t0")?.first?.keywords == ["kw"])
+        #expect(CompactRuleText.parse("id\tname\tprovider\tno-such-kind\thigh\t\t\t\t\t\tpattern\t0\t0") == nil)
+        #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\t\t\t\tpattern\t2\tkw\t0") == nil)
+        #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\tthree\t\t\t\t\tpattern\t1\tkw\t0") == nil)
+        #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\tno-such-check\t\t\t\tpattern\t1\tkw\t0") == nil)
+        #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\tc\tno-such-part\t\tpattern\t1\tkw\t0") == nil)
+        #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\tc\tid\tmaybe\tpattern\t1\tkw\t0") == nil)
+        #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\t\t\t\tpattern\t1\tkw\t0")?.first?.keywords == ["kw"])
+        let part = CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\tacme\ttenant\tfalse\tpattern\t1\tkw\t0")?.first
+        #expect(part?.credential == "acme" && part?.part == .tenant && part?.alone == false)
     }
 
     @Test func allBuiltinRulesCompileTogether() throws {

@@ -1,0 +1,26 @@
+/// Gives locations their context (see `LocationContext`), judged from the path below the scan root
+/// that holds it: what is above the folder a scan was given is not the project's layout.
+struct ContextJudge {
+    /// The scan roots, without trailing slashes, longest first.
+    private let prefixes: [String]
+
+    init(roots: [String]) {
+        prefixes = roots.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }.filter { !$0.isEmpty && $0 != "." }
+            .sorted { $0.count > $1.count }
+    }
+
+    func located(_ location: Location, secret: [UInt8]) -> Location {
+        var located = location
+        located.context = LocationContext.of(path: relative(location.path), secret: secret)
+        return located
+    }
+
+    private func relative(_ path: String) -> String {
+        for prefix in prefixes {
+            if path.hasPrefix(prefix + "/") { return String(path.dropFirst(prefix.count + 1)) }
+            // A file given as a root: only its name says what it is.
+            if path == prefix { return path.split(separator: "/").last.map(String.init) ?? path }
+        }
+        return path
+    }
+}

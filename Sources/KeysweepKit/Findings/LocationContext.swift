@@ -1,0 +1,50 @@
+/// What kind of material a location is in, judged from its path (and, for `example`, from
+/// providers' published test keys): test code, test fixtures, documentation, examples, or source.
+///
+/// Context lowers a finding's severity (test and documentation material only: at most `low`) and
+/// can be filtered with `--exclude-context`; it never hides a finding on its own (DESIGN: "Context
+/// of a location"). The first that applies wins: fixture, test, example, docs.
+public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable {
+    case source, test, fixture, docs, example
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// The context of `path` (relative or absolute, `/`-separated; an archive member's chain
+    /// counts its last member), holding `secret`.
+    public static func of(path: String, secret: [UInt8]) -> LocationContext {
+        if PublishedTestKeys.contains(secret) { return .example }
+        let member = path.split(separator: "!").last.map(String.init) ?? path
+        let components = member.lowercased().split(separator: "/").map(String.init)
+        guard let name = components.last, let originalName = member.split(separator: "/").last.map(String.init) else { return .source }
+        let folders = Set(components.dropLast())
+        if !folders.isDisjoint(with: fixtureFolders) { return .fixture }
+        if !folders.isDisjoint(with: testFolders) || isTestFile(originalName) { return .test }
+        if !folders.isDisjoint(with: exampleFolders) || exampleSuffixes.contains(where: { name.hasSuffix($0) }) { return .example }
+        if !folders.isDisjoint(with: docsFolders) || docsSuffixes.contains(where: { name.hasSuffix($0) })
+            || name.hasPrefix("readme") || name.hasPrefix("changelog") { return .docs }
+        return .source
+    }
+
+    private static let fixtureFolders: Set<String> = ["fixtures", "fixture", "__fixtures__", "testdata", "test-data",
+                                                      "test_data", "__mocks__", "mocks", "__snapshots__", "snapshots"]
+    private static let testFolders: Set<String> = ["test", "tests", "spec", "specs", "__tests__", "testing", "androidtest",
+                                                   "unittests", "integrationtests", "e2e"]
+    private static let exampleFolders: Set<String> = ["example", "examples", "sample", "samples", "demo", "demos"]
+    private static let exampleSuffixes = [".example", ".sample", ".dist", ".template", ".tmpl"]
+    private static let docsFolders: Set<String> = ["docs", "doc", "documentation", "man"]
+    private static let docsSuffixes = [".md", ".markdown", ".rst", ".adoc", ".asciidoc"]
+
+    /// Test files by the conventions of the common test runners: `test_x.py`, `x_test.go`,
+    /// `x.test.ts`, `x.spec.js`, `x_spec.rb`, and `XTest.java`, `XTests.swift` (case matters:
+    /// `Latest.java` is no test).
+    static func isTestFile(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        let stem = lowered.split(separator: ".").first.map(String.init) ?? lowered
+        if stem.hasPrefix("test_") || stem.hasSuffix("_test") || stem.hasSuffix("_spec") || stem.hasSuffix("_tests") { return true }
+        if lowered.contains(".test.") || lowered.contains(".spec.") { return true }
+        let original = name.split(separator: ".").first.map(String.init) ?? name
+        return original.count > 5 && (original.hasSuffix("Test") || original.hasSuffix("Tests"))
+    }
+}

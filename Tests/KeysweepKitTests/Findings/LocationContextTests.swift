@@ -1,0 +1,54 @@
+import Testing
+@testable import KeysweepKit
+
+/// Test material is marked, not hidden (issue 15, item 4): each location's context from its path
+/// and from providers' published test keys.
+@Suite struct LocationContextTests {
+    @Test(arguments: [
+        ("app/settings.py", LocationContext.source),
+        ("tests/test_client.py", .test),
+        ("pkg/client_test.go", .test),
+        ("web/src/api.spec.ts", .test),
+        ("src/test/java/com/acme/ClientTest.java", .test),
+        ("Sources/App/Latest.java", .source),
+        ("Tests/AppTests/ParserTests.swift", .test),
+        ("tests/fixtures/config.env", .fixture),
+        ("internal/testdata/creds.json", .fixture),
+        ("docs/setup.md", .docs),
+        ("README.md", .docs),
+        ("examples/quickstart/app.py", .example),
+        (".env.example", .example),
+        ("dist/app.war!WEB-INF/classes/application.properties", .source),
+    ])
+    func contextFromThePath(path: String, context: LocationContext) {
+        #expect(LocationContext.of(path: path, secret: Array("q8Zr2LmX7vB4nT1w".utf8)) == context)
+    }
+
+    @Test func aPublishedTestKeyIsAnExampleWherever() {
+        #expect(LocationContext.of(path: "app/settings.py", secret: Array("AKIAIOSFODNN7EXAMPLE".utf8)) == .example)
+    }
+
+    @Test func theScanRootIsNotPartOfTheLayout() {
+        let location = Location(path: "fixtures/tree/app/config.env", start: TextPosition(line: 1, column: 1), end: TextPosition(line: 1, column: 9))
+        let secret = Array("q8Zr2LmX7vB4nT1w".utf8)
+        #expect(ContextJudge(roots: ["fixtures/tree"]).located(location, secret: secret).context == .source)
+        #expect(ContextJudge(roots: ["."]).located(location, secret: secret).context == .fixture)
+    }
+
+    @Test func findingsOnlyInTestMaterialAreAtMostLow() throws {
+        let rule = Rule(id: "acme.key", name: "k", provider: "Acme", kind: .apiKey, severity: .critical, keywords: ["x"], pattern: "(?<secret>x)")
+        let match = { (path: String) in
+            Match(BlobMatch(ruleIndex: 0, secret: Array("q8Zr2LmX7vB4nT1w".utf8), entropy: 3.5, start: TextPosition(line: 1, column: 1),
+                            end: TextPosition(line: 1, column: 17), lineContext: ""), path: path)
+        }
+        let testOnly = FindingGrouper.group([match("tests/a.py"), match("docs/b.md")], rules: [rule], key: .builtin)
+        #expect(testOnly.first?.severity == .low)
+        let mixed = FindingGrouper.group([match("tests/a.py"), match("app/b.py")], rules: [rule], key: .builtin)
+        #expect(mixed.first?.severity == .critical)
+        var statistics = ScanStatistics()
+        let kept = ContextFilter(excluded: [.test, .docs]).apply(to: testOnly + mixed, statistics: &statistics)
+        #expect(kept.count == 1)
+        #expect(kept.first?.locations.map(\.path) == ["app/b.py"])
+        #expect(statistics.suppressed["context"] == 1)
+    }
+}
