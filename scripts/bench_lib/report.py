@@ -69,6 +69,9 @@ def parse_keysweep(doc):
         raw = f.get("locations")
         if raw is None:
             raw = [f.get("location", f)]
+        # A credential of several parts is one finding; each part's locations are reported too
+        # (an AWS key id found with its secret key is a part of that finding, not a finding).
+        raw = list(raw) + [loc for part in f.get("parts") or [] for loc in part.get("locations") or []]
         for loc in raw:
             if not isinstance(loc, dict):
                 continue
