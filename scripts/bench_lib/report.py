@@ -58,7 +58,7 @@ def _loc_of(d, commit=None):
     return path, line, commit
 
 
-def parse_keysweep(doc):
+def parse_keysweep(doc, with_parts=False):
     """keysweep: {"findings": [{"fingerprint", "rule", "locations": [...]}]}.
 
     Location spelling is not frozen yet, so accept path/file + line/start_line,
@@ -69,9 +69,11 @@ def parse_keysweep(doc):
         raw = f.get("locations")
         if raw is None:
             raw = [f.get("location", f)]
-        # A credential of several parts is one finding; each part's locations are reported too
-        # (an AWS key id found with its secret key is a part of that finding, not a finding).
-        raw = list(raw) + [loc for part in f.get("parts") or [] for loc in part.get("locations") or []]
+        # A credential of several parts is one finding; the bench's planted count also takes its
+        # parts' locations (an AWS key id found with its secret key is a part, not a finding).
+        # scripts/eval counts findings per credential, so it leaves them out.
+        if with_parts:
+            raw = list(raw) + [loc for part in f.get("parts") or [] for loc in part.get("locations") or []]
         for loc in raw:
             if not isinstance(loc, dict):
                 continue
@@ -137,10 +139,10 @@ PARSERS = {
 }
 
 
-def load_report(kind, path):
+def load_report(kind, path, with_parts=False):
     with open(path, "rb") as fh:
         doc = json.load(fh)
-    return PARSERS[kind](doc)
+    return parse_keysweep(doc, with_parts) if kind == "keysweep" else PARSERS[kind](doc)
 
 
 def bytes_scanned(kind, report, stderr_path):
@@ -289,7 +291,7 @@ def summarise(results_dir, workload):
                 row["mbps"] = corpus_bytes / row["wall"] / 1e6 if row["wall"] > 0 else float("inf")
         if status == "ok" and kind in PARSERS and report and os.path.exists(report):
             try:
-                n, locs, has_locations = load_report(kind, report)
+                n, locs, has_locations = load_report(kind, report, with_parts=True)
                 row["findings"] = n
                 row["locations"] = len(locs) if has_locations or kind != "keysweep" else None
                 row["planted"] = planted_hits(locs, cwd, target, planted_manifest, path_mode, prefix)
