@@ -37,7 +37,9 @@ enum CredentialAssembler {
         // `secret_key = …` beside an AWS key id); the rest stand alone.
         var assemblies: [Assembly] = []
         for candidate in loose.sorted(by: byPosition) {
-            if let index = groups.firstIndex(where: { group in
+            // Only a generic secret: a private key or a token of another kind is its own finding,
+            // not the missing secret of a host and user that happen to be beside it.
+            if rules[candidate.rule].isGeneric, let index = groups.firstIndex(where: { group in
                 !group.contains { rules[$0.rule].partName.isSecret && rules[$0.rule].isReportedAlone }
                     && group.contains { abs($0.line - candidate.line) <= maximumGap }
             }) {

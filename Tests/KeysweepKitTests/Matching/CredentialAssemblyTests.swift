@@ -56,6 +56,15 @@ import Testing
         #expect(paired.matches.first?.parts.map(\.name) == [.tenant])
     }
 
+    /// Only a generic secret fills a credential that lacks one: a token of another kind beside a
+    /// key id stays its own finding, and the key id its own.
+    @Test func aSpecificSecretOfAnotherKindDoesNotCompleteACredential() throws {
+        let (result, rules) = try scan("AKXQ7RZ2MWV4TPL\nbot = 12345678:AAq8Zr2LmX7vB4nT1wq8Zr\n", [keyID, secretKey, botToken])
+        #expect(result.matches.count == 2)
+        #expect(result.matches.allSatisfy { $0.parts.isEmpty })
+        #expect(Set(result.matches.map { rules[$0.ruleIndex].id }) == ["acme.key-id", "chat.bot-token"])
+    }
+
     @Test func aGenericSecretCompletesACredentialThatLacksOne() throws {
         let (result, rules) = try scan("AKXQ7RZ2MWV4TPL\nsecret_key = Zr2LmX7vB4nT1wq8Zr2LmXq8\n", [keyID, secretKey, generic])
         let match = try #require(result.matches.first)
