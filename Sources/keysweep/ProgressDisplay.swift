@@ -10,8 +10,8 @@ final class ProgressDisplay: Sendable {
     private let progress: ScanProgress
     private let noun: String
     private let started = ContinuousClock.now
+    /// Drawing happens under this lock, so once `stop` has cleared `running` nothing more is drawn.
     private let state = Mutex<(running: Bool, drawn: Bool)>((true, false))
-    private let stopped = DispatchSemaphore(value: 0)
 
     static let firstDrawAfter: Duration = .seconds(1)
     static let interval: Duration = .milliseconds(250)
@@ -32,7 +32,6 @@ final class ProgressDisplay: Sendable {
     }
 
     private func loop() {
-        defer { stopped.signal() }
         Thread.sleep(forTimeInterval: Self.seconds(Self.firstDrawAfter))
         while true {
             let keepGoing = state.withLock { state in
@@ -46,15 +45,15 @@ final class ProgressDisplay: Sendable {
         }
     }
 
-    /// Stops drawing and erases the line; returns once the drawing thread is done with the terminal.
+    /// Stops drawing and erases the line. It returns at once: the drawing thread, asleep until its
+    /// next turn, finds `running` cleared and ends without touching the terminal (waiting for it
+    /// made every scan on a terminal last at least a second).
     func stop() {
-        let wasRunning = state.withLock { state in
-            guard state.running else { return false }
+        state.withLock { state in
+            guard state.running else { return }
             state.running = false
             if state.drawn { Self.write("\r\u{1B}[K") }
-            return true
         }
-        if wasRunning { stopped.wait() }
     }
 
     /// `keysweep: 123,456 objects, 2.1 GB in 0:12, about 0:08 left`
