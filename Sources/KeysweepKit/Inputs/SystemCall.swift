@@ -39,7 +39,7 @@ enum SystemCall {
     /// a FIFO planted where a pack or an object should be would otherwise hang the scan in `open`.
     /// Throws naming `what`, the path and the reason.
     static func openRegularFile(_ path: String, what: String) throws(KeysweepError) -> Int32 {
-        try openWithoutBlocking(path, what: what, refusal: onlyRegularFiles).descriptor
+        try openRegularFileWithSize(path, what: what).descriptor
     }
 
     /// `openRegularFile`, with the file's size.

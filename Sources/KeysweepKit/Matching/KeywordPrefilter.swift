@@ -85,13 +85,9 @@ struct KeywordPrefilter: Sendable {
     /// stream and 875 MB/s for two; four, in a loop without calls, took a further quarter off the
     /// CPU time of a directory scan). Each part but the last runs `longestKeyword - 1` bytes into
     /// the next, so a keyword across a cut is still seen.
-    func select(in bytes: UnsafeRawBufferPointer, into selected: inout RuleSelection) -> Int {
-        var hits: [KeywordHit] = []
-        return select(in: bytes, into: &selected, hits: &hits)
-    }
-
-    /// `select`, also noting in `hits` where each keyword occurrence ends (unordered; one seen by
-    /// two interleaved parts is noted twice).
+    ///
+    /// It also notes in `hits` where each keyword occurrence ends (unordered; one seen by two
+    /// interleaved parts is noted twice), for `Matcher`'s start windows.
     func select(in bytes: UnsafeRawBufferPointer, into selected: inout RuleSelection, hits: inout [KeywordHit]) -> Int {
         let before = selected.count
         for rule in alwaysSelected { _ = selected.insert(rule) }

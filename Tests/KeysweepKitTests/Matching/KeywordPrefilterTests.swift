@@ -5,8 +5,27 @@ import Testing
     private func selected(_ keywords: [[String]], in text: String) -> [Int] {
         let prefilter = KeywordPrefilter(keywordsByRule: keywords)
         var selection = RuleSelection(ruleCount: keywords.count)
-        _ = Array(text.utf8).withUnsafeBytes { prefilter.select(in: $0, into: &selection) }
+        var hits: [KeywordHit] = []
+        _ = Array(text.utf8).withUnsafeBytes { prefilter.select(in: $0, into: &selection, hits: &hits) }
         return selection.indices
+    }
+
+    /// Every occurrence is noted where it ends, also in a blob walked as four interleaved parts
+    /// and across the cuts between them: matching near keywords relies on it.
+    @Test func notesTheEndOfEveryOccurrence() {
+        let prefilter = KeywordPrefilter(keywordsByRule: [["ghp_"], ["token"]])
+        var blob = [UInt8](repeating: UInt8(ascii: "."), count: 20_000)
+        let part = blob.count / KeywordPrefilter.streamCount
+        var ends: Set<Int> = []
+        for start in [0, 17, part - 2, 2 * part - 3, 3 * part - 1, 3 * part + 10, 19_996] {
+            blob.replaceSubrange(start..<(start + 4), with: Array("ghp_".utf8))
+            ends.insert(start + 4)
+        }
+        var selection = RuleSelection(ruleCount: 2)
+        var hits: [KeywordHit] = []
+        _ = blob.withUnsafeBytes { prefilter.select(in: $0, into: &selection, hits: &hits) }
+        #expect(Set(hits.map(\.end)) == ends)
+        #expect(selection.indices == [0])
     }
 
     @Test func selectsOnlyRulesWhoseKeywordOccurs() {
