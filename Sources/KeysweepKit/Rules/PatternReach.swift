@@ -43,7 +43,7 @@ enum PatternReach {
 
     enum Limits {
         /// A class of more characters than this is not listed (it cannot spell a keyword usefully).
-        static let classStrings = 8
+        static let classStrings = 16
         /// The most strings a listed piece may have.
         static let strings = 256
         /// The longest listed string.
@@ -135,24 +135,26 @@ enum PatternReach {
                 runLongest = 0
             }
             while let byte = peek(), byte != UInt8(ascii: "|"), byte != UInt8(ascii: ")") {
-                guard let atom = parseQuantifiedAtom() else { return nil }
-                if let before = longest, let atomReach = atom.keywordReach { consider(before + atomReach) }
-                if let listed = atom.strings, let atomLongest = atom.longest {
-                    whole = whole.flatMap { Self.join($0, listed) }
-                    if let joined = run.flatMap({ Self.join($0, listed) }) {
-                        run = joined
+                guard let pieces = parseQuantifiedAtom() else { return nil }
+                for atom in pieces {
+                    if let before = longest, let atomReach = atom.keywordReach { consider(before + atomReach) }
+                    if let listed = atom.strings, let atomLongest = atom.longest {
+                        whole = whole.flatMap { Self.join($0, listed) }
+                        if let joined = run.flatMap({ Self.join($0, listed) }) {
+                            run = joined
+                        } else {
+                            // Too many to list: check the run so far, and start a new one here.
+                            closeRun()
+                            run = listed
+                        }
+                        runLongest += atomLongest
                     } else {
-                        // Too many to list: check the run so far, and start a new one here.
                         closeRun()
-                        run = listed
+                        whole = nil
                     }
-                    runLongest += atomLongest
-                } else {
-                    closeRun()
-                    whole = nil
+                    longest = longest.flatMap { sum in atom.longest.map { sum + $0 } }
+                    if atom.strings == nil { runStart = longest }
                 }
-                longest = longest.flatMap { sum in atom.longest.map { sum + $0 } }
-                if atom.strings == nil { runStart = longest }
             }
             closeRun()
             return Shape(keywordReach: reach, strings: whole, longest: longest)
@@ -170,13 +172,16 @@ enum PatternReach {
             return joined
         }
 
-        mutating func parseQuantifiedAtom() -> Shape? {
+        /// An atom and its repeat, as one piece or, when the repeat is too long to list but
+        /// required, as two: the first occurrence (listed, so that it can complete a keyword begun
+        /// before it, as `SK` and `[0-9a-f]` spell `SKa` in `SK[0-9a-f]{32}`) and the rest.
+        mutating func parseQuantifiedAtom() -> [Shape]? {
             guard let atom = parseAtom() else { return nil }
-            guard let (low, high) = parseQuantifier() else { return failed ? nil : atom }
+            guard let (low, high) = parseQuantifier() else { return failed ? nil : [atom] }
             // A lazy (`?`) or possessive (`+`) repeat matches the same lengths.
             if peek() == UInt8(ascii: "?") || peek() == UInt8(ascii: "+") { index += 1 }
             var strings: Set<[UInt8]>? = nil
-            if high == 0 { return .empty }
+            if high == 0 { return [.empty] }
             if let listed = atom.strings, let high, high <= 4 {
                 var all: Set<[UInt8]> = low == 0 ? [[]] : []
                 var power: Set<[UInt8]>? = [[]]
@@ -189,8 +194,13 @@ enum PatternReach {
                 strings = all.isEmpty || all.count > Limits.strings ? nil : all
             }
             let longest: Int? = high.flatMap { high in atom.longest.map { $0 * high } }
+            if strings == nil, low >= 1, atom.strings != nil {
+                let rest = Shape(keywordReach: low >= 2 ? atom.keywordReach : nil, strings: nil,
+                                 longest: high.flatMap { high in atom.longest.map { $0 * (high - 1) } })
+                return [atom, rest]
+            }
             // The first repeat holds a keyword if the atom does.
-            return Shape(keywordReach: low >= 1 ? atom.keywordReach : nil, strings: strings, longest: longest)
+            return [Shape(keywordReach: low >= 1 ? atom.keywordReach : nil, strings: strings, longest: longest)]
         }
 
         /// `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}` as (low, high or nil for unbounded); nil if none.

@@ -18,6 +18,10 @@ import Testing
         (#"(?:x{0,3}token|secret)=(?<secret>\w{8})"#, ["token", "secret"], 8),
         // A branch reset after the keyword.
         (#"token(?|=(?<secret>\w{8})|:(?<secret>\d{8}))"#, ["token"], 5),
+        // A keyword completed by the first of a long repeat of a class of up to 16 bytes.
+        (#"\b(?<secret>SK[0-9a-f]{32})\b"#, ["SK0", "SK1", "SK2", "SK3", "SK4", "SK5", "SK6", "SK7", "SK8", "SK9",
+                                              "SKa", "SKb", "SKc", "SKd", "SKe", "SKf"], 3),
+        (#"x[ab]{2,40}yz"#, ["xa", "xb"], 2),
         // A keyword after a bounded prefix, and a back reference after it.
         (#"[a-z]{0,10}_pass=(?<q>["']?)(?<secret>[^\s"']{4,10})\k<q>"#, ["_pass="], 17),
     ] as [(String, [String], Int)])
@@ -45,7 +49,8 @@ import Testing
 
     @Test func theCostlyBuiltinRulesHaveAReach() throws {
         let rules = RuleLoader.builtinRules(withExamples: false)
-        for id in ["generic.password", "database.ado-connection-string"] {
+        for id in ["generic.password", "database.ado-connection-string", "curl.user-password", "curl.auth-header",
+                   "http.basic-auth-header", "http.bearer-token", "twilio.api-key-sid"] {
             let rule = try #require(rules.first { $0.id == id })
             #expect(PatternReach.of(pattern: AssignmentGrammar.expand(rule.pattern), keywords: rule.keywords) != nil, "\(id)")
         }
