@@ -221,6 +221,11 @@ struct EngineOptions: ParsableArguments {
             let jit = RuleSet.jitAvailable ? "on" : "unavailable, using the interpreter"
             Diagnostics.note("\(report.ruleCount) rules; PCRE2 JIT \(jit); \(statistics.threads) threads; \(statistics.filesScanned) files, \(statistics.bytesScanned) bytes in \(statistics.durationMilliseconds) ms")
             Diagnostics.note("time per phase: " + report.phases.map { "\($0.name) \($0.milliseconds) ms" }.joined(separator: ", "))
+            if statistics.packBytesRebuilt > 0 {
+                let share = Double(statistics.packBytesWalked) * 100 / Double(statistics.packBytesRebuilt)
+                Diagnostics.note("packs: \(statistics.packBytesRebuilt) bytes of blobs rebuilt, \(statistics.packBytesWalked) walked for keywords ("
+                                 + String(format: "%.1f%%", share) + "); the other hits carried through deltas")
+            }
             if !statistics.rejectedByValidator.isEmpty {
                 Diagnostics.note("rejected by validators (look-alikes): " + statistics.rejectedByValidator.sorted { $0.key < $1.key }
                     .map { "\($0.key) \($0.value)" }.joined(separator: ", "))

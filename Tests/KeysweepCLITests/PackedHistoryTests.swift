@@ -77,6 +77,31 @@ import Testing
         #expect(try Self.scan(repository) == loose)
     }
 
+    /// Keyword hits carried through deltas (`DeltaHits`) give the report of a walk of every blob,
+    /// and walk only part of the rebuilt bytes.
+    @Test func hitsCarriedThroughDeltasGiveTheReportOfWholeBlobs() throws {
+        // A 2,000-line file that each commit changes in one line, so its deltas mostly copy.
+        let repository = GitFixtures.path("carried-\(UUID().uuidString)")
+        #expect(try Self.git(["init", "-q", "-b", "main", repository]) == 0)
+        for version in 0..<8 {
+            var lines = (0..<2000).map { "api_setting_\($0) = \"value \($0)\"" }
+            lines[version * 200] = "api_setting_changed = \(version)"
+            if version >= 3 { lines[1000] = "GITHUB_TOKEN = \"\(Self.github)\"" }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: repository + "/settings.py", atomically: true, encoding: .utf8)
+            #expect(try Self.git(["-C", repository, "add", "-A"]) == 0)
+            #expect(try Self.git(["-C", repository, "commit", "-q", "-m", "version \(version)"], date: "2024-02-0\(version + 1)T10:00:00+00:00") == 0)
+        }
+        #expect(try Self.git(["-C", repository, "repack", "-q", "-a", "-d", "-f", "--window=50", "--depth=50"]) == 0)
+        let arguments = ["git", repository, "--format", "json", "--no-timing", "--now", "2026-11-01T00:00:00Z"]
+        let carried = try KeysweepProcess.run(arguments + ["-v"])
+        let whole = try KeysweepProcess.run(arguments + ["--whole-blobs"])
+        #expect(carried.status == 1 && whole.status == 1)
+        #expect(carried.stdout == whole.stdout)
+        let note = try #require(carried.stderr.split(separator: "\n").first { $0.contains("walked for keywords") }, "\(carried.stderr)")
+        let numbers = note.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        #expect(numbers.count >= 2 && numbers[1] * 2 < numbers[0], "\(note)")
+    }
+
     /// Objects in another repository's store (`objects/info/alternates`) are left to git to read.
     @Test func aCloneThatBorrowsObjectsGivesTheSameFindings() throws {
         let repository = try Self.makeRepository()

@@ -3,6 +3,8 @@ struct GitBlob: Sendable {
     let id: String
     let path: String
     let bytes: [UInt8]
+    /// Its keyword hits, sorted by end, when the pack reader found them (see `DeltaHits`).
+    var hits: [KeywordHit]? = nil
 }
 
 /// The commits and paths that introduced a blob, as history and fast-export dumps report them.

@@ -33,10 +33,13 @@ struct GitBlobSource {
     let store: PackedObjectStore?
     /// Told how much of the store has been read, when Keysweep reads it.
     let progress: ScanProgress?
+    /// When given, blobs read from packs go with their keyword hits (see `DeltaHits`).
+    let prefilter: KeywordPrefilter?
 
     init(repository: GitRepository, revisions: GitRevisions, maxFileSize: Int, processes: Int,
-         progress: ScanProgress? = nil) throws(KeysweepError) {
+         prefilter: KeywordPrefilter? = nil, progress: ScanProgress? = nil) throws(KeysweepError) {
         self.repository = repository
+        self.prefilter = prefilter
         self.progress = progress
         self.revisions = revisions
         self.maxFileSize = maxFileSize
@@ -69,7 +72,7 @@ struct GitBlobSource {
     func produce(push: @escaping @Sendable ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
         let fromStore = readsObjectStore
         if let store {
-            return try store.produce(threads: processes, maxFileSize: maxFileSize, progress: progress, push: push)
+            return try store.produce(threads: processes, maxFileSize: maxFileSize, prefilter: prefilter, progress: progress, push: push)
         }
         let list = try GitProcess(repository: repository.path, arguments: fromStore
             ? ["cat-file", "--batch-all-objects", "--batch-check=%(objecttype) %(objectname)", "--unordered"]
@@ -205,6 +208,6 @@ struct GitBlobSource {
 
 extension GitBlobSource: BlobSource {
     func scan(_ blob: GitBlob, worker: inout ScanWorker) {
-        worker.scan(bytes: blob.bytes, path: blob.path, blobID: blob.id)
+        worker.scan(bytes: blob.bytes, path: blob.path, blobID: blob.id, hits: blob.hits)
     }
 }

@@ -8,17 +8,19 @@ extension KeywordPrefilter {
         private var children: [Int32] = []
         /// Rules each state reports, sorted, without duplicates.
         private var ruleOutputs: [[Int]] = []
+        /// How many bytes each state's string has (its depth in the trie).
+        private var depths: [Int32] = []
         private let classCount: Int
 
         init(keywordsByRule: [[[UInt8]]], classOf: [UInt16], classCount: Int) {
             self.classCount = classCount
-            addState()
+            addState(depth: 0)
             for (rule, keywords) in keywordsByRule.enumerated() {
                 for keyword in keywords {
                     var state = 0
                     for byte in keyword {
                         let slot = state * classCount + Int(classOf[Int(KeywordPrefilter.fold(byte))])
-                        if children[slot] < 0 { children[slot] = Int32(addState()) }
+                        if children[slot] < 0 { children[slot] = Int32(addState(depth: depths[state] + 1)) }
                         state = Int(children[slot])
                     }
                     if ruleOutputs[state].last != rule { ruleOutputs[state].append(rule) }
@@ -30,9 +32,10 @@ extension KeywordPrefilter {
         private var stateCount: Int { ruleOutputs.count }
 
         @discardableResult
-        private mutating func addState() -> Int {
+        private mutating func addState(depth: Int32) -> Int {
             children.append(contentsOf: repeatElement(-1, count: classCount))
             ruleOutputs.append([])
+            depths.append(depth)
             return stateCount - 1
         }
 
@@ -72,7 +75,7 @@ extension KeywordPrefilter {
 
         /// Lays out the premultiplied table: the states with an output first, then the others with
         /// the root first. Row offsets are taken from the root's row, so output states are negative.
-        func compile() -> (table: [Int32], origin: Int, outputs: [[Int]]) {
+        func compile() -> (table: [Int32], origin: Int, outputs: [[Int]], outputDepths: [Int32]) {
             let loud = (0..<stateCount).filter { !ruleOutputs[$0].isEmpty }
             let silent = (0..<stateCount).filter { ruleOutputs[$0].isEmpty }
             precondition(silent.first == 0, "the root state has no output: keywords are never empty")
@@ -87,7 +90,7 @@ extension KeywordPrefilter {
                     table[position * classCount + byteClass] = offset[Int(children[row + byteClass])]
                 }
             }
-            return (table, origin, loud.map { ruleOutputs[$0] })
+            return (table, origin, loud.map { ruleOutputs[$0] }, loud.map { depths[$0] })
         }
     }
 }

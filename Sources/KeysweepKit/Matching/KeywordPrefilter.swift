@@ -16,9 +16,11 @@ struct KeywordPrefilter: Sendable {
     private let origin: Int
     /// Rule indices reported by each output state, indexed by `(origin + state) / classCount`.
     private let outputs: [[Int]]
+    /// The length of each output state's string: the longest keyword it reports ends there.
+    private let outputDepths: [Int32]
     let ruleCount: Int
     /// The longest keyword, in bytes: how far each interleaved part must run into the next.
-    private let longestKeyword: Int
+    let longestKeyword: Int
 
     /// Rules with an empty keyword: selected for every blob (the YAML loader rejects short
     /// keywords, but rules built in code are not checked).
@@ -52,7 +54,7 @@ struct KeywordPrefilter: Sendable {
         let keywordsByRule = Self.shortened(fullKeywords, classCount: classCount)
         longestKeyword = keywordsByRule.joined().map(\.count).max() ?? 0
         let trie = Trie(keywordsByRule: keywordsByRule, classOf: classes, classCount: classCount)
-        (table, origin, outputs) = trie.compile()
+        (table, origin, outputs, outputDepths) = trie.compile()
     }
 
     /// The keywords cut to the longest length at which the table stays within `tableBudget`.
@@ -115,14 +117,51 @@ struct KeywordPrefilter: Sendable {
     /// Marks the rules of the output state at row offset `state`, reached by a keyword that ends
     /// before offset `end`.
     @inline(never)
-    fileprivate func report(_ state: Int, end: Int, into selected: inout RuleSelection, hits: inout [KeywordHit]) {
+    fileprivate func report(_ state: Int, end: Int, into selected: inout RuleSelection, hits: inout [KeywordHit],
+                            selects: Bool = true) {
         let output = (origin + state) / classCount
-        for rule in outputs[output] { _ = selected.insert(rule) }
+        if selects { for rule in outputs[output] { _ = selected.insert(rule) } }
         hits.append(KeywordHit(end: end, output: Int32(output)))
     }
 
     /// The rules a hit's keyword selects.
     func rules(of hit: KeywordHit) -> [Int] { outputs[Int(hit.output)] }
+
+    /// Where the longest keyword `hit` reports starts: `hit.end` less its state's depth.
+    func start(of hit: KeywordHit) -> Int { hit.end - Int(outputDepths[Int(hit.output)]) }
+
+    /// Notes in `hits` the keyword occurrences that end in `range` of `bytes`, walking it from the
+    /// automaton's start (so an occurrence begun before `range` is not seen). For `DeltaHits`.
+    func hits(in range: Range<Int>, of bytes: UnsafeRawBufferPointer, into hits: inout [KeywordHit]) {
+        guard ruleCount > 0, !range.isEmpty, let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        if range.count >= Self.interleavingThreshold {
+            // Long enough for the interleaved walk: its hits are then moved to where the range is.
+            var selection = RuleSelection(ruleCount: ruleCount)
+            let first = hits.count
+            _ = select(in: UnsafeRawBufferPointer(rebasing: bytes[range]), into: &selection, hits: &hits)
+            for index in first..<hits.count { hits[index] = KeywordHit(end: hits[index].end + range.lowerBound, output: hits[index].output) }
+            hits[first...].sort { $0.end < $1.end }
+            return
+        }
+        var ignored = RuleSelection(ruleCount: 0)
+        table.withUnsafeBufferPointer { table in
+            classOf.withUnsafeBufferPointer { classOf in
+                let walker = Walker(table: table.baseAddress! + origin, classOf: classOf.baseAddress!, bytes: start)
+                _ = walker.walk(range, from: 0, prefilter: self, into: &ignored, hits: &hits, selects: false)
+            }
+        }
+    }
+
+    /// Marks in `selected` the rules of `hits` (and those selected for every blob), as `select`
+    /// would have for the bytes the hits were found in; returns how many were marked.
+    func select(from hits: [KeywordHit], into selected: inout RuleSelection) -> Int {
+        let before = selected.count
+        for rule in alwaysSelected { _ = selected.insert(rule) }
+        for hit in hits {
+            for rule in outputs[Int(hit.output)] { _ = selected.insert(rule) }
+        }
+        return selected.count - before
+    }
 
     /// The automaton's tables and one blob, as raw pointers: the hot loops index them without
     /// bounds checks or reference counting.
@@ -138,12 +177,12 @@ struct KeywordPrefilter: Sendable {
 
         /// One stream over `range`, starting in `state`; returns the state it ends in.
         func walk(_ range: Range<Int>, from state: Int, prefilter: KeywordPrefilter,
-                  into selected: inout RuleSelection, hits: inout [KeywordHit]) -> Int {
+                  into selected: inout RuleSelection, hits: inout [KeywordHit], selects: Bool = true) -> Int {
             var state = state
             var offset = range.lowerBound
             while offset < range.upperBound {
                 state = step(state, offset)
-                if state < 0 { prefilter.report(state, end: offset &+ 1, into: &selected, hits: &hits) }
+                if state < 0 { prefilter.report(state, end: offset &+ 1, into: &selected, hits: &hits, selects: selects) }
                 offset &+= 1
             }
             return state
@@ -186,7 +225,7 @@ struct KeywordPrefilter: Sendable {
 }
 
 /// Where a keyword occurrence ends in a blob (exclusive), and the automaton output it reached.
-struct KeywordHit {
+struct KeywordHit: Equatable, Sendable {
     let end: Int
     let output: Int32
 }

@@ -55,18 +55,28 @@ public final class Matcher {
     }
 
     /// Matches in `bytes`, and in the values one encoding layer down (see `EncodedValues`).
-    public func scan(_ bytes: UnsafeRawBufferPointer) -> BlobScan {
-        var result = scanPlain(bytes)
+    /// `hits`, when given, are the keyword hits of `bytes`, found already (see `DeltaHits`).
+    public func scan(_ bytes: UnsafeRawBufferPointer) -> BlobScan { scan(bytes, hits: nil) }
+
+    func scan(_ bytes: UnsafeRawBufferPointer, hits known: [KeywordHit]?) -> BlobScan {
+        var result = scanPlain(bytes, hits: known)
         scanEncodedValues(in: bytes, into: &result)
         return result
     }
 
     /// Matches in the bytes as they are.
-    func scanPlain(_ bytes: UnsafeRawBufferPointer) -> BlobScan {
+    func scanPlain(_ bytes: UnsafeRawBufferPointer, hits known: [KeywordHit]? = nil) -> BlobScan {
         var result = BlobScan()
         selection.removeAll()
-        hits.removeAll(keepingCapacity: true)
-        guard ruleSet.prefilter.select(in: bytes, into: &selection, hits: &hits) > 0 else { return result }
+        let selected: Int
+        if let known {
+            hits = known
+            selected = ruleSet.prefilter.select(from: known, into: &selection)
+        } else {
+            hits.removeAll(keepingCapacity: true)
+            selected = ruleSet.prefilter.select(in: bytes, into: &selection, hits: &hits)
+        }
+        guard selected > 0 else { return result }
         noteHitEnds()
         var found: [Candidate] = []
         var rejected: [Candidate] = []

@@ -11,8 +11,11 @@ public struct HistoryScanner: Sendable {
     }
 
     public func scan(_ repository: GitRepository, revisions: GitRevisions) throws(KeysweepError) -> ScanResult {
+        // Keyword hits carried through deltas select the same rules and windows as a walk of every
+        // blob; `--whole-blobs` walks (and matches) every blob whole, for comparison.
         let source = try GitBlobSource(repository: repository, revisions: revisions, maxFileSize: options.maxFileSize,
-                                       processes: options.threads, progress: options.progress)
+                                       processes: options.threads, prefilter: options.matchesWholeBlobs ? nil : ruleSet.prefilter,
+                                       progress: options.progress)
         let log = ProvenanceLog(repository: repository, revisions: revisions, parts: options.threads)
         let outcome = try ScanPool<GitBlob>(ruleSet: ruleSet, options: options).scan(source) { worker in
             if !worker.outcome.matches.isEmpty { log.start() }

@@ -15,6 +15,10 @@ public struct ScanStatistics: Sendable {
     public var unreadableObjects: [String] = []
     /// With `--rule-stats`: what each rule's pattern cost, by rule id (not in reports).
     public var ruleCosts: [String: RuleCost] = [:]
+    /// Bytes of blobs the pack readers rebuilt, and of those the bytes they walked for keywords:
+    /// the rest had their keyword hits carried through deltas (`DeltaHits`). Not in reports.
+    public var packBytesRebuilt = 0
+    public var packBytesWalked = 0
     public var durationMilliseconds = 0
     public var threads = 1
 
@@ -40,6 +44,8 @@ public struct ScanStatistics: Sendable {
         unreadableObjects += other.unreadableObjects
         suppressed.merge(other.suppressed, uniquingKeysWith: +)
         rejectedByValidator.merge(other.rejectedByValidator, uniquingKeysWith: +)
+        packBytesRebuilt += other.packBytesRebuilt
+        packBytesWalked += other.packBytesWalked
         for (rule, cost) in other.ruleCosts { ruleCosts[rule, default: RuleCost()].add(cost) }
     }
 

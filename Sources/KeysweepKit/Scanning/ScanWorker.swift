@@ -24,7 +24,9 @@ struct ScanWorker {
 
     /// Scans a blob held in memory: an archive's members, else the blob unless it is binary
     /// (standard input is matched even then: it was piped in to be scanned).
-    mutating func scan(bytes: [UInt8], path: String, blobID: String? = nil, skipsBinary: Bool = true) {
+    /// `hits` are the blob's keyword hits when its reader found them (see `DeltaHits`).
+    mutating func scan(bytes: [UInt8], path: String, blobID: String? = nil, skipsBinary: Bool = true,
+                       hits: [KeywordHit]? = nil) {
         let opens = bytes.withUnsafeBytes { expander.opens($0) }
         if opens {
             expander.expand({ () throws(ArchiveError) in try ArchiveReader(bytes: bytes) }, path: path, blobID: blobID,
@@ -35,7 +37,7 @@ struct ScanWorker {
             if skipsBinary && FileReader.looksBinary(buffer) {
                 outcome.statistics.skip(.binary, path: path, message: blobID.map { "binary blob \($0)" } ?? "binary file")
             } else {
-                outcome.record(matcher.scan(buffer), path: path, size: buffer.count, blobID: blobID)
+                outcome.record(matcher.scan(buffer, hits: hits), path: path, size: buffer.count, blobID: blobID)
             }
         }
     }

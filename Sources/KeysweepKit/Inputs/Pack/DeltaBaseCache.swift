@@ -4,24 +4,38 @@
 /// Pack order writes a base just before the deltas made against it (git writes a "delta family"
 /// together), so first-in first-out keeps what the next objects need without tracking use.
 struct DeltaBaseCache {
+    /// A rebuilt object, and its keyword hits when they were looked for (see `DeltaHits`).
+    struct Entry {
+        let bytes: [UInt8]
+        let hits: [KeywordHit]?
+
+        var cost: Int { bytes.count + (hits?.count ?? 0) * MemoryLayout<KeywordHit>.stride }
+    }
+
     private let budget: Int
-    private var entries: [Int: [UInt8]] = [:]
+    private var entries: [Int: Entry] = [:]
     private var order: [Int] = []
     private var oldest = 0
     private var bytes = 0
 
     init(budget: Int) { self.budget = budget }
 
-    subscript(position: Int) -> [UInt8]? { entries[position] }
+    subscript(position: Int) -> Entry? { entries[position] }
 
-    /// Keeps `content` of the object at `position`; one larger than half the budget is not kept.
-    mutating func insert(_ content: [UInt8], at position: Int) {
-        guard content.count <= budget / 2, entries[position] == nil else { return }
-        entries[position] = content
-        order.append(position)
-        bytes += content.count
+    /// Keeps `entry` for the object at `position`; one larger than half the budget is not kept.
+    /// An entry kept without hits gains them when they are given later.
+    mutating func insert(_ entry: Entry, at position: Int) {
+        guard entry.cost <= budget / 2 else { return }
+        if let kept = entries[position] {
+            guard kept.hits == nil, entry.hits != nil else { return }
+            bytes -= kept.cost
+        } else {
+            order.append(position)
+        }
+        entries[position] = entry
+        bytes += entry.cost
         while bytes > budget, oldest < order.count {
-            if let evicted = entries.removeValue(forKey: order[oldest]) { bytes -= evicted.count }
+            if let evicted = entries.removeValue(forKey: order[oldest]) { bytes -= evicted.cost }
             oldest += 1
         }
         if oldest > 4096, oldest * 2 > order.count {

@@ -52,6 +52,38 @@ enum GitDelta {
         return damaged ? nil : target
     }
 
+    /// The runs of the target that `delta` copies from its base, in target order; nil if the
+    /// delta is damaged. The bytes between them are inserted by the delta itself.
+    static func copies(_ delta: UnsafeRawBufferPointer) -> [DeltaCopy]? {
+        var index = 0
+        guard readSize(delta, &index) != nil, let targetSize = readSize(delta, &index) else { return nil }
+        var copies: [DeltaCopy] = []
+        var written = 0
+        while index < delta.count {
+            let instruction = delta[index]
+            index += 1
+            if instruction & 0x80 != 0 {
+                var offset = 0
+                var size = 0
+                for bit in 0..<7 where instruction & (1 << bit) != 0 {
+                    guard index < delta.count else { return nil }
+                    let value = Int(delta[index])
+                    index += 1
+                    if bit < 4 { offset |= value << (8 * bit) } else { size |= value << (8 * (bit - 4)) }
+                }
+                if size == 0 { size = 0x10000 }
+                copies.append(DeltaCopy(target: written, base: offset, count: size))
+                written += size
+            } else if instruction != 0 {
+                index += Int(instruction)
+                written += Int(instruction)
+            } else {
+                return nil
+            }
+        }
+        return written == targetSize && index == delta.count ? copies : nil
+    }
+
     /// A size: little-endian base-128.
     private static func readSize(_ delta: UnsafeRawBufferPointer, _ index: inout Int) -> Int? {
         var size = 0
@@ -65,4 +97,11 @@ enum GitDelta {
         }
         return nil
     }
+}
+
+/// `count` bytes of a delta's target, at `target`, copied from its base at `base`.
+struct DeltaCopy: Equatable {
+    let target: Int
+    let base: Int
+    let count: Int
 }

@@ -7,6 +7,14 @@ import Inflate
 /// hand (in another thread's stretch, or evicted) is rebuilt from its chain.
 final class PackBlobReader {
     private let maxFileSize: Int
+    /// When given, each blob's keyword hits are found here and handed on with it, carried
+    /// through deltas from their bases (`DeltaHits`), so that the matcher need not walk it.
+    private let prefilter: KeywordPrefilter?
+    /// Bytes of blobs rebuilt, and of those the prefilter walked.
+    private(set) var rebuiltBytes = 0
+    private(set) var walkedBytes = 0
+    /// Scratch for `wholeHits`: the selection is not kept, the matcher makes its own from the hits.
+    private var selection = RuleSelection(ruleCount: 0)
     private let decompressor = ZlibDecompressor()
     /// The window that walks a stretch in order, and one for the bases of chains, elsewhere.
     private let sequential = PackWindow(capacity: 4 << 20)
@@ -19,7 +27,11 @@ final class PackBlobReader {
     /// can form a loop.
     static let longestChain = 10_000
 
-    init(maxFileSize: Int) { self.maxFileSize = maxFileSize }
+    init(maxFileSize: Int, prefilter: KeywordPrefilter? = nil) {
+        self.maxFileSize = maxFileSize
+        self.prefilter = prefilter
+        selection = RuleSelection(ruleCount: prefilter?.ruleCount ?? 0)
+    }
 
     /// Reads the blobs of `chunk`, skipping the positions `skipped` says another pack also holds;
     /// an object that cannot be read is counted in `statistics.unreadableObjects`.
@@ -32,11 +44,12 @@ final class PackBlobReader {
                 guard try type(of: position, in: pack, window: sequential) == .blob, !skipped(position) else { continue }
                 // Like a blob listed from the object store by git, it has no path until provenance.
                 let id = pack.index.id(at: position)
-                guard let content = try object(at: position, in: pack, window: sequential) else {
+                guard let object = try object(at: position, in: pack, window: sequential) else {
                     statistics.skip(.tooLarge, path: id, message: "larger than \(maxFileSize) bytes")
                     continue
                 }
-                if let full = batcher.add(GitBlob(id: id, path: id, bytes: content)) { push(full) }
+                rebuiltBytes += object.bytes.count
+                if let full = batcher.add(GitBlob(id: id, path: id, bytes: object.bytes, hits: object.hits)) { push(full) }
             } catch {
                 statistics.unreadableObject(pack.index.id(at: position), error.message)
             }
@@ -74,23 +87,28 @@ final class PackBlobReader {
     /// delta chain; nil if it, a base of it, or a delta of its chain is larger than the largest
     /// blob scanned. Sizes are checked before anything is inflated: a pack cannot make us allocate
     /// more than the limit.
-    private func object(at position: Int, in pack: PackFile, window: PackWindow) throws(KeysweepError) -> [UInt8]? {
+    private func object(at position: Int, in pack: PackFile, window: PackWindow) throws(KeysweepError) -> DeltaBaseCache.Entry? {
         // Walk back to a base at hand or a whole object, then apply the deltas forwards.
         var chain: [(position: Int, header: PackEntryHeader)] = []
         var current = position
         var content: [UInt8]
+        var hits: [KeywordHit]?
         /// The requested object's own delta, read first for the size of what it rebuilds.
         var ownDelta: [UInt8]?
         while true {
             if let cached = bases[cacheKey(pack, current)] {
-                content = cached
+                content = cached.bytes
+                hits = cached.hits
                 break
             }
             let header = try header(at: current, in: pack, window: chain.isEmpty ? window : scattered)
             if case .whole = header.kind {
                 guard header.size <= (chain.isEmpty ? maxFileSize : maxBaseSize) else { return nil }
                 content = try inflate(at: current, header, in: pack, window: chain.isEmpty ? window : scattered, size: header.size)
-                if !chain.isEmpty { bases.insert(content, at: cacheKey(pack, current)) }
+                if !chain.isEmpty {
+                    hits = wholeHits(of: content)
+                    bases.insert(DeltaBaseCache.Entry(bytes: content, hits: hits), at: cacheKey(pack, current))
+                }
                 break
             }
             guard header.size <= Self.deltaLimit(of: chain.isEmpty ? maxFileSize : maxBaseSize) else { return nil }
@@ -116,12 +134,43 @@ final class PackBlobReader {
                 content.withUnsafeBytes { base in GitDelta.apply(delta, to: base) }
             }
             guard let rebuilt else { throw damaged(pack, link.position, "its delta does not apply to its base") }
+            hits = carriedHits(hits, through: delta, to: rebuilt)
             content = rebuilt
-            if index > 0 { bases.insert(content, at: cacheKey(pack, link.position)) }
+            if index > 0 { bases.insert(DeltaBaseCache.Entry(bytes: content, hits: hits), at: cacheKey(pack, link.position)) }
         }
         if content.count > maxFileSize { return nil }
-        bases.insert(content, at: cacheKey(pack, position))
-        return content
+        if hits == nil { hits = wholeHits(of: content) }
+        let entry = DeltaBaseCache.Entry(bytes: content, hits: hits)
+        bases.insert(entry, at: cacheKey(pack, position))
+        return entry
+    }
+
+    /// The keyword hits of `bytes` found by walking them all, sorted by end; nil without a
+    /// prefilter, or for binary data, which the matcher skips.
+    private func wholeHits(of bytes: [UInt8]) -> [KeywordHit]? {
+        guard let prefilter else { return nil }
+        return bytes.withUnsafeBytes { buffer in
+            guard !FileReader.looksBinary(buffer) else { return nil }
+            walkedBytes += buffer.count
+            var hits: [KeywordHit] = []
+            selection.removeAll()
+            _ = prefilter.select(in: buffer, into: &selection, hits: &hits)
+            // The interleaved walk notes hits out of order.
+            hits.sort { $0.end < $1.end }
+            return hits
+        }
+    }
+
+    /// The hits of `target`, rebuilt by `delta` from a base whose hits are `baseHits`; nil when
+    /// those are not known (the matcher then walks the blob itself).
+    private func carriedHits(_ baseHits: [KeywordHit]?, through delta: [UInt8], to target: [UInt8]) -> [KeywordHit]? {
+        guard let prefilter, let baseHits, let copies = delta.withUnsafeBytes(GitDelta.copies) else { return nil }
+        return target.withUnsafeBytes { buffer in
+            guard !FileReader.looksBinary(buffer) else { return nil }
+            let (hits, walked) = DeltaHits.derive(from: baseHits, copies: copies, target: buffer, prefilter: prefilter)
+            walkedBytes += walked
+            return hits
+        }
     }
 
     /// The largest base (or step of a delta chain) rebuilt for a blob within the limit: a small

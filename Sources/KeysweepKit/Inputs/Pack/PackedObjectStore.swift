@@ -76,7 +76,8 @@ struct PackedObjectStore {
     }
 
     /// Pushes batches of blobs from `threads` threads; returns what was skipped.
-    func produce(threads: Int, maxFileSize: Int, progress: ScanProgress? = nil,
+    /// With `prefilter`, each blob goes with its keyword hits (see `PackBlobReader`).
+    func produce(threads: Int, maxFileSize: Int, prefilter: KeywordPrefilter? = nil, progress: ScanProgress? = nil,
                  push: @escaping @Sendable ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
         // Checks first, so that one thread hashes while the others read blobs.
         let chunks = packs.flatMap(Self.chunks)
@@ -90,7 +91,7 @@ struct PackedObjectStore {
         for _ in 0..<max(1, threads) {
             finished.enter()
             Thread.detachNewThread {
-                let reader = PackBlobReader(maxFileSize: maxFileSize)
+                let reader = PackBlobReader(maxFileSize: maxFileSize, prefilter: prefilter)
                 var statistics = ScanStatistics()
                 var batcher = BlobBatcher()
                 do throws(KeysweepError) {
@@ -112,6 +113,8 @@ struct PackedObjectStore {
                         }
                     }
                     if let rest = batcher.flush() { push(rest) }
+                    statistics.packBytesRebuilt += reader.rebuiltBytes
+                    statistics.packBytesWalked += reader.walkedBytes
                 } catch {
                     outcome.withLock { if $0.error == nil { $0.error = error } }
                 }
