@@ -52,7 +52,7 @@ enum DeltaHits {
         }
         if cursor < size { walk((cursor - k)..<size) }
         var walked: [KeywordHit] = []
-        for range in walks { prefilter.hits(in: range, of: target, into: &walked) }
+        prefilter.hits(in: walks, of: target, into: &walked)
         return (merged(carried, walked), walks.reduce(0) { $0 + $1.count })
     }
 

@@ -57,11 +57,16 @@ struct KeywordPrefilter: Sendable {
         (table, origin, outputs, outputDepths) = trie.compile()
     }
 
-    /// The keywords cut to the longest length at which the table stays within `tableBudget`.
-    /// A keyword's prefix selects every blob the keyword does (and maybe more), so cutting costs
-    /// speed, never findings; the builtin rules' keywords are far below the cut.
+    /// Keywords are cut to this many bytes. Few are longer (the builtin rules' longest has 44), and
+    /// `DeltaHits` walks a keyword's length around every copied run of a delta.
+    static let longestKept = 16
+
+    /// The keywords cut to `longestKept` bytes, or shorter if the table would not stay within
+    /// `tableBudget`. A keyword's prefix selects every blob the keyword does (and maybe more), and
+    /// ends no later, so a match still starts within its rule's reach before it (`PatternReach`):
+    /// cutting costs speed, never findings.
     static func shortened(_ keywordsByRule: [[[UInt8]]], classCount: Int) -> [[[UInt8]]] {
-        var length = keywordsByRule.joined().map(\.count).max() ?? 0
+        var length = min(longestKept, keywordsByRule.joined().map(\.count).max() ?? 0)
         // A trie has at most one state per keyword byte, plus the root.
         func states(_ length: Int) -> Int { keywordsByRule.joined().reduce(1) { $0 + min($1.count, length) } }
         while length > 1, states(length) * classCount > tableBudget { length = length * 3 / 4 }
@@ -130,24 +135,29 @@ struct KeywordPrefilter: Sendable {
     /// Where the longest keyword `hit` reports starts: `hit.end` less its state's depth.
     func start(of hit: KeywordHit) -> Int { hit.end - Int(outputDepths[Int(hit.output)]) }
 
-    /// Notes in `hits` the keyword occurrences that end in `range` of `bytes`, walking it from the
-    /// automaton's start (so an occurrence begun before `range` is not seen). For `DeltaHits`.
-    func hits(in range: Range<Int>, of bytes: UnsafeRawBufferPointer, into hits: inout [KeywordHit]) {
-        guard ruleCount > 0, !range.isEmpty, let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
-        if range.count >= Self.interleavingThreshold {
-            // Long enough for the interleaved walk: its hits are then moved to where the range is.
-            var selection = RuleSelection(ruleCount: ruleCount)
-            let first = hits.count
-            _ = select(in: UnsafeRawBufferPointer(rebasing: bytes[range]), into: &selection, hits: &hits)
-            for index in first..<hits.count { hits[index] = KeywordHit(end: hits[index].end + range.lowerBound, output: hits[index].output) }
-            hits[first...].sort { $0.end < $1.end }
-            return
-        }
-        var ignored = RuleSelection(ruleCount: 0)
+    /// Notes in `hits` the keyword occurrences that end in each of `ranges` of `bytes` (ascending,
+    /// disjoint), walking each from the automaton's start (so an occurrence begun before its range
+    /// is not seen); the hits come out sorted by end. For `DeltaHits`.
+    func hits(in ranges: [Range<Int>], of bytes: UnsafeRawBufferPointer, into hits: inout [KeywordHit]) {
+        guard ruleCount > 0, let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        var ignored = RuleSelection(ruleCount: ruleCount)
         table.withUnsafeBufferPointer { table in
             classOf.withUnsafeBufferPointer { classOf in
                 let walker = Walker(table: table.baseAddress! + origin, classOf: classOf.baseAddress!, bytes: start)
-                _ = walker.walk(range, from: 0, prefilter: self, into: &ignored, hits: &hits, selects: false)
+                for range in ranges where !range.isEmpty {
+                    guard range.count >= Self.interleavingThreshold else {
+                        _ = walker.walk(range, from: 0, prefilter: self, into: &ignored, hits: &hits, selects: false)
+                        continue
+                    }
+                    // Long enough for the interleaved walk: its hits are then moved to where the
+                    // range is, and put in order.
+                    let first = hits.count
+                    _ = select(in: UnsafeRawBufferPointer(rebasing: bytes[range]), into: &ignored, hits: &hits)
+                    for index in first..<hits.count {
+                        hits[index] = KeywordHit(end: hits[index].end + range.lowerBound, output: hits[index].output)
+                    }
+                    hits[first...].sort { $0.end < $1.end }
+                }
             }
         }
     }
