@@ -6,7 +6,7 @@ enum MatchingFuzzing {
     /// `EncodedValues` on the input: the Secret and percent-escape checks, every value found, and
     /// percent-decoding of the whole input.
     static func encoded(_ bytes: UnsafeRawBufferPointer) {
-        for value in encodedValues.values(in: bytes, scratch: scratch) {
+        for value in encodedValues.values(in: bytes, markers: Set(EncodedValues.Marker.allCases), scratch: scratch) {
             precondition(value.span.lowerBound >= 0 && value.span.upperBound <= bytes.count, "value outside the input")
             precondition(EncodedValues.isPrintable(value.text), "a value that is not printable text")
         }

@@ -20,6 +20,22 @@ struct EncodedValues {
         let encoding: String
     }
 
+    /// Words without which a blob holds nothing to decode: the prefilter looks for them in the
+    /// same walk as the rules' keywords (case folded, so a superset of the exact checks below).
+    enum Marker: Int, CaseIterable {
+        /// `Secret`, of `kind: Secret`.
+        case secretKind
+        /// The escapes of `:` and `@`.
+        case percentEscape
+
+        var keywords: [String] {
+            switch self {
+            case .secretKind: ["secret"]
+            case .percentEscape: ["%3a", "%40"]
+            }
+        }
+    }
+
     private let yamlValue: Pattern
     private let jsonValue: Pattern
 
@@ -64,10 +80,11 @@ struct EncodedValues {
         return false
     }
 
-    func values(in bytes: UnsafeRawBufferPointer, scratch: MatchScratch) -> [Value] {
+    /// The encoded values of `bytes`, which hold `markers` (see `Marker`).
+    func values(in bytes: UnsafeRawBufferPointer, markers: Set<Marker>, scratch: MatchScratch) -> [Value] {
         var values: [Value] = []
-        if Self.mayHoldSecretData(bytes) { values += secretDataValues(in: bytes, scratch: scratch) }
-        if Self.mayHoldPercentEncoding(bytes) { values += percentEncodedValues(in: bytes, scratch: scratch) }
+        if markers.contains(.secretKind), Self.mayHoldSecretData(bytes) { values += secretDataValues(in: bytes, scratch: scratch) }
+        if markers.contains(.percentEscape), Self.mayHoldPercentEncoding(bytes) { values += percentEncodedValues(in: bytes, scratch: scratch) }
         return values
     }
 

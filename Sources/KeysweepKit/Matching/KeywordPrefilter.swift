@@ -259,6 +259,10 @@ struct RuleSelection {
         return true
     }
 
+    func contains(_ rule: Int) -> Bool {
+        rule >> 6 < words.count && words[rule >> 6] & (1 << UInt64(rule & 63)) != 0
+    }
+
     mutating func removeAll() {
         for index in words.indices { words[index] = 0 }
         count = 0

@@ -1,8 +1,10 @@
 /// The decoding layer of the matcher: secrets inside base64 Secret values and percent-encoded
 /// text, reported at the encoded text (see `EncodedValues`).
 extension Matcher {
-    func scanEncodedValues(in bytes: UnsafeRawBufferPointer, into result: inout BlobScan) {
-        let values = encodedValues.values(in: bytes, scratch: scratch)
+    /// `markers`: those the prefilter found in `bytes`; without them there is nothing to decode.
+    func scanEncodedValues(in bytes: UnsafeRawBufferPointer, markers: Set<EncodedValues.Marker>, into result: inout BlobScan) {
+        guard !markers.isEmpty else { return }
+        let values = encodedValues.values(in: bytes, markers: markers, scratch: scratch)
         guard !values.isEmpty else { return }
         var allowance = suppress ? InlineAllowance(bytes: bytes) : nil
         struct RuleAndSecret: Hashable { let rule: Int, secret: [UInt8] }

@@ -37,10 +37,11 @@ public final class Matcher {
         self.ruleSet = ruleSet
         self.suppress = suppress
         self.scratch = MatchScratch(limits: limits)
-        self.selection = RuleSelection(ruleCount: ruleSet.rules.count)
+        // The prefilter's groups: the rules, then the decoding layer's markers.
+        self.selection = RuleSelection(ruleCount: ruleSet.prefilter.ruleCount)
         patterns = Array(repeating: nil, count: ruleSet.rules.count)
         partGroups = Array(repeating: nil, count: ruleSet.rules.count)
-        hitEnds = Array(repeating: [], count: ruleSet.rules.count)
+        hitEnds = Array(repeating: [], count: ruleSet.prefilter.ruleCount)
     }
 
     /// The pattern of rule `index`, the number of its `secret` group and its reach.
@@ -60,7 +61,8 @@ public final class Matcher {
 
     func scan(_ bytes: UnsafeRawBufferPointer, hits known: [KeywordHit]?) -> BlobScan {
         var result = scanPlain(bytes, hits: known)
-        scanEncodedValues(in: bytes, into: &result)
+        let markers = Set(EncodedValues.Marker.allCases.filter { selection.contains(ruleSet.rules.count + $0.rawValue) })
+        scanEncodedValues(in: bytes, markers: markers, into: &result)
         return result
     }
 
@@ -86,7 +88,7 @@ public final class Matcher {
         // `Authorization: Bearer` header) may not report them.
         var disproved: Set<[UInt8]> = []
         var examples: Set<[UInt8]> = []
-        for index in selection.indices where ruleSet.rules[index].rule.isReportedAlone {
+        for index in selection.indices where index < ruleSet.rules.count && ruleSet.rules[index].rule.isReportedAlone {
             run(index, over: bytes, into: &found, rejected: &rejected, disproved: &disproved, examples: &examples,
                 allowance: &allowance, result: &result)
         }

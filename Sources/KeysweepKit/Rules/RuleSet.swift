@@ -28,7 +28,10 @@ public final class RuleSet: Sendable {
         self.rules = compiled
         plainRules = rules
         // Companions are left out of the prefilter: they run only where their credential matched.
-        self.prefilter = KeywordPrefilter(keywordsByRule: rules.map { $0.isReportedAlone ? $0.keywords : [] })
+        // After the rules come the words the decoding layer looks for (`EncodedValues.Marker`), so
+        // the same walk tells whether it need look.
+        self.prefilter = KeywordPrefilter(keywordsByRule: rules.map { $0.isReportedAlone ? $0.keywords : [] }
+                                          + EncodedValues.Marker.allCases.map(\.keywords))
         companionIndices = rules.indices.filter { !rules[$0].isReportedAlone }
         let reportable = Set(rules.filter(\.isReportedAlone).compactMap(\.credential))
         credentialsOfGenericSecrets = Set(rules.filter { !$0.isReportedAlone }.compactMap(\.credential)).subtracting(reportable)
