@@ -45,6 +45,26 @@ struct GitProvenance {
         }
     }
 
+    /// Puts each blob's introductions in the order of `listing` (commit ids, one a line, as
+    /// `git rev-list` prints them), whatever order the logs were read in.
+    mutating func putInOrder(of listing: [UInt8]) {
+        let named = Set(introductions.values.joined().map(\.commit.id))
+        guard !named.isEmpty else { return }
+        var position: [String: Int] = [:]
+        for (index, line) in listing.split(separator: UInt8(ascii: "\n")).enumerated() {
+            let id = String(decoding: line, as: UTF8.self)
+            if named.contains(id) { position[id] = index }
+            if position.count == named.count { break }
+        }
+        for (blob, sources) in introductions {
+            // Stable: a commit that introduced the blob at two paths keeps them in the log's order.
+            introductions[blob] = sources.enumerated().sorted { left, right in
+                let (a, b) = (position[left.element.commit.id] ?? .max, position[right.element.commit.id] ?? .max)
+                return a != b ? a < b : left.offset < right.offset
+            }.map(\.element)
+        }
+    }
+
     /// One path at which `revisions` reach each of `wanted`; a blob no revision reaches has none.
     /// For blobs `git log --raw` does not explain: read from the object store, or brought in only by
     /// a merge. Objects the listing found missing on its way are added to `missing`.
