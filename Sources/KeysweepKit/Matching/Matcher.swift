@@ -235,7 +235,10 @@ public final class Matcher {
 
     /// Entropy, placeholder and structural validator checks for one candidate secret.
     private func verdict(_ rule: CompiledRule, secret: [UInt8]) -> Verdict {
-        if let minimum = rule.rule.minEntropy, Entropy.shannon(secret) < minimum { return .rejected }
+        if let minimum = rule.rule.minEntropy {
+            let threshold = rule.rule.isGeneric ? Entropy.genericThreshold(minimum, for: secret) : minimum
+            if Entropy.shannon(secret) < threshold { return .rejected }
+        }
         if PublishedTestKeys.contains(secret) { return .example }
         if PlaceholderFilter.isPlaceholder(secret) { return .rejected }
         if rule.rule.isGeneric && AssignmentValueFilter.looksLikeDigestOrUUID(secret) { return .rejected }

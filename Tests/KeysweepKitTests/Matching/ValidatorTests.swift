@@ -104,4 +104,12 @@ import Testing
         #expect(Entropy.shannon(Array("abcd".utf8)) == 2)
         #expect(Entropy.shannon([UInt8]()) == 0)
     }
+
+    /// Generic rules hold long hex values to the hex threshold, everything else to their own.
+    @Test func hexValuesHaveTheirOwnGenericThreshold() {
+        #expect(Entropy.genericThreshold(3.5, for: Array("b3188f2f73a340fb39a7f743dc74b78f".utf8)) == Entropy.hexMinimum)
+        #expect(Entropy.genericThreshold(3.5, for: Array("b3188f2f73a340fb39a7f743dc74b78".utf8)) == 3.5)
+        #expect(Entropy.genericThreshold(3.5, for: Array("b3188f2f73a340fb39a7f743dc74b78g".utf8)) == 3.5)
+        #expect(Entropy.genericThreshold(3.5, for: Array("99999999999999999999999999999999".utf8)) == 3.5)
+    }
 }
