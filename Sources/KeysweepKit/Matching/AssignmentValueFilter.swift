@@ -34,6 +34,46 @@ enum AssignmentValueFilter {
         return characterClassCount(value) >= 2
     }
 
+    /// Whether the value of a name that ends in `key` is plausibly a literal key.
+    ///
+    /// Names ending in `key` are everywhere in code (`baseKey: Curve25519PublicKeyImpl`,
+    /// `forKey: "retainHTTPMethodAndBodyOn301"`, `zKey = (0==strglob(`), and keys, unlike passwords,
+    /// are tokens: base64, hex or base62 with `-_.+/=~`. So on top of `isPlausibleSecret` the value
+    /// must be one such token, and not a compound identifier: words of four or more letters joined
+    /// with at most one digit-to-letter step (`ASN1ImplicitlyTaggable`, `concurrentHTTP1Connections`),
+    /// where a random base62 value of 16 or more bytes has several.
+    static func isPlausibleKey(_ value: [UInt8]) -> Bool {
+        guard isPlausibleSecret(value) else { return false }
+        let tokenPunctuation = Array("-_.+/=~".utf8)
+        guard value.allSatisfy({ ValueShape.isIdentifierByte($0) || tokenPunctuation.contains($0) }) else { return false }
+        // `StrictHostKeyChecking=no`: an option, name=value; base64 pads only at the end.
+        if let equals = value.firstIndex(of: UInt8(ascii: "=")), value[equals...].contains(where: ValueShape.isIdentifierStart) {
+            return false
+        }
+        return !isCompoundIdentifier(value)
+    }
+
+    /// `ASN1ImplicitlyTaggable`, `previousX509PrivateKey`, `absentUInt8EnumArray`: two or more
+    /// words of four or more letters (`Word` or a lowercase run) and at most one digit followed
+    /// by a letter.
+    static func isCompoundIdentifier(_ value: [UInt8]) -> Bool {
+        func isLower(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
+        func isUpper(_ byte: UInt8) -> Bool { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
+        func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        var words = 0, digitThenLetter = 0, index = 0
+        while index < value.count {
+            let byte = value[index]
+            if index > 0, isDigit(value[index - 1]), isLower(byte) || isUpper(byte) { digitThenLetter += 1 }
+            guard isLower(byte) || isUpper(byte) else { index += 1; continue }
+            // A word: an optional capital, then lowercase letters, four letters or more in all.
+            var end = index + 1
+            while end < value.count, isLower(value[end]) { end += 1 }
+            if end - index >= 4, isLower(value[end - 1]) { words += 1 }
+            index = end
+        }
+        return words >= 2 && digitThenLetter <= 1
+    }
+
     /// `p@ssw0rd`, `super$ecret`, `t0k3n`: digits and symbols that stand for letters, undone so
     /// that the test words are found in them too.
     private static func unLeet(_ byte: UInt8) -> UInt8 {

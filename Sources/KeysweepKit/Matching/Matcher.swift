@@ -248,6 +248,7 @@ public final class Matcher {
         case .base62CRC32: valid = Base62Checksum.isValid(secret)
         case .jwt: valid = JWTShape.isValid(secret)
         case .assignmentValue: valid = AssignmentValueFilter.isPlausibleSecret(secret)
+        case .keyValue: valid = AssignmentValueFilter.isPlausibleKey(secret)
         case .privateKey: valid = PrivateKeyBody.isValid(secret)
         case .ageBech32: valid = Bech32.isAgeSecretKey(secret)
         case .pypiMacaroon: valid = PyPIMacaroon.isValid(secret)
