@@ -91,16 +91,17 @@ enum AssignmentValueFilter {
     /// Git object ids and SHA-1/SHA-256 digests (40 or 64 hex digits) and UUIDs: values that
     /// identify content or records, which API specs and lockfiles put next to words like `token`.
     /// Generic rules reject them; provider rules may not (a Heroku API key is a UUID). Digests and
-    /// UUIDs are printed in one case; mixed-case hex (`Ca61263Bf9A4DcEECd00EdAAacb4eaEe74e8682f`)
-    /// is a secret's own alphabet, not a digest.
+    /// UUIDs are printed in one case; hex with four or more letters of each case
+    /// (`Ca61263Bf9A4DcEECd00EdAAacb4eaEe74e8682f`) is a secret's own alphabet, not a digest
+    /// (one stray capital, `acdeFf05…`, is still a digest's shape).
     static func looksLikeDigestOrUUID(_ value: [UInt8]) -> Bool {
         func isHex(_ byte: UInt8) -> Bool {
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
                 || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
         }
-        let lower = value.contains { (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
-        let upper = value.contains { (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0) }
-        if lower && upper { return false }
+        let lower = value.filter { (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }.count
+        let upper = value.filter { (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0) }.count
+        if lower >= 4 && upper >= 4 { return false }
         if value.count == 40 || value.count == 64 { return value.allSatisfy(isHex) }
         guard value.count == 36 else { return false }
         return value.enumerated().allSatisfy { index, byte in [8, 13, 18, 23].contains(index) ? byte == UInt8(ascii: "-") : isHex(byte) }

@@ -71,6 +71,7 @@ import Testing
         ("8c1f2d3e4b5a4c6d9e8f7a6b5c4d3e2f", false),                                 // 32 hex: many API keys
         ("8c1f2d3e-4b5a-4c6d-9e8f-7a6b5c4d3e2g", false),
         ("Ca61263Bf9A4DcEECd00EdAAacb4eaEe74e8682f", false),                          // mixed case: not printed by a hash
+        ("acdeFf05b1a6d4c890237bf08c5e6e8d2b4d0f2e", true),                           // one stray capital
     ])
     func digestsAndUUIDsAreRecognised(value: String, recognised: Bool) {
         #expect(AssignmentValueFilter.looksLikeDigestOrUUID(Array(value.utf8)) == recognised)
