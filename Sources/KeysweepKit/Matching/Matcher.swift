@@ -83,6 +83,9 @@ public final class Matcher {
         if !disproved.isEmpty {
             found.removeAll { ruleSet.rules[$0.rule].rule.judgesByContext && disproved.contains(Array(bytes[$0.span])) }
         }
+        if let accepted = allowance?.acceptedSecrets, !accepted.isEmpty {
+            found.removeAll { ruleSet.rules[$0.rule].rule.judgesByContext && accepted.contains(Array(bytes[$0.span])) }
+        }
         if suppress { dropGenericMatchesInDataFiles(&found, bytes: bytes, counting: &result) }
         guard !found.isEmpty || !rejected.isEmpty else { return result }
         runCompanions(of: found, over: bytes, into: &found, allowance: &allowance, result: &result)
@@ -179,6 +182,7 @@ public final class Matcher {
                     }
                     if allowance?.allows(ruleID: rule.rule.id, secret: secret) == true {
                         result.suppressedInline += 1
+                        if !rule.rule.judgesByContext { allowance?.acceptedSecrets.insert(Array(bytes[secret])) }
                     } else {
                         var candidate = Candidate(rule: index, span: secret)
                         candidate.inner = (partGroups[index] ?? []).compactMap { part in
