@@ -34,6 +34,46 @@ enum AssignmentValueFilter {
         return characterClassCount(value) >= 2
     }
 
+    /// Whether the value of a name that ends in `key` is plausibly a literal key.
+    ///
+    /// Names ending in `key` are everywhere in code (`baseKey: Curve25519PublicKeyImpl`,
+    /// `forKey: "retainHTTPMethodAndBodyOn301"`, `zKey = (0==strglob(`), and keys, unlike passwords,
+    /// are tokens: base64, hex or base62 with `-_.+/=~`. So on top of `isPlausibleSecret` the value
+    /// must be one such token, and not a compound identifier: words of four or more letters joined
+    /// with at most one digit-to-letter step (`ASN1ImplicitlyTaggable`, `concurrentHTTP1Connections`),
+    /// where a random base62 value of 16 or more bytes has several.
+    static func isPlausibleKey(_ value: [UInt8]) -> Bool {
+        guard isPlausibleSecret(value) else { return false }
+        let tokenPunctuation = Array("-_.+/=~".utf8)
+        guard value.allSatisfy({ ValueShape.isIdentifierByte($0) || tokenPunctuation.contains($0) }) else { return false }
+        // `StrictHostKeyChecking=no`: an option, name=value; base64 pads only at the end.
+        if let equals = value.firstIndex(of: UInt8(ascii: "=")), value[equals...].contains(where: ValueShape.isIdentifierStart) {
+            return false
+        }
+        return !isCompoundIdentifier(value)
+    }
+
+    /// `ASN1ImplicitlyTaggable`, `previousX509PrivateKey`, `absentUInt8EnumArray`: two or more
+    /// words of four or more letters (`Word` or a lowercase run) and at most one digit followed
+    /// by a letter.
+    static func isCompoundIdentifier(_ value: [UInt8]) -> Bool {
+        func isLower(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
+        func isUpper(_ byte: UInt8) -> Bool { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
+        func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        var words = 0, digitThenLetter = 0, index = 0
+        while index < value.count {
+            let byte = value[index]
+            if index > 0, isDigit(value[index - 1]), isLower(byte) || isUpper(byte) { digitThenLetter += 1 }
+            guard isLower(byte) || isUpper(byte) else { index += 1; continue }
+            // A word: an optional capital, then lowercase letters, four letters or more in all.
+            var end = index + 1
+            while end < value.count, isLower(value[end]) { end += 1 }
+            if end - index >= 4, isLower(value[end - 1]) { words += 1 }
+            index = end
+        }
+        return words >= 2 && digitThenLetter <= 1
+    }
+
     /// `p@ssw0rd`, `super$ecret`, `t0k3n`: digits and symbols that stand for letters, undone so
     /// that the test words are found in them too.
     private static func unLeet(_ byte: UInt8) -> UInt8 {
@@ -50,12 +90,18 @@ enum AssignmentValueFilter {
 
     /// Git object ids and SHA-1/SHA-256 digests (40 or 64 hex digits) and UUIDs: values that
     /// identify content or records, which API specs and lockfiles put next to words like `token`.
-    /// Generic rules reject them; provider rules may not (a Heroku API key is a UUID).
+    /// Generic rules reject them; provider rules may not (a Heroku API key is a UUID). Digests and
+    /// UUIDs are printed in one case; hex with four or more letters of each case
+    /// (`Ca61263Bf9A4DcEECd00EdAAacb4eaEe74e8682f`) is a secret's own alphabet, not a digest
+    /// (one stray capital, `acdeFf05…`, is still a digest's shape).
     static func looksLikeDigestOrUUID(_ value: [UInt8]) -> Bool {
         func isHex(_ byte: UInt8) -> Bool {
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
                 || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
         }
+        let lower = value.filter { (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }.count
+        let upper = value.filter { (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0) }.count
+        if lower >= 4 && upper >= 4 { return false }
         if value.count == 40 || value.count == 64 { return value.allSatisfy(isHex) }
         guard value.count == 36 else { return false }
         return value.enumerated().allSatisfy { index, byte in [8, 13, 18, 23].contains(index) ? byte == UInt8(ascii: "-") : isHex(byte) }

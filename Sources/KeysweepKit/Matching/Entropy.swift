@@ -19,4 +19,29 @@ enum Entropy {
         }
         return bits
     }
+
+    /// The threshold a generic rule applies to `value`: its `minimum`, except for a value of 32 or
+    /// more hex digits (letters and digits both), which is held to `hexMinimum` instead.
+    ///
+    /// Shannon entropy is capped by the alphabet (16 symbols: 4 bits): random 32-digit hex values
+    /// score 3.61 on average, 18.5% of them below 3.5 and 0.01% below 3.0 (20,000 draws), while
+    /// random base62 values of the same length score about 4.6. One threshold for both rejects real hex
+    /// keys (`tomtom_key=b3188f2f73a340fb39a7f743dc74b78f`, 3.40) that a scanner looking for
+    /// base62 keys would never miss. Hex runs of 40 and 64 digits (digests) are turned away
+    /// elsewhere (`AssignmentValueFilter.looksLikeDigestOrUUID`).
+    static func genericThreshold(_ minimum: Double, for value: [UInt8]) -> Double {
+        guard value.count >= 32 else { return minimum }
+        var letters = false, digits = false
+        for byte in value {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits = true
+            case UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"): letters = true
+            default: return minimum
+            }
+        }
+        return letters && digits ? min(minimum, hexMinimum) : minimum
+    }
+
+    /// What a random hex value of 32 digits or more clears almost always.
+    static let hexMinimum = 3.0
 }

@@ -23,6 +23,10 @@ struct InlineAllowance {
     /// Whether the blob holds any marker at all, found out on the first question: most blobs the
     /// prefilter selects hold no match to ask about, and the search costs three passes.
     private var holdsMarkers: Bool?
+    /// Secrets that an allow comment accepted for a rule that judges more than context: rules
+    /// that judge only by context (generic rules) may not report them either, so an allow for the
+    /// rule a finding names accepts the finding, whatever generic rule also matched its bytes.
+    var acceptedSecrets: Set<[UInt8]> = []
 
     init(bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes

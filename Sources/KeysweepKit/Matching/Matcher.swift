@@ -95,6 +95,9 @@ public final class Matcher {
         if !disproved.isEmpty {
             found.removeAll { ruleSet.rules[$0.rule].rule.judgesByContext && disproved.contains(Array(bytes[$0.span])) }
         }
+        if let accepted = allowance?.acceptedSecrets, !accepted.isEmpty {
+            found.removeAll { ruleSet.rules[$0.rule].rule.judgesByContext && accepted.contains(Array(bytes[$0.span])) }
+        }
         if suppress { dropGenericMatchesInDataFiles(&found, bytes: bytes, counting: &result) }
         guard !found.isEmpty || !rejected.isEmpty else { return result }
         runCompanions(of: found, over: bytes, into: &found, allowance: &allowance, result: &result)
@@ -191,6 +194,7 @@ public final class Matcher {
                     }
                     if allowance?.allows(ruleID: rule.rule.id, secret: secret) == true {
                         result.suppressedInline += 1
+                        if !rule.rule.judgesByContext { allowance?.acceptedSecrets.insert(Array(bytes[secret])) }
                     } else {
                         var candidate = Candidate(rule: index, span: secret)
                         candidate.inner = (partGroups[index] ?? []).compactMap { part in
@@ -247,7 +251,10 @@ public final class Matcher {
 
     /// Entropy, placeholder and structural validator checks for one candidate secret.
     private func verdict(_ rule: CompiledRule, secret: [UInt8]) -> Verdict {
-        if let minimum = rule.rule.minEntropy, Entropy.shannon(secret) < minimum { return .rejected }
+        if let minimum = rule.rule.minEntropy {
+            let threshold = rule.rule.isGeneric ? Entropy.genericThreshold(minimum, for: secret) : minimum
+            if Entropy.shannon(secret) < threshold { return .rejected }
+        }
         if PublishedTestKeys.contains(secret) { return .example }
         if PlaceholderFilter.isPlaceholder(secret) { return .rejected }
         if rule.rule.isGeneric && AssignmentValueFilter.looksLikeDigestOrUUID(secret) { return .rejected }
@@ -257,6 +264,7 @@ public final class Matcher {
         case .base62CRC32: valid = Base62Checksum.isValid(secret)
         case .jwt: valid = JWTShape.isValid(secret)
         case .assignmentValue: valid = AssignmentValueFilter.isPlausibleSecret(secret)
+        case .keyValue: valid = AssignmentValueFilter.isPlausibleKey(secret)
         case .privateKey: valid = PrivateKeyBody.isValid(secret)
         case .ageBech32: valid = Bech32.isAgeSecretKey(secret)
         case .pypiMacaroon: valid = PyPIMacaroon.isValid(secret)

@@ -10,15 +10,18 @@ extension TextReporter {
     /// The `keysweep:allow` comment in the syntax of the file of the first location, or, where a
     /// comment cannot help, the baseline command.
     ///
-    /// The rule id is named only when one rule found the secret: a comment naming one rule lets the
-    /// others through, and the finding would stay.
+    /// The rule id is named only when one rule found the secret, or when the others are generic
+    /// rules, which an allow for a specific rule covers (see `InlineAllowance.acceptedSecrets`): a
+    /// comment naming one rule lets other specific rules through, and the finding would stay.
     static func allowance(_ finding: Finding) -> String {
         let history = finding.locations.contains { $0.commit != nil }
         if finding.presentAtHead == false {
             return "gone from the current tree: accept it with `keysweep baseline create --git`"
         }
         guard let first = finding.locations.first else { return "`keysweep baseline create`" }
-        let marker = finding.ruleIDs.count == 1 ? "keysweep:allow \(finding.rule.id) <reason>" : "keysweep:allow <reason>"
+        let othersAreGeneric = !finding.rule.judgesByContext
+            && finding.ruleIDs.allSatisfy { $0 == finding.rule.id || $0.hasPrefix("generic.") }
+        let marker = othersAreGeneric || finding.ruleIDs.count == 1 ? "keysweep:allow \(finding.rule.id) <reason>" : "keysweep:allow <reason>"
         let baseline = history ? "`keysweep baseline create --git`" : "`keysweep baseline create`"
         guard let comment = CommentSyntax(path: first.path).comment(marker) else {
             return "no comments in this file: accept it with \(baseline)"

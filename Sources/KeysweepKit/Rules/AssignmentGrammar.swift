@@ -22,7 +22,9 @@ enum AssignmentGrammar {
         let nameClose = #"["'\x60]?[\])]?"#
         let typed = #"[ \t]{0,3}:[ \t]{0,3}[A-Za-z_][\w.<>?|\[\]]{0,40}[ \t]{0,3}=(?![=~])"#
         let goTyped = #"[ \t]{1,3}(?:string|String|str|&str|\[\]byte|char\s?\*)[ \t]{0,3}=(?![=~])"#
-        let operatorForm = #"[ \t]{0,5}(?:=>|:{1,3}=|[?+.]=|=(?![=~])|:(?=[ \t"'\x60]|\r?\n|$)|\|\||\?\?|(?<=[ \t)"'])or(?=[ \t]))"#
+        // Up to 40 blanks either side: maps and hashes aligned in columns (`fbApiKey:            "…"`,
+        // `:password       => '…'`).
+        let operatorForm = #"[ \t]{0,40}(?:=>|:{1,3}=|[?+.]=|=(?![=~])|:(?=[ \t"'\x60]|\r?\n|$)|\|\||\?\?|(?<=[ \t)"'])or(?=[ \t]))"#
         let callArguments = #"["'][ \t]{0,3},"#
         let xmlElement = #">(?=\s{0,40}[^\s<>]{1,250}\s{0,40}</)(?:[ \t]*\r?\n)?[ \t]{0,20}"#
         let plist = #"</key>\s{0,40}<string>"#
@@ -33,7 +35,7 @@ enum AssignmentGrammar {
         // Fails at once where a name runs on (`tokenizer`, `token->`), the common case in code,
         // before any of the branches below is tried.
         let guardByte = #"(?=[\s"'\x60\]):=,>.?+<|])"#
-        return "\(guardByte)(?:\(callArguments)[ \t]{0,3}|\(nameClose)(?:(?:\(typed)|\(goTyped))[ \t]{0,5}|\(operatorForm)[ \t]{0,5}\(blockScalar)|\(xmlElement)|\(plist)|\(xmlAddValue)))"
+        return "\(guardByte)(?:\(callArguments)[ \t]{0,3}|\(nameClose)(?:(?:\(typed)|\(goTyped))[ \t]{0,5}|\(operatorForm)[ \t]{0,40}\(blockScalar)|\(xmlElement)|\(plist)|\(xmlAddValue)))"
             + "\(wrapper)\(openQuote)"
     }()
 

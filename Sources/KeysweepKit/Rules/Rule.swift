@@ -61,7 +61,7 @@ public struct Rule: Codable, Sendable, Hashable {
     /// Generic rules (`generic.*`) yield to any specific rule that captures the same secret.
     public var isGeneric: Bool { id.hasPrefix("generic.") }
     /// Whether the rule accepts any plausible value in its context rather than a provider's format.
-    var judgesByContext: Bool { isGeneric || validator == .assignmentValue }
+    var judgesByContext: Bool { isGeneric || validator == .assignmentValue || validator == .keyValue }
 
     /// The part this rule's secret is of a credential (`secret` unless the rule says).
     public var partName: CredentialPartName { part ?? .secret }

@@ -6,6 +6,9 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     case jwt
     /// The value side of a generic `key = value` assignment: not a placeholder, reference or identifier.
     case assignmentValue = "assignment-value"
+    /// The value of a name that ends in `key`: an assignment value that is also one token (base64,
+    /// hex or base62 and `-_.+/=~`), not a compound identifier such as `Curve25519PublicKeyImpl`.
+    case keyValue = "key-value"
     /// A PEM or OpenSSH private key block whose body parses as the key its label names.
     case privateKey = "private-key"
     /// An age secret key: valid bech32 with the `age-secret-key-` prefix and a 32-byte key.

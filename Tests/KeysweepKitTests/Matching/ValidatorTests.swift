@@ -70,6 +70,8 @@ import Testing
         ("8C1F2D3E-4B5A-4C6D-9E8F-7A6B5C4D3E2F", true),                              // UUID
         ("8c1f2d3e4b5a4c6d9e8f7a6b5c4d3e2f", false),                                 // 32 hex: many API keys
         ("8c1f2d3e-4b5a-4c6d-9e8f-7a6b5c4d3e2g", false),
+        ("Ca61263Bf9A4DcEECd00EdAAacb4eaEe74e8682f", false),                          // mixed case: not printed by a hash
+        ("acdeFf05b1a6d4c890237bf08c5e6e8d2b4d0f2e", true),                           // one stray capital
     ])
     func digestsAndUUIDsAreRecognised(value: String, recognised: Bool) {
         #expect(AssignmentValueFilter.looksLikeDigestOrUUID(Array(value.utf8)) == recognised)
@@ -92,7 +94,8 @@ import Testing
     }
 
     /// Providers' documentation values are published test keys (context `example`), not placeholders.
-    @Test(arguments: ["sk_test_4eC39HqLyjWDarjtT1zdp7dc", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"])
+    @Test(arguments: ["sk_test_4eC39HqLyjWDarjtT1zdp7dc", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                      "AIzaSyAdOS2zB6NCsk1pCdZ4-P6GBdi_UUPwX7c"])
     func documentationValuesArePublishedTestKeys(value: String) {
         #expect(PublishedTestKeys.contains(Array(value.utf8)))
         #expect(!PublishedTestKeys.contains(Array(value.dropLast().utf8)))
@@ -102,5 +105,13 @@ import Testing
         #expect(Entropy.shannon(Array("aaaa".utf8)) == 0)
         #expect(Entropy.shannon(Array("abcd".utf8)) == 2)
         #expect(Entropy.shannon([UInt8]()) == 0)
+    }
+
+    /// Generic rules hold long hex values to the hex threshold, everything else to their own.
+    @Test func hexValuesHaveTheirOwnGenericThreshold() {
+        #expect(Entropy.genericThreshold(3.5, for: Array("b3188f2f73a340fb39a7f743dc74b78f".utf8)) == Entropy.hexMinimum)
+        #expect(Entropy.genericThreshold(3.5, for: Array("b3188f2f73a340fb39a7f743dc74b78".utf8)) == 3.5)
+        #expect(Entropy.genericThreshold(3.5, for: Array("b3188f2f73a340fb39a7f743dc74b78g".utf8)) == 3.5)
+        #expect(Entropy.genericThreshold(3.5, for: Array("99999999999999999999999999999999".utf8)) == 3.5)
     }
 }
