@@ -1,11 +1,15 @@
 /// Where a rule's matches can start in a blob, from where its keywords occur (see `PatternReach`).
 extension Matcher {
-    /// Groups the blob's keyword hits by rule: `hitEnds[rule]` lists where its keywords end.
+    /// Groups the blob's keyword hits by rule: `hitEnds[rule]` lists where its keywords (or its
+    /// anchors, if it has them) end.
     func noteHitEnds() {
         for rule in rulesWithHitEnds { hitEnds[rule].removeAll(keepingCapacity: true) }
         rulesWithHitEnds.removeAll(keepingCapacity: true)
         for hit in hits {
-            for rule in ruleSet.prefilter.rules(of: hit) {
+            for group in ruleSet.prefilter.rules(of: hit) {
+                // A rule with anchors starts only near them; its keywords only selected it.
+                let rule = group >= ruleSet.anchorBase ? group - ruleSet.anchorBase : group
+                guard rule < ruleSet.rules.count, group >= ruleSet.anchorBase || !ruleSet.anchored[rule] else { continue }
                 if hitEnds[rule].isEmpty { rulesWithHitEnds.append(rule) }
                 hitEnds[rule].append(hit.end)
             }

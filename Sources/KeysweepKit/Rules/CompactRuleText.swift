@@ -3,7 +3,8 @@
 /// than decoding the same rules from JSON (a pre-commit hook pays for it on every commit).
 ///
 /// `id name provider kind severity min_entropy validator credential part alone pattern N keyword...
-/// M reference...` with an empty field for a missing optional one. Examples are not carried.
+/// A anchor... M reference...` with an empty field for a missing optional one (no anchors: `-`).
+/// Examples are not carried.
 enum CompactRuleText {
     static func render(_ rules: [Rule]) -> String {
         rules.map { rule in
@@ -11,6 +12,7 @@ enum CompactRuleText {
                           rule.minEntropy.map { String(describing: $0) } ?? "", rule.validator?.rawValue ?? "",
                           rule.credential ?? "", rule.part?.rawValue ?? "", rule.alone.map { String($0) } ?? "",
                           rule.pattern, String(rule.keywords.count)] + rule.keywords
+                + (rule.anchors.map { [String($0.count)] + $0 } ?? ["-"])
                 + [String(rule.references.count)] + rule.references
             precondition(!fields.contains { $0.contains("\t") || $0.contains("\n") },
                          "rule \(rule.id) has a tab or a line break in a field")
@@ -34,8 +36,17 @@ enum CompactRuleText {
                   let kind = next().flatMap(SecretKind.init(rawValue:)), let severity = next().flatMap(Severity.init(rawValue:)),
                   let entropyText = next(), let validatorName = next(), let credential = next(), let partName = next(),
                   let aloneText = next(), let pattern = next(),
-                  let keywords = list(), let references = list(), fields.isEmpty
+                  let keywords = list()
             else { return nil }
+            let anchors: [String]?
+            if fields.first == "-" {
+                fields = fields.dropFirst()
+                anchors = nil
+            } else {
+                guard let listed = list() else { return nil }
+                anchors = listed
+            }
+            guard let references = list(), fields.isEmpty else { return nil }
             let entropy = entropyText.isEmpty ? nil : Double(entropyText)
             let validator = validatorName.isEmpty ? nil : StructuralValidator(rawValue: validatorName)
             // A value that does not read back would silently weaken the rule: the whole text fails.
@@ -46,7 +57,7 @@ enum CompactRuleText {
             rules.append(Rule(
                 id: id, name: name, provider: provider, kind: kind, severity: severity, keywords: keywords,
                 pattern: pattern, minEntropy: entropy, validator: validator, references: references,
-                credential: credential.isEmpty ? nil : credential, part: part, alone: alone
+                credential: credential.isEmpty ? nil : credential, part: part, alone: alone, anchors: anchors
             ))
         }
         return rules

@@ -12,6 +12,16 @@ extension Rule {
         if let short = keywords.first(where: { $0.utf8.count < 2 }) {
             throw syntax.error("keywords", "keyword '\(short)' is shorter than 2 bytes and would select this rule for almost every file")
         }
+        let anchors = try syntax.fields["anchors"] == nil ? nil : syntax.strings("anchors")
+        if let anchors {
+            guard !anchors.isEmpty else { throw syntax.error("anchors", "must list at least one string, or be left out") }
+            if let short = anchors.first(where: { $0.utf8.count < 2 }) {
+                throw syntax.error("anchors", "anchor '\(short)' is shorter than 2 bytes")
+            }
+            guard PatternReach.of(pattern: AssignmentGrammar.expand(try syntax.string("pattern")), keywords: anchors) != nil else {
+                throw syntax.error("anchors", "the pattern can match without one of them a bounded distance from its start")
+            }
+        }
         let validator: StructuralValidator? = try syntax.fields["validator"] == nil
             ? nil : syntax.enumeration("validator", as: StructuralValidator.self)
         self.init(
@@ -29,7 +39,8 @@ extension Rule {
             references: try syntax.strings("references"),
             credential: try syntax.optionalString("credential"),
             part: try syntax.fields["part"] == nil ? nil : syntax.enumeration("part", as: CredentialPartName.self),
-            alone: try syntax.optionalBool("alone")
+            alone: try syntax.optionalBool("alone"),
+            anchors: anchors
         )
         if let credential, !Rule.isValidCredentialName(credential) {
             throw syntax.error("credential", "must be lowercase letters, digits and dashes, like aws or azure-entra")

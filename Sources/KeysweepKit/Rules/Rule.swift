@@ -10,6 +10,10 @@ public struct Rule: Codable, Sendable, Hashable {
     public var severity: Severity
     /// Literal, case-insensitive strings; a rule runs only on blobs that contain one of them.
     public var keywords: [String]
+    /// Literal, case-insensitive strings one of which every match holds near its start, when the
+    /// keywords are not: the pattern then runs only near them (see `PatternReach`), while the
+    /// keywords still decide which blobs it runs on (a file that names the provider).
+    public var anchors: [String]?
     /// PCRE2 pattern (byte mode) with a named group `secret`.
     public var pattern: String
     /// Minimum Shannon entropy, in bits per byte, of the captured secret.
@@ -29,7 +33,7 @@ public struct Rule: Codable, Sendable, Hashable {
     public var alone: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case id, name, provider, kind, severity, keywords, pattern, validator, examples, references, credential, part, alone
+        case id, name, provider, kind, severity, keywords, anchors, pattern, validator, examples, references, credential, part, alone
         case minEntropy = "min_entropy"
         case negativeExamples = "negative_examples"
     }
@@ -39,7 +43,7 @@ public struct Rule: Codable, Sendable, Hashable {
         keywords: [String], pattern: String, minEntropy: Double? = nil,
         validator: StructuralValidator? = nil, examples: [String] = [],
         negativeExamples: [String] = [], references: [String] = [],
-        credential: String? = nil, part: CredentialPartName? = nil, alone: Bool? = nil
+        credential: String? = nil, part: CredentialPartName? = nil, alone: Bool? = nil, anchors: [String]? = nil
     ) {
         self.id = id
         self.name = name
@@ -47,6 +51,7 @@ public struct Rule: Codable, Sendable, Hashable {
         self.kind = kind
         self.severity = severity
         self.keywords = keywords
+        self.anchors = anchors
         self.pattern = pattern
         self.minEntropy = minEntropy
         self.validator = validator
@@ -65,6 +70,9 @@ public struct Rule: Codable, Sendable, Hashable {
 
     /// The part this rule's secret is of a credential (`secret` unless the rule says).
     public var partName: CredentialPartName { part ?? .secret }
+
+    /// The strings whose occurrences say where matches can start: the anchors, else the keywords.
+    var windowKeywords: [String] { anchors ?? keywords }
 
     /// Whether a match is reported on its own, not only as a part of a credential.
     public var isReportedAlone: Bool { alone ?? true }

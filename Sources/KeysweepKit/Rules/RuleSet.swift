@@ -7,6 +7,10 @@ public final class RuleSet: Sendable {
     /// The rules alone, by index, shared so that each blob need not copy them.
     let plainRules: [Rule]
     let prefilter: KeywordPrefilter
+    /// Where the prefilter's groups of anchors begin: rule `r`'s anchors are group `anchorBase + r`.
+    let anchorBase: Int
+    /// Whether each rule has anchors (its keyword hits then give no start windows).
+    let anchored: [Bool]
     /// Rules reported only as parts of a credential (`alone: false`), run after the others.
     let companionIndices: [Int]
     /// Credentials made of such parts only (a host and a user): their secret is whatever generic
@@ -30,8 +34,12 @@ public final class RuleSet: Sendable {
         // Companions are left out of the prefilter: they run only where their credential matched.
         // After the rules come the words the decoding layer looks for (`EncodedValues.Marker`), so
         // the same walk tells whether it need look.
+        // Then each rule's anchors, if it has any, whose occurrences give its start windows.
         self.prefilter = KeywordPrefilter(keywordsByRule: rules.map { $0.isReportedAlone ? $0.keywords : [] }
-                                          + EncodedValues.Marker.allCases.map(\.keywords))
+                                          + EncodedValues.Marker.allCases.map(\.keywords)
+                                          + rules.map { $0.isReportedAlone ? $0.anchors ?? [] : [] })
+        anchorBase = rules.count + EncodedValues.Marker.allCases.count
+        anchored = rules.map { $0.anchors != nil }
         companionIndices = rules.indices.filter { !rules[$0].isReportedAlone }
         let reportable = Set(rules.filter(\.isReportedAlone).compactMap(\.credential))
         credentialsOfGenericSecrets = Set(rules.filter { !$0.isReportedAlone }.compactMap(\.credential)).subtracting(reportable)
@@ -75,7 +83,7 @@ public struct CompiledRule: Sendable {
     private static func compile(_ rule: Rule, file: String) throws(RuleError) -> CompiledPattern.Value {
         let pattern: Pattern
         let expanded = AssignmentGrammar.expand(rule.pattern)
-        let reach = PatternReach.of(pattern: expanded, keywords: rule.keywords)
+        let reach = PatternReach.of(pattern: expanded, keywords: rule.windowKeywords)
         do {
             pattern = try Pattern(expanded, allowsStartLimit: reach != nil)
         } catch {

@@ -7,7 +7,7 @@ import Yams
 struct RuleSyntax {
     static let knownKeys: Set<String> = [
         "id", "name", "provider", "kind", "severity", "keywords", "pattern", "min_entropy",
-        "validator", "examples", "negative_examples", "references", "credential", "part", "alone",
+        "validator", "examples", "negative_examples", "references", "credential", "part", "alone", "anchors",
     ]
 
     let file: String

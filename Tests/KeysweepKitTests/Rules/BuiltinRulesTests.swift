@@ -41,8 +41,11 @@ import Testing
         #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\tno-such-check\t\t\t\tpattern\t1\tkw\t0") == nil)
         #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\tc\tno-such-part\t\tpattern\t1\tkw\t0") == nil)
         #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\tc\tid\tmaybe\tpattern\t1\tkw\t0") == nil)
-        #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\t\t\t\tpattern\t1\tkw\t0")?.first?.keywords == ["kw"])
-        let part = CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\tacme\ttenant\tfalse\tpattern\t1\tkw\t0")?.first
+        #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\t\t\t\tpattern\t1\tkw\t0") == nil, "no anchors field")
+        #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\t\t\t\tpattern\t1\tkw\t-\t0")?.first?.keywords == ["kw"])
+        let anchored = CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\t\t\t\tpattern\t1\tkw\t2\tab\tcd\t0")?.first
+        #expect(anchored?.anchors == ["ab", "cd"])
+        let part = CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\tacme\ttenant\tfalse\tpattern\t1\tkw\t-\t0")?.first
         #expect(part?.credential == "acme" && part?.part == .tenant && part?.alone == false)
     }
 

@@ -50,9 +50,11 @@ import Testing
     @Test func theCostlyBuiltinRulesHaveAReach() throws {
         let rules = RuleLoader.builtinRules(withExamples: false)
         for id in ["generic.password", "database.ado-connection-string", "curl.user-password", "curl.auth-header",
-                   "http.basic-auth-header", "http.bearer-token", "twilio.api-key-sid"] {
+                   "http.basic-auth-header", "http.bearer-token", "twilio.api-key-sid", "twilio.auth-token",
+                   "pagerduty.integration-key", "pagerduty.api-key", "datadog.api-key", "cloudflare.api-token",
+                   "cloudflare.global-api-key", "facebook.app-secret", "aws.secret-access-key"] {
             let rule = try #require(rules.first { $0.id == id })
-            #expect(PatternReach.of(pattern: AssignmentGrammar.expand(rule.pattern), keywords: rule.keywords) != nil, "\(id)")
+            #expect(PatternReach.of(pattern: AssignmentGrammar.expand(rule.pattern), keywords: rule.windowKeywords) != nil, "\(id)")
         }
     }
 
@@ -77,5 +79,43 @@ import Testing
         let expected = blob.withUnsafeBytes { whole.scan($0).matches.map { "\($0.ruleIndex) \($0.start) \($0.secret)" } }
         #expect(found.count > rules.count, "most examples are found")
         #expect(found == expected)
+    }
+}
+
+/// A rule's anchors give its start windows, while its keywords still choose the blobs it runs on.
+@Suite struct AnchorTests {
+    static let rule = Rule(id: "acme.routing-key", name: "Acme routing key", provider: "Acme", kind: .apiKey, severity: .high,
+                           keywords: ["acme"], pattern: #"routing_key\s*=\s*(?<secret>[a-f0-9]{32})\b"#, anchors: ["routing_key"])
+
+    static func secrets(_ text: String, windows: Bool = true) throws -> [String] {
+        let matcher = Matcher(ruleSet: try RuleSet([rule]))
+        matcher.usesStartWindows = windows
+        return Array(text.utf8).withUnsafeBytes { matcher.scan($0).matches.map { String(decoding: $0.secret, as: UTF8.self) } }
+    }
+
+    @Test func anchorsWindowTheMatchesAndKeywordsStillSelect() throws {
+        let key = "9f3ka7c92e4b1d0f9a8e7c6b5a4d3e2f".replacingOccurrences(of: "k", with: "b")
+        let text = "# acme pager settings\n" + String(repeating: "filler line\n", count: 200) + "routing_key = \(key)\n"
+        #expect(try Self.secrets(text) == [key])
+        #expect(try Self.secrets(text, windows: false) == [key])
+        // Without the keyword the blob is not selected, anchor or not.
+        #expect(try Self.secrets("routing_key = \(key)\n").isEmpty)
+    }
+
+    @Test func anAnchorThePatternMayMatchWithoutIsRefused() {
+        let yaml = """
+        - id: acme.token
+          name: Acme token
+          provider: Acme
+          kind: api-key
+          severity: high
+          keywords: [acme]
+          anchors: [token]
+          pattern: '(?:token|key)=(?<secret>[a-z0-9]{20})'
+          examples: ['acme token=abcdefghij0123456789', 'acme token=abcdefghij0123456780']
+          negative_examples: ['acme token=short']
+          references: [https://example.com]
+        """
+        #expect(throws: RuleError.self) { try RuleLoader.rules(fromYAML: yaml, file: "acme.yml") }
     }
 }
