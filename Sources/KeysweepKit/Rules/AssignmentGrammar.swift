@@ -45,7 +45,8 @@ enum AssignmentGrammar {
     /// Unquoted and the rest of its line (`.env`, INI, `.properties`, a YAML block scalar or
     /// `- KEY=value`), it may hold any punctuation a password generator emits, `,;<>()[]{}&`
     /// included, but no escape such as `\n`, no closing tag `</`, no URL's next `&name=`, and it does not end with
-    /// `,`, `;` or a closing bracket, which belong to the code around it. Otherwise, unquoted, it
+    /// `,`, `;` or a closing bracket, which belong to the code around it; a ` # comment` may
+    /// follow it (shell, `.env`, YAML, INI, TOML, `.properties`). Otherwise, unquoted, it
     /// ends at whitespace, a quote, an escape, `,`, `;`,
     /// `<`, a closing bracket it did not open, a URL's next `&name=` or the end of input; `(`, `.`,
     /// `%`, `$` or `{` do not end it. Each unquoted item is atomic, so a balanced bracket group
@@ -64,7 +65,7 @@ enum AssignmentGrammar {
         let unquoted = "(?<secret>(?>\(plain)|\(bracketed)|\(escape)|\(ampersand)|\(unbalancedOpener)){\(minimum),}+)"
             + #"(?=["'\x60\s,;<\\)\]}&]|$)"#
         let restOfLine = "(?<secret>(?:[^\\s\"'\\x60\\\\&<]|<(?!/)|\(escape)|\(ampersand)){\(minimum),}+)"
-            + #"(?<![,;)\]}])(?=[ \t]*(?:\r?\n|$))"#
+            + #"(?<![,;)\]}])(?=(?:[ \t]+#[^\r\n]*|[ \t]*)(?:\r?\n|$))"#
         return "(?|\(doubleQuoted)|\(singleQuoted)|\(backticked)|\(restOfLine)|\(unquoted))" + "(?<![^\\s\"'\\x60]{\(maximum + 1)})"
     }
 

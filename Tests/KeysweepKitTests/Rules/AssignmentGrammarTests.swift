@@ -45,6 +45,7 @@ import Testing
         ("Python fallback", #"password = os.getenv("DB_PASSWORD") or "Hj5!nR8wK3pZ""#, "Hj5!nR8wK3pZ"),
         ("backslash inside", #"password: S!B\*d$zDsb="#, #"S!B\*d$zDsb="#),
         ("unquoted, the rest of its line", "SMTP_PASSWORD=akqA=Ie,C,6zc&kLG}4=]rz1RH66\nLOG=json\n", "akqA=Ie,C,6zc&kLG}4=]rz1RH66"),
+        ("unquoted, then a comment", "DB_PASSWORD=Hq7;vR2x#Lm9pT(k # production\n", "Hq7;vR2x#Lm9pT(k"),
         ("INI value with brackets", "[db]\nPassword = tg)7K.r(Ps[D?ju~jn114Lv\n", "tg)7K.r(Ps[D?ju~jn114Lv"),
         ("YAML list item with <", "env:\n  - API_PASSWORD=cuwCA80<*wP|zk=.u\n", "cuwCA80<*wP|zk=.u"),
         ("quoted, an unclosed bracket", #"password = "n[Q>-l31<R@c3Mu*Z_2""#, "n[Q>-l31<R@c3Mu*Z_2"),
