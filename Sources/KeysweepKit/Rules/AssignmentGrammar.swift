@@ -44,8 +44,10 @@ enum AssignmentGrammar {
     /// and may hold any byte but that quote and whitespace (`'7`D"}/vYR)T;W\5]E'`, `"a\"b"`).
     /// Unquoted and the rest of its line (`.env`, INI, `.properties`, a YAML block scalar or
     /// `- KEY=value`), it may hold any punctuation a password generator emits, `,;<>()[]{}&`
-    /// included, but no escape such as `\n`, no closing tag `</`, no URL's next `&name=`, and it does not end with
-    /// `,`, `;` or a closing bracket, which belong to the code around it; a ` # comment` may
+    /// included, but no escape such as `\n`, no closing tag `</`, no next `&name=`, `;name=` or
+    /// `,name=` of a URL, a PKCS#11 URI or a connection string, and it does not end with `,`,
+    /// `;`, `:`, a closing bracket or a closing bracket and `.`, which belong to the code or the
+    /// sentence around it (`request.resource_owner_key):`, `(in passwd or shadow).`); a ` # comment` may
     /// follow it (shell, `.env`, YAML, INI, TOML, `.properties`). Otherwise, unquoted, it
     /// ends at whitespace, a quote, an escape, `,`, `;`,
     /// `<`, a closing bracket it did not open, a URL's next `&name=` or the end of input; `(`, `.`,
@@ -64,8 +66,9 @@ enum AssignmentGrammar {
         let bracketed = #"\([^\s"'\x60()]{0,100}\)|\[[^\s"'\x60\[\]]{0,100}\]|\{[^\s"'\x60{}]{0,100}\}"#
         let unquoted = "(?<secret>(?>\(plain)|\(bracketed)|\(escape)|\(ampersand)|\(unbalancedOpener)){\(minimum),}+)"
             + #"(?=["'\x60\s,;<\\)\]}&]|$)"#
-        let restOfLine = "(?<secret>(?:[^\\s\"'\\x60\\\\&<]|<(?!/)|\(escape)|\(ampersand)){\(minimum),}+)"
-            + #"(?<![,;)\]}])(?=(?:[ \t]+#[^\r\n]*|[ \t]*)(?:\r?\n|$))"#
+        let listSeparator = #"[&;,](?![A-Za-z_][\w.\[\]-]{0,40}=)"#
+        let restOfLine = "(?<secret>(?:[^\\s\"'\\x60\\\\&;,<]|<(?!/)|\(escape)|\(listSeparator)){\(minimum),}+)"
+            + #"(?<![,;:)\]}])(?<![)\]}][.])(?=(?:[ \t]+#[^\r\n]*|[ \t]*)(?:\r?\n|$))"#
         return "(?|\(doubleQuoted)|\(singleQuoted)|\(backticked)|\(restOfLine)|\(unquoted))" + "(?<![^\\s\"'\\x60]{\(maximum + 1)})"
     }
 
