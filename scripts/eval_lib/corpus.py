@@ -740,7 +740,8 @@ def build_tree(root, g, keys, kinds, n_pos):
                                value_sha256=sha(value), where="tree", note=note))
     # Part two (scripts/eval_lib/credentials.py): syntax families and credentials of several
     # parts, from its own generator, labelled after part one so that part one's ids stay put.
-    for section in credentials.sections(G.Gen(SEED + 2)):
+    # Part three: what part two had not planted yet, from a third generator, labelled last.
+    for section in credentials.sections(G.Gen(SEED + 2)) + credentials.later_sections(G.Gen(SEED + 3)):
         path = unique_path(section.path, used)
         write_lines(root, path, section.lines)
         for hit in section.hits:

@@ -489,5 +489,50 @@ def multi_part_sections(g):
     return out
 
 
+def later_sections(g):
+    """Syntaxes and credentials of issue 15 that parts one and two did not plant yet, from their
+    own generator (seed + 3) and labelled after part two, so that earlier ids and values stay put:
+    sshpass's `-p password` (sshpass(1)), docker-compose `environment:` as a mapping and a
+    Dockerfile `ENV key=value` (Compose and Dockerfile references), and the AWS CLI's environment
+    variables with a session token (AWS CLI user guide, "Environment variables")."""
+    out = []
+
+    def pos(section, lines, off, kind, value, note, category=SYNTAX, end=None):
+        section.item(lines, off, off if end is None else end, kind, category, True, value, note)
+
+    def neg(section, lines, off, kind, note):
+        section.item(lines, off, off, kind, "neg:syntax-reference", False, lines[off], note)
+
+    s = Section("scripts/syntax/mirror.sh")
+    s.text("#!/bin/sh", "set -eu")
+    p = strong_password(g, "'")
+    pos(s, ["sshpass -p '%s' rsync -az dist/ deploy@mirror.acme-corp.net:/srv/www/" % p], 0, "cli_short_p_space", p,
+        "sshpass -p X")
+    neg(s, ['sshpass -p "$MIRROR_PASSWORD" rsync -az dist/ deploy@mirror.acme-corp.net:/srv/www/'], 0,
+        "cli_short_p_reference", "sshpass -p with a variable")
+    out.append(s)
+    s = Section("docker/syntax/compose.mapping.yml")
+    s.text("services:", "  db:", "    image: postgres:16")
+    p = strong_password(g, "\"'$\\ #:{}[],&*!|>%@`")
+    pos(s, ["    environment:", "      POSTGRES_PASSWORD: " + p], 1, "compose_environment_mapping", p,
+        "compose environment: mapping")
+    neg(s, ["      POSTGRES_PASSWORD_FILE: /run/secrets/postgres_password"], 0, "compose_secret_file",
+        "compose: the password's file, not the password")
+    out.append(s)
+    s = Section("docker/syntax/api.Dockerfile")
+    s.text("FROM python:3.12-slim", "WORKDIR /srv")
+    tok = api_token(g, 40)
+    pos(s, ["ENV ACME_API_TOKEN=" + tok], 0, "dockerfile_env_equals", tok, "Dockerfile ENV key=value")
+    neg(s, ["ENV ACME_API_TOKEN=${ACME_API_TOKEN}"], 0, "dockerfile_env_reference", "Dockerfile ENV from a build arg")
+    s.text('CMD ["gunicorn", "app:app"]')
+    out.append(s)
+    s = Section("deploy/aws/session.env")
+    i, k, t = aws_key_id(g, "ASIA"), aws_secret(g), aws_session_token(g)
+    pos(s, ["AWS_ACCESS_KEY_ID=" + i, "AWS_SECRET_ACCESS_KEY=" + k, "AWS_SESSION_TOKEN=" + t], 0,
+        "aws_id_secret_session", "\n".join([i, k, t]), "environment variables with a session token", MULTI, end=2)
+    out.append(s)
+    return out
+
+
 def sections(g):
     return syntax_sections(g) + multi_part_sections(g)

@@ -30,7 +30,7 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     private static let fixtureFolders: Set<String> = ["fixtures", "fixture", "__fixtures__", "testdata", "test-data",
                                                       "test_data", "__mocks__", "mocks", "__snapshots__", "snapshots"]
     private static let testFolders: Set<String> = ["test", "tests", "spec", "specs", "__tests__", "testing", "androidtest",
-                                                   "unittests", "integrationtests", "e2e"]
+                                                   "unittests", "integrationtests", "e2e", "benchmark", "benchmarks", "benches"]
     private static let exampleFolders: Set<String> = ["example", "examples", "sample", "samples", "demo", "demos"]
     private static let exampleSuffixes = [".example", ".sample", ".dist", ".template", ".tmpl"]
     private static let docsFolders: Set<String> = ["docs", "doc", "documentation", "man"]

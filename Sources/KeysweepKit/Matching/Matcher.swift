@@ -122,7 +122,10 @@ public final class Matcher {
             match.rejected = rejectedSpans.contains(item)
             match.yieldedRules = item.yielded
             let inner = item.inner.map { (name: $0.name, rule: item.rule, span: $0.span) }
-            match.parts = (assembly.parts.map { (name: $0.name, rule: $0.candidate.rule, span: $0.candidate.span) } + inner).map { part in
+            // A part the match holds itself (a URL's own host) is not taken again from a setting
+            // beside it (`DB_HOST=` above the URL): one host, the one the secret is used with.
+            let assembled = assembly.parts.filter { part in !inner.contains { $0.name == part.name } }
+            match.parts = (assembled.map { (name: $0.name, rule: $0.candidate.rule, span: $0.candidate.span) } + inner).map { part in
                 PartMatch(name: part.name, ruleIndex: part.rule, secret: Array(bytes[part.span]),
                           start: position(part.span.lowerBound, positions), end: position(part.span.upperBound, positions),
                           lineContext: LineContext.hash(around: part.span, in: bytes))

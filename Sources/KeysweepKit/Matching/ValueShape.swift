@@ -53,6 +53,9 @@ enum ValueShape {
         }
         let next = value[path.length]
         guard next == UInt8(ascii: "(") || next == UInt8(ascii: "[") else { return false }
+        // What follows the bracket must read as arguments or an index (`db`, `"K"`, `i + 1`,
+        // `x.y`): `Zz9vFN43PA[I95y~([B|nU` or `QvcU(1w0IE<;;FdZN` is a generated password.
+        guard readsAsArguments(value[(path.length + 1)...]) else { return false }
         // A bracket opened after a name and not closed in the value: a call cut at its first
         // argument separator (`sqlite3DbSpanDup(db, ...`).
         let closer = next == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
@@ -62,6 +65,18 @@ enum ValueShape {
         let closes = [UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]")].contains(last)
         let wordName = !value[..<path.length].contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
         return closes || wordName || path.separators > 0
+    }
+
+    /// The text after a call's or an index's opening bracket, up to its closing bracket: code
+    /// arguments hold names, numbers, quotes, blanks, nested brackets and `.,:_->*&$+/=!?`, not
+    /// the `~^|#@%;<` that password generators scatter.
+    private static func readsAsArguments(_ rest: ArraySlice<UInt8>) -> Bool {
+        for byte in rest {
+            if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { return true }
+            if isIdentifierByte(byte) || " .,:_->*&$+/=!?([{}\"'".utf8.contains(byte) { continue }
+            return false
+        }
+        return true
     }
 
     /// `/etc/x`, `./x`, `~/x`, `C:\x`, a URL, or lowercase word segments such as `secret/data/db`.

@@ -15,6 +15,7 @@ enum AssignmentGrammar {
     /// PHP `=>` and `.=`, Go `:=` and `var x string =`, typed declarations (`x: String =`),
     /// keyword arguments, call arguments (`setProperty("K", "v")`, `os.Setenv`), XML elements
     /// (also across a line break), plist `<key>K</key><string>v`, `<add key="K" value="v"/>`,
+    /// Kubernetes `- name: K` then `value: v`,
     /// YAML block scalars (`key: |`), fallbacks (`process.env.TOKEN || "v"`, `getenv("K") or "v"`,
     /// `x ?? "v"`), and byte or string wrappers (`[]byte("..")`, `b".."`,
     /// `Buffer.from("..")`) before an optional opening quote.
@@ -28,7 +29,9 @@ enum AssignmentGrammar {
         let callArguments = #"["'][ \t]{0,3},"#
         let xmlElement = #">(?=\s{0,40}[^\s<>]{1,250}\s{0,40}</)(?:[ \t]*\r?\n)?[ \t]{0,20}"#
         let plist = #"</key>\s{0,40}<string>"#
-        let xmlAddValue = #"[ \t]{1,5}value[ \t]{0,3}=[ \t]{0,3}"#
+        // A value named `value` after its key: `<add key="K" value="v"/>`, and a Kubernetes
+        // container `env` entry, `- name: DB_PASSWORD` with `value: v` on the next line.
+        let xmlAddValue = #"[ \t]{1,5}value[ \t]{0,3}=[ \t]{0,3}|[ \t]*\r?\n[ \t]{0,40}value:[ \t]{0,3}"#
         let blockScalar = #"(?:[|>][-+]?[0-9]?[ \t]*\r?\n[ \t]*)?"#
         let wrapper = #"(?:(?:\[\]byte|Buffer\.from|new[ \t]+String|String|bytes|SecretStr|Secret)\([ \t]{0,3}|[bBrR](?=["']))?"#
         let openQuote = #"(?:"""|'''|'"|\\?["'\x60])?"#  // `'"v"'`: Gradle's buildConfigField
@@ -41,7 +44,14 @@ enum AssignmentGrammar {
 
     /// A literal value of `minimum`...`maximum` bytes. Inside quotes it runs to the closing quote
     /// and may hold any byte but that quote and whitespace (`'7`D"}/vYR)T;W\5]E'`, `"a\"b"`).
-    /// Unquoted it ends at whitespace, a quote, an escape such as `\n` in a JSON string, `,`, `;`,
+    /// Unquoted and the rest of its line (`.env`, INI, `.properties`, a YAML block scalar or
+    /// `- KEY=value`), it may hold any punctuation a password generator emits, `,;<>()[]{}&`
+    /// included, but no escape such as `\n`, no closing tag `</`, no next `&name=`, `;name=` or
+    /// `,name=` of a URL, a PKCS#11 URI or a connection string, and it does not end with `,`,
+    /// `;`, `:`, a closing bracket or a closing bracket and `.`, which belong to the code or the
+    /// sentence around it (`request.resource_owner_key):`, `(in passwd or shadow).`); a ` # comment` may
+    /// follow it (shell, `.env`, YAML, INI, TOML, `.properties`). Otherwise, unquoted, it
+    /// ends at whitespace, a quote, an escape, `,`, `;`,
     /// `<`, a closing bracket it did not open, a URL's next `&name=` or the end of input; `(`, `.`,
     /// `%`, `$` or `{` do not end it. Each unquoted item is atomic, so a balanced bracket group
     /// (one item towards `minimum`) is never split to reach it. The maximum is a look-behind over
@@ -58,7 +68,10 @@ enum AssignmentGrammar {
         let bracketed = #"\([^\s"'\x60()]{0,100}\)|\[[^\s"'\x60\[\]]{0,100}\]|\{[^\s"'\x60{}]{0,100}\}"#
         let unquoted = "(?<secret>(?>\(plain)|\(bracketed)|\(escape)|\(ampersand)|\(unbalancedOpener)){\(minimum),}+)"
             + #"(?=["'\x60\s,;<\\)\]}&]|$)"#
-        return "(?|\(doubleQuoted)|\(singleQuoted)|\(backticked)|\(unquoted))" + "(?<![^\\s\"'\\x60]{\(maximum + 1)})"
+        let listSeparator = #"[&;,](?![A-Za-z_][\w.\[\]-]{0,40}=)"#
+        let restOfLine = "(?<secret>(?:[^\\s\"'\\x60\\\\&;,<]|<(?!/)|\(escape)|\(listSeparator)){\(minimum),}+)"
+            + #"(?<![,;:)\]}])(?<![)\]}][.])(?=(?:[ \t]+#[^\r\n]*|[ \t]*)(?:\r?\n|$))"#
+        return "(?|\(doubleQuoted)|\(singleQuoted)|\(backticked)|\(restOfLine)|\(unquoted))" + "(?<![^\\s\"'\\x60]{\(maximum + 1)})"
     }
 
     /// The pattern with `{{assign}}` and `{{value:MIN,MAX}}` expanded; other text is unchanged.

@@ -12,6 +12,8 @@ import Testing
         ("src/test/java/com/acme/ClientTest.java", .test),
         ("Sources/App/Latest.java", .source),
         ("Tests/AppTests/ParserTests.swift", .test),
+        ("Benchmarks/Benchmarks/NIOSSLBenchmarks/Shared.swift", .test),  // benchmark key material
+        ("benches/parse.rs", .test),
         ("tests/fixtures/config.env", .fixture),
         ("internal/testdata/creds.json", .fixture),
         ("docs/setup.md", .docs),

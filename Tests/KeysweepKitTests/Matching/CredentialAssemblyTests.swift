@@ -116,4 +116,40 @@ import Testing
         #expect(withParts[0].parts[1].locations.map(\.path) == ["a.env"])
         #expect(withParts[0].ruleIDs == ["acme.key-id", "acme.secret-key"])
     }
+
+    /// A service account key file held one credential but gave two findings: the key file rule
+    /// (its `private_key_id`) and the PEM private key rule (its `private_key`).
+    @Test func aServiceAccountKeyFileIsOneCredential() throws {
+        let rules = RuleLoader.builtinRules()
+        let pem = #"-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQggn9jU6ZSpQ3A8rvX\nTTTAYhVLz445UIm6x0taPcyM+G+hRANCAATYsbmFsE83GjZwa7RKLAwXf1UhxCT1\n8N3lDe51XG4N8/GcYD5xCJiVci3GlcSh+ZSoUyxF5/I04LWdEbcWQzPL\n-----END PRIVATE KEY-----"#
+        let file = """
+            {
+              "type": "service_account",
+              "project_id": "acme-prod-4821",
+              "private_key_id": "1d14d751fd4faaa6a7e45c94dd7e6b4a575ca7dd",
+              "private_key": "\(pem)\\n",
+              "client_email": "deployer@acme-prod-4821.iam.gserviceaccount.com"
+            }
+            """
+        let (result, _) = try scan(file, rules)
+        let match = try #require(result.matches.first)
+        #expect(result.matches.count == 1)
+        #expect(text(match.secret) == pem, "the private key identifies it, as when it was found alone")
+        #expect(match.parts.map(\.name) == [.id])
+        #expect(text(match.parts[0].secret) == "1d14d751fd4faaa6a7e45c94dd7e6b4a575ca7dd")
+    }
+
+    /// A URL's own host and user are its parts; a host setting beside it is not added as a second
+    /// host (a postgres URL had carried two host parts).
+    @Test func aMatchKeepsItsOwnPartsOverTheSettingsBesideIt() throws {
+        let url = Rule(id: "generic.url", name: "url", provider: "Generic", kind: .password, severity: .high, keywords: ["://"],
+                       pattern: #"://(?<user>\w+):(?<secret>[A-Za-z0-9]{8,})@(?<host>[a-z0-9.-]+)"#)
+        let host = Rule(id: "login.host", name: "host", provider: "Generic", kind: .password, severity: .low, keywords: ["host"],
+                        pattern: #"HOST=(?<secret>[a-z0-9.-]+)"#, credential: "login", part: .host, alone: false)
+        let (result, _) = try scan("DB_HOST=db-a.acme.dev\nDB_URL=smtp://app:Kd8vQ2mZ7xW4pLr@db-b.acme.dev\n", [url, host])
+        let match = try #require(result.matches.first)
+        #expect(result.matches.count == 1)
+        #expect(match.parts.map(\.name).sorted() == [.user, .host].sorted())
+        #expect(match.parts.filter { $0.name == .host }.map { text($0.secret) } == ["db-b.acme.dev"])
+    }
 }

@@ -44,6 +44,14 @@ import Testing
         ("fallback", #"const token = process.env.API_TOKEN || 'Qk4#vT9mZ2xL'"#, "Qk4#vT9mZ2xL"),
         ("Python fallback", #"password = os.getenv("DB_PASSWORD") or "Hj5!nR8wK3pZ""#, "Hj5!nR8wK3pZ"),
         ("backslash inside", #"password: S!B\*d$zDsb="#, #"S!B\*d$zDsb="#),
+        ("unquoted, the rest of its line", "SMTP_PASSWORD=akqA=Ie,C,6zc&kLG}4=]rz1RH66\nLOG=json\n", "akqA=Ie,C,6zc&kLG}4=]rz1RH66"),
+        ("unquoted, then a comment", "DB_PASSWORD=Hq7;vR2x#Lm9pT(k # production\n", "Hq7;vR2x#Lm9pT(k"),
+        ("PKCS#11 URI: ;name= ends it", "pkcs11:token=Kd8vQ2mZ7xW4pL;serial=1%3AROOTS;model=1%2E0\n", "Kd8vQ2mZ7xW4pL"),
+        ("INI value with brackets", "[db]\nPassword = tg)7K.r(Ps[D?ju~jn114Lv\n", "tg)7K.r(Ps[D?ju~jn114Lv"),
+        ("YAML list item with <", "env:\n  - API_PASSWORD=cuwCA80<*wP|zk=.u\n", "cuwCA80<*wP|zk=.u"),
+        ("quoted, an unclosed bracket", #"password = "n[Q>-l31<R@c3Mu*Z_2""#, "n[Q>-l31<R@c3Mu*Z_2"),
+        ("PHP, a bracket after letters", #"    'password' => 'QvcU(1w0IE<;;FdZN&1ON(?QrG',"#, "QvcU(1w0IE<;;FdZN&1ON(?QrG"),
+        ("Kubernetes env entry", "  - name: DB_PASSWORD\n    value: \"bpsyu5.!Tx9#ad\"\n  - name: LOG\n    value: json\n", "bpsyu5.!Tx9#ad"),
         ("any punctuation inside quotes", #"jwt_token: '7`D"}/vYR)T;W\5]EBrf;_&k>qX??]G&3CF'"#, #"7`D"}/vYR)T;W\5]EBrf;_&k>qX??]G&3CF"#),
     ])
     func capturesTheLiteral(family: String, text: String, secret: String) throws {
@@ -73,6 +81,12 @@ import Testing
         ("fallback to a name", "let token = cachedToken || freshToken"),
         ("Swift interpolation", #"let token = "\(random.next())-\(random.next())""#),
         ("between two strings", #"passwordLabel:"Password:",rememberMeLabel2:"Remember me:""#),
+        ("expression ending a line", "  password: process.env.DB_PASSWORD,\n"),
+        ("call ending a line", "password=readSecret(vault,name);\n"),
+        ("closing tag ending a line", "<key>password</key><string>$(DB_PASSWORD)</string>\n"),
+        ("Python call ending a block", "    token=request.resource_owner_key):\n"),
+        ("prose", "override an user with the same name (in passwd or shadow).\n"),
+        ("connection string", "Server=db.acme.dev;Password=Xk9;Database=app;User Id=sa\n"),
         ("closure parameter", "where: { $0.isToken || $0!.totalNodes > 1 }"),
     ])
     func leavesNonLiteralsAlone(family: String, text: String) throws {
