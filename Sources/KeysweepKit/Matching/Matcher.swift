@@ -37,7 +37,7 @@ public final class Matcher {
         self.ruleSet = ruleSet
         self.suppress = suppress
         self.scratch = MatchScratch(limits: limits)
-        // The prefilter's groups: the rules, then the decoding layer's markers.
+        // The prefilter's groups: the rules, the decoding layer's markers, the rules' anchors.
         self.selection = RuleSelection(ruleCount: ruleSet.prefilter.ruleCount)
         patterns = Array(repeating: nil, count: ruleSet.rules.count)
         partGroups = Array(repeating: nil, count: ruleSet.rules.count)
