@@ -130,7 +130,10 @@ final class ProvenanceLog: Sendable {
             for part in 0..<runs {
                 var run: [UInt8] = []
                 for start in stride(from: part * Self.stretch, to: commits.count, by: runs * Self.stretch) {
-                    for commit in commits[start..<min(commits.count, start + Self.stretch)] { run += commit + [UInt8(ascii: "\n")] }
+                    for commit in commits[start..<min(commits.count, start + Self.stretch)] {
+                        run.append(contentsOf: commit)
+                        run.append(UInt8(ascii: "\n"))
+                    }
                 }
                 try Self.createPrivateFile(commitsFile(part), content: run)
                 // Created here with mode 0600: git truncates it and keeps the mode.

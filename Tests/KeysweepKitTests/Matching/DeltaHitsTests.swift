@@ -17,9 +17,8 @@ import Testing
             // A chain: each target is the next one's base, with the hits carried to it.
             for _ in 0..<3 {
                 let (delta, target) = Self.delta(from: base, using: &random)
-                let copies = delta.withUnsafeBytes(GitDelta.copies)
-                #expect(copies != nil)
-                #expect(delta.withUnsafeBytes { delta in base.withUnsafeBytes { GitDelta.apply(delta, to: $0) } } == target)
+                var copies: [DeltaCopy]? = []
+                #expect(Self.apply(delta, to: base, copies: &copies) == target)
                 let carried = target.withUnsafeBytes {
                     DeltaHits.derive(from: baseHits, copies: copies ?? [], target: $0, prefilter: prefilter)
                 }
@@ -40,9 +39,10 @@ import Testing
         var delta = Self.size(base.count) + Self.size(base.count + inserted.count)
         delta += Self.copy(offset: 0, count: 30_000) + [UInt8(inserted.count)] + inserted + Self.copy(offset: 30_000, count: 30_000)
         let target = Array(base[..<30_000]) + inserted + Array(base[30_000...])
+        var copies: [DeltaCopy]? = []
+        #expect(Self.apply(delta, to: base, copies: &copies) == target)
         let carried = target.withUnsafeBytes {
-            DeltaHits.derive(from: Self.walk(base, prefilter), copies: delta.withUnsafeBytes(GitDelta.copies) ?? [], target: $0,
-                             prefilter: prefilter)
+            DeltaHits.derive(from: Self.walk(base, prefilter), copies: copies ?? [], target: $0, prefilter: prefilter)
         }
         #expect(Self.rulesByEnd(carried.hits, prefilter) == Self.rulesByEnd(Self.walk(target, prefilter), prefilter))
         #expect(carried.walked < 200, "walked \(carried.walked) bytes")
@@ -56,14 +56,20 @@ import Testing
         let baseHits = Self.walk(base, prefilter)
         for _ in 0..<20 {
             let (delta, target) = Self.delta(from: base, using: &random)
+            var copies: [DeltaCopy]? = []
+            #expect(Self.apply(delta, to: base, copies: &copies) == target)
             let carried = target.withUnsafeBytes {
-                DeltaHits.derive(from: baseHits, copies: delta.withUnsafeBytes(GitDelta.copies) ?? [], target: $0, prefilter: prefilter)
+                DeltaHits.derive(from: baseHits, copies: copies ?? [], target: $0, prefilter: prefilter)
             }
             #expect(Self.rulesByEnd(carried.hits, prefilter) == Self.rulesByEnd(Self.walk(target, prefilter), prefilter))
         }
     }
 
     // MARK: - Helpers
+
+    static func apply(_ delta: [UInt8], to base: [UInt8], copies: inout [DeltaCopy]?) -> [UInt8]? {
+        delta.withUnsafeBytes { delta in base.withUnsafeBytes { GitDelta.apply(delta, to: $0, copies: &copies) } }
+    }
 
     /// Every hit of `bytes`, sorted by end, as the pack reader finds them for a whole object.
     static func walk(_ bytes: [UInt8], _ prefilter: KeywordPrefilter) -> [KeywordHit] {

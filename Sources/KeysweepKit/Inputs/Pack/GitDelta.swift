@@ -10,6 +10,13 @@ enum GitDelta {
 
     /// Applies `delta` to `base`; nil if the delta is damaged or was made for another base.
     static func apply(_ delta: UnsafeRawBufferPointer, to base: UnsafeRawBufferPointer) -> [UInt8]? {
+        var unrecorded: [DeltaCopy]?
+        return apply(delta, to: base, copies: &unrecorded)
+    }
+
+    /// Applies `delta` to `base`, and when `copies` is not nil appends to it the runs of the target
+    /// copied from the base, in target order (the bytes between them the delta inserts itself).
+    static func apply(_ delta: UnsafeRawBufferPointer, to base: UnsafeRawBufferPointer, copies: inout [DeltaCopy]?) -> [UInt8]? {
         var index = 0
         // One instruction byte yields at most 4 MiB (a 4-byte copy of up to 16 MiB): a damaged
         // size cannot make us allocate more than the delta could ever fill.
@@ -18,32 +25,21 @@ enum GitDelta {
         var damaged = false
         let target = [UInt8](unsafeUninitializedCapacity: targetSize) { output, written in
             while index < delta.count {
-                let instruction = delta[index]
-                index += 1
-                if instruction & 0x80 != 0 {
-                    // Copy: bits 0-3 say which offset bytes follow, bits 4-6 which size bytes.
-                    var offset = 0
-                    var size = 0
-                    for bit in 0..<7 where instruction & (1 << bit) != 0 {
-                        guard index < delta.count else { damaged = true; return }
-                        let value = Int(delta[index])
-                        index += 1
-                        if bit < 4 { offset |= value << (8 * bit) } else { size |= value << (8 * (bit - 4)) }
-                    }
-                    if size == 0 { size = 0x10000 }
+                switch instruction(delta, &index) {
+                case .copy(let offset, let size):
                     guard offset + size <= base.count, written + size <= targetSize else { damaged = true; return }
                     UnsafeMutableRawPointer(output.baseAddress! + written)
                         .copyMemory(from: base.baseAddress! + offset, byteCount: size)
+                    copies?.append(DeltaCopy(target: written, base: offset, count: size))
                     written += size
-                } else if instruction != 0 {
-                    let size = Int(instruction)
+                case .insert(let size):
                     guard index + size <= delta.count, written + size <= targetSize else { damaged = true; return }
                     UnsafeMutableRawPointer(output.baseAddress! + written)
                         .copyMemory(from: delta.baseAddress! + index, byteCount: size)
                     written += size
                     index += size
-                } else {
-                    damaged = true  // instruction 0 is reserved
+                case nil:
+                    damaged = true
                     return
                 }
             }
@@ -52,36 +48,28 @@ enum GitDelta {
         return damaged ? nil : target
     }
 
-    /// The runs of the target that `delta` copies from its base, in target order; nil if the
-    /// delta is damaged. The bytes between them are inserted by the delta itself.
-    static func copies(_ delta: UnsafeRawBufferPointer) -> [DeltaCopy]? {
-        var index = 0
-        guard readSize(delta, &index) != nil, let targetSize = readSize(delta, &index) else { return nil }
-        var copies: [DeltaCopy] = []
-        var written = 0
-        while index < delta.count {
-            let instruction = delta[index]
+    private enum Instruction {
+        case copy(offset: Int, size: Int)
+        /// `size` literal bytes follow in the delta.
+        case insert(size: Int)
+    }
+
+    /// The instruction at `index`, which is moved past it (not past an insert's bytes); nil if it
+    /// is cut short or is the reserved instruction 0.
+    private static func instruction(_ delta: UnsafeRawBufferPointer, _ index: inout Int) -> Instruction? {
+        let instruction = delta[index]
+        index += 1
+        guard instruction & 0x80 != 0 else { return instruction == 0 ? nil : .insert(size: Int(instruction)) }
+        // Copy: bits 0-3 say which offset bytes follow, bits 4-6 which size bytes.
+        var offset = 0
+        var size = 0
+        for bit in 0..<7 where instruction & (1 << bit) != 0 {
+            guard index < delta.count else { return nil }
+            let value = Int(delta[index])
             index += 1
-            if instruction & 0x80 != 0 {
-                var offset = 0
-                var size = 0
-                for bit in 0..<7 where instruction & (1 << bit) != 0 {
-                    guard index < delta.count else { return nil }
-                    let value = Int(delta[index])
-                    index += 1
-                    if bit < 4 { offset |= value << (8 * bit) } else { size |= value << (8 * (bit - 4)) }
-                }
-                if size == 0 { size = 0x10000 }
-                copies.append(DeltaCopy(target: written, base: offset, count: size))
-                written += size
-            } else if instruction != 0 {
-                index += Int(instruction)
-                written += Int(instruction)
-            } else {
-                return nil
-            }
+            if bit < 4 { offset |= value << (8 * bit) } else { size |= value << (8 * (bit - 4)) }
         }
-        return written == targetSize && index == delta.count ? copies : nil
+        return .copy(offset: offset, size: size == 0 ? 0x10000 : size)
     }
 
     /// A size: little-endian base-128.

@@ -130,11 +130,13 @@ final class PackBlobReader {
                 delta = try inflate(at: link.position, link.header, in: pack, window: scattered, size: link.header.size)
                 if let size = delta.withUnsafeBytes(GitDelta.targetSize), size > maxBaseSize { return nil }
             }
+            // The copied runs carry the base's keyword hits over, when there are any to carry.
+            var copies: [DeltaCopy]? = prefilter != nil && hits != nil ? [] : nil
             let rebuilt = delta.withUnsafeBytes { delta in
-                content.withUnsafeBytes { base in GitDelta.apply(delta, to: base) }
+                content.withUnsafeBytes { base in GitDelta.apply(delta, to: base, copies: &copies) }
             }
             guard let rebuilt else { throw damaged(pack, link.position, "its delta does not apply to its base") }
-            hits = carriedHits(hits, through: delta, to: rebuilt)
+            hits = carriedHits(hits, through: copies, to: rebuilt)
             content = rebuilt
             if index > 0 { bases.insert(DeltaBaseCache.Entry(bytes: content, hits: hits), at: cacheKey(pack, link.position)) }
         }
@@ -161,10 +163,10 @@ final class PackBlobReader {
         }
     }
 
-    /// The hits of `target`, rebuilt by `delta` from a base whose hits are `baseHits`; nil when
-    /// those are not known (the matcher then walks the blob itself).
-    private func carriedHits(_ baseHits: [KeywordHit]?, through delta: [UInt8], to target: [UInt8]) -> [KeywordHit]? {
-        guard let prefilter, let baseHits, let copies = delta.withUnsafeBytes(GitDelta.copies) else { return nil }
+    /// The hits of `target`, rebuilt by `copies` (and inserts) from a base whose hits are
+    /// `baseHits`; nil when those are not known (the matcher then walks the blob itself).
+    private func carriedHits(_ baseHits: [KeywordHit]?, through copies: [DeltaCopy]?, to target: [UInt8]) -> [KeywordHit]? {
+        guard let prefilter, let baseHits, let copies else { return nil }
         return target.withUnsafeBytes { buffer in
             guard !FileReader.looksBinary(buffer) else { return nil }
             let (hits, walked) = DeltaHits.derive(from: baseHits, copies: copies, target: buffer, prefilter: prefilter)
