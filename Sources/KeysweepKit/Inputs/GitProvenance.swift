@@ -6,6 +6,11 @@ struct GitProvenance {
     private(set) var introductions: BlobIntroductions = [:]
     /// Blobs that commits introduced but the object store lacks (see `read`).
     private(set) var missing: Set<String> = []
+    /// Whether a blob without introductions is known to be in no revision (it was read from the
+    /// object store, but nothing reaches it); when false, git is asked (`reachablePaths`).
+    var reachabilityKnown = false
+    /// Objects provenance needed but could not read, and why (a damaged tree, say).
+    private(set) var unreadable: [String: String] = [:]
 
     /// `git diff-tree` arguments that print, for each commit id on its standard input, the commit
     /// and the blobs it changed, as `git log --raw` would: root commits in full, merges not at all.
@@ -15,6 +20,17 @@ struct GitProvenance {
     ]
 
     init() {}
+
+    /// Notes that `commit` introduced blob `id` at `path`, after the introductions noted before.
+    mutating func introduce(_ id: String, commit: CommitInfo, path: String) {
+        introductions[id, default: []].append((commit, path))
+    }
+
+    mutating func noteMissing(_ id: String) { missing.insert(id) }
+
+    mutating func noteUnreadable(_ id: String, _ reason: String) {
+        if unreadable[id] == nil { unreadable[id] = reason }
+    }
 
     /// Reads a log in the format of `diffArguments`, adding to what was read before. With `store`,
     /// every blob a commit introduced is also looked up in it, and those it lacks are `missing`:

@@ -19,7 +19,7 @@ import Synchronization
 /// stays flat however long the history; the files together are as large as the log (27 MB for
 /// 20,000 commits) and live in `TMPDIR`. The introductions read back are put in `git log` order
 /// by the listing, which is kept (41 bytes a commit).
-final class ProvenanceLog: Sendable {
+final class ProvenanceLog: ProvenanceSource {
     private let repository: GitRepository
     private let revisions: GitRevisions
     private let parts: Int

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Scans git history on the `ScanPool`: the producer streams each distinct blob (out of the packs,
 /// or out of `git cat-file --batch`), workers match them, and only the blobs that matched are then
 /// given their provenance (every commit and path that introduced them).
@@ -16,7 +18,7 @@ public struct HistoryScanner: Sendable {
         let source = try GitBlobSource(repository: repository, revisions: revisions, maxFileSize: options.maxFileSize,
                                        processes: options.threads, prefilter: options.matchesWholeBlobs ? nil : ruleSet.prefilter,
                                        progress: options.progress)
-        let log = ProvenanceLog(repository: repository, revisions: revisions, parts: options.threads)
+        let log = Self.provenanceSource(for: repository, revisions: revisions, store: source.store, threads: options.threads)
         let outcome = try ScanPool<GitBlob>(ruleSet: ruleSet, options: options).scan(source) { worker in
             if !worker.outcome.matches.isEmpty { log.start() }
         }
@@ -33,7 +35,7 @@ public struct HistoryScanner: Sendable {
             provenance = try log.provenance(of: Set(outcome.matches.compactMap { $0.blobID }), store: source.store)
             missing = provenance.missing
             reached = source.readsObjectStore
-                ? try reachedMatches(outcome.matches, explained: provenance.introductions, in: repository,
+                ? try reachedMatches(outcome.matches, explained: provenance, in: repository,
                                      revisions: revisions, missing: &missing)
                 : outcome.matches
         } catch {
@@ -42,6 +44,7 @@ public struct HistoryScanner: Sendable {
             throw Self.incompleteness(statistics).map { KeysweepError($0.code, "\($0.message); then \(error.message)") } ?? error
         }
         for id in missing { statistics.unreadableObject(id, "object \(id) is missing") }
+        for (id, reason) in provenance.unreadable.sorted(by: { $0.key < $1.key }) { statistics.unreadableObject(id, reason) }
         statistics.normalize()
         let incomplete = Self.incompleteness(statistics)
         let matches = reached.attributed(to: provenance.introductions)
@@ -51,6 +54,17 @@ public struct HistoryScanner: Sendable {
         let atHead = GitProvenance.blobIDsAtHead(of: repository, among: matchedBlobs)
         result.secretsAtHead = Set(reached.filter { match in match.blobID.map { atHead.contains($0) } ?? false }.map { $0.secret })
         return result
+    }
+
+    /// Trees read in-process when Keysweep reads the object store; git's diffs otherwise. The
+    /// environment's `KEYSWEEP_PROVENANCE=git` asks for git's diffs anyway (tests and benchmarks
+    /// compare the two).
+    private static func provenanceSource(for repository: GitRepository, revisions: GitRevisions, store: PackedObjectStore?,
+                                         threads: Int) -> any ProvenanceSource {
+        if let store, ProcessInfo.processInfo.environment["KEYSWEEP_PROVENANCE"] != "git" {
+            return TreeProvenance(repository: repository, revisions: revisions, store: store, threads: threads)
+        }
+        return ProvenanceLog(repository: repository, revisions: revisions, parts: threads)
     }
 
     /// The error of a scan that left out objects it could not read, naming the first of them.
@@ -63,14 +77,16 @@ public struct HistoryScanner: Sendable {
     }
 
     /// Of matches in blobs read from the object store, those the revisions reach. Blobs
-    /// `git log --raw` introduced are reached; for the others (dangling, only in the index, or
-    /// brought in only by a merge) rev-list tells, and gives the path they are reported at.
+    /// provenance introduced are reached; the others (dangling, only in the index, or with git's
+    /// diffs brought in only by a merge) are not when provenance knows it, and otherwise rev-list
+    /// tells, and gives the path they are reported at.
     /// Unreachable blobs are dropped, so a scan reports what a clone of the refs holds. (Their
     /// bytes still count in the statistics: they were read.)
-    private func reachedMatches(_ matches: [Match], explained: BlobIntroductions, in repository: GitRepository,
+    private func reachedMatches(_ matches: [Match], explained provenance: GitProvenance, in repository: GitRepository,
                                 revisions: GitRevisions, missing: inout Set<String>) throws(KeysweepError) -> [Match] {
-        let unexplained = Set(matches.compactMap(\.blobID).filter { explained[$0]?.isEmpty ?? true })
+        let unexplained = Set(matches.compactMap(\.blobID).filter { provenance.introductions[$0]?.isEmpty ?? true })
         guard !unexplained.isEmpty else { return matches }
+        if provenance.reachabilityKnown { return matches.filter { match in match.blobID.map { !unexplained.contains($0) } ?? true } }
         let paths = try GitProvenance.reachablePaths(of: unexplained, in: repository, revisions: revisions, missing: &missing)
         return matches.compactMap { match in
             guard let id = match.blobID, unexplained.contains(id) else { return match }

@@ -8,6 +8,8 @@ struct DeltaBaseCache {
     struct Entry {
         let bytes: [UInt8]
         let hits: [KeywordHit]?
+        /// What the reader that keeps it wants to know besides (`StoreObjectReader`: the type).
+        var tag: UInt8 = 0
 
         var cost: Int { bytes.count + (hits?.count ?? 0) * MemoryLayout<KeywordHit>.stride }
     }

@@ -18,6 +18,8 @@ struct LooseObjectReader {
         case blob([UInt8])
         /// A commit, tree or tag: not scanned.
         case other
+        /// An object of any type, when asked for one.
+        case object(PackEntryHeader.ObjectType, [UInt8])
         /// More than the largest blob scanned (its type is not known then).
         case tooLarge
     }
@@ -35,7 +37,8 @@ struct LooseObjectReader {
     private static let longestHeader = 32
 
     /// The object `id` (40 hex digits); throws naming the file if it is unreadable or damaged.
-    func read(_ id: String) throws(KeysweepError) -> Outcome {
+    /// A blob, or `.other`; with `anyType`, the object whatever its type.
+    func read(_ id: String, anyType: Bool = false) throws(KeysweepError) -> Outcome {
         let path = objectDirectory + "/" + id.prefix(2) + "/" + id.dropFirst(2)
         // Deflate stores at a small overhead: a file much larger than the limit cannot hold a
         // blob within it, and is not read.
@@ -61,11 +64,13 @@ struct LooseObjectReader {
             throw damaged(path, "its header does not give its type and its \(inflated.count - end - 1) bytes")
         }
         guard SHA1.hash(inflated).hexString == id else { throw damaged(path, "its content does not hash to its id") }
+        if anyType { return .object(Self.packTypes[type], Array(inflated[(end + 1)...])) }
         guard type == 0 else { return .other }
         return .blob(Array(inflated[(end + 1)...]))
     }
 
     private static let types = ["blob", "tree", "commit", "tag"].map { Array($0.utf8) }
+    private static let packTypes: [PackEntryHeader.ObjectType] = [.blob, .tree, .commit, .tag]
 
     private func damaged(_ path: String, _ reason: String) -> KeysweepError {
         KeysweepError("damaged loose object '\(path)': \(reason)")

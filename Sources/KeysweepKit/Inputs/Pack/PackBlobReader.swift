@@ -18,7 +18,7 @@ final class PackBlobReader {
     private let decompressor = ZlibDecompressor()
     /// The window that walks a stretch in order, and one for the bases of chains, elsewhere.
     private let sequential = PackWindow(capacity: 4 << 20)
-    private let scattered = PackWindow(capacity: 256 << 10)
+    private let scattered = PackWindow(capacity: 32 << 10)
     private var bases = DeltaBaseCache(budget: 32 << 20)
     /// The type of each object of each pack (by its number) once known, 0 before.
     private var types: [[UInt8]] = []
@@ -69,14 +69,14 @@ final class PackBlobReader {
                 found = known
                 break
             }
-            let header = try header(at: current, in: pack, window: chain.isEmpty ? window : scattered)
+            let header = try pack.header(at: current, window: chain.isEmpty ? window : scattered)
             if case .whole(let type) = header.kind {
                 found = type
                 break
             }
             chain.append(current)
-            guard chain.count <= Self.longestChain else { throw damaged(pack, position, "its delta chain loops") }
-            current = try basePosition(of: header, at: current, in: pack)
+            guard chain.count <= Self.longestChain else { throw pack.damage(at: position, "its delta chain loops") }
+            current = try pack.basePosition(of: header, at: current)
         }
         types[key][current] = found.rawValue
         for link in chain { types[key][link] = found.rawValue }
@@ -101,10 +101,10 @@ final class PackBlobReader {
                 hits = cached.hits
                 break
             }
-            let header = try header(at: current, in: pack, window: chain.isEmpty ? window : scattered)
+            let header = try pack.header(at: current, window: chain.isEmpty ? window : scattered)
             if case .whole = header.kind {
                 guard header.size <= (chain.isEmpty ? maxFileSize : maxBaseSize) else { return nil }
-                content = try inflate(at: current, header, in: pack, window: chain.isEmpty ? window : scattered, size: header.size)
+                content = try pack.inflate(at: current, header, window: chain.isEmpty ? window : scattered, size: header.size, with: decompressor)
                 if !chain.isEmpty {
                     hits = wholeHits(of: content)
                     bases.insert(DeltaBaseCache.Entry(bytes: content, hits: hits), at: cacheKey(pack, current))
@@ -113,21 +113,21 @@ final class PackBlobReader {
             }
             guard header.size <= Self.deltaLimit(of: chain.isEmpty ? maxFileSize : maxBaseSize) else { return nil }
             if chain.isEmpty {
-                let delta = try inflate(at: current, header, in: pack, window: window, size: header.size)
+                let delta = try pack.inflate(at: current, header, window: window, size: header.size, with: decompressor)
                 // Likewise a blob too large to scan is not rebuilt.
                 if let size = delta.withUnsafeBytes(GitDelta.targetSize), size > maxFileSize { return nil }
                 ownDelta = delta
             }
             chain.append((current, header))
-            guard chain.count <= Self.longestChain else { throw damaged(pack, position, "its delta chain loops") }
-            current = try basePosition(of: header, at: current, in: pack)
+            guard chain.count <= Self.longestChain else { throw pack.damage(at: position, "its delta chain loops") }
+            current = try pack.basePosition(of: header, at: current)
         }
         for (index, link) in chain.enumerated().reversed() {
             let delta: [UInt8]
             if index == 0, let ownDelta {
                 delta = ownDelta
             } else {
-                delta = try inflate(at: link.position, link.header, in: pack, window: scattered, size: link.header.size)
+                delta = try pack.inflate(at: link.position, link.header, window: scattered, size: link.header.size, with: decompressor)
                 if let size = delta.withUnsafeBytes(GitDelta.targetSize), size > maxBaseSize { return nil }
             }
             // The copied runs carry the base's keyword hits over, when there are any to carry.
@@ -135,7 +135,7 @@ final class PackBlobReader {
             let rebuilt = delta.withUnsafeBytes { delta in
                 content.withUnsafeBytes { base in GitDelta.apply(delta, to: base, copies: &copies) }
             }
-            guard let rebuilt else { throw damaged(pack, link.position, "its delta does not apply to its base") }
+            guard let rebuilt else { throw pack.damage(at: link.position, "its delta does not apply to its base") }
             hits = carriedHits(hits, through: copies, to: rebuilt)
             content = rebuilt
             if index > 0 { bases.insert(DeltaBaseCache.Entry(bytes: content, hits: hits), at: cacheKey(pack, link.position)) }
@@ -188,56 +188,6 @@ final class PackBlobReader {
 
     /// Positions fit in 32 bits: an index counts its objects in 32.
     private func cacheKey(_ pack: PackFile, _ position: Int) -> Int { pack.number << 32 | position }
-
-    private func header(at position: Int, in pack: PackFile, window: PackWindow) throws(KeysweepError) -> PackEntryHeader {
-        let offset = pack.index.offset(at: position)
-        let length = Int(min(UInt64(PackEntryHeader.maximumLength), pack.end(of: position) - offset))
-        guard let bytes = window.bytes(of: pack, at: offset, count: length),
-              let header = PackEntryHeader(bytes, offset: offset) else {
-            throw damaged(pack, position, "its header cannot be read")
-        }
-        return header
-    }
-
-    private func basePosition(of header: PackEntryHeader, at position: Int, in pack: PackFile) throws(KeysweepError) -> Int {
-        let base: Int?
-        switch header.kind {
-        case .whole: base = position
-        case .offsetDelta(let offset): base = pack.index.position(atOffset: offset)
-        case .referenceDelta(let id): base = pack.index.position(of: id)
-        }
-        guard let base, base != position else { throw damaged(pack, position, "its delta base is not in the pack") }
-        return base
-    }
-
-    /// Inflates the zlib stream after `header` into exactly `size` bytes, once the stored bytes
-    /// (header and stream) have the CRC-32 the index records for them.
-    private func inflate(at position: Int, _ header: PackEntryHeader, in pack: PackFile, window: PackWindow,
-                         size: Int) throws(KeysweepError) -> [UInt8] {
-        let offset = pack.index.offset(at: position)
-        let entry = Int(pack.end(of: position) - offset)
-        let stored = entry - header.length
-        guard stored > 0, let bytes = window.bytes(of: pack, at: offset, count: entry) else {
-            throw damaged(pack, position, "it is cut short")
-        }
-        guard crc32(bytes) == pack.index.crc(at: position) else {
-            throw damaged(pack, position, "its stored bytes do not match the CRC-32 its index records")
-        }
-        let input = UnsafeRawBufferPointer(rebasing: bytes[header.length...])
-        // Deflate expands at most 1032 to 1: a damaged size must not make us allocate more.
-        guard size <= stored * 1032 + 64 else { throw damaged(pack, position, "its size \(size) is more than its bytes hold") }
-        var inflated: Int?
-        let content = [UInt8](unsafeUninitializedCapacity: size) { output, initialized in
-            inflated = decompressor.inflate(input, into: UnsafeMutableRawBufferPointer(output))
-            initialized = inflated == nil ? 0 : size
-        }
-        guard inflated != nil else { throw damaged(pack, position, "it does not inflate to its \(size) bytes") }
-        return content
-    }
-
-    private func damaged(_ pack: PackFile, _ position: Int, _ reason: String) -> KeysweepError {
-        KeysweepError("damaged pack '\(pack.path)': the object at offset \(pack.index.offset(at: position)) (\(pack.index.id(at: position))): \(reason)")
-    }
 }
 
 /// A stretch of one pack's objects, in pack order: the unit pack readers take turns on.

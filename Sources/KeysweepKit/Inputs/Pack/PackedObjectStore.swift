@@ -147,7 +147,7 @@ struct PackedObjectStore {
                 if let full = batcher.add(GitBlob(id: id, path: id, bytes: bytes)) { push(full) }
             case .tooLarge:
                 statistics.skip(.tooLarge, path: id, message: "larger than \(maxFileSize) bytes")
-            case .other:
+            case .other, .object:
                 break
             }
         }
@@ -196,6 +196,12 @@ struct PackedObjectStore {
         guard id.utf8.count == 2 * PackIndex.idLength else { return false }
         let raw = Self.rawID(id)
         return packs.contains { $0.index.contains(raw) } || looseIDs.contains(id)
+    }
+
+    /// Whether the store holds the object `id`, in a pack or loose.
+    func holds(_ id: ObjectID) -> Bool {
+        let raw = id.bytes
+        return packs.contains { $0.index.contains(raw) } || (!looseIDs.isEmpty && looseIDs.contains(id.hex))
     }
 
     /// 40 hex digits as 20 bytes.

@@ -1,0 +1,9 @@
+/// Where a history scan gets the commits and paths that introduced the blobs it matched: git's
+/// diffs (`ProvenanceLog`) or the object store read in-process (`TreeProvenance`).
+protocol ProvenanceSource: Sendable {
+    /// Begins what can be done before the matches are known; returns at once. Safe from any thread.
+    func start()
+    /// The introductions of `blobIDs`. With `store`, blobs commits introduced that it lacks are
+    /// noted as missing.
+    func provenance(of blobIDs: Set<String>, store: PackedObjectStore?) throws(KeysweepError) -> GitProvenance
+}

@@ -1,0 +1,348 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Provenance computed in-process: each listed commit's tree is compared with its first parent's,
+/// read from the object store by one `StoreObjectReader` per thread, and the blobs it introduced
+/// at each path are noted when they matched. This is what `ProvenanceLog` asks of `git diff-tree`,
+/// without printing every change of the history for the few that matter, and without a second
+/// object cache in another process.
+///
+/// The comparison is git's (`diff-tree -r --root --no-renames`): entries are walked in git's order,
+/// folders whose ids differ are entered, a new folder's blobs are all introduced, a blob whose id
+/// or mode changed is introduced again; root commits introduce their whole tree, merges nothing.
+/// Commits are taken in stretches by `threads` threads; the stretches' introductions are joined in
+/// listing order, so each blob's introductions come in `git log` order whatever the timing.
+final class TreeProvenance: ProvenanceSource {
+    private let repository: GitRepository
+    private let revisions: GitRevisions
+    private let store: PackedObjectStore
+    private let threads: Int
+    private let state = Mutex<State>(.idle)
+    private let listed = DispatchGroup()
+
+    /// Consecutive commits one thread diffs: long enough that a stretch's first trees, read cold,
+    /// are few; short enough that threads finish together.
+    static let stretch = 512
+    /// The largest tree or commit read: git writes none near it (a tree entry is at least 28 bytes).
+    static let largestObject = 256 << 20
+
+    private enum State {
+        case idle
+        case listing
+        case listed(CommitListing)
+        case failed(KeysweepError)
+    }
+
+    init(repository: GitRepository, revisions: GitRevisions, store: PackedObjectStore, threads: Int) {
+        self.repository = repository
+        self.revisions = revisions
+        self.store = store
+        self.threads = max(1, threads)
+    }
+
+    /// Starts listing the commits if that has not begun; returns at once.
+    func start() {
+        let first = state.withLock { state in
+            guard case .idle = state else { return false }
+            state = .listing
+            listed.enter()
+            return true
+        }
+        guard first else { return }
+        Thread.detachNewThread { [self] in
+            let outcome: State
+            do throws(KeysweepError) {
+                outcome = .listed(try CommitListing(repository: repository, revisions: revisions))
+            } catch {
+                outcome = .failed(error)
+            }
+            state.withLock { $0 = outcome }
+            listed.leave()
+        }
+    }
+
+    func provenance(of blobIDs: Set<String>, store _: PackedObjectStore?) throws(KeysweepError) -> GitProvenance {
+        guard !blobIDs.isEmpty else { return GitProvenance() }
+        start()
+        listed.wait()
+        let listing: CommitListing
+        switch state.withLock({ $0 }) {
+        case .idle, .listing: preconditionFailure("the listing was just awaited")
+        case .failed(let error): throw error
+        case .listed(let done): listing = done
+        }
+        let wanted = Set(blobIDs.compactMap { ObjectID(hex: $0) })
+        var provenance = GitProvenance()
+        var introduced = diff(listing, wanted: wanted, merges: false, into: &provenance)
+        // A blob only merges brought in (a conflict resolved with new content, say) is introduced
+        // by the merges none of whose parents has it there; one that no commit introduced is in
+        // no listed commit (whatever holds it, the first commit on its way back that has it and
+        // whose parents do not introduced it).
+        let unexplained = wanted.subtracting(introduced)
+        if !unexplained.isEmpty {
+            introduced.formUnion(diff(listing, wanted: unexplained, merges: true, into: &provenance))
+        }
+        provenance.reachabilityKnown = wanted.isSubset(of: introduced) || !Self.refsNameTreesOrBlobs(repository)
+        return provenance
+    }
+
+    /// Diffs the listed commits (only merges, or all but merges) with their first parents and adds
+    /// what they introduced of `wanted` to `provenance`; returns the blobs introduced.
+    private func diff(_ listing: CommitListing, wanted: Set<ObjectID>, merges: Bool, into provenance: inout GitProvenance) -> Set<ObjectID> {
+        let stretches = (listing.commits.count + Self.stretch - 1) / Self.stretch
+        let outcomes = Mutex<[Int: TreeDiffer.Outcome]>([:])
+        let next = Atomic<Int>(0)
+        let store = self.store
+        DispatchQueue.concurrentPerform(iterations: min(threads, max(1, stretches))) { _ in
+            let differ = TreeDiffer(listing: listing, store: store, wanted: wanted)
+            while true {
+                let taken = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard taken < stretches else { break }
+                let commits = (taken * Self.stretch)..<min(listing.commits.count, (taken + 1) * Self.stretch)
+                let outcome = differ.diff(commits, merges: merges)
+                outcomes.withLock { $0[taken] = outcome }
+            }
+        }
+        var introduced: Set<ObjectID> = []
+        let done = outcomes.withLock { $0 }
+        for taken in 0..<stretches {
+            guard let outcome = done[taken] else { continue }
+            for introduction in outcome.introductions {
+                introduced.insert(introduction.blob)
+                provenance.introduce(introduction.blob.hex, commit: listing.info(at: introduction.commit), path: introduction.path)
+            }
+            for id in outcome.missing { provenance.noteMissing(id.hex) }
+            for (id, reason) in outcome.unreadable { provenance.noteUnreadable(id.hex, reason) }
+        }
+        return introduced
+    }
+
+    /// Whether a ref (or a tag it names) points at a tree or a blob, whose content no commit
+    /// lists; when git cannot tell, true.
+    private static func refsNameTreesOrBlobs(_ repository: GitRepository) -> Bool {
+        guard let listing = try? GitProcess.output(repository: repository.path, ["for-each-ref", "--format=%(objecttype) %(*objecttype)"])
+        else { return true }
+        return String(decoding: listing, as: UTF8.self).split(separator: "\n").contains { line in
+            line != "commit " && line != "tag commit"
+        }
+    }
+}
+
+/// Diffs commits with their first parents for one thread (see `TreeProvenance`).
+private final class TreeDiffer {
+    struct Introduction {
+        let blob: ObjectID
+        /// Its place in the listing.
+        let commit: Int
+        let path: String
+    }
+
+    struct Outcome {
+        var introductions: [Introduction] = []
+        /// Blobs and trees that commits name but the store lacks.
+        var missing: [ObjectID] = []
+        /// Objects that could not be read, and why.
+        var unreadable: [(ObjectID, String)] = []
+    }
+
+    private let listing: CommitListing
+    private let store: PackedObjectStore
+    private let wanted: Set<ObjectID>
+    private let reader: StoreObjectReader
+    private var outcome = Outcome()
+    /// The path of the folder being compared, with a trailing `/` (empty at the root).
+    private var prefix: [UInt8] = []
+
+    init(listing: CommitListing, store: PackedObjectStore, wanted: Set<ObjectID>) {
+        self.listing = listing
+        self.store = store
+        self.wanted = wanted
+        reader = StoreObjectReader(store: store, limit: TreeProvenance.largestObject)
+    }
+
+    /// Diffs the commits at `commits` of the listing that are merges, or those that are not.
+    func diff(_ commits: Range<Int>, merges: Bool) -> Outcome {
+        outcome = Outcome()
+        for place in commits {
+            let commit = listing.commits[place]
+            guard commit.isMerge == merges else { continue }
+            prefix.removeAll(keepingCapacity: true)
+            if commit.isMerge {
+                let parents = ([commit.firstParent].compactMap { $0 } + listing.otherParents(at: place)).map(tree(ofCommit:))
+                // A parent that cannot be read is left out, so nothing is attributed from a guess.
+                guard !parents.contains(nil), !parents.contains(commit.tree) else { continue }
+                compare(commit.tree, withEach: parents.compactMap { $0 }, commit: place)
+                continue
+            }
+            var parentTree: ObjectID?
+            if let parent = commit.firstParent {
+                guard let tree = tree(ofCommit: parent) else { continue }
+                parentTree = tree
+            }
+            guard parentTree != commit.tree else { continue }
+            compare(commit.tree, with: parentTree, commit: place)
+        }
+        return outcome
+    }
+
+    /// The tree of commit `id`: from the listing, or read from the store for a parent outside it.
+    private func tree(ofCommit id: ObjectID) -> ObjectID? {
+        if let place = listing.place(of: id) { return listing.commits[place].tree }
+        guard let commit = read(id, as: .commit) else { return nil }
+        // A commit starts `tree <40 hex digits>\n`.
+        guard commit.count >= 46, commit.starts(with: "tree ".utf8) else {
+            outcome.unreadable.append((id, "commit \(id.hex) does not start with its tree"))
+            return nil
+        }
+        return ObjectID(hex: String(decoding: commit[5..<45], as: UTF8.self))
+    }
+
+    /// The content of object `id` if it is a `type`; nil (noted as missing or unreadable) if not.
+    private func read(_ id: ObjectID, as type: PackEntryHeader.ObjectType) -> [UInt8]? {
+        do throws(KeysweepError) {
+            guard let object = try reader.object(id) else {
+                outcome.missing.append(id)
+                return nil
+            }
+            guard object.type == type else {
+                outcome.unreadable.append((id, "object \(id.hex) is a \(object.type), not a \(type)"))
+                return nil
+            }
+            return object.bytes
+        } catch {
+            outcome.unreadable.append((id, error.message))
+            return nil
+        }
+    }
+
+    /// Notes what tree `new` introduced at `prefix` over tree `old` (none: an empty tree).
+    /// A side that cannot be read is left out, so nothing is attributed from a guess.
+    private func compare(_ new: ObjectID, with old: ObjectID?, commit: Int) {
+        guard let newBytes = read(new, as: .tree) else { return }
+        var oldBytes: [UInt8] = []
+        if let old {
+            guard let bytes = read(old, as: .tree) else { return }
+            oldBytes = bytes
+        }
+        newBytes.withUnsafeBytes { newBuffer in
+            oldBytes.withUnsafeBytes { oldBuffer in
+                var newer = GitTree.Cursor(newBuffer, id: new)
+                var older = GitTree.Cursor(oldBuffer, id: old)
+                do throws(KeysweepError) {
+                    while !newer.atEnd {
+                        let raw = try newer.raw()
+                        newer.advance(past: raw)
+                        // Most entries are the same on both sides, byte for byte.
+                        if !older.atEnd {
+                            let previous = try older.raw()
+                            if previous.count == raw.count, memcmp(previous.baseAddress!, raw.baseAddress!, raw.count) == 0 {
+                                older.advance(past: previous)
+                                continue
+                            }
+                        }
+                        let entry = try GitTree.Cursor(raw, id: new).entry()
+                        var previous: GitTree.Entry?
+                        while !older.atEnd {
+                            let candidate = try older.entry()
+                            let order = GitTree.order(candidate, entry)
+                            if order > 0 { break }
+                            older.advance(past: try older.raw())
+                            if order == 0 {
+                                previous = candidate
+                                break
+                            }
+                        }
+                        if entry.isTree {
+                            if let previous, previous.id == entry.id { continue }
+                            let length = prefix.count
+                            prefix.append(contentsOf: entry.name)
+                            prefix.append(UInt8(ascii: "/"))
+                            compare(entry.id, with: previous?.id, commit: commit)
+                            prefix.removeSubrange(length...)
+                        } else if previous == nil || previous!.id != entry.id || previous!.mode != entry.mode {
+                            introduce(entry, commit: commit)
+                        }
+                    }
+                } catch {
+                    outcome.unreadable.append((new, error.message))
+                }
+            }
+        }
+    }
+
+    /// A blob (or symlink) at `prefix` + its name, new or changed in `commit`.
+    private func introduce(_ entry: GitTree.Entry, commit: Int) {
+        guard !entry.isSubmodule else { return }
+        if wanted.contains(entry.id) {
+            outcome.introductions.append(Introduction(blob: entry.id, commit: commit,
+                                                      path: String(decoding: prefix + Array(entry.name), as: UTF8.self)))
+        } else if !store.holds(entry.id) {
+            outcome.missing.append(entry.id)
+        }
+    }
+
+    /// A tree entry copied out of its tree, for the few trees merges are compared in.
+    private struct OwnedEntry {
+        let mode: UInt32
+        let name: [UInt8]
+        let id: ObjectID
+    }
+
+    /// Notes what merge tree `new` introduced at `prefix` that none of the `parents` trees has
+    /// (git's combined diff): a folder equal to one parent's is not entered, so a merge without
+    /// conflicts costs the reading of its top trees.
+    private func compare(_ new: ObjectID, withEach parents: [ObjectID], commit: Int) {
+        guard let entries = ownedEntries(of: new) else { return }
+        var parentEntries: [[UInt8]: OwnedEntry] = [:]
+        var parentsByName: [[[UInt8]: OwnedEntry]] = []
+        for parent in parents {
+            guard let owned = ownedEntries(of: parent) else { return }
+            parentEntries.removeAll(keepingCapacity: true)
+            for entry in owned { parentEntries[entry.name + (entry.mode == 0o040000 ? [UInt8(ascii: "/")] : [])] = entry }
+            parentsByName.append(parentEntries)
+        }
+        for entry in entries {
+            let isTree = entry.mode == 0o040000
+            let key = entry.name + (isTree ? [UInt8(ascii: "/")] : [])
+            let previous = parentsByName.map { $0[key] }
+            guard !previous.contains(where: { $0?.id == entry.id && $0?.mode == entry.mode }) else { continue }
+            if isTree {
+                let length = prefix.count
+                prefix.append(contentsOf: key)
+                compare(entry.id, withEach: previous.compactMap { $0?.id }, commit: commit)
+                prefix.removeSubrange(length...)
+            } else {
+                entry.name.withUnsafeBytes { name in
+                    introduce(GitTree.Entry(mode: entry.mode, name: name, id: entry.id), commit: commit)
+                }
+            }
+        }
+    }
+
+    /// The entries of tree `id`, copied; nil (noted) if it cannot be read.
+    private func ownedEntries(of id: ObjectID) -> [OwnedEntry]? {
+        guard let bytes = read(id, as: .tree) else { return nil }
+        return bytes.withUnsafeBytes { buffer in
+            var cursor = GitTree.Cursor(buffer, id: id)
+            var entries: [OwnedEntry] = []
+            do throws(KeysweepError) {
+                while !cursor.atEnd {
+                    let raw = try cursor.raw()
+                    let entry = try cursor.entry()
+                    entries.append(OwnedEntry(mode: entry.mode, name: Array(entry.name), id: entry.id))
+                    cursor.advance(past: raw)
+                }
+            } catch {
+                outcome.unreadable.append((id, error.message))
+                return nil
+            }
+            return entries
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+/// Provenance read from the object store in-process (`TreeProvenance`) attributes every blob as
+/// git's own diffs do (`KEYSWEEP_PROVENANCE=git`), and also what only a merge brought in.
+@Suite struct TreeProvenanceTests {
+    static let github = PackedHistoryTests.github
+    static let stripe = PackedHistoryTests.stripe
+    /// A Slack bot token of the right shape, fake.
+    static let slack = "xoxb-" + "2741966350217-4921847361205-Qz7vK3mN9pL2xR8tW5yB1cD4"
+
+    static func git(_ repository: String, _ arguments: [String], date: String = "2024-03-01T10:00:00+00:00") throws {
+        #expect(try PackedHistoryTests.git(["-C", repository] + arguments, date: date) == 0)
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    static func scan(_ repository: String, provenance: String? = nil, threads: Int = 2) throws -> String {
+        let outcome = try KeysweepProcess.run(["git", repository, "--format", "json", "--threads", String(threads),
+                                               "--no-timing", "--now", "2026-11-01T00:00:00Z"],
+                                              environment: provenance.map { ["KEYSWEEP_PROVENANCE": $0] } ?? [:])
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        return outcome.stdout
+    }
+
+    /// A history with what makes git's diffs subtle: a mode change (the same blob introduced
+    /// again), a move into a folder, a file replaced by a folder of the same name, a second root
+    /// commit holding a blob the first already has, a branch merged without conflict, and a
+    /// dangling blob that no commit holds.
+    static func makeRepository() throws -> String {
+        let repository = GitFixtures.path("tree-provenance-\(UUID().uuidString)")
+        #expect(try PackedHistoryTests.git(["init", "-q", "-b", "main", repository]) == 0)
+        var day = 1
+        func commit(_ message: String) throws {
+            try git(repository, ["add", "-A"])
+            try git(repository, ["commit", "-q", "-m", message], date: String(format: "2024-03-%02dT10:00:00+00:00", day))
+            day += 1
+        }
+        try write("GITHUB_TOKEN=\(github)\n", to: repository + "/app.env")
+        try write("readme\n", to: repository + "/README")
+        try commit("first")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: repository + "/app.env")
+        try commit("mode")
+        try FileManager.default.createDirectory(atPath: repository + "/config", withIntermediateDirectories: true)
+        try git(repository, ["mv", "app.env", "config/app.env"])
+        try commit("moved")
+        try FileManager.default.removeItem(atPath: repository + "/README")
+        try write("STRIPE_KEY = \"\(stripe)\"\n", to: repository + "/README/settings.py")
+        try commit("file to folder")
+        try git(repository, ["checkout", "-q", "-b", "feature"])
+        try write("SLACK_BOT_TOKEN=\(slack)\n", to: repository + "/config/slack.env")
+        try commit("feature")
+        try git(repository, ["checkout", "-q", "main"])
+        try write("other\n", to: repository + "/NOTES")
+        try commit("main moves on")
+        try git(repository, ["merge", "-q", "--no-edit", "feature"], date: "2024-03-20T10:00:00+00:00")
+        try git(repository, ["checkout", "-q", "--orphan", "second-root"])
+        try commit("second root, same files")
+        try git(repository, ["checkout", "-q", "main"])
+        try write("STRIPE_KEY = \"\(stripe)\" # dangling\n", to: repository + "/dangling.txt")
+        #expect(try ToolProcess.run(["git", "hash-object", "-w", "dangling.txt"], in: repository).status == 0)
+        try FileManager.default.removeItem(atPath: repository + "/dangling.txt")
+        return repository
+    }
+
+    @Test func inProcessProvenanceGivesTheAttributionOfGitsDiffs() throws {
+        let repository = try Self.makeRepository()
+        let git = try Self.scan(repository, provenance: "git")
+        #expect(git.contains("config/app.env") && git.contains("README/settings.py") && git.contains("config/slack.env"))
+        #expect(try Self.scan(repository) == git)
+        #expect(try Self.scan(repository, threads: 1) == git)
+        // Packed, with deltas: the trees are then read through delta chains.
+        try Self.git(repository, ["repack", "-q", "-a", "-d", "-f", "--window=50", "--depth=50"])
+        #expect(try Self.scan(repository) == git)
+    }
+
+    /// A secret that a merge's resolution wrote, which neither parent had, is introduced by the
+    /// merge; git's diffs show merges not at all, so with them it has a path but no commit.
+    @Test func aSecretOnlyAMergeWroteIsAttributedToTheMerge() throws {
+        let repository = GitFixtures.path("merge-provenance-\(UUID().uuidString)")
+        #expect(try PackedHistoryTests.git(["init", "-q", "-b", "main", repository]) == 0)
+        try Self.write("mode = base\n", to: repository + "/deploy.cfg")
+        try Self.git(repository, ["add", "-A"])
+        try Self.git(repository, ["commit", "-q", "-m", "base"])
+        try Self.git(repository, ["checkout", "-q", "-b", "side"])
+        try Self.write("mode = side\n", to: repository + "/deploy.cfg")
+        try Self.git(repository, ["commit", "-q", "-am", "side"], date: "2024-03-02T10:00:00+00:00")
+        try Self.git(repository, ["checkout", "-q", "main"])
+        try Self.write("mode = main\n", to: repository + "/deploy.cfg")
+        try Self.git(repository, ["commit", "-q", "-am", "main"], date: "2024-03-03T10:00:00+00:00")
+        _ = try ToolProcess.run(["git", "merge", "-q", "side"], in: repository)
+        try Self.write("mode = both\nSTRIPE_KEY = \"\(Self.stripe)\"\n", to: repository + "/deploy.cfg")
+        try Self.git(repository, ["commit", "-q", "-am", "resolved"], date: "2024-03-04T10:00:00+00:00")
+        let merge = try ToolProcess.run(["git", "rev-parse", "HEAD"], in: repository).output.trimmingCharacters(in: .whitespacesAndNewlines)
+
+        let report = try JSONSerialization.jsonObject(with: Data(try Self.scan(repository).utf8)) as? [String: Any]
+        let locations = (report?["findings"] as? [[String: Any]])?.flatMap { $0["locations"] as? [[String: Any]] ?? [] } ?? []
+        #expect(locations.count == 1)
+        #expect(locations.first?["commit"] as? String == merge)
+        #expect(locations.first?["path"] as? String == "deploy.cfg")
+        #expect(!(try Self.scan(repository, provenance: "git")).contains(merge))
+    }
+}
