@@ -4,6 +4,12 @@ import Glibc
 import Darwin
 #endif
 
+#if canImport(Glibc)
+/// glibc's `malloc_trim(3)`, which the Glibc module does not export.
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
+
 /// `read(2)` and `write(2)`, callable from types that have methods of the same name.
 enum SystemCall {
     static func read(_ descriptor: Int32, _ destination: UnsafeMutableRawPointer?, _ count: Int) -> Int {
@@ -11,6 +17,13 @@ enum SystemCall {
         Glibc.read(descriptor, destination, count)
         #else
         Darwin.read(descriptor, destination, count)
+        #endif
+    }
+
+    /// Returns memory malloc holds freed to the system (`malloc_trim`); nothing elsewhere.
+    static func returnFreedMemory() {
+        #if canImport(Glibc)
+        _ = glibcMallocTrim(0)
         #endif
     }
 

@@ -22,6 +22,9 @@ public struct HistoryScanner: Sendable {
         let outcome = try ScanPool<GitBlob>(ruleSet: ruleSet, options: options).scan(source) { worker in
             if !worker.outcome.matches.isEmpty { log.start() }
         }
+        // The pack readers' caches were freed, but malloc keeps what its per-thread arenas held:
+        // give it back before provenance, on other threads, allocates its own (Symfony: 25 MB).
+        SystemCall.returnFreedMemory()
         var statistics = outcome.statistics
         if repository.isShallow {
             statistics.warnings.append(ScanWarning(path: repository.path, reason: .unreadable,

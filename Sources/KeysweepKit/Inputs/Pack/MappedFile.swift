@@ -33,6 +33,12 @@ final class MappedFile: @unchecked Sendable {
         bytes = UnsafeRawBufferPointer(start: mapped, count: size)
     }
 
+    /// Gives the pages read so far back (they count in the process's resident memory while
+    /// mapped); what is read later is mapped again from the page cache.
+    func releasePages() {
+        if let mapping { _ = madvise(mapping, bytes.count, MADV_DONTNEED) }
+    }
+
     deinit {
         if let mapping { munmap(mapping, bytes.count) }
     }

@@ -13,8 +13,13 @@ final class StoreObjectReader {
     private let decompressor = ZlibDecompressor()
     /// Small: objects are read here and there, and each refill copies the whole window.
     private let window = PackWindow(capacity: 2 << 10)
-    private var cache = DeltaBaseCache(budget: 8 << 20)
+    private var cache = DeltaBaseCache(budget: 4 << 20)
     private let loose: LooseObjectReader
+    /// Where objects read lately are (pack number and position): a tree is read once as a
+    /// commit's and once as its parent's, and a search of the index costs more than its reading
+    /// from the cache.
+    private var places: [ObjectID: Int] = [:]
+    static let placesKept = 1 << 16
 
     init(store: PackedObjectStore, limit: Int) {
         self.store = store
@@ -25,9 +30,14 @@ final class StoreObjectReader {
     /// The type and content of object `id`; nil if the store does not hold it. Throws if it is
     /// damaged or larger than `limit`.
     func object(_ id: ObjectID) throws(KeysweepError) -> (type: PackEntryHeader.ObjectType, bytes: [UInt8])? {
+        if let place = places[id] { return try object(at: place & 0xFFFF_FFFF, in: store.packs[place >> 32]) }
         let raw = id.bytes
         for pack in store.packs {
-            if let position = pack.index.position(of: raw) { return try object(at: position, in: pack) }
+            if let position = pack.index.position(of: raw) {
+                if places.count >= Self.placesKept { places.removeAll(keepingCapacity: true) }
+                places[id] = key(pack, position)
+                return try object(at: position, in: pack)
+            }
         }
         let hex = id.hex
         guard store.looseIDs.contains(hex) else { return nil }
