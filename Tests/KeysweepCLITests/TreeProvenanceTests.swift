@@ -18,8 +18,8 @@ import Testing
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
-    static func scan(_ repository: String, provenance: String? = nil, threads: Int = 2) throws -> String {
-        let outcome = try KeysweepProcess.run(["git", repository, "--format", "json", "--threads", String(threads),
+    static func scan(_ repository: String, provenance: String? = nil, threads: Int = 2, range: [String] = []) throws -> String {
+        let outcome = try KeysweepProcess.run(["git", repository] + range + ["--format", "json", "--threads", String(threads),
                                                "--no-timing", "--now", "2026-11-01T00:00:00Z"],
                                               environment: provenance.map { ["KEYSWEEP_PROVENANCE": $0] } ?? [:])
         #expect(outcome.status == 1, "\(outcome.stderr)")
@@ -75,6 +75,11 @@ import Testing
         // Packed, with deltas: the trees are then read through delta chains.
         try Self.git(repository, ["repack", "-q", "-a", "-d", "-f", "--window=50", "--depth=50"])
         #expect(try Self.scan(repository) == git)
+        // A range reads its blobs through git and its provenance from the store, the oldest
+        // commits' parents outside the listing.
+        for range in [["--range", "HEAD~3..HEAD"], ["--since", "HEAD~2"], ["--branch", "feature"]] {
+            #expect(try Self.scan(repository, range: range) == Self.scan(repository, provenance: "git", range: range), "\(range)")
+        }
     }
 
     /// A secret that a merge's resolution wrote, which neither parent had, is introduced by the

@@ -29,6 +29,8 @@ struct GitBlobSource {
     let processes: Int
     /// Whether blobs are listed from the object store (all refs) rather than by rev-list.
     let readsObjectStore: Bool
+    /// A clone that lacks objects a promisor remote has (blobs, or trees too).
+    let isPartialClone: Bool
     /// The object store, when Keysweep reads it itself (a plain store, all refs).
     let store: PackedObjectStore?
     /// Told how much of the store has been read, when Keysweep reads it.
@@ -46,7 +48,8 @@ struct GitBlobSource {
         self.processes = processes
         // A partial clone lacks the blobs it never fetched, which only rev-list names (cat-file
         // then fetches them, or reports them missing).
-        readsObjectStore = revisions == .all && !Self.isPartialClone(repository)
+        isPartialClone = Self.isPartialClone(repository)
+        readsObjectStore = revisions == .all && !isPartialClone
         store = readsObjectStore ? try PackedObjectStore(repository: repository) : nil
     }
 

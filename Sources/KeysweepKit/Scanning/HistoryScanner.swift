@@ -18,7 +18,12 @@ public struct HistoryScanner: Sendable {
         let source = try GitBlobSource(repository: repository, revisions: revisions, maxFileSize: options.maxFileSize,
                                        processes: options.threads, prefilter: options.matchesWholeBlobs ? nil : ruleSet.prefilter,
                                        progress: options.progress)
-        let log = Self.provenanceSource(for: repository, revisions: revisions, store: source.store, threads: options.threads)
+        // A range reads its blobs through git, but its provenance from the store when it can.
+        var provenanceStore = source.store
+        if provenanceStore == nil, !source.isPartialClone {
+            provenanceStore = try PackedObjectStore(repository: repository, inPackOrder: false)
+        }
+        let log = Self.provenanceSource(for: repository, revisions: revisions, store: provenanceStore, threads: options.threads)
         let outcome = try ScanPool<GitBlob>(ruleSet: ruleSet, options: options).scan(source) { worker in
             if !worker.outcome.matches.isEmpty { log.start() }
         }
@@ -36,7 +41,8 @@ public struct HistoryScanner: Sendable {
         var missing: Set<String> = []
         do throws(KeysweepError) {
             provenance = try log.provenance(of: Set(outcome.matches.compactMap { $0.blobID }), store: source.store)
-            missing = provenance.missing
+            // A range's listing names the blobs it lacks itself.
+            if source.readsObjectStore { missing = provenance.missing }
             reached = source.readsObjectStore
                 ? try reachedMatches(outcome.matches, explained: provenance, in: repository,
                                      revisions: revisions, missing: &missing)

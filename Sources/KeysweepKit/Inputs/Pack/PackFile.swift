@@ -19,8 +19,8 @@ final class PackFile: Sendable {
     let objectsEnd: UInt64
 
     /// Opens the pack beside `indexPath`; nil if its index is not one this reader knows.
-    init?(indexPath: String, number: Int) throws(KeysweepError) {
-        guard let index = try PackIndex(path: indexPath) else { return nil }
+    init?(indexPath: String, number: Int, inPackOrder: Bool = true) throws(KeysweepError) {
+        guard let index = try PackIndex(path: indexPath, inPackOrder: inPackOrder) else { return nil }
         // Checked on locals: once every property is set, a throwing init runs deinit, which closes.
         let path = String(indexPath.dropLast(".idx".count)) + ".pack"
         let descriptor = try SystemCall.openRegularFile(path, what: "pack")
@@ -38,7 +38,7 @@ final class PackFile: Sendable {
             throw KeysweepError("damaged pack '\(path)': its header does not match its index")
         }
         let objectsEnd = UInt64(status.st_size) - UInt64(PackIndex.idLength)
-        guard index.count == 0 || (index.offset(at: index.count - 1) < objectsEnd && index.offset(at: 0) >= 12) else {
+        guard index.count == 0 || !index.isInPackOrder || (index.offset(at: index.count - 1) < objectsEnd && index.offset(at: 0) >= 12) else {
             close(descriptor)
             throw KeysweepError("damaged pack '\(path)': its index points past its objects")
         }

@@ -26,14 +26,16 @@ struct PackedObjectStore {
     /// Compressed bytes of pack per stretch that a reader takes at a time.
     static let chunkBytes: UInt64 = 4 << 20
 
-    init?(repository: GitRepository) throws(KeysweepError) {
+    /// Without `inPackOrder`, objects can only be read by id (`StoreObjectReader`), not streamed
+    /// in pack order (`produce`), and opening a large store is quicker.
+    init?(repository: GitRepository, inPackOrder: Bool = true) throws(KeysweepError) {
         let objects = repository.objectDirectory
         let environment = ProcessInfo.processInfo.environment
         guard repository.objectFormat == "sha1", environment["GIT_ALTERNATE_OBJECT_DIRECTORIES"] == nil,
               !Self.hasAlternates(objects) else { return nil }
         var packs: [PackFile] = []
         for name in try Self.packNames(in: objects + "/pack") {
-            guard let pack = try PackFile(indexPath: objects + "/pack/" + name + ".idx", number: packs.count) else { return nil }
+            guard let pack = try PackFile(indexPath: objects + "/pack/" + name + ".idx", number: packs.count, inPackOrder: inPackOrder) else { return nil }
             packs.append(pack)
         }
         self.repository = repository

@@ -3,8 +3,14 @@ import Inflate
 /// Reads objects of any type by id from a `PackedObjectStore`, for one thread: trees and commits
 /// for provenance, where `PackBlobReader` streams blobs in pack order.
 ///
-/// What it rebuilt last is kept (`DeltaBaseCache`, by pack position): diffing each commit with its
-/// parent reads the parent's trees next, and a tree's delta base is usually a tree read just
+/// Objects are found by their pack offset, which the index gives for an id and a delta gives for
+/// its base, so the store need not be in pack order (opening a large one for a range of commits
+/// is then quick). What is read is bounded by `limit` and checked as it is inflated (a stream
+/// that does not give the size its header says is damage), but not against the index's CRC-32,
+/// which is found by position.
+///
+/// What it rebuilt last is kept (`DeltaBaseCache`, by pack and offset): diffing each commit with
+/// its parent reads the parent's trees next, and a tree's delta base is usually a tree read just
 /// before (git deltifies older versions against newer ones, and history is read newest first).
 final class StoreObjectReader {
     private let store: PackedObjectStore
@@ -15,7 +21,7 @@ final class StoreObjectReader {
     private let window = PackWindow(capacity: 2 << 10)
     private var cache = DeltaBaseCache(budget: 4 << 20)
     private let loose: LooseObjectReader
-    /// Where objects read lately are (pack number and position): a tree is read once as a
+    /// Where objects read lately are (pack number and offset): a tree is read once as a
     /// commit's and once as its parent's, and a search of the index costs more than its reading
     /// from the cache.
     private var places: [ObjectID: Int] = [:]
@@ -30,13 +36,13 @@ final class StoreObjectReader {
     /// The type and content of object `id`; nil if the store does not hold it. Throws if it is
     /// damaged or larger than `limit`.
     func object(_ id: ObjectID) throws(KeysweepError) -> (type: PackEntryHeader.ObjectType, bytes: [UInt8])? {
-        if let place = places[id] { return try object(at: place & 0xFFFF_FFFF, in: store.packs[place >> 32]) }
+        if let place = places[id] { return try object(at: UInt64(place & 0xFF_FFFF_FFFF), in: store.packs[place >> 40]) }
         let raw = id.bytes
         for pack in store.packs {
-            if let position = pack.index.position(of: raw) {
+            if let offset = pack.index.location(of: raw) {
                 if places.count >= Self.placesKept { places.removeAll(keepingCapacity: true) }
-                places[id] = key(pack, position)
-                return try object(at: position, in: pack)
+                places[id] = key(pack, offset)
+                return try object(at: offset, in: pack)
             }
         }
         let hex = id.hex
@@ -48,10 +54,10 @@ final class StoreObjectReader {
         }
     }
 
-    /// The object at `position`, rebuilt through its delta chain from a base at hand or whole.
-    private func object(at position: Int, in pack: PackFile) throws(KeysweepError) -> (type: PackEntryHeader.ObjectType, bytes: [UInt8]) {
-        var chain: [(position: Int, header: PackEntryHeader)] = []
-        var current = position
+    /// The object at `offset`, rebuilt through its delta chain from a base at hand or whole.
+    private func object(at offset: UInt64, in pack: PackFile) throws(KeysweepError) -> (type: PackEntryHeader.ObjectType, bytes: [UInt8]) {
+        var chain: [(offset: UInt64, header: PackEntryHeader)] = []
+        var current = offset
         var content: [UInt8]
         var type: PackEntryHeader.ObjectType
         while true {
@@ -60,35 +66,73 @@ final class StoreObjectReader {
                 type = known
                 break
             }
-            let header = try pack.header(at: current, window: window)
+            let header = try header(at: current, in: pack)
             if case .whole(let whole) = header.kind {
-                guard header.size <= limit else { throw pack.damage(at: current, "it is larger than \(limit) bytes") }
-                content = try pack.inflate(at: current, header, window: window, size: header.size, with: decompressor)
+                guard header.size <= limit else { throw damage(pack, current, "it is larger than \(limit) bytes") }
+                content = try inflate(at: current, header, in: pack)
                 type = whole
                 break
             }
-            guard header.size <= 2 * limit + 64 else { throw pack.damage(at: current, "its delta is larger than \(limit) bytes") }
+            guard header.size <= 2 * limit + 64 else { throw damage(pack, current, "its delta is larger than \(limit) bytes") }
             chain.append((current, header))
-            guard chain.count <= PackBlobReader.longestChain else { throw pack.damage(at: position, "its delta chain loops") }
-            current = try pack.basePosition(of: header, at: current)
+            guard chain.count <= PackBlobReader.longestChain else { throw damage(pack, offset, "its delta chain loops") }
+            switch header.kind {
+            case .whole: break
+            case .offsetDelta(let base): current = base
+            case .referenceDelta(let id):
+                guard let base = pack.index.location(of: id) else { throw damage(pack, current, "its delta base is not in the pack") }
+                current = base
+            }
         }
         cache.insert(DeltaBaseCache.Entry(bytes: content, hits: nil, tag: type.rawValue), at: key(pack, current))
         for link in chain.reversed() {
-            let delta = try pack.inflate(at: link.position, link.header, window: window, size: link.header.size, with: decompressor)
+            let delta = try inflate(at: link.offset, link.header, in: pack)
             if let size = delta.withUnsafeBytes(GitDelta.targetSize), size > limit {
-                throw pack.damage(at: link.position, "it is larger than \(limit) bytes")
+                throw damage(pack, link.offset, "it is larger than \(limit) bytes")
             }
             var copies: [DeltaCopy]?
             let rebuilt = delta.withUnsafeBytes { delta in
                 content.withUnsafeBytes { base in GitDelta.apply(delta, to: base, copies: &copies) }
             }
-            guard let rebuilt else { throw pack.damage(at: link.position, "its delta does not apply to its base") }
+            guard let rebuilt else { throw damage(pack, link.offset, "its delta does not apply to its base") }
             content = rebuilt
-            cache.insert(DeltaBaseCache.Entry(bytes: content, hits: nil, tag: type.rawValue), at: key(pack, link.position))
+            cache.insert(DeltaBaseCache.Entry(bytes: content, hits: nil, tag: type.rawValue), at: key(pack, link.offset))
         }
         return (type, content)
     }
 
-    /// Positions fit in 32 bits: an index counts its objects in 32.
-    private func key(_ pack: PackFile, _ position: Int) -> Int { pack.number << 32 | position }
+    private func header(at offset: UInt64, in pack: PackFile) throws(KeysweepError) -> PackEntryHeader {
+        guard offset >= 12, offset < pack.objectsEnd else { throw damage(pack, offset, "it is outside the pack") }
+        let length = Int(min(UInt64(PackEntryHeader.maximumLength), pack.objectsEnd - offset))
+        guard let bytes = window.bytes(of: pack, at: offset, count: length), let header = PackEntryHeader(bytes, offset: offset) else {
+            throw damage(pack, offset, "its header cannot be read")
+        }
+        return header
+    }
+
+    /// Inflates the stream after `header` into exactly its size. The stream ends where it ends:
+    /// it is given as many bytes as zlib could ever need for that size (`deflateBound`), or the
+    /// rest of the pack.
+    private func inflate(at offset: UInt64, _ header: PackEntryHeader, in pack: PackFile) throws(KeysweepError) -> [UInt8] {
+        let size = header.size
+        let bound = size + (size + 7) >> 3 + (size + 63) >> 6 + 11 + 64
+        let start = offset + UInt64(header.length)
+        guard start < pack.objectsEnd else { throw damage(pack, offset, "it is cut short") }
+        let count = Int(min(UInt64(bound), pack.objectsEnd - start))
+        guard let input = window.bytes(of: pack, at: start, count: count) else { throw damage(pack, offset, "it is cut short") }
+        var inflated: Int?
+        let content = [UInt8](unsafeUninitializedCapacity: size) { output, initialized in
+            inflated = decompressor.inflate(input, into: UnsafeMutableRawBufferPointer(output))
+            initialized = inflated == nil ? 0 : size
+        }
+        guard inflated != nil else { throw damage(pack, offset, "it does not inflate to its \(size) bytes") }
+        return content
+    }
+
+    private func damage(_ pack: PackFile, _ offset: UInt64, _ reason: String) -> KeysweepError {
+        KeysweepError("damaged pack '\(pack.path)': the object at offset \(offset): \(reason)")
+    }
+
+    /// Offsets fit in 40 bits (a pack of a terabyte), pack numbers in the rest.
+    private func key(_ pack: PackFile, _ offset: UInt64) -> Int { pack.number << 40 | Int(offset) }
 }
