@@ -82,6 +82,37 @@ import Testing
         }
     }
 
+    /// A range reports the files its commits add or change, whole, but not a file they move (its
+    /// content was there before); a secret a revert brings back is new again. As git's listing.
+    @Test func aRangeReportsWhatItsCommitsIntroduced() throws {
+        let repository = GitFixtures.path("range-lines-\(UUID().uuidString)")
+        #expect(try PackedHistoryTests.git(["init", "-q", "-b", "main", repository]) == 0)
+        let settings = (1...20).map { "setting_\($0) = \($0)" }
+        var lines = settings
+        lines[4] = "GITHUB_TOKEN = \"\(Self.github)\""
+        try Self.write(lines.joined(separator: "\n") + "\n", to: repository + "/settings.py")
+        try Self.write("SLACK_BOT_TOKEN=\(Self.slack)\n", to: repository + "/old.env")
+        try Self.git(repository, ["add", "-A"])
+        try Self.git(repository, ["commit", "-q", "-m", "before the range"])
+        lines[15] = "STRIPE_KEY = \"\(Self.stripe)\""
+        try Self.write(lines.joined(separator: "\n") + "\n", to: repository + "/settings.py")
+        try FileManager.default.createDirectory(atPath: repository + "/config", withIntermediateDirectories: true)
+        try Self.git(repository, ["mv", "old.env", "config/old.env"])
+        try Self.git(repository, ["commit", "-q", "-am", "in the range"], date: "2024-03-02T10:00:00+00:00")
+        let report = try Self.scan(repository, range: ["--range", "HEAD~1..HEAD"])
+        #expect(report.contains("\"line\" : 16") && report.contains("\"line\" : 5"), "the changed file is scanned whole")
+        #expect(!report.contains("config/old.env"), "\(report)")
+        #expect(try report == Self.scan(repository, provenance: "git", range: ["--range", "HEAD~1..HEAD"]))
+
+        // Deleted, then brought back by a revert: new again.
+        try Self.git(repository, ["rm", "-q", "config/old.env"])
+        try Self.git(repository, ["commit", "-q", "-m", "removed"], date: "2024-03-03T10:00:00+00:00")
+        try Self.git(repository, ["revert", "--no-edit", "HEAD"], date: "2024-03-04T10:00:00+00:00")
+        let reverted = try Self.scan(repository, range: ["--range", "HEAD~1..HEAD"])
+        #expect(reverted.contains("config/old.env"))
+        #expect(try reverted == Self.scan(repository, provenance: "git", range: ["--range", "HEAD~1..HEAD"]))
+    }
+
     /// A secret that a merge's resolution wrote, which neither parent had, is introduced by the
     /// merge; git's diffs show merges not at all, so with them it has a path but no commit.
     @Test func aSecretOnlyAMergeWroteIsAttributedToTheMerge() throws {

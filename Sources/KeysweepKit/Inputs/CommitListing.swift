@@ -62,6 +62,19 @@ struct CommitListing {
     /// The parents of the merge at `place` after its first; none for a commit that is not a merge.
     func otherParents(at place: Int) -> [ObjectID] { mergeParents[place] ?? [] }
 
+    /// The parents of listed commits that are not listed themselves: where a range starts.
+    var boundary: [ObjectID] {
+        var seen: Set<ObjectID> = []
+        var found: [ObjectID] = []
+        for (place, commit) in commits.enumerated() {
+            for parent in [commit.firstParent].compactMap({ $0 }) + otherParents(at: place)
+            where places[parent] == nil && seen.insert(parent).inserted {
+                found.append(parent)
+            }
+        }
+        return found
+    }
+
     /// The place in `commits` of commit `id`, if it is listed.
     func place(of id: ObjectID) -> Int? { places[id] }
 

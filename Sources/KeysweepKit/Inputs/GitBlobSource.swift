@@ -55,7 +55,7 @@ struct GitBlobSource {
 
     /// A promisor remote (how a partial clone records where its missing objects are), or the
     /// older `extensions.partialClone`.
-    private static func isPartialClone(_ repository: GitRepository) -> Bool {
+    static func isPartialClone(_ repository: GitRepository) -> Bool {
         guard let listing = try? GitProcess.output(repository: repository.path, [
             "config", "--get-regexp", #"^(extensions\.partialclone|remote\..*\.promisor)$"#,
         ]) else { return false }  // exit status 1: no such setting

@@ -78,59 +78,40 @@ final class TreeProvenance: ProvenanceSource {
         case .listed(let done): listing = done
         }
         let wanted = Set(blobIDs.compactMap { ObjectID(hex: $0) })
-        var provenance = GitProvenance()
-        // One pass over all commits: a merge's parents are near it in the listing, whose trees
-        // the same thread then has at hand (a second pass over merges alone read them cold, and
-        // took longer than the first on Symfony's 48,000 merges).
-        let (introduced, fromMerges) = diff(listing, wanted: wanted, into: &provenance)
-        // A blob only merges brought in (a conflict resolved with new content, say) is introduced
-        // by the merges none of whose parents has it there; one that no commit introduced is in
-        // no listed commit (whatever holds it, the first commit on its way back that has it and
-        // whose parents do not introduced it).
-        for (blob, introductions) in fromMerges where !introduced.contains(blob) {
-            for (commit, path) in introductions { provenance.introduce(blob.hex, commit: listing.info(at: commit), path: path) }
-        }
-        let explained = introduced.union(fromMerges.keys)
-        provenance.reachabilityKnown = wanted.isSubset(of: explained) || !Self.refsNameTreesOrBlobs(repository)
+        let found = Self.introductions(in: listing, of: wanted, store: store, threads: threads)
+        var provenance = found.provenance(of: wanted, in: listing)
+        provenance.reachabilityKnown = wanted.isSubset(of: found.blobs.keys) || !Self.refsNameTreesOrBlobs(repository)
         return provenance
     }
 
-    /// Diffs the listed commits with their parents, adds what those that are not merges introduced
-    /// of `wanted` to `provenance`, and returns the blobs they introduced, and what merges did
-    /// (by blob, in listing order).
-    private func diff(_ listing: CommitListing, wanted: Set<ObjectID>,
-                      into provenance: inout GitProvenance) -> (Set<ObjectID>, [ObjectID: [(Int, String)]]) {
-        let stretches = (listing.commits.count + Self.stretch - 1) / Self.stretch
+    /// What the commits of `listing` introduced (of `wanted`; every blob when nil), each compared
+    /// with its parents on `threads` threads. One pass over all commits: a merge's parents are
+    /// near it in the listing, whose trees the same thread then has at hand (a second pass over
+    /// merges alone read them cold, and took longer than the first on Symfony's 48,000 merges).
+    static func introductions(in listing: CommitListing, of wanted: Set<ObjectID>?, store: PackedObjectStore,
+                              threads: Int) -> Introductions {
+        let stretches = (listing.commits.count + stretch - 1) / stretch
         let outcomes = Mutex<[Int: TreeDiffer.Outcome]>([:])
         let next = Atomic<Int>(0)
-        let store = self.store
         DispatchQueue.concurrentPerform(iterations: min(threads, max(1, stretches))) { _ in
             let differ = TreeDiffer(listing: listing, store: store, wanted: wanted)
             while true {
                 let taken = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard taken < stretches else { break }
-                let commits = (taken * Self.stretch)..<min(listing.commits.count, (taken + 1) * Self.stretch)
+                let commits = (taken * stretch)..<min(listing.commits.count, (taken + 1) * stretch)
                 let outcome = differ.diff(commits)
                 outcomes.withLock { $0[taken] = outcome }
             }
         }
-        var introduced: Set<ObjectID> = []
-        var fromMerges: [ObjectID: [(Int, String)]] = [:]
+        var found = Introductions()
         let done = outcomes.withLock { $0 }
         for taken in 0..<stretches {
             guard let outcome = done[taken] else { continue }
-            for introduction in outcome.introductions {
-                if listing.commits[introduction.commit].isMerge {
-                    fromMerges[introduction.blob, default: []].append((introduction.commit, introduction.path))
-                    continue
-                }
-                introduced.insert(introduction.blob)
-                provenance.introduce(introduction.blob.hex, commit: listing.info(at: introduction.commit), path: introduction.path)
-            }
-            for id in outcome.missing { provenance.noteMissing(id.hex) }
-            for (id, reason) in outcome.unreadable { provenance.noteUnreadable(id.hex, reason) }
+            for introduction in outcome.introductions { found.add(introduction, merge: listing.commits[introduction.commit].isMerge) }
+            found.missing += outcome.missing
+            found.unreadable += outcome.unreadable
         }
-        return (introduced, fromMerges)
+        return found
     }
 
     /// Whether a ref (or a tag it names) points at a tree or a blob, whose content no commit
@@ -145,7 +126,7 @@ final class TreeProvenance: ProvenanceSource {
 }
 
 /// Diffs commits with their first parents for one thread (see `TreeProvenance`).
-private final class TreeDiffer {
+final class TreeDiffer {
     struct Introduction {
         let blob: ObjectID
         /// Its place in the listing.
@@ -163,13 +144,14 @@ private final class TreeDiffer {
 
     private let listing: CommitListing
     private let store: PackedObjectStore
-    private let wanted: Set<ObjectID>
+    /// The blobs whose introductions are noted; all when nil.
+    private let wanted: Set<ObjectID>?
     private let reader: StoreObjectReader
     private var outcome = Outcome()
     /// The path of the folder being compared, with a trailing `/` (empty at the root).
     private var prefix: [UInt8] = []
 
-    init(listing: CommitListing, store: PackedObjectStore, wanted: Set<ObjectID>) {
+    init(listing: CommitListing, store: PackedObjectStore, wanted: Set<ObjectID>?) {
         self.listing = listing
         self.store = store
         self.wanted = wanted
@@ -201,6 +183,29 @@ private final class TreeDiffer {
         return outcome
     }
 
+    /// Of `among`, the blobs anywhere in the trees of `commits` (each folder read once).
+    func blobs(inTreesOf commits: [ObjectID], among: Set<ObjectID>) -> Set<ObjectID> {
+        var found: Set<ObjectID> = []
+        var visited: Set<ObjectID> = []
+        var pending = commits.compactMap(tree(ofCommit:))
+        while let tree = pending.popLast() {
+            guard visited.insert(tree).inserted, let bytes = read(tree, as: .tree) else { continue }
+            bytes.withUnsafeBytes { buffer in
+                var cursor = GitTree.Cursor(buffer, id: tree)
+                while !cursor.atEnd {
+                    guard let raw = try? cursor.raw(), let entry = try? cursor.entry() else { return }
+                    if entry.isTree {
+                        pending.append(entry.id)
+                    } else if among.contains(entry.id) {
+                        found.insert(entry.id)
+                    }
+                    cursor.advance(past: raw)
+                }
+            }
+        }
+        return found
+    }
+
     /// The tree of commit `id`: from the listing, or read from the store for a parent outside it.
     private func tree(ofCommit id: ObjectID) -> ObjectID? {
         if let place = listing.place(of: id) { return listing.commits[place].tree }
@@ -216,15 +221,20 @@ private final class TreeDiffer {
     /// The content of object `id` if it is a `type`; nil (noted as missing or unreadable) if not.
     private func read(_ id: ObjectID, as type: PackEntryHeader.ObjectType) -> [UInt8]? {
         do throws(KeysweepError) {
-            guard let object = try reader.object(id) else {
+            switch try reader.object(id) {
+            case nil:
                 outcome.missing.append(id)
                 return nil
-            }
-            guard object.type == type else {
-                outcome.unreadable.append((id, "object \(id.hex) is a \(object.type), not a \(type)"))
+            case .tooLarge:
+                outcome.unreadable.append((id, "\(type) \(id.hex) is larger than \(TreeProvenance.largestObject) bytes"))
                 return nil
+            case .object(let found, let bytes):
+                guard found == type else {
+                    outcome.unreadable.append((id, "object \(id.hex) is a \(found), not a \(type)"))
+                    return nil
+                }
+                return bytes
             }
-            return object.bytes
         } catch {
             outcome.unreadable.append((id, error.message))
             return nil
@@ -289,7 +299,7 @@ private final class TreeDiffer {
     /// A blob (or symlink) at `prefix` + its name, new or changed in `commit`.
     private func introduce(_ entry: GitTree.Entry, commit: Int) {
         guard !entry.isSubmodule else { return }
-        if wanted.contains(entry.id) {
+        if wanted?.contains(entry.id) ?? true {
             outcome.introductions.append(Introduction(blob: entry.id, commit: commit,
                                                       path: String(decoding: prefix + Array(entry.name), as: UTF8.self)))
         } else if !store.holds(entry.id) {

@@ -13,20 +13,47 @@ public struct HistoryScanner: Sendable {
     }
 
     public func scan(_ repository: GitRepository, revisions: GitRevisions) throws(KeysweepError) -> ScanResult {
+        let pool = ScanPool<GitBlob>(ruleSet: ruleSet, options: options)
+        if let range = try Self.rangeSource(repository, revisions: revisions, options: options) {
+            return try attribute(try pool.scan(range), from: range, reading: nil, in: repository, revisions: revisions)
+        }
         // Keyword hits carried through deltas select the same rules and windows as a walk of every
         // blob; `--whole-blobs` walks (and matches) every blob whole, for comparison.
         let source = try GitBlobSource(repository: repository, revisions: revisions, maxFileSize: options.maxFileSize,
                                        processes: options.threads, prefilter: options.matchesWholeBlobs ? nil : ruleSet.prefilter,
                                        progress: options.progress)
-        // A range reads its blobs through git, but its provenance from the store when it can.
+        // A branch reads its blobs through git, but its provenance from the store when it can.
         var provenanceStore = source.store
         if provenanceStore == nil, !source.isPartialClone {
             provenanceStore = try PackedObjectStore(repository: repository, inPackOrder: false)
         }
         let log = Self.provenanceSource(for: repository, revisions: revisions, store: provenanceStore, threads: options.threads)
-        let outcome = try ScanPool<GitBlob>(ruleSet: ruleSet, options: options).scan(source) { worker in
+        let outcome = try pool.scan(source) { worker in
             if !worker.outcome.matches.isEmpty { log.start() }
         }
+        return try attribute(outcome, from: log, reading: source.readsObjectStore ? source.store : nil, in: repository,
+                             revisions: revisions)
+    }
+
+    /// A range or `--since` read from the store in-process, when Keysweep reads the store (see
+    /// `provenanceSource`); nil otherwise, and git lists and reads the blobs.
+    private static func rangeSource(_ repository: GitRepository, revisions: GitRevisions,
+                                    options: ScanOptions) throws(KeysweepError) -> RangeBlobSource? {
+        switch revisions {
+        case .range, .since: break
+        case .all, .branch: return nil
+        }
+        guard ProcessInfo.processInfo.environment["KEYSWEEP_PROVENANCE"] != "git", !GitBlobSource.isPartialClone(repository),
+              let store = try PackedObjectStore(repository: repository, inPackOrder: false) else { return nil }
+        return RangeBlobSource(repository: repository, revisions: revisions, store: store, threads: options.threads,
+                               maxFileSize: options.maxFileSize)
+    }
+
+    /// Gives the matches of `outcome` their provenance, drops those in blobs no revision reaches,
+    /// and notes what could not be read. `store` is the object store the blobs were listed from,
+    /// if they were (all refs): then blobs the history names but the store lacks were never read.
+    private func attribute(_ outcome: ScanResult, from log: any ProvenanceSource, reading store: PackedObjectStore?,
+                           in repository: GitRepository, revisions: GitRevisions) throws(KeysweepError) -> ScanResult {
         // The pack readers' caches were freed, but malloc keeps what its per-thread arenas held:
         // give it back before provenance, on other threads, allocates its own (Symfony: 25 MB).
         SystemCall.returnFreedMemory()
@@ -40,10 +67,10 @@ public struct HistoryScanner: Sendable {
         // Blobs the history names but the repository lacks: they were never read.
         var missing: Set<String> = []
         do throws(KeysweepError) {
-            provenance = try log.provenance(of: Set(outcome.matches.compactMap { $0.blobID }), store: source.store)
-            // A range's listing names the blobs it lacks itself.
-            if source.readsObjectStore { missing = provenance.missing }
-            reached = source.readsObjectStore
+            provenance = try log.provenance(of: Set(outcome.matches.compactMap { $0.blobID }), store: store)
+            // Otherwise what listed the blobs named those it lacks itself.
+            if store != nil { missing = provenance.missing }
+            reached = store != nil
                 ? try reachedMatches(outcome.matches, explained: provenance, in: repository,
                                      revisions: revisions, missing: &missing)
                 : outcome.matches

@@ -13,9 +13,18 @@ import Inflate
 /// its parent reads the parent's trees next, and a tree's delta base is usually a tree read just
 /// before (git deltifies older versions against newer ones, and history is read newest first).
 final class StoreObjectReader {
+    /// What reading an object gave.
+    enum Read {
+        case object(type: PackEntryHeader.ObjectType, bytes: [UInt8])
+        /// Larger than the limit (or rebuilt from a base more than four times larger): not read.
+        case tooLarge
+    }
+
     private let store: PackedObjectStore
     /// The largest object rebuilt: a damaged pack must not make us inflate gigabytes.
     private let limit: Int
+    /// The largest base of a chain (a small file is sometimes a delta of a larger one).
+    private let baseLimit: Int
     private let decompressor = ZlibDecompressor()
     /// Small: objects are read here and there, and each refill copies the whole window.
     private let window = PackWindow(capacity: 2 << 10)
@@ -30,12 +39,12 @@ final class StoreObjectReader {
     init(store: PackedObjectStore, limit: Int) {
         self.store = store
         self.limit = limit
+        baseLimit = limit.multipliedReportingOverflow(by: 4).overflow ? .max : 4 * limit
         loose = LooseObjectReader(objectDirectory: store.repository.objectDirectory, maxFileSize: limit)
     }
 
-    /// The type and content of object `id`; nil if the store does not hold it. Throws if it is
-    /// damaged or larger than `limit`.
-    func object(_ id: ObjectID) throws(KeysweepError) -> (type: PackEntryHeader.ObjectType, bytes: [UInt8])? {
+    /// Object `id`, or nil if the store does not hold it. Throws if it is damaged.
+    func object(_ id: ObjectID) throws(KeysweepError) -> Read? {
         if let place = places[id] { return try object(at: UInt64(place & 0xFF_FFFF_FFFF), in: store.packs[place >> 40]) }
         let raw = id.bytes
         for pack in store.packs {
@@ -48,14 +57,14 @@ final class StoreObjectReader {
         let hex = id.hex
         guard store.looseIDs.contains(hex) else { return nil }
         switch try loose.read(hex, anyType: true) {
-        case .object(let type, let bytes): return (type, bytes)
-        case .tooLarge: throw KeysweepError("loose object \(hex) is larger than \(limit) bytes")
+        case .object(let type, let bytes): return .object(type: type, bytes: bytes)
+        case .tooLarge: return .tooLarge
         case .blob, .other: preconditionFailure("a read of any type gives the object")
         }
     }
 
     /// The object at `offset`, rebuilt through its delta chain from a base at hand or whole.
-    private func object(at offset: UInt64, in pack: PackFile) throws(KeysweepError) -> (type: PackEntryHeader.ObjectType, bytes: [UInt8]) {
+    private func object(at offset: UInt64, in pack: PackFile) throws(KeysweepError) -> Read {
         var chain: [(offset: UInt64, header: PackEntryHeader)] = []
         var current = offset
         var content: [UInt8]
@@ -68,12 +77,13 @@ final class StoreObjectReader {
             }
             let header = try header(at: current, in: pack)
             if case .whole(let whole) = header.kind {
-                guard header.size <= limit else { throw damage(pack, current, "it is larger than \(limit) bytes") }
+                guard header.size <= (chain.isEmpty ? limit : baseLimit) else { return .tooLarge }
                 content = try inflate(at: current, header, in: pack)
                 type = whole
                 break
             }
-            guard header.size <= 2 * limit + 64 else { throw damage(pack, current, "its delta is larger than \(limit) bytes") }
+            // git's deltas are smaller than what they rebuild (an insert costs a byte in 127).
+            guard header.size <= 2 * (chain.isEmpty ? limit : baseLimit) + 64 else { return .tooLarge }
             chain.append((current, header))
             guard chain.count <= PackBlobReader.longestChain else { throw damage(pack, offset, "its delta chain loops") }
             switch header.kind {
@@ -85,11 +95,9 @@ final class StoreObjectReader {
             }
         }
         cache.insert(DeltaBaseCache.Entry(bytes: content, hits: nil, tag: type.rawValue), at: key(pack, current))
-        for link in chain.reversed() {
+        for (index, link) in chain.enumerated().reversed() {
             let delta = try inflate(at: link.offset, link.header, in: pack)
-            if let size = delta.withUnsafeBytes(GitDelta.targetSize), size > limit {
-                throw damage(pack, link.offset, "it is larger than \(limit) bytes")
-            }
+            if let size = delta.withUnsafeBytes(GitDelta.targetSize), size > (index == 0 ? limit : baseLimit) { return .tooLarge }
             var copies: [DeltaCopy]?
             let rebuilt = delta.withUnsafeBytes { delta in
                 content.withUnsafeBytes { base in GitDelta.apply(delta, to: base, copies: &copies) }
@@ -98,7 +106,7 @@ final class StoreObjectReader {
             content = rebuilt
             cache.insert(DeltaBaseCache.Entry(bytes: content, hits: nil, tag: type.rawValue), at: key(pack, link.offset))
         }
-        return (type, content)
+        return .object(type: type, bytes: content)
     }
 
     private func header(at offset: UInt64, in pack: PackFile) throws(KeysweepError) -> PackEntryHeader {

@@ -1,0 +1,84 @@
+import Dispatch
+import Synchronization
+
+/// The blobs that the commits of a range (`--range`, `--since`) introduced, found by comparing
+/// each commit with its parents in-process and read from the object store: what CI scans on a
+/// pull request, without `git rev-list --objects` walking the whole tree of every commit and
+/// `git cat-file` piping the blobs.
+///
+/// A blob is scanned when a commit of the range introduced it at a path and the commits the range
+/// starts from (the parents of its commits outside it) do not hold it anywhere: as with
+/// `git rev-list --objects A..B`, a file moved or copied is not new, but a secret a revert brings
+/// back is. Its provenance is known from the same comparison: `provenance(of:)` needs no second
+/// pass.
+final class RangeBlobSource: BlobSource, ProvenanceSource {
+    private let repository: GitRepository
+    private let revisions: GitRevisions
+    private let store: PackedObjectStore
+    private let threads: Int
+    private let maxFileSize: Int
+    /// The commits and what they introduced, once `produce` has run.
+    private let found = Mutex<(listing: CommitListing, introductions: Introductions)?>(nil)
+
+    init(repository: GitRepository, revisions: GitRevisions, store: PackedObjectStore, threads: Int, maxFileSize: Int) {
+        self.repository = repository
+        self.revisions = revisions
+        self.store = store
+        self.threads = max(1, threads)
+        self.maxFileSize = maxFileSize
+    }
+
+    func produce(push: @escaping @Sendable ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
+        let listing = try CommitListing(repository: repository, revisions: revisions)
+        var introduced = TreeProvenance.introductions(in: listing, of: nil, store: store, threads: threads)
+        let starts = TreeDiffer(listing: listing, store: store, wanted: nil)
+        introduced.remove(starts.blobs(inTreesOf: listing.boundary, among: Set(introduced.order)))
+        let introductions = introduced
+        found.withLock { $0 = (listing, introductions) }
+        let blobs = introductions.order
+        let outcome = Mutex(ScanStatistics())
+        let next = Atomic<Int>(0)
+        let (store, maxFileSize) = (self.store, self.maxFileSize)
+        DispatchQueue.concurrentPerform(iterations: min(threads, max(1, blobs.count))) { _ in
+            let reader = StoreObjectReader(store: store, limit: maxFileSize)
+            var statistics = ScanStatistics()
+            var batcher = BlobBatcher()
+            while true {
+                let taken = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard taken < blobs.count else { break }
+                let id = blobs[taken]
+                let path = introductions.blobs[id]?.first?.path ?? id.hex
+                do throws(KeysweepError) {
+                    switch try reader.object(id) {
+                    case nil:
+                        statistics.unreadableObject(id.hex, "object \(id.hex) is missing")
+                    case .tooLarge:
+                        statistics.skip(.tooLarge, path: path, message: "larger than \(maxFileSize) bytes")
+                    case .object(let type, let bytes):
+                        // A symbolic link is a blob too; anything else under a file's name is not read.
+                        if type == .blob, let full = batcher.add(GitBlob(id: id.hex, path: path, bytes: bytes)) { push(full) }
+                    }
+                } catch {
+                    statistics.unreadableObject(id.hex, error.message)
+                }
+            }
+            if let rest = batcher.flush() { push(rest) }
+            outcome.withLock { $0.merge(statistics) }
+        }
+        return outcome.withLock { $0 }
+    }
+
+    func scan(_ blob: GitBlob, worker: inout ScanWorker) {
+        worker.scan(bytes: blob.bytes, path: blob.path, blobID: blob.id, hits: nil)
+    }
+
+    /// The comparison was made while producing.
+    func start() {}
+
+    func provenance(of blobIDs: Set<String>, store _: PackedObjectStore?) throws(KeysweepError) -> GitProvenance {
+        guard let (listing, introductions) = found.withLock({ $0 }) else { return GitProvenance() }
+        var provenance = introductions.provenance(of: Set(blobIDs.compactMap { ObjectID(hex: $0) }), in: listing)
+        provenance.reachabilityKnown = true
+        return provenance
+    }
+}
