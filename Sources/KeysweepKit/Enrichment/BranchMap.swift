@@ -4,6 +4,9 @@
 ///
 /// Each commit gets a bit set of the branches whose tips reach it: tips set their own bit, and
 /// in `--topo-order` (children before parents) each commit passes its set on to its parents.
+/// A history scan of all refs has listed every commit and its parents already (`CommitListing`):
+/// the graph is then taken from it, put in that order here, and git is not asked again (on
+/// Symfony's 128,000 commits its `rev-list --topo-order` took 0.6 s at the end of the scan).
 struct BranchMap: Sendable {
     /// Sorted short names (`main`, `origin/feature`), without `origin/HEAD`.
     let names: [String]
@@ -16,8 +19,9 @@ struct BranchMap: Sendable {
     /// The graph is dropped beyond this many 64-bit words (commits × ⌈branches / 64⌉): 128 MiB.
     static let wordLimit = 16 << 20
 
-    /// Nil when git cannot answer or the graph is too large.
-    init?(repository root: String) {
+    /// Nil when git cannot answer or the graph is too large. `commits`, when given, holds every
+    /// commit of every ref.
+    init?(repository root: String, commits: CommitListing? = nil) {
         guard let refs = try? GitProcess.output(repository: root, ["for-each-ref", "--format=%(objectname) %(refname:short)", "refs/heads", "refs/remotes"])
         else { return nil }
         var tips: [(id: String, name: String)] = []
@@ -32,6 +36,12 @@ struct BranchMap: Sendable {
         head = (try? GitProcess.output(repository: root, ["symbolic-ref", "--short", "-q", "HEAD"]))
             .map { String(decoding: $0, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "" }
             .flatMap { $0.isEmpty ? nil : $0 }
+        if let commits {
+            guard let built = Self.bits(of: tips.map(\.id), in: commits, words: words) else { return nil }
+            index = built.index
+            bits = built.bits
+            return
+        }
         // With no branch there is no graph to read (rev-list refuses an empty list of tips).
         let graph = tips.isEmpty ? []
             : try? GitProcess.output(repository: root, ["rev-list", "--topo-order", "--parents"] + Array(Set(tips.map(\.id))).sorted())
@@ -54,6 +64,36 @@ struct BranchMap: Sendable {
         }
         self.index = index
         self.bits = bits
+    }
+
+    /// The bits of each listed commit (by id), passed from children to parents in an order
+    /// where each commit comes after all its children (Kahn's: a commit is taken once its last
+    /// listed child is). Nil when the graph is too large.
+    private static func bits(of tips: [String], in commits: CommitListing, words: Int) -> (index: [String: Int], bits: [UInt64])? {
+        let count = commits.commits.count
+        guard count * words <= wordLimit else { return nil }
+        var bits = [UInt64](repeating: 0, count: count * words)
+        for (branch, tip) in tips.enumerated() {
+            guard let id = ObjectID(hex: tip), let place = commits.place(of: id) else { continue }
+            bits[place * words + branch / 64] |= 1 << UInt64(branch % 64)
+        }
+        let parents = (0..<count).map { place in
+            ([commits.commits[place].firstParent].compactMap { $0 } + commits.otherParents(at: place)).compactMap(commits.place(of:))
+        }
+        var children = [Int](repeating: 0, count: count)
+        for list in parents { for parent in list { children[parent] += 1 } }
+        var ready = (0..<count).filter { children[$0] == 0 }.reversed().map { $0 }
+        while let place = ready.popLast() {
+            for parent in parents[place] {
+                for word in 0..<words { bits[parent * words + word] |= bits[place * words + word] }
+                children[parent] -= 1
+                if children[parent] == 0 { ready.append(parent) }
+            }
+        }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(count)
+        for (place, commit) in commits.commits.enumerated() { index[commit.id.hex] = place }
+        return (index, bits)
     }
 
     /// The branches that hold any of `commits`, and whether HEAD's branch is not among them.

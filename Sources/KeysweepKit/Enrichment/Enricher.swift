@@ -20,9 +20,15 @@ public struct Enricher: Sendable {
 
     /// Enriches on `threads` threads, each with its own `Workspace` (its caches and its git
     /// process are not shared); the order of the findings is kept.
+    /// `commits`, when the scan listed every commit of every ref, gives the branches without
+    /// another walk of the commit graph.
     public func enrich(_ findings: [Finding], in kind: Workspace.Kind, threads: Int) -> [Finding] {
+        enrich(findings, in: kind, threads: threads, commits: nil)
+    }
+
+    func enrich(_ findings: [Finding], in kind: Workspace.Kind, threads: Int, commits: CommitListing?) -> [Finding] {
         let branchMap: BranchMap? = if case .repository(let root) = kind,
-            resolveBranches || findings.contains(where: { $0.presentAtHead == false }) { BranchMap(repository: root) } else { nil }
+            resolveBranches || findings.contains(where: { $0.presentAtHead == false }) { BranchMap(repository: root, commits: commits) } else { nil }
         let chunks = max(1, min(threads, findings.count / 8))
         guard chunks > 1 else { return enrich(findings, in: Workspace(kind), branchMap: branchMap) }
         let results = Mutex<[Int: [Finding]]>([:])

@@ -6,4 +6,10 @@ protocol ProvenanceSource: Sendable {
     /// The introductions of `blobIDs`. With `store`, blobs commits introduced that it lacks are
     /// noted as missing.
     func provenance(of blobIDs: Set<String>, store: PackedObjectStore?) throws(KeysweepError) -> GitProvenance
+    /// Every commit of every ref with its parents, if it was listed in-process for all refs.
+    var allCommits: CommitListing? { get }
+}
+
+extension ProvenanceSource {
+    var allCommits: CommitListing? { nil }
 }

@@ -46,6 +46,11 @@ final class TreeProvenance: ProvenanceSource {
         self.threads = max(1, threads)
     }
 
+    var allCommits: CommitListing? {
+        guard revisions == .all, case .listed(let listing) = state.withLock({ $0 }) else { return nil }
+        return listing
+    }
+
     /// Starts listing the commits if that has not begun; returns at once.
     func start() {
         let first = state.withLock { state in

@@ -86,6 +86,7 @@ public struct HistoryScanner: Sendable {
         let matches = reached.attributed(to: provenance.introductions)
         var result = ScanResult(matches: matches, statistics: statistics)
         result.damage = incomplete
+        result.commits = log.allCommits
         let matchedBlobs = Set(reached.compactMap { $0.blobID })
         let atHead = GitProvenance.blobIDsAtHead(of: repository, among: matchedBlobs)
         result.secretsAtHead = Set(reached.filter { match in match.blobID.map { atHead.contains($0) } ?? false }.map { $0.secret })

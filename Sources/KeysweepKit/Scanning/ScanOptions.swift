@@ -40,6 +40,9 @@ public struct ScanResult: Sendable {
     public var damage: KeysweepError?
     /// Advice for the person running the scan (see `ScanNote`).
     public var notes: [ScanNote] = []
+    /// For a history scan of all refs, every commit with its parents, read once for provenance
+    /// and handed on, so that enrichment need not list them again (see `BranchMap`).
+    var commits: CommitListing?
 
     public init(matches: [Match], statistics: ScanStatistics, secretsAtHead: Set<[UInt8]>? = nil) {
         self.matches = matches
