@@ -113,6 +113,34 @@ import Testing
         #expect(try reverted == Self.scan(repository, provenance: "git", range: ["--range", "HEAD~1..HEAD"]))
     }
 
+    /// A tree that cannot be read is named, the rest is attributed, and the report says it is
+    /// incomplete (exit 2); nothing is attributed from a guess.
+    @Test func aDamagedTreeIsNamedAndTheScanGoesOn() throws {
+        let repository = GitFixtures.path("damaged-tree-\(UUID().uuidString)")
+        #expect(try PackedHistoryTests.git(["init", "-q", "-b", "main", repository]) == 0)
+        try Self.write("STRIPE_KEY = \"\(Self.stripe)\"\n", to: repository + "/config/app.py")
+        try Self.git(repository, ["add", "-A"])
+        try Self.git(repository, ["commit", "-q", "-m", "first"])
+        try Self.write("GITHUB_TOKEN=\(Self.github)\n", to: repository + "/deploy/ci.env")
+        try Self.git(repository, ["add", "-A"])
+        try Self.git(repository, ["commit", "-q", "-m", "second"], date: "2024-03-02T10:00:00+00:00")
+        // The `deploy` folder's tree gets the bytes of another object: its id no longer fits.
+        let tree = try ToolProcess.run(["git", "rev-parse", "HEAD:deploy"], in: repository).output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let other = try ToolProcess.run(["git", "rev-parse", "HEAD:config"], in: repository).output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let objects = repository + "/.git/objects/"
+        let damaged = objects + tree.prefix(2) + "/" + tree.dropFirst(2)
+        try FileManager.default.removeItem(atPath: damaged)
+        try FileManager.default.copyItem(atPath: objects + other.prefix(2) + "/" + other.dropFirst(2), toPath: damaged)
+
+        let outcome = try KeysweepProcess.run(["git", repository, "--format", "json", "--no-timing"])
+        #expect(outcome.status == 2, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("1 object could not be read") && outcome.stderr.contains(tree.dropFirst(2)), "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("config/app.py"), "the readable tree is still attributed")
+        #expect(outcome.stdout.contains("\"complete\" : false"))
+    }
+
     /// A secret that a merge's resolution wrote, which neither parent had, is introduced by the
     /// merge; git's diffs show merges not at all, so with them it has a path but no commit.
     @Test func aSecretOnlyAMergeWroteIsAttributedToTheMerge() throws {

@@ -30,7 +30,7 @@ final class TreeProvenance: ProvenanceSource {
     /// are few; short enough that threads finish together.
     static let stretch = 512
     /// The largest tree or commit read: git writes none near it (a tree entry is at least 28 bytes).
-    static let largestObject = 256 << 20
+    static let largestObject = 64 << 20
 
     private enum State {
         case idle

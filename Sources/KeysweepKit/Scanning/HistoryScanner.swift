@@ -80,7 +80,10 @@ public struct HistoryScanner: Sendable {
             throw Self.incompleteness(statistics).map { KeysweepError($0.code, "\($0.message); then \(error.message)") } ?? error
         }
         for id in missing { statistics.unreadableObject(id, "object \(id) is missing") }
-        for (id, reason) in provenance.unreadable.sorted(by: { $0.key < $1.key }) { statistics.unreadableObject(id, reason) }
+        // A damaged loose object is named by the blob pass already, which reads them all.
+        for (id, reason) in provenance.unreadable.sorted(by: { $0.key < $1.key }) where !statistics.unreadableObjects.contains(reason) {
+            statistics.unreadableObject(id, reason)
+        }
         statistics.normalize()
         let incomplete = Self.incompleteness(statistics)
         let matches = reached.attributed(to: provenance.introductions)
