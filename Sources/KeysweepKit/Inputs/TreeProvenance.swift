@@ -312,62 +312,60 @@ final class TreeDiffer {
         }
     }
 
-    /// A tree entry copied out of its tree, for the few trees merges are compared in.
-    private struct OwnedEntry {
-        let mode: UInt32
-        let name: [UInt8]
-        let id: ObjectID
-    }
-
     /// Notes what merge tree `new` introduced at `prefix` that none of the `parents` trees has
     /// (git's combined diff): a folder equal to one parent's is not entered, so a merge without
-    /// conflicts costs the reading of its top trees.
+    /// conflicts costs the reading of its top trees. The parents' trees are walked side by side
+    /// with the merge's, as `compare(_:with:commit:)` walks one.
     private func compare(_ new: ObjectID, withEach parents: [ObjectID], commit: Int) {
-        guard let entries = ownedEntries(of: new) else { return }
-        var parentEntries: [[UInt8]: OwnedEntry] = [:]
-        var parentsByName: [[[UInt8]: OwnedEntry]] = []
+        guard let newBytes = read(new, as: .tree) else { return }
+        // The parents' trees back to back, so that one buffer holds them all while they are walked.
+        var joined: [UInt8] = []
+        var bounds: [Range<Int>] = []
         for parent in parents {
-            guard let owned = ownedEntries(of: parent) else { return }
-            parentEntries.removeAll(keepingCapacity: true)
-            for entry in owned { parentEntries[entry.name + (entry.mode == 0o040000 ? [UInt8(ascii: "/")] : [])] = entry }
-            parentsByName.append(parentEntries)
+            guard let bytes = read(parent, as: .tree) else { return }
+            bounds.append(joined.count..<(joined.count + bytes.count))
+            joined += bytes
         }
-        for entry in entries {
-            let isTree = entry.mode == 0o040000
-            let key = entry.name + (isTree ? [UInt8(ascii: "/")] : [])
-            let previous = parentsByName.map { $0[key] }
-            guard !previous.contains(where: { $0?.id == entry.id && $0?.mode == entry.mode }) else { continue }
-            if isTree {
-                let length = prefix.count
-                prefix.append(contentsOf: key)
-                compare(entry.id, withEach: previous.compactMap { $0?.id }, commit: commit)
-                prefix.removeSubrange(length...)
-            } else {
-                entry.name.withUnsafeBytes { name in
-                    introduce(GitTree.Entry(mode: entry.mode, name: name, id: entry.id), commit: commit)
+        newBytes.withUnsafeBytes { newBuffer in
+            joined.withUnsafeBytes { parentBuffer in
+                var newer = GitTree.Cursor(newBuffer, id: new)
+                var olders = zip(parents, bounds).map { GitTree.Cursor(UnsafeRawBufferPointer(rebasing: parentBuffer[$1]), id: $0) }
+                var previous = [GitTree.Entry?](repeating: nil, count: parents.count)
+                do throws(KeysweepError) {
+                    while !newer.atEnd {
+                        let raw = try newer.raw()
+                        newer.advance(past: raw)
+                        let entry = try GitTree.Cursor(raw, id: new).entry()
+                        var unchanged = false
+                        for index in olders.indices {
+                            previous[index] = nil
+                            while !olders[index].atEnd {
+                                let candidate = try olders[index].entry()
+                                let order = GitTree.order(candidate, entry)
+                                if order > 0 { break }
+                                olders[index].advance(past: try olders[index].raw())
+                                if order == 0 {
+                                    previous[index] = candidate
+                                    unchanged = unchanged || (candidate.id == entry.id && candidate.mode == entry.mode)
+                                    break
+                                }
+                            }
+                        }
+                        if unchanged { continue }
+                        if entry.isTree {
+                            let length = prefix.count
+                            prefix.append(contentsOf: entry.name)
+                            prefix.append(UInt8(ascii: "/"))
+                            compare(entry.id, withEach: previous.compactMap { $0?.id }, commit: commit)
+                            prefix.removeSubrange(length...)
+                        } else {
+                            introduce(entry, commit: commit)
+                        }
+                    }
+                } catch {
+                    outcome.unreadable.append((new, error.message))
                 }
             }
-        }
-    }
-
-    /// The entries of tree `id`, copied; nil (noted) if it cannot be read.
-    private func ownedEntries(of id: ObjectID) -> [OwnedEntry]? {
-        guard let bytes = read(id, as: .tree) else { return nil }
-        return bytes.withUnsafeBytes { buffer in
-            var cursor = GitTree.Cursor(buffer, id: id)
-            var entries: [OwnedEntry] = []
-            do throws(KeysweepError) {
-                while !cursor.atEnd {
-                    let raw = try cursor.raw()
-                    let entry = try cursor.entry()
-                    entries.append(OwnedEntry(mode: entry.mode, name: Array(entry.name), id: entry.id))
-                    cursor.advance(past: raw)
-                }
-            } catch {
-                outcome.unreadable.append((id, error.message))
-                return nil
-            }
-            return entries
         }
     }
 }
