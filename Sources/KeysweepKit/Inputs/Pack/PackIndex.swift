@@ -158,18 +158,26 @@ struct PackIndex: Sendable {
         }
     }
 
-    /// Binary search of the sorted ids (narrowed by the fan-out table).
+    /// Binary search of the sorted ids (narrowed by the fan-out table), comparing with `memcmp`.
     private func indexPosition(of id: some Collection<UInt8>) -> Int? {
         guard id.count == Self.idLength, let first = id.first else { return nil }
+        let found: Int?? = id.withContiguousStorageIfAvailable { wanted in
+            indexPosition(of: UnsafeRawBufferPointer(wanted), first: first)
+        }
+        if let found { return found }
+        return Array(id).withUnsafeBytes { indexPosition(of: $0, first: first) }
+    }
+
+    private func indexPosition(of wanted: UnsafeRawBufferPointer, first: UInt8) -> Int? {
         var low = first == 0 ? 0 : Int(Self.bigEndian32(bytes, at: 8 + (Int(first) - 1) * 4))
         var high = Int(Self.bigEndian32(bytes, at: 8 + Int(first) * 4))
+        guard let base = bytes.baseAddress, let target = wanted.baseAddress else { return nil }
         while low < high {
             let middle = (low + high) / 2
-            let start = Self.idsStart + middle * Self.idLength
-            let candidate = bytes[start..<(start + Self.idLength)]
-            if candidate.lexicographicallyPrecedes(id) {
+            let compared = memcmp(base + Self.idsStart + middle * Self.idLength, target, Self.idLength)
+            if compared < 0 {
                 low = middle + 1
-            } else if candidate.elementsEqual(id) {
+            } else if compared == 0 {
                 return middle
             } else {
                 high = middle
