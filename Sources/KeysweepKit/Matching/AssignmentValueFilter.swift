@@ -22,6 +22,9 @@ enum AssignmentValueFilter {
         // `eyJ…` with dots is a JSON Web Token: `jwt.token` judges those, with its own shape checks
         // and its list of documentation tokens, so a context rule does not report one it refused.
         if value.starts(with: Array("eyJ".utf8)), value.contains(UInt8(ascii: ".")) { return false }
+        // `6258:Ahjtskx7_…`: a Telegram bot token's shape with a bot id or a secret of the wrong
+        // length is a made-up token, not a secret of unknown kind.
+        if isMalformedTelegramBotToken(value) { return false }
         // C preprocessor token pasting (`MLKEM##x##_private_key`).
         if value.contains(subsequence: Array("##".utf8)) { return false }
         let lowered = value.map(KeywordPrefilter.fold)
@@ -72,6 +75,18 @@ enum AssignmentValueFilter {
             index = end
         }
         return words >= 2 && digitThenLetter <= 1
+    }
+
+    /// Digits, `:A`, then 20 or more of `[A-Za-z0-9_-]` (a Telegram bot id and its secret), but not
+    /// the documented layout: a bot id of 5 to 16 digits and `A` with 34 more characters
+    /// (`123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11`), which generic rules may still report.
+    static func isMalformedTelegramBotToken(_ value: [UInt8]) -> Bool {
+        guard let colon = value.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon + 21 < value.count,
+              value[..<colon].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+              value[colon + 1] == UInt8(ascii: "A"),
+              value[(colon + 2)...].allSatisfy({ ValueShape.isIdentifierByte($0) || $0 == UInt8(ascii: "-") })
+        else { return false }
+        return !((5...16).contains(colon) && value.count - colon - 2 == 34)
     }
 
     /// `p@ssw0rd`, `super$ecret`, `t0k3n`: digits and symbols that stand for letters, undone so

@@ -16,6 +16,8 @@ public final class RuleSet: Sendable {
     /// Credentials made of such parts only (a host and a user): their secret is whatever generic
     /// password or secret is found beside them, so they run wherever a generic rule matched.
     let credentialsOfGenericSecrets: Set<String>
+    /// Prefixes of specific rules' tokens, which rules judging by context leave to those rules.
+    let typeMarkers: TypeMarkers
 
     /// Compiles every rule; a pattern that does not compile or lacks a `secret` group is an error
     /// naming the rule id, the offset and PCRE2's message.
@@ -43,6 +45,7 @@ public final class RuleSet: Sendable {
         companionIndices = rules.indices.filter { !rules[$0].isReportedAlone }
         let reportable = Set(rules.filter(\.isReportedAlone).compactMap(\.credential))
         credentialsOfGenericSecrets = Set(rules.filter { !$0.isReportedAlone }.compactMap(\.credential)).subtracting(reportable)
+        typeMarkers = TypeMarkers(rules: rules)
     }
 
     /// Whether this platform's PCRE2 has JIT; without it patterns run in the interpreter.
