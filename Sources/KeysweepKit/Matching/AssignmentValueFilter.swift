@@ -25,6 +25,7 @@ enum AssignmentValueFilter {
         // `6258:Ahjtskx7_…`: a Telegram bot token's shape with a bot id or a secret of the wrong
         // length is a made-up token, not a secret of unknown kind.
         if isMalformedTelegramBotToken(value) { return false }
+        if endsWithMadeUpUUID(value) { return false }
         // C preprocessor token pasting (`MLKEM##x##_private_key`).
         if value.contains(subsequence: Array("##".utf8)) { return false }
         let lowered = value.map(KeywordPrefilter.fold)
@@ -87,6 +88,26 @@ enum AssignmentValueFilter {
               value[(colon + 2)...].allSatisfy({ ValueShape.isIdentifierByte($0) || $0 == UInt8(ascii: "-") })
         else { return false }
         return !((5...16).contains(colon) && value.count - colon - 2 == 34)
+    }
+
+    /// `px-dep-d4c3b2a1-f6e5-h8g7-j1i8-p5o0n5m3l2k1`: a UUID's 8-4-4-4-12 layout at the end of the
+    /// value, typed with letters past `f`. Keys in UUID layout (Pixie, Heroku, npm legacy) are hex;
+    /// this is someone's placeholder.
+    static func endsWithMadeUpUUID(_ value: [UInt8]) -> Bool {
+        guard value.count >= 36 else { return false }
+        let tail = value.suffix(36)
+        if value.count > 36, ValueShape.isIdentifierByte(value[value.count - 37]) { return false }
+        var pastF = false
+        for (offset, byte) in tail.enumerated() {
+            if [8, 13, 18, 23].contains(offset) {
+                guard byte == UInt8(ascii: "-") else { return false }
+                continue
+            }
+            guard ValueShape.isIdentifierByte(byte), byte != UInt8(ascii: "_") else { return false }
+            let lowered = KeywordPrefilter.fold(byte)
+            if (UInt8(ascii: "g")...UInt8(ascii: "z")).contains(lowered) { pastF = true }
+        }
+        return pastF
     }
 
     /// `p@ssw0rd`, `super$ecret`, `t0k3n`: digits and symbols that stand for letters, undone so

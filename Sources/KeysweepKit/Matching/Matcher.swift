@@ -95,11 +95,11 @@ public final class Matcher {
         if !disproved.isEmpty {
             found.removeAll { ruleSet.rules[$0.rule].rule.judgesByContext && disproved.contains(Array(bytes[$0.span])) }
         }
-        // A value with a specific rule's type marker that the specific rule did not report is a
-        // malformed token of that kind (see `TypeMarkers`): rules judging by context leave it.
+        // A specific rule's type marker and a few characters, which that rule did not report, is a
+        // token of that kind cut short (see `TypeMarkers`): rules judging by context leave it.
         let specific = found.filter { !ruleSet.rules[$0.rule].rule.judgesByContext }
         found.removeAll { candidate in
-            ruleSet.rules[candidate.rule].rule.judgesByContext && ruleSet.typeMarkers.begins(bytes[candidate.span])
+            ruleSet.rules[candidate.rule].rule.judgesByContext && ruleSet.typeMarkers.isShortToken(bytes[candidate.span])
                 && !specific.contains { $0.span.overlaps(candidate.span) }
         }
         if let accepted = allowance?.acceptedSecrets, !accepted.isEmpty {

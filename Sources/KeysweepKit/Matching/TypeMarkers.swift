@@ -1,12 +1,17 @@
-/// The public type markers of specific rules (`ghp_`, `xoxb-`, `sm_pat_`, `px-dep-`, `hvs.`):
-/// a value that starts with one is that rule's to judge.
+/// The public type markers of specific rules (`ghp_`, `xoxb-`, `sm_pat_`, `hvs.`): a value that
+/// is one of them and a few characters is a token of that kind cut short or made up.
 ///
-/// A specific rule knows its token's format (length, alphabet, checksum). When it does not report
-/// a value that carries its marker (`sm_pat_g8re5580i6` is too short for a SettleMint token,
-/// `px-dep-d4c3b2a1-f6e5-h8g7-…` is no UUID), the value is a malformed or made-up token, and a
-/// rule that judges values only by the name beside them (`nonMatchingToken := "sm_pat_…"`) must
-/// not report it instead. Where the specific rule does match, overlap resolution keeps it anyway.
+/// A specific rule knows its token's length. A value that carries its marker and fewer than
+/// `shortTail` more bytes (`sm_pat_g8re5580i6`: a SettleMint token has 16 after the prefix) is
+/// no such token, and a rule that judges values only by the name beside them
+/// (`nonMatchingToken := "sm_pat_…"`) must not report it instead. Longer values stay with the
+/// generic rules: specific rules hold formats tighter than some providers' (gitleaks' generated
+/// lowercase `dt0c01.` tokens were 155 positives of the external corpus that only generic rules
+/// find). Where the specific rule does match, overlap resolution keeps it anyway.
 struct TypeMarkers: Sendable {
+    /// Prefixed tokens carry 16 or more random bytes after their prefix.
+    static let shortTail = 16
+
     private let markers: [[UInt8]]
 
     /// Stems that several providers put before a separator (`live_`, `secret_`, `API-`): a value
@@ -31,8 +36,11 @@ struct TypeMarkers: Sendable {
         return !sharedStems.contains(String(decoding: bytes.dropLast(), as: UTF8.self).lowercased())
     }
 
-    /// Whether `value` starts with a marker, as the marker is written (markers are case-sensitive).
-    func begins(_ value: UnsafeRawBufferPointer.SubSequence) -> Bool {
-        markers.contains { marker in value.count > marker.count && value.starts(with: marker) }
+    /// Whether `value` is a marker, as the marker is written (markers are case-sensitive), and
+    /// fewer than `shortTail` more bytes.
+    func isShortToken(_ value: UnsafeRawBufferPointer.SubSequence) -> Bool {
+        markers.contains { marker in
+            value.count > marker.count && value.count < marker.count + Self.shortTail && value.starts(with: marker)
+        }
     }
 }

@@ -16,7 +16,7 @@ public final class RuleSet: Sendable {
     /// Credentials made of such parts only (a host and a user): their secret is whatever generic
     /// password or secret is found beside them, so they run wherever a generic rule matched.
     let credentialsOfGenericSecrets: Set<String>
-    /// Prefixes of specific rules' tokens, which rules judging by context leave to those rules.
+    /// Prefixes of specific rules' tokens: rules judging by context do not report them cut short.
     let typeMarkers: TypeMarkers
 
     /// Compiles every rule; a pattern that does not compile or lacks a `secret` group is an error
