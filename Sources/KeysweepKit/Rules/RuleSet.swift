@@ -86,7 +86,7 @@ public struct CompiledRule: Sendable {
     private static func compile(_ rule: Rule, file: String) throws(RuleError) -> CompiledPattern.Value {
         let pattern: Pattern
         let expanded = AssignmentGrammar.expand(rule.pattern)
-        let reach = PatternReach.of(pattern: expanded, keywords: rule.windowKeywords)
+        let reach = rule.reachNote.isKnown ? rule.reachNote.reach : PatternReach.of(pattern: expanded, keywords: rule.windowKeywords)
         do {
             pattern = try Pattern(expanded, allowsStartLimit: reach != nil)
         } catch {
