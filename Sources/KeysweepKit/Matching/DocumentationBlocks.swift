@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Documentation that a source file holds as string constants: Ansible modules' `DOCUMENTATION`,
 /// `EXAMPLES` and `RETURN` blocks (`EXAMPLES = r'''` ... `'''` at the start of a line).
 ///
@@ -48,12 +54,16 @@ struct DocumentationBlocks {
         return nil
     }
 
+    /// Where `needle` next occurs from `start`: `memchr` finds each candidate first byte.
     private static func find(_ needle: [UInt8], in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
-        guard let first = needle.first, start < bytes.count else { return nil }
+        guard let first = needle.first, let base = bytes.baseAddress else { return nil }
         var index = start
         while index + needle.count <= bytes.count {
-            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
+            guard let hit = memchr(base + index, Int32(first), bytes.count - index) else { return nil }
+            let offset = base.distance(to: UnsafeRawPointer(hit))
+            guard offset + needle.count <= bytes.count else { return nil }
+            if bytes[offset..<(offset + needle.count)].elementsEqual(needle) { return offset }
+            index = offset + 1
         }
         return nil
     }
