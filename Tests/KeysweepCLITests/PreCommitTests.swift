@@ -71,6 +71,26 @@ import Testing
         #expect(allowed.status == 0, "\(allowed.output)")
     }
 
+    /// Staged blobs are read in-process while they are loose objects; a packed one comes from
+    /// `git cat-file`, and with `GIT_DIR` set the repository is found by `git rev-parse`: the same
+    /// finding every way.
+    @Test func aStagedSecretIsFoundLooseOrPackedAndWithGitDir() throws {
+        let repo = try freshRepository()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        try write("API_TOKEN=Zq8mV3nLp5wR2tYk7Hd\n", to: repo + "/ci.env")
+        _ = try run(["git", "add", "-A"], in: repo)
+        let command = [KeysweepProcess.binary, "git", "--staged", ".", "--format", "text", "--color", "never"]
+        let loose = try run(command, in: repo)
+        #expect(loose.status == 1 && loose.output.contains("ci.env:1:11"), "\(loose.output)")
+        let withGitDir = try run(command, in: repo, environment: ["GIT_DIR": repo + "/.git"])
+        #expect(withGitDir.status == 1 && withGitDir.output.contains("ci.env:1:11"), "\(withGitDir.output)")
+        _ = try run(["git", "repack", "-a", "-d", "-q"], in: repo)
+        _ = try run(["git", "prune-packed"], in: repo)
+        #expect(try run(["git", "count-objects", "-v"], in: repo).output.contains("count: 0"), "the blob is packed")
+        let packed = try run(command, in: repo)
+        #expect(packed.status == 1 && packed.output.contains("ci.env:1:11"), "\(packed.output)")
+    }
+
     @Test func plainGitHookBlocksASecret() throws {
         let repo = try freshRepository()
         defer { try? FileManager.default.removeItem(atPath: repo) }

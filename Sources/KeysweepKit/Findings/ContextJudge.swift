@@ -11,7 +11,8 @@ struct ContextJudge {
 
     func located(_ location: Location, secret: [UInt8]) -> Location {
         var located = location
-        located.context = LocationContext.of(path: relative(location.path), secret: secret)
+        let byPath = LocationContext.of(path: relative(location.path), secret: secret)
+        located.context = byPath == .source ? location.blockContext ?? .source : byPath
         return located
     }
 

@@ -27,6 +27,9 @@ public struct Location: Sendable, Hashable, Comparable {
     var member = ""
     /// For a blob with a private key: what the scan saw of a certificate in it. Not reported.
     var companionCertificate: CompanionCertificate = .notLookedFor
+    /// The context of the documentation block in the file that holds the location, if any (see
+    /// `DocumentationBlocks`). Not reported itself: it gives `context` when the path says `source`.
+    var blockContext: LocationContext?
 
     public init(path: String, start: TextPosition, end: TextPosition, commit: CommitInfo? = nil, lineContext: String = "") {
         self.path = path

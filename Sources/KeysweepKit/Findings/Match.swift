@@ -21,6 +21,7 @@ public struct Match: Sendable {
         location.encoding = match.encoding
         location.blobID = blobID
         location.companionCertificate = match.companionCertificate
+        location.blockContext = match.blockContext
         parts = match.parts
         rejected = match.rejected
         yieldedRules = match.yieldedRules

@@ -1,3 +1,4 @@
+import Foundation
 /// A git repository to scan, checked before any work starts: git is installed, the path is a
 /// repository (bare or not), and whether its history is complete.
 public struct GitRepository: Sendable {
@@ -8,7 +9,14 @@ public struct GitRepository: Sendable {
     /// `sha1` or `sha256`.
     let objectFormat: String
 
-    public init(path: String) throws(KeysweepError) {
+    /// With `discoverInProcess`, a plain working tree (see `plainWorkingTree`) is recognised from
+    /// its files, without `git rev-parse`: the pre-commit hook saves a git start (4-10 ms here),
+    /// and runs `git diff --cached` next, which fails as git does on anything git would refuse.
+    public init(path: String, discoverInProcess: Bool = false) throws(KeysweepError) {
+        if discoverInProcess, let plain = Self.plainWorkingTree(at: path) {
+            self = plain
+            return
+        }
         guard case .directory = DirectoryWalker.classify(path: path, follow: true) else {
             if case .vanished(let reason) = DirectoryWalker.classify(path: path, follow: true) {
                 throw KeysweepError(.unreadableInput, path: path, reason)
@@ -32,6 +40,31 @@ public struct GitRepository: Sendable {
         // Relative to the repository, as `git -C path` prints it.
         objectDirectory = lines[2].hasPrefix("/") ? lines[2] : path + "/" + lines[2]
         objectFormat = lines[3]
+    }
+
+    private init(path: String, isShallow: Bool, objectDirectory: String, objectFormat: String) {
+        self.path = path
+        self.isShallow = isShallow
+        self.objectDirectory = objectDirectory
+        self.objectFormat = objectFormat
+    }
+
+    /// `path/.git` as `git init` makes it: a folder with `HEAD` and `objects`, no `commondir`
+    /// (a linked worktree), a config that names no object format (SHA-1), and none of the
+    /// environment variables that move a repository's parts. What `rev-parse` would answer, read
+    /// from the files; nil for anything else, which `rev-parse` then answers.
+    static func plainWorkingTree(at path: String) -> GitRepository? {
+        let moved = ["GIT_DIR", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_WORK_TREE"]
+        guard moved.allSatisfy({ getenv($0) == nil }) else { return nil }
+        let gitDirectory = path + "/.git"
+        guard case .directory = DirectoryWalker.classify(path: gitDirectory, follow: false),
+              access(gitDirectory + "/HEAD", R_OK) == 0, access(gitDirectory + "/commondir", F_OK) != 0,
+              case .directory = DirectoryWalker.classify(path: gitDirectory + "/objects", follow: false),
+              let config = FileManager.default.contents(atPath: gitDirectory + "/config"),
+              !String(decoding: config, as: UTF8.self).lowercased().contains("objectformat")
+        else { return nil }
+        return GitRepository(path: path, isShallow: access(gitDirectory + "/shallow", F_OK) == 0,
+                             objectDirectory: path + "/.git/objects", objectFormat: "sha1")
     }
 
     private static func notARepository(_ path: String) -> KeysweepError {

@@ -22,6 +22,10 @@ enum AssignmentValueFilter {
         // `eyJ…` with dots is a JSON Web Token: `jwt.token` judges those, with its own shape checks
         // and its list of documentation tokens, so a context rule does not report one it refused.
         if value.starts(with: Array("eyJ".utf8)), value.contains(UInt8(ascii: ".")) { return false }
+        // `6258:Ahjtskx7_…`: a Telegram bot token's shape with a bot id or a secret of the wrong
+        // length is a made-up token, not a secret of unknown kind.
+        if isMalformedTelegramBotToken(value) { return false }
+        if endsWithMadeUpUUID(value) { return false }
         // C preprocessor token pasting (`MLKEM##x##_private_key`).
         if value.contains(subsequence: Array("##".utf8)) { return false }
         let lowered = value.map(KeywordPrefilter.fold)
@@ -72,6 +76,38 @@ enum AssignmentValueFilter {
             index = end
         }
         return words >= 2 && digitThenLetter <= 1
+    }
+
+    /// Digits, `:A`, then 20 or more of `[A-Za-z0-9_-]` (a Telegram bot id and its secret), but not
+    /// the documented layout: a bot id of 5 to 16 digits and `A` with 34 more characters
+    /// (`123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11`), which generic rules may still report.
+    static func isMalformedTelegramBotToken(_ value: [UInt8]) -> Bool {
+        guard let colon = value.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon + 21 < value.count,
+              value[..<colon].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+              value[colon + 1] == UInt8(ascii: "A"),
+              value[(colon + 2)...].allSatisfy({ ValueShape.isIdentifierByte($0) || $0 == UInt8(ascii: "-") })
+        else { return false }
+        return !((5...16).contains(colon) && value.count - colon - 2 == 34)
+    }
+
+    /// `px-dep-d4c3b2a1-f6e5-h8g7-j1i8-p5o0n5m3l2k1`: a UUID's 8-4-4-4-12 layout at the end of the
+    /// value, typed with letters past `f`. Keys in UUID layout (Pixie, Heroku, npm legacy) are hex;
+    /// this is someone's placeholder.
+    static func endsWithMadeUpUUID(_ value: [UInt8]) -> Bool {
+        guard value.count >= 36 else { return false }
+        let tail = value.suffix(36)
+        if value.count > 36, ValueShape.isIdentifierByte(value[value.count - 37]) { return false }
+        var pastF = false
+        for (offset, byte) in tail.enumerated() {
+            if [8, 13, 18, 23].contains(offset) {
+                guard byte == UInt8(ascii: "-") else { return false }
+                continue
+            }
+            guard ValueShape.isIdentifierByte(byte), byte != UInt8(ascii: "_") else { return false }
+            let lowered = KeywordPrefilter.fold(byte)
+            if (UInt8(ascii: "g")...UInt8(ascii: "z")).contains(lowered) { pastF = true }
+        }
+        return pastF
     }
 
     /// `p@ssw0rd`, `super$ecret`, `t0k3n`: digits and symbols that stand for letters, undone so

@@ -20,6 +20,9 @@ public struct BlobMatch: Sendable {
     public var rejected = false
     /// Rules that matched overlapping bytes and yielded to this match's rule.
     public var yieldedRules: [Int] = []
+    /// `example` or `docs` for a secret inside a documentation block of a source file (see
+    /// `DocumentationBlocks`); the path decides otherwise.
+    public var blockContext: LocationContext?
 }
 
 /// One more part of a credential, found in the same blob as the secret that identifies it.

@@ -95,6 +95,13 @@ public final class Matcher {
         if !disproved.isEmpty {
             found.removeAll { ruleSet.rules[$0.rule].rule.judgesByContext && disproved.contains(Array(bytes[$0.span])) }
         }
+        // A specific rule's type marker and a few characters, which that rule did not report, is a
+        // token of that kind cut short (see `TypeMarkers`): rules judging by context leave it.
+        let specific = found.filter { !ruleSet.rules[$0.rule].rule.judgesByContext }
+        found.removeAll { candidate in
+            ruleSet.rules[candidate.rule].rule.judgesByContext && ruleSet.typeMarkers.isShortToken(bytes[candidate.span])
+                && !specific.contains { $0.span.overlaps(candidate.span) }
+        }
         if let accepted = allowance?.acceptedSecrets, !accepted.isEmpty {
             found.removeAll { ruleSet.rules[$0.rule].rule.judgesByContext && accepted.contains(Array(bytes[$0.span])) }
         }
@@ -110,6 +117,7 @@ public final class Matcher {
         let holdsKey = found.contains { ruleSet.rules[$0.rule].rule.kind == .privateKey }
         let certificate = holdsKey ? CompanionCertificate(in: bytes) : .notLookedFor
         let rejectedSpans = Set(rejected)
+        let documentation = DocumentationBlocks(in: bytes)
         result.matches = assemblies.map { assembly in
             let item = assembly.primary
             let secret = Array(bytes[item.span])
@@ -121,6 +129,7 @@ public final class Matcher {
             if ruleSet.rules[item.rule].rule.kind == .privateKey { match.companionCertificate = certificate }
             match.rejected = rejectedSpans.contains(item)
             match.yieldedRules = item.yielded
+            match.blockContext = documentation.context(at: item.span.lowerBound)
             let inner = item.inner.map { (name: $0.name, rule: item.rule, span: $0.span) }
             // A part the match holds itself (a URL's own host) is not taken again from a setting
             // beside it (`DB_HOST=` above the URL): one host, the one the secret is used with.

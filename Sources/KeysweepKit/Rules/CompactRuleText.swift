@@ -3,8 +3,9 @@
 /// than decoding the same rules from JSON (a pre-commit hook pays for it on every commit).
 ///
 /// `id name provider kind severity min_entropy validator credential part alone pattern N keyword...
-/// A anchor... M reference...` with an empty field for a missing optional one (no anchors: `-`).
-/// Examples are not carried.
+/// A anchor... M reference... reach=R` with an empty field for a missing optional one (no anchors:
+/// `-`). Examples are not carried; `reach=` (a number, or `none`) is the pattern's reach worked out
+/// ahead (see `ReachNote`), and may be left out.
 enum CompactRuleText {
     static func render(_ rules: [Rule]) -> String {
         rules.map { rule in
@@ -14,6 +15,8 @@ enum CompactRuleText {
                           rule.pattern, String(rule.keywords.count)] + rule.keywords
                 + (rule.anchors.map { [String($0.count)] + $0 } ?? ["-"])
                 + [String(rule.references.count)] + rule.references
+                + ["reach=" + (PatternReach.of(pattern: AssignmentGrammar.expand(rule.pattern), keywords: rule.windowKeywords)
+                    .map { String($0) } ?? "none")]
             precondition(!fields.contains { $0.contains("\t") || $0.contains("\n") },
                          "rule \(rule.id) has a tab or a line break in a field")
             return fields.joined(separator: "\t")
@@ -46,7 +49,15 @@ enum CompactRuleText {
                 guard let listed = list() else { return nil }
                 anchors = listed
             }
-            guard let references = list(), fields.isEmpty else { return nil }
+            guard let references = list() else { return nil }
+            var reachNote = ReachNote()
+            if let note = fields.first, note.hasPrefix("reach=") {
+                fields = fields.dropFirst()
+                let value = note.dropFirst("reach=".count)
+                guard value == "none" || Int(value) != nil else { return nil }
+                reachNote = ReachNote(reach: Int(value))
+            }
+            guard fields.isEmpty else { return nil }
             let entropy = entropyText.isEmpty ? nil : Double(entropyText)
             let validator = validatorName.isEmpty ? nil : StructuralValidator(rawValue: validatorName)
             // A value that does not read back would silently weaken the rule: the whole text fails.
@@ -54,11 +65,13 @@ enum CompactRuleText {
             let alone = aloneText.isEmpty ? nil : Bool(aloneText)
             guard entropy != nil || entropyText.isEmpty, validator != nil || validatorName.isEmpty,
                   part != nil || partName.isEmpty, alone != nil || aloneText.isEmpty else { return nil }
-            rules.append(Rule(
+            var rule = Rule(
                 id: id, name: name, provider: provider, kind: kind, severity: severity, keywords: keywords,
                 pattern: pattern, minEntropy: entropy, validator: validator, references: references,
                 credential: credential.isEmpty ? nil : credential, part: part, alone: alone, anchors: anchors
-            ))
+            )
+            rule.reachNote = reachNote
+            rules.append(rule)
         }
         return rules
     }

@@ -36,6 +36,8 @@ enum PatternReach {
         static let empty = Shape(keywordReach: nil, strings: [[]], longest: 0)
 
         static func character(_ set: Set<UInt8>) -> Shape {
+            // Folding case at most halves a set: one of more than twice the limit stays over it.
+            guard set.count <= 2 * Limits.classStrings else { return Shape(keywordReach: nil, strings: nil, longest: 1) }
             let folded = Set(set.map(KeywordPrefilter.fold))
             return Shape(keywordReach: nil, strings: folded.count <= Limits.classStrings ? Set(folded.map { [$0] }) : nil, longest: 1)
         }
@@ -344,10 +346,7 @@ enum PatternReach {
 
         /// The characters one escape stands for, inside or outside a class; nil if not modelled.
         mutating func classEscape(_ escaped: UInt8) -> Set<UInt8>? {
-            let all = Set(0...255 as ClosedRange<UInt8>)
-            let digits = Set(UInt8(ascii: "0")...UInt8(ascii: "9"))
-            let word = digits.union(UInt8(ascii: "a")...UInt8(ascii: "z")).union(UInt8(ascii: "A")...UInt8(ascii: "Z")).union([UInt8(ascii: "_")])
-            let space: Set<UInt8> = [9, 10, 11, 12, 13, 32]
+            let (all, digits, word, space) = (ByteClasses.all, ByteClasses.digits, ByteClasses.word, ByteClasses.space)
             switch escaped {
             case UInt8(ascii: "d"): return digits
             case UInt8(ascii: "D"): return all.subtracting(digits)
@@ -441,9 +440,18 @@ enum PatternReach {
             }
             guard peek() == UInt8(ascii: "]") else { return nil }
             index += 1
-            return negated ? Set(0...255 as ClosedRange<UInt8>).subtracting(set) : set
+            return negated ? ByteClasses.all.subtracting(set) : set
         }
     }
+}
+
+/// The sets that class escapes stand for, built once: building them on every escape was most of
+/// the time a pre-commit hook spent deciding the reach of the few patterns it compiles.
+private enum ByteClasses {
+    static let all = Set(0...255 as ClosedRange<UInt8>)
+    static let digits = Set(UInt8(ascii: "0")...UInt8(ascii: "9"))
+    static let word = digits.union(UInt8(ascii: "a")...UInt8(ascii: "z")).union(UInt8(ascii: "A")...UInt8(ascii: "Z")).union([UInt8(ascii: "_")])
+    static let space: Set<UInt8> = [9, 10, 11, 12, 13, 32]
 }
 
 private extension UInt8 {

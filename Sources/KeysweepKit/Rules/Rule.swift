@@ -31,6 +31,8 @@ public struct Rule: Codable, Sendable, Hashable {
     /// a database host): such a rule runs only on files where its credential's other parts matched,
     /// and its matches are reported only as parts.
     public var alone: Bool?
+    /// The reach of the pattern, when the embedded rules carry it (see `ReachNote`).
+    var reachNote = ReachNote()
 
     enum CodingKeys: String, CodingKey {
         case id, name, provider, kind, severity, keywords, anchors, pattern, validator, examples, references, credential, part, alone

@@ -16,6 +16,8 @@ public final class RuleSet: Sendable {
     /// Credentials made of such parts only (a host and a user): their secret is whatever generic
     /// password or secret is found beside them, so they run wherever a generic rule matched.
     let credentialsOfGenericSecrets: Set<String>
+    /// Prefixes of specific rules' tokens: rules judging by context do not report them cut short.
+    let typeMarkers: TypeMarkers
 
     /// Compiles every rule; a pattern that does not compile or lacks a `secret` group is an error
     /// naming the rule id, the offset and PCRE2's message.
@@ -43,6 +45,7 @@ public final class RuleSet: Sendable {
         companionIndices = rules.indices.filter { !rules[$0].isReportedAlone }
         let reportable = Set(rules.filter(\.isReportedAlone).compactMap(\.credential))
         credentialsOfGenericSecrets = Set(rules.filter { !$0.isReportedAlone }.compactMap(\.credential)).subtracting(reportable)
+        typeMarkers = TypeMarkers(rules: rules)
     }
 
     /// Whether this platform's PCRE2 has JIT; without it patterns run in the interpreter.
@@ -83,7 +86,7 @@ public struct CompiledRule: Sendable {
     private static func compile(_ rule: Rule, file: String) throws(RuleError) -> CompiledPattern.Value {
         let pattern: Pattern
         let expanded = AssignmentGrammar.expand(rule.pattern)
-        let reach = PatternReach.of(pattern: expanded, keywords: rule.windowKeywords)
+        let reach = rule.reachNote.isKnown ? rule.reachNote.reach : PatternReach.of(pattern: expanded, keywords: rule.windowKeywords)
         do {
             pattern = try Pattern(expanded, allowsStartLimit: reach != nil)
         } catch {

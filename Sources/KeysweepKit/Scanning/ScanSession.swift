@@ -190,7 +190,7 @@ public enum ScanSession {
             }
             return result
         case .staged(let path):
-            return try StagedScanner(ruleSet: ruleSet, options: options).scan(GitRepository(path: path))
+            return try StagedScanner(ruleSet: ruleSet, options: options).scan(GitRepository(path: path, discoverInProcess: true))
         case .dump(let path):
             return try DumpScanner(ruleSet: ruleSet, options: options).scan(path: path)
         case .image(let path):

@@ -34,6 +34,17 @@ import Testing
         #expect(RuleLoader.builtinRules(withExamples: false) == lean)
     }
 
+    /// The reach the embedded rules carry is the one `PatternReach` gives their patterns.
+    @Test func theEmbeddedReachesAreThePatternsReaches() {
+        for rule in RuleLoader.builtinRules(withExamples: false) {
+            #expect(rule.reachNote.isKnown, "\(rule.id) carries no reach")
+            let computed = PatternReach.of(pattern: AssignmentGrammar.expand(rule.pattern), keywords: rule.windowKeywords)
+            #expect(rule.reachNote.reach == computed, "\(rule.id)")
+        }
+        #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\t\t\t\tpattern\t1\tkw\t-\t0\treach=12")?.first?.reachNote.reach == 12)
+        #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\t\t\t\tpattern\t1\tkw\t-\t0\treach=far") == nil)
+    }
+
     @Test func compactTextRejectsAMalformedLine() {
         #expect(CompactRuleText.parse("id\tname\tprovider\tno-such-kind\thigh\t\t\t\t\t\tpattern\t0\t0") == nil)
         #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\t\t\t\tpattern\t2\tkw\t0") == nil)

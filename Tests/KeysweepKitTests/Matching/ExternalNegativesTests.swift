@@ -1,0 +1,72 @@
+import Testing
+@testable import KeysweepKit
+
+/// False positives found on other scanners' negative examples and in real histories, each kept
+/// out by what it stands for (a token cut short, a made-up shape, a documentation block), with
+/// the builtin rules together, as a scan runs them.
+@Suite struct ExternalNegativesTests {
+    static let ruleSet: RuleSet? = try? RuleSet(RuleLoader.builtinRules(withExamples: false), lazily: true)
+
+    private func matches(_ text: String) throws -> [BlobMatch] {
+        let matcher = Matcher(ruleSet: try #require(Self.ruleSet))
+        return Array(text.utf8).withUnsafeBytes { matcher.scan($0) }.matches
+    }
+
+    @Test(arguments: [
+        #"nonMatchingToken := "sm_pat_g8re5580i6""#,  // a SettleMint marker and 10 characters
+        #"nonMatchingToken := "sm_sat_z2w1ja8tfr""#,
+    ])
+    func aTypeMarkerWithAShortTailIsNoGenericSecret(text: String) throws {
+        #expect(try matches(text).isEmpty)
+    }
+
+    @Test func aLongValueWithATypeMarkerStaysWithTheGenericRules() throws {
+        // gitleaks' generated lowercase Dynatrace tokens: the specific rule wants upper case.
+        #expect(try matches(#"dynatraceToken="dt0c01.x09qq8xng9b4032em4ujlvxt.5xjbqt6zcejrkvlwe6crp724vzr2mays5spq3of8f9ztaogeiqqvwnfcllp8xt4q""#).count == 1)
+    }
+
+    @Test(arguments: [
+        #"telegram_api_token = "6258:Ahjtskx7_r3hdr53dmig706nmjvp9qq05ma""#,
+        #"telegram_api_token = "87355362369595124:Ay1t_f2mzgw8tlhnddnlltj7dpy5v3acb39""#,
+        #"telegram_api_token = "telegram_api_token = "82354380:Agtj2eiry2ea8fqr-r2z3eis4wfr54gsre9-some-other-thing"""#,
+    ])
+    func aMalformedTelegramBotTokenIsNoGenericSecret(text: String) throws {
+        #expect(try matches(text).isEmpty)
+    }
+
+    @Test func aTelegramTokenOfTheDocumentedLayoutIsStillReported() throws {
+        #expect(try matches(#"telegramToken="03114578:A17gciy2x4puyx4uai8ysle6u08_emwnzbh""#).count == 1)
+    }
+
+    @Test func nuGetsDocumentationPasswordIsAnExample() throws {
+        #expect(try matches(#"<add key="ClearTextPassword" value="hal+9ooo_da!sY" />"#).isEmpty)
+        #expect(PublishedTestKeys.contains(Array("hal+9ooo_da!sY".utf8)))
+    }
+
+    @Test func anAnsibleExamplesBlockGivesItsContext() throws {
+        let module = """
+        DOCUMENTATION = r'''
+        module: azure_rm_storageaccount
+        '''
+
+        EXAMPLES = r'''
+        - name: Create a storage account
+          azure_rm_storageaccount:
+            storage_key: "Xk9mQ2vLp7wT4nB6yR1pL5cHq8Zr2LmX7vB4nT1w"
+        '''
+
+        def main():
+            storage_key = "Hq7vR2xLm9pTq8Zr2LmX7vB4nT1wXk9mQ2vLp7w"
+        """
+        let found = try matches(module)
+        #expect(found.count == 2)
+        #expect(found.first { $0.start.line == 8 }?.blockContext == .example)
+        #expect(found.first { $0.start.line == 12 }?.blockContext == nil)
+        var location = Location(path: "plugins/modules/azure_rm_storageaccount.py", start: TextPosition(line: 8, column: 1),
+                                end: TextPosition(line: 8, column: 9))
+        location.blockContext = .example
+        #expect(ContextJudge(roots: []).located(location, secret: []).context == .example)
+        location.path = "tests/unit/test_storage.py"
+        #expect(ContextJudge(roots: []).located(location, secret: []).context == .test, "the path decides first")
+    }
+}
