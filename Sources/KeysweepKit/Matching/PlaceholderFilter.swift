@@ -1,12 +1,14 @@
 /// Recognises values that only look like secrets: documentation placeholders, template variables,
 /// masked or elided values (`****`, `sk_live_…(32)`, `abc...xyz`), a repeated character, or a keyboard run such as `12345678`.
+/// Runs are listed both ways (`12345678` and `87654321`, `a1b2c3` and `c3b2a1`): documentation
+/// counts down as often as up (`px-dep-d4c3b2a1-f6e5-h8g7-...`).
 ///
 /// Applied to every rule's secret, because a scanner that reports `AKIAIOSFODNN7EXAMPLE` or
 /// `${GITHUB_TOKEN}` trains people to ignore it.
 enum PlaceholderFilter {
     private static let markers: [[UInt8]] = [
         "example", "xxxx", "changeme", "change_me", "placeholder", "your_", "your-", "yourkey",
-        "redacted", "${", "{{", "****", "12345678", "abcdefg", "a1b2c3", "87654321", "\u{2026}", "...",
+        "redacted", "${", "{{", "****", "12345678", "abcdefg", "a1b2c3", "87654321", "c3b2a1", "\u{2026}", "...",
     ].map { Array($0.utf8) }
 
     static func isPlaceholder(_ secret: [UInt8]) -> Bool {

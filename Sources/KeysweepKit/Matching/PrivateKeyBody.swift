@@ -1,12 +1,20 @@
 /// Checks that a private key block's body decodes and parses as the kind of key its label claims,
 /// so that a truncated, elided (`MIIE...`) or made-up block is not reported as a key.
 enum PrivateKeyBody {
+    /// The first bytes of every OpenSSH private key body: `openssh-key-v1` and a NUL.
+    private static let openSSHMagic = Array("openssh-key-v1\u{0}".utf8)
+
     static func isValid(_ secret: [UInt8]) -> Bool {
         guard let block = PEMBlock.all(in: secret).first else { return false }
         let encrypted = block.headers["Proc-Type"]?.contains("ENCRYPTED") ?? false
         if encrypted {
             // Legacy OpenSSL encryption: a DEK-Info header and whole cipher blocks.
             return block.headers["DEK-Info"] != nil && block.body.count >= 64 && block.body.count % 8 == 0
+        }
+        // An OpenSSH key body pasted under another label (`BEGIN RSA PRIVATE KEY` over an
+        // `openssh-key-v1` body) is still a private key; its label does not describe it.
+        if block.label != "OPENSSH PRIVATE KEY", block.body.starts(with: openSSHMagic) {
+            return block.body.count >= 64
         }
         let fields = DERReader(block.body).sequenceChildren()
         switch block.label {

@@ -15,7 +15,7 @@ enum AssignmentGrammar {
     /// PHP `=>` and `.=`, Go `:=` and `var x string =`, typed declarations (`x: String =`),
     /// keyword arguments, call arguments (`setProperty("K", "v")`, `os.Setenv`), XML elements
     /// (also across a line break), plist `<key>K</key><string>v`, `<add key="K" value="v"/>`,
-    /// Kubernetes `- name: K` then `value: v`,
+    /// Kubernetes `- name: K` then `value: v`, Terraform `variable "K" {` then `default = v`,
     /// YAML block scalars (`key: |`), fallbacks (`process.env.TOKEN || "v"`, `getenv("K") or "v"`,
     /// `x ?? "v"`), and byte or string wrappers (`[]byte("..")`, `b".."`,
     /// `Buffer.from("..")`) before an optional opening quote.
@@ -32,13 +32,16 @@ enum AssignmentGrammar {
         // A value named `value` after its key: `<add key="K" value="v"/>`, and a Kubernetes
         // container `env` entry, `- name: DB_PASSWORD` with `value: v` on the next line.
         let xmlAddValue = #"[ \t]{1,5}value[ \t]{0,3}=[ \t]{0,3}|[ \t]*\r?\n[ \t]{0,40}value:[ \t]{0,3}"#
+        // A Terraform variable's default, a few attribute lines into its block:
+        // `variable "db_password" {` then `default = "v"`.
+        let terraformDefault = #"[ \t]{0,3}\{[ \t]*\r?\n(?:[ \t]{0,20}(?:description|type|sensitive|nullable)[ \t]*=[^\r\n]{0,200}\r?\n){0,4}[ \t]{0,20}default[ \t]{0,3}=[ \t]{0,3}"#
         let blockScalar = #"(?:[|>][-+]?[0-9]?[ \t]*\r?\n[ \t]*)?"#
         let wrapper = #"(?:(?:\[\]byte|Buffer\.from|new[ \t]+String|String|bytes|SecretStr|Secret)\([ \t]{0,3}|[bBrR](?=["']))?"#
         let openQuote = #"(?:"""|'''|'"|\\?["'\x60])?"#  // `'"v"'`: Gradle's buildConfigField
         // Fails at once where a name runs on (`tokenizer`, `token->`), the common case in code,
         // before any of the branches below is tried.
         let guardByte = #"(?=[\s"'\x60\]):=,>.?+<|])"#
-        return "\(guardByte)(?:\(callArguments)[ \t]{0,3}|\(nameClose)(?:(?:\(typed)|\(goTyped))[ \t]{0,5}|\(operatorForm)[ \t]{0,40}\(blockScalar)|\(xmlElement)|\(plist)|\(xmlAddValue)))"
+        return "\(guardByte)(?:\(callArguments)[ \t]{0,3}|\(nameClose)(?:(?:\(typed)|\(goTyped))[ \t]{0,5}|\(terraformDefault)|\(operatorForm)[ \t]{0,40}\(blockScalar)|\(xmlElement)|\(plist)|\(xmlAddValue)))"
             + "\(wrapper)\(openQuote)"
     }()
 

@@ -88,6 +88,7 @@ import Testing
         ("ghp_R4nd0mL00k1ngT0k3nV4lu3", false),
         ("sk_live_\u{2026}(32)", true),               // a redacted report's own secret
         ("px-api-a1b2c3d4-e5f6-g7h8", true),
+        ("px-dep-d4c3b2a1-f6e5-h8g7-j1i8", true),  // the same run counted down
     ])
     func placeholders(value: String, isPlaceholder: Bool) {
         #expect(PlaceholderFilter.isPlaceholder(Array(value.utf8)) == isPlaceholder)
