@@ -139,6 +139,9 @@ import Testing
         #expect(outcome.stderr.contains("1 object could not be read") && outcome.stderr.contains(tree.dropFirst(2)), "\(outcome.stderr)")
         #expect(outcome.stdout.contains("config/app.py"), "the readable tree is still attributed")
         #expect(outcome.stdout.contains("\"complete\" : false"))
+        // A range that compares the damaged tree says so too.
+        let range = try KeysweepProcess.run(["git", repository, "--range", "HEAD~1..HEAD", "--format", "json", "--no-timing"])
+        #expect(range.status == 2 && range.stderr.contains(tree.dropFirst(2)), "\(range.stderr)")
     }
 
     /// A secret that a merge's resolution wrote, which neither parent had, is introduced by the

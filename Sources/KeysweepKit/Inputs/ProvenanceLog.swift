@@ -9,7 +9,8 @@ import Synchronization
 
 /// The raw diffs of every commit that give matched blobs their provenance, started at the first
 /// match so that git computes them while the scan goes on. A scan that matches nothing never
-/// starts them.
+/// starts them. Used where Keysweep does not read the object store itself (alternates, SHA-256,
+/// a partial clone) and with `KEYSWEEP_PROVENANCE=git`; `TreeProvenance` otherwise.
 ///
 /// The commits (`git rev-list`) are dealt in stretches of `stretch` to `parts` runs in turn, each
 /// diffed by its own `git diff-tree --stdin`: one `git log --raw` is one core, and on 20,000

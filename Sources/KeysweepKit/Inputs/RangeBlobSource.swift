@@ -36,7 +36,11 @@ final class RangeBlobSource: BlobSource, ProvenanceSource {
         let introductions = introduced
         found.withLock { $0 = (listing, introductions) }
         let blobs = introductions.order
-        let outcome = Mutex(ScanStatistics())
+        // Trees and commits the comparison could not read: the range is reported incomplete.
+        var listed = ScanStatistics()
+        for id in introductions.missing { listed.unreadableObject(id.hex, "object \(id.hex) is missing") }
+        for (id, reason) in introductions.unreadable { listed.unreadableObject(id.hex, reason) }
+        let outcome = Mutex(listed)
         let next = Atomic<Int>(0)
         let (store, maxFileSize) = (self.store, self.maxFileSize)
         DispatchQueue.concurrentPerform(iterations: min(threads, max(1, blobs.count))) { _ in

@@ -1,8 +1,10 @@
 import Foundation
 
-/// Scans git history on the `ScanPool`: the producer streams each distinct blob (out of the packs,
-/// or out of `git cat-file --batch`), workers match them, and only the blobs that matched are then
-/// given their provenance (every commit and path that introduced them).
+/// Scans git history on the `ScanPool`: the producer streams each distinct blob (out of the packs;
+/// for a range, the blobs its commits introduced, out of the store; else out of
+/// `git cat-file --batch`), workers match them, and only the blobs that matched are then given
+/// their provenance (every commit and path that introduced them), by `TreeProvenance` where
+/// Keysweep reads the store and by git's diffs (`ProvenanceLog`) where it does not.
 public struct HistoryScanner: Sendable {
     public let ruleSet: RuleSet
     public let options: ScanOptions
