@@ -19,6 +19,8 @@ enum FuzzTarget: String, CaseIterable {
     case packEntry = "pack-entry"
     /// `GitDelta.targetSize` and `GitDelta.apply`: a base and a delta, split by the first 2 bytes.
     case gitDelta = "git-delta"
+    /// `GitTree` entries and their order, as provenance reads trees.
+    case gitTree = "git-tree"
     /// A whole pack and its index (`PackStoreInput`) read by `PackFile` and `PackBlobReader`.
     case packStore = "pack-store"
     /// `ObjectDumpSource` over a `git cat-file --batch` or `git fast-export` dump.
@@ -41,6 +43,7 @@ enum FuzzTarget: String, CaseIterable {
         case .packIndex: PackFuzzing.index(bytes)
         case .packEntry: PackFuzzing.entryHeader(bytes)
         case .gitDelta: PackFuzzing.delta(bytes)
+        case .gitTree: PackFuzzing.tree(bytes)
         case .packStore: PackFuzzing.store(bytes)
         case .dump: DumpFuzzing.dump(bytes)
         case .rules: RuleFuzzing.rules(bytes)

@@ -40,6 +40,21 @@ enum PackFuzzing {
         }
     }
 
+    /// `GitTree` on the input as a tree object: every entry read with a cursor, and git's order
+    /// of each entry against the one before it, as `TreeDiffer` walks trees.
+    static func tree(_ bytes: UnsafeRawBufferPointer) {
+        var cursor = GitTree.Cursor(bytes, id: nil)
+        var previous: GitTree.Entry?
+        while !cursor.atEnd {
+            guard let raw = try? cursor.raw(), let entry = try? cursor.entry() else { return }
+            precondition(raw.count > ObjectID.byteCount && entry.name.count < raw.count, "entry longer than its bytes")
+            if let previous { _ = GitTree.order(previous, entry) }
+            _ = GitTree.order(entry, entry)
+            previous = entry
+            cursor.advance(past: raw)
+        }
+    }
+
     /// A pack and its index (`PackStoreInput`) read as a history scan reads them: `PackFile`
     /// checks the pair, one `PackBlobReader` rebuilds every blob, in pack order.
     ///
