@@ -16,8 +16,8 @@ import Synchronization
 ///   nothing). Pack order keeps delta chains together: on the bench history, runs of 256 dealt to
 ///   two processes took the CPU time of one process, where runs of rev-list order took 25% more;
 ///   and rev-list itself walks every tree (8.8 s on 20,000 commits).
-/// - A range, a branch, `--since`, a partial clone: `git rev-list --objects` names each reachable
-///   blob once, with one path.
+/// - A branch, a partial clone (and a range or `--since` in a store Keysweep does not read, see
+///   `RangeBlobSource`): `git rev-list --objects` names each reachable blob once, with one path.
 ///
 /// Blobs no ref reaches are read too when the object store is; `HistoryScanner` drops what it
 /// finds in them. Nothing is copied to disk and no map of all blobs is kept.

@@ -1,5 +1,5 @@
 /// The blobs commits introduced, and where, as `TreeProvenance` finds them: by blob, in listing
-/// order, with what merges alone introduced kept apart.
+/// order; a merge's introductions count only for a blob no other commit introduced.
 struct Introductions {
     /// Each blob's introductions by commits that are not merges (commit's place in the listing,
     /// path); or, for a blob no such commit introduced, by the merges none of whose parents had it
