@@ -13,6 +13,19 @@ import Testing
         #expect(try PackedHistoryTests.git(["-C", repository] + arguments, date: date) == 0)
     }
 
+    /// A new repository on branch `main`, in the fixtures' folder, its name starting `name`.
+    static func newRepository(_ name: String) throws -> String {
+        let repository = GitFixtures.path("\(name)-\(UUID().uuidString)")
+        #expect(try PackedHistoryTests.git(["init", "-q", "-b", "main", repository]) == 0)
+        return repository
+    }
+
+    /// Commits everything in the working tree.
+    static func commitAll(_ repository: String, _ message: String, date: String = "2024-03-01T10:00:00+00:00") throws {
+        try git(repository, ["add", "-A"])
+        try git(repository, ["commit", "-q", "-m", message], date: date)
+    }
+
     static func write(_ text: String, to path: String) throws {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -31,12 +44,10 @@ import Testing
     /// commit holding a blob the first already has, a branch merged without conflict, and a
     /// dangling blob that no commit holds.
     static func makeRepository() throws -> String {
-        let repository = GitFixtures.path("tree-provenance-\(UUID().uuidString)")
-        #expect(try PackedHistoryTests.git(["init", "-q", "-b", "main", repository]) == 0)
+        let repository = try Self.newRepository("tree-provenance")
         var day = 1
         func commit(_ message: String) throws {
-            try git(repository, ["add", "-A"])
-            try git(repository, ["commit", "-q", "-m", message], date: String(format: "2024-03-%02dT10:00:00+00:00", day))
+            try commitAll(repository, message, date: String(format: "2024-03-%02dT10:00:00+00:00", day))
             day += 1
         }
         try write("GITHUB_TOKEN=\(github)\n", to: repository + "/app.env")
@@ -85,15 +96,13 @@ import Testing
     /// A range reports the files its commits add or change, whole, but not a file they move (its
     /// content was there before); a secret a revert brings back is new again. As git's listing.
     @Test func aRangeReportsWhatItsCommitsIntroduced() throws {
-        let repository = GitFixtures.path("range-lines-\(UUID().uuidString)")
-        #expect(try PackedHistoryTests.git(["init", "-q", "-b", "main", repository]) == 0)
+        let repository = try Self.newRepository("range-lines")
         let settings = (1...20).map { "setting_\($0) = \($0)" }
         var lines = settings
         lines[4] = "GITHUB_TOKEN = \"\(Self.github)\""
         try Self.write(lines.joined(separator: "\n") + "\n", to: repository + "/settings.py")
         try Self.write("SLACK_BOT_TOKEN=\(Self.slack)\n", to: repository + "/old.env")
-        try Self.git(repository, ["add", "-A"])
-        try Self.git(repository, ["commit", "-q", "-m", "before the range"])
+        try Self.commitAll(repository, "before the range")
         lines[15] = "STRIPE_KEY = \"\(Self.stripe)\""
         try Self.write(lines.joined(separator: "\n") + "\n", to: repository + "/settings.py")
         try FileManager.default.createDirectory(atPath: repository + "/config", withIntermediateDirectories: true)
@@ -116,14 +125,11 @@ import Testing
     /// A tree that cannot be read is named, the rest is attributed, and the report says it is
     /// incomplete (exit 2); nothing is attributed from a guess.
     @Test func aDamagedTreeIsNamedAndTheScanGoesOn() throws {
-        let repository = GitFixtures.path("damaged-tree-\(UUID().uuidString)")
-        #expect(try PackedHistoryTests.git(["init", "-q", "-b", "main", repository]) == 0)
+        let repository = try Self.newRepository("damaged-tree")
         try Self.write("STRIPE_KEY = \"\(Self.stripe)\"\n", to: repository + "/config/app.py")
-        try Self.git(repository, ["add", "-A"])
-        try Self.git(repository, ["commit", "-q", "-m", "first"])
+        try Self.commitAll(repository, "first")
         try Self.write("GITHUB_TOKEN=\(Self.github)\n", to: repository + "/deploy/ci.env")
-        try Self.git(repository, ["add", "-A"])
-        try Self.git(repository, ["commit", "-q", "-m", "second"], date: "2024-03-02T10:00:00+00:00")
+        try Self.commitAll(repository, "second", date: "2024-03-02T10:00:00+00:00")
         // The `deploy` folder's tree gets the bytes of another object: its id no longer fits.
         let tree = try ToolProcess.run(["git", "rev-parse", "HEAD:deploy"], in: repository).output
             .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -147,11 +153,9 @@ import Testing
     /// A secret that a merge's resolution wrote, which neither parent had, is introduced by the
     /// merge; git's diffs show merges not at all, so with them it has a path but no commit.
     @Test func aSecretOnlyAMergeWroteIsAttributedToTheMerge() throws {
-        let repository = GitFixtures.path("merge-provenance-\(UUID().uuidString)")
-        #expect(try PackedHistoryTests.git(["init", "-q", "-b", "main", repository]) == 0)
+        let repository = try Self.newRepository("merge-provenance")
         try Self.write("mode = base\n", to: repository + "/deploy.cfg")
-        try Self.git(repository, ["add", "-A"])
-        try Self.git(repository, ["commit", "-q", "-m", "base"])
+        try Self.commitAll(repository, "base")
         try Self.git(repository, ["checkout", "-q", "-b", "side"])
         try Self.write("mode = side\n", to: repository + "/deploy.cfg")
         try Self.git(repository, ["commit", "-q", "-am", "side"], date: "2024-03-02T10:00:00+00:00")

@@ -65,6 +65,29 @@ struct GitTree {
         }
 
         mutating func advance(past raw: UnsafeRawBufferPointer) { at += raw.count }
+
+        /// Moves past the current entry if it is `raw` byte for byte (most entries are the same
+        /// on both sides of a diff); whether it was.
+        mutating func skip(ifSameAs raw: UnsafeRawBufferPointer) throws(KeysweepError) -> Bool {
+            guard !atEnd else { return false }
+            let current = try self.raw()
+            guard current.count == raw.count, memcmp(current.baseAddress!, raw.baseAddress!, raw.count) == 0 else { return false }
+            advance(past: current)
+            return true
+        }
+
+        /// Moves past the entries git orders before `entry` (which the other side no longer has)
+        /// and past the one at `entry`'s path, which it returns; nil if there is none.
+        mutating func skip(toPathOf entry: Entry) throws(KeysweepError) -> Entry? {
+            while !atEnd {
+                let candidate = try self.entry()
+                let order = GitTree.order(candidate, entry)
+                if order > 0 { return nil }
+                advance(past: try raw())
+                if order == 0 { return candidate }
+            }
+            return nil
+        }
     }
 
     /// The mode git compares (`canon_mode`): a file is 100644 or 100755 whatever other permission

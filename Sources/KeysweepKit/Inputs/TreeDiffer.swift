@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Compares commits with their parents for one thread (see `TreeProvenance`), as git's
 /// `diff-tree -r --root --no-renames` does: entries are walked in git's order, folders whose ids
 /// differ are entered, a new folder's blobs are all introduced, a blob whose id or mode changed
@@ -140,33 +134,12 @@ final class TreeDiffer {
                     while !newer.atEnd {
                         let raw = try newer.raw()
                         newer.advance(past: raw)
-                        // Most entries are the same on both sides, byte for byte.
-                        if !older.atEnd {
-                            let previous = try older.raw()
-                            if previous.count == raw.count, memcmp(previous.baseAddress!, raw.baseAddress!, raw.count) == 0 {
-                                older.advance(past: previous)
-                                continue
-                            }
-                        }
+                        if try older.skip(ifSameAs: raw) { continue }
                         let entry = try GitTree.Cursor(raw, id: new).entry()
-                        var previous: GitTree.Entry?
-                        while !older.atEnd {
-                            let candidate = try older.entry()
-                            let order = GitTree.order(candidate, entry)
-                            if order > 0 { break }
-                            older.advance(past: try older.raw())
-                            if order == 0 {
-                                previous = candidate
-                                break
-                            }
-                        }
+                        let previous = try older.skip(toPathOf: entry)
                         if entry.isTree {
                             if let previous, previous.id == entry.id { continue }
-                            let length = prefix.count
-                            prefix.append(contentsOf: entry.name)
-                            prefix.append(UInt8(ascii: "/"))
-                            compare(entry.id, with: previous?.id, commit: commit)
-                            prefix.removeSubrange(length...)
+                            inFolder(entry.name) { compare(entry.id, with: previous?.id, commit: commit) }
                         } else if previous == nil || previous!.id != entry.id || previous!.mode != entry.mode {
                             introduce(entry, commit: commit)
                         }
@@ -176,6 +149,15 @@ final class TreeDiffer {
                 }
             }
         }
+    }
+
+    /// Runs `body` with the folder `name` added to `prefix`.
+    private func inFolder(_ name: UnsafeRawBufferPointer, _ body: () -> Void) {
+        let length = prefix.count
+        prefix.append(contentsOf: name)
+        prefix.append(UInt8(ascii: "/"))
+        body()
+        prefix.removeSubrange(length...)
     }
 
     /// A blob (or symlink) at `prefix` + its name, new or changed in `commit`.
@@ -207,34 +189,22 @@ final class TreeDiffer {
             joined.withUnsafeBytes { parentBuffer in
                 var newer = GitTree.Cursor(newBuffer, id: new)
                 var olders = zip(parents, bounds).map { GitTree.Cursor(UnsafeRawBufferPointer(rebasing: parentBuffer[$1]), id: $0) }
-                var previous = [GitTree.Entry?](repeating: nil, count: parents.count)
                 do throws(KeysweepError) {
                     while !newer.atEnd {
                         let raw = try newer.raw()
                         newer.advance(past: raw)
-                        let entry = try GitTree.Cursor(raw, id: new).entry()
                         var unchanged = false
-                        for index in olders.indices {
-                            previous[index] = nil
-                            while !olders[index].atEnd {
-                                let candidate = try olders[index].entry()
-                                let order = GitTree.order(candidate, entry)
-                                if order > 0 { break }
-                                olders[index].advance(past: try olders[index].raw())
-                                if order == 0 {
-                                    previous[index] = candidate
-                                    unchanged = unchanged || (candidate.id == entry.id && candidate.mode == entry.mode)
-                                    break
-                                }
-                            }
-                        }
+                        for index in olders.indices where !unchanged { unchanged = try olders[index].skip(ifSameAs: raw) }
                         if unchanged { continue }
+                        let entry = try GitTree.Cursor(raw, id: new).entry()
+                        var previous: [GitTree.Entry] = []
+                        for index in olders.indices {
+                            guard let candidate = try olders[index].skip(toPathOf: entry) else { continue }
+                            previous.append(candidate)
+                        }
+                        if previous.contains(where: { $0.id == entry.id && $0.mode == entry.mode }) { continue }
                         if entry.isTree {
-                            let length = prefix.count
-                            prefix.append(contentsOf: entry.name)
-                            prefix.append(UInt8(ascii: "/"))
-                            compare(entry.id, withEach: previous.compactMap { $0?.id }, commit: commit)
-                            prefix.removeSubrange(length...)
+                            inFolder(entry.name) { compare(entry.id, withEach: previous.map(\.id), commit: commit) }
                         } else {
                             introduce(entry, commit: commit)
                         }

@@ -17,11 +17,7 @@ import Testing
             // A chain: each target is the next one's base, with the hits carried to it.
             for _ in 0..<3 {
                 let (delta, target) = Self.delta(from: base, using: &random)
-                var copies: [DeltaCopy]? = []
-                #expect(Self.apply(delta, to: base, copies: &copies) == target)
-                let carried = target.withUnsafeBytes {
-                    DeltaHits.derive(from: baseHits, copies: copies ?? [], target: $0, prefilter: prefilter)
-                }
+                let carried = Self.carry(baseHits, of: base, through: delta, to: target, prefilter)
                 #expect(Self.rulesByEnd(carried.hits, prefilter) == Self.rulesByEnd(Self.walk(target, prefilter), prefilter))
                 #expect(carried.hits.map(\.end) == carried.hits.map(\.end).sorted())
                 base = target
@@ -39,11 +35,7 @@ import Testing
         var delta = Self.size(base.count) + Self.size(base.count + inserted.count)
         delta += Self.copy(offset: 0, count: 30_000) + [UInt8(inserted.count)] + inserted + Self.copy(offset: 30_000, count: 30_000)
         let target = Array(base[..<30_000]) + inserted + Array(base[30_000...])
-        var copies: [DeltaCopy]? = []
-        #expect(Self.apply(delta, to: base, copies: &copies) == target)
-        let carried = target.withUnsafeBytes {
-            DeltaHits.derive(from: Self.walk(base, prefilter), copies: copies ?? [], target: $0, prefilter: prefilter)
-        }
+        let carried = Self.carry(Self.walk(base, prefilter), of: base, through: delta, to: target, prefilter)
         #expect(Self.rulesByEnd(carried.hits, prefilter) == Self.rulesByEnd(Self.walk(target, prefilter), prefilter))
         #expect(carried.walked < 200, "walked \(carried.walked) bytes")
     }
@@ -56,16 +48,22 @@ import Testing
         let baseHits = Self.walk(base, prefilter)
         for _ in 0..<20 {
             let (delta, target) = Self.delta(from: base, using: &random)
-            var copies: [DeltaCopy]? = []
-            #expect(Self.apply(delta, to: base, copies: &copies) == target)
-            let carried = target.withUnsafeBytes {
-                DeltaHits.derive(from: baseHits, copies: copies ?? [], target: $0, prefilter: prefilter)
-            }
+            let carried = Self.carry(baseHits, of: base, through: delta, to: target, prefilter)
             #expect(Self.rulesByEnd(carried.hits, prefilter) == Self.rulesByEnd(Self.walk(target, prefilter), prefilter))
         }
     }
 
     // MARK: - Helpers
+
+    /// Applies `delta` to `base` (expecting `target`) and carries `baseHits` through its copies.
+    static func carry(_ baseHits: [KeywordHit], of base: [UInt8], through delta: [UInt8], to target: [UInt8],
+                      _ prefilter: KeywordPrefilter) -> (hits: [KeywordHit], walked: Int) {
+        var copies: [DeltaCopy]? = []
+        #expect(apply(delta, to: base, copies: &copies) == target)
+        return target.withUnsafeBytes {
+            DeltaHits.derive(from: baseHits, copies: copies ?? [], target: $0, prefilter: prefilter)
+        }
+    }
 
     static func apply(_ delta: [UInt8], to base: [UInt8], copies: inout [DeltaCopy]?) -> [UInt8]? {
         delta.withUnsafeBytes { delta in base.withUnsafeBytes { GitDelta.apply(delta, to: $0, copies: &copies) } }

@@ -40,9 +40,9 @@ struct PackedObjectStore {
         }
         self.repository = repository
         self.packs = packs
-        looseIDs = Set(Self.looseObjectIDs(in: objects)).filter { id in
-            let raw = Self.rawID(id)
-            return !packs.contains { $0.index.contains(raw) }
+        looseIDs = Set(Self.looseObjectIDs(in: objects)).filter { hex in
+            guard let id = ObjectID(hex: hex) else { return false }
+            return !packs.contains { $0.index.contains(id.bytes) }
         }
     }
 
@@ -194,22 +194,11 @@ struct PackedObjectStore {
     }
 
     /// Whether the store holds the object `id` (40 hex digits), in a pack or loose.
-    func contains(_ id: String) -> Bool {
-        guard id.utf8.count == 2 * PackIndex.idLength else { return false }
-        let raw = Self.rawID(id)
-        return packs.contains { $0.index.contains(raw) } || looseIDs.contains(id)
-    }
+    func contains(_ id: String) -> Bool { ObjectID(hex: id).map(holds) ?? false }
 
     /// Whether the store holds the object `id`, in a pack or loose.
     func holds(_ id: ObjectID) -> Bool {
         let raw = id.bytes
         return packs.contains { $0.index.contains(raw) } || (!looseIDs.isEmpty && looseIDs.contains(id.hex))
-    }
-
-    /// 40 hex digits as 20 bytes.
-    private static func rawID(_ hex: String) -> [UInt8] {
-        let digits = Array(hex.utf8)
-        func value(_ digit: UInt8) -> UInt8 { digit <= UInt8(ascii: "9") ? digit - UInt8(ascii: "0") : digit - UInt8(ascii: "a") + 10 }
-        return stride(from: 0, to: digits.count - 1, by: 2).map { value(digits[$0]) << 4 | value(digits[$0 + 1]) }
     }
 }
