@@ -1,16 +1,21 @@
 import Inflate
 
-/// Reading one stored object of a pack: its header, its delta base, its inflated bytes. Shared by
-/// the reader that streams blobs in pack order and the one that reads objects by id.
+/// Reading one stored object of a pack: its header, its delta base, its inflated bytes, by pack
+/// position (the reader that streams blobs in pack order). The header is read the same way by
+/// offset (`StoreObjectReader`, which reads objects by id).
 extension PackFile {
     func header(at position: Int, window: PackWindow) throws(KeysweepError) -> PackEntryHeader {
-        let offset = index.offset(at: position)
-        let length = Int(min(UInt64(PackEntryHeader.maximumLength), end(of: position) - offset))
-        guard let bytes = window.bytes(of: self, at: offset, count: length),
-              let header = PackEntryHeader(bytes, offset: offset) else {
+        guard let header = header(atOffset: index.offset(at: position), end: end(of: position), window: window) else {
             throw damage(at: position, "its header cannot be read")
         }
         return header
+    }
+
+    /// The header of the object at `offset`, read no further than `end`; nil if it is not one.
+    func header(atOffset offset: UInt64, end: UInt64, window: PackWindow) -> PackEntryHeader? {
+        let length = Int(min(UInt64(PackEntryHeader.maximumLength), end - offset))
+        guard let bytes = window.bytes(of: self, at: offset, count: length) else { return nil }
+        return PackEntryHeader(bytes, offset: offset)
     }
 
     /// The pack position of the base of the delta at `position` (itself for a whole object).

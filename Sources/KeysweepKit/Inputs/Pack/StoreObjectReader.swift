@@ -111,8 +111,7 @@ final class StoreObjectReader {
 
     private func header(at offset: UInt64, in pack: PackFile) throws(KeysweepError) -> PackEntryHeader {
         guard offset >= 12, offset < pack.objectsEnd else { throw damage(pack, offset, "it is outside the pack") }
-        let length = Int(min(UInt64(PackEntryHeader.maximumLength), pack.objectsEnd - offset))
-        guard let bytes = window.bytes(of: pack, at: offset, count: length), let header = PackEntryHeader(bytes, offset: offset) else {
+        guard let header = pack.header(atOffset: offset, end: pack.objectsEnd, window: window) else {
             throw damage(pack, offset, "its header cannot be read")
         }
         return header
