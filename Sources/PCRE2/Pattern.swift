@@ -22,10 +22,18 @@ public final class Pattern: @unchecked Sendable {
 
     /// Compiles `source` in 8-bit byte mode (no UTF), then JIT-compiles it where possible. With
     /// `allowsStartLimit`, `firstMatch` can be told where matches must start by.
-    public init(_ source: String, caseless: Bool = false, allowsStartLimit: Bool = false) throws(PatternError) {
+    ///
+    /// Without `optimizesStart`, PCRE2 does not look ahead for what a match must start with or
+    /// hold (`PCRE2_NO_START_OPTIMIZE`): for a pattern tried only at a few offsets (a keyword's
+    /// window), that look-ahead is what costs, since it may read the rest of the subject on every
+    /// call (a blob with many `postgres` and no `@`). The matches are the same for patterns
+    /// without backtracking verbs such as `(*COMMIT)`, which this option changes.
+    public init(_ source: String, caseless: Bool = false, allowsStartLimit: Bool = false,
+                optimizesStart: Bool = true) throws(PatternError) {
         var errorCode: Int32 = 0
         var errorOffset = 0
         let options: UInt32 = (caseless ? PCRE2_CASELESS : 0) | (allowsStartLimit ? PCRE2_USE_OFFSET_LIMIT : 0)
+            | (optimizesStart ? 0 : PCRE2_NO_START_OPTIMIZE)
         self.allowsStartLimit = allowsStartLimit
         let bytes = Array(source.utf8) + [0]
         let compiled = bytes.withUnsafeBufferPointer { buffer in
@@ -63,7 +71,11 @@ public final class Pattern: @unchecked Sendable {
             pcre2_set_offset_limit_8(scratch.matchContext, MatchScratch.noStartLimit)
             scratch.startLimitIsSet = false
         }
-        let rc = pcre2_match_8(code, subject, bytes.count, start, 0, scratch.matchData, scratch.matchContext)
+        // The JIT entry point skips `pcre2_match`'s checks of options and arguments, which cost
+        // as much as a failed attempt near a keyword.
+        let rc = usesJIT
+            ? pcre2_jit_match_8(code, subject, bytes.count, start, 0, scratch.matchData, scratch.matchContext)
+            : pcre2_match_8(code, subject, bytes.count, start, 0, scratch.matchData, scratch.matchContext)
         if rc == PCRE2_ERROR_NOMATCH { return .noMatch }
         if rc < 0 {
             switch rc {

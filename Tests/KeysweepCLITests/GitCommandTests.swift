@@ -165,6 +165,18 @@ enum GitFixtures {
                 "\(outcome.stderr)")
         #expect(!outcome.stderr.contains("fatal"))
     }
+
+    /// The refs of a range are checked by one git process; the one that names no commit is
+    /// named, also when git stops at it (an upstream that is not configured) or when it names
+    /// a tree.
+    @Test(arguments: [("HEAD..nope", "nope"), ("HEAD..@{upstream}", "@{upstream}"), ("HEAD^{tree}..HEAD", "HEAD^{tree}")])
+    func theSideOfARangeThatNamesNoCommitIsNamed(range: String, ref: String) throws {
+        let repository = GitFixtures.path("history")
+        let outcome = try KeysweepProcess.run(["git", repository, "--range", range])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.hasPrefix("keysweep: error: cannot scan the history of '\(repository)': no branch or commit '\(ref)'; list them with"),
+                "\(outcome.stderr)")
+    }
 }
 
 /// Runs git for test set-up.

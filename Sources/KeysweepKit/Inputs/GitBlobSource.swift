@@ -54,8 +54,12 @@ struct GitBlobSource {
     }
 
     /// A promisor remote (how a partial clone records where its missing objects are), or the
-    /// older `extensions.partialClone`.
+    /// older `extensions.partialClone`. A partial clone keeps what it fetched from its promisor
+    /// in packs marked by a `.promisor` file; without one no object is promised, and git's
+    /// configuration is not asked (a git start less for every range a CI job scans).
     static func isPartialClone(_ repository: GitRepository) -> Bool {
+        let packs = (try? FileManager.default.contentsOfDirectory(atPath: repository.objectDirectory + "/pack")) ?? []
+        guard packs.contains(where: { $0.hasSuffix(".promisor") }) else { return false }
         guard let listing = try? GitProcess.output(repository: repository.path, [
             "config", "--get-regexp", #"^(extensions\.partialclone|remote\..*\.promisor)$"#,
         ]) else { return false }  // exit status 1: no such setting

@@ -5,7 +5,10 @@ import Foundation
 extension GitRepository {
     /// Fails naming the first ref of `revisions` that is not a commit in this repository.
     public func check(_ revisions: GitRevisions) throws(KeysweepError) {
-        for ref in revisions.namedRefs where !resolves(ref) {
+        let refs = revisions.namedRefs
+        guard !refs.isEmpty else { return }
+        let resolved = commits(named: refs)
+        for (ref, commit) in zip(refs, resolved) where !commit {
             throw KeysweepError(.unknownRevision, path: path, "no branch or commit '\(ref)'",
                                 remedy: "list them with `git -C \(path) branch --all` and `git -C \(path) tag`")
         }
@@ -17,11 +20,28 @@ extension GitRepository {
         return !output.isEmpty
     }
 
-    /// Whether `ref` names a commit. A ref that starts with `-` would be read as an option, so it
-    /// names none.
-    private func resolves(_ ref: String) -> Bool {
-        guard !ref.hasPrefix("-") else { return false }
-        return (try? GitProcess.output(repository: path, ["rev-parse", "--verify", "--quiet", "\(ref)^{commit}"])) != nil
+    /// Whether each of `refs` names a commit, asked of one `git cat-file --batch-check` (a range
+    /// names two refs, and each git start costs a pre-commit or CI run some milliseconds). A ref
+    /// that starts with `-` would be read as an option, and one with a line break as two names:
+    /// they name none.
+    private func commits(named refs: [String]) -> [Bool] {
+        let asked = refs.filter { !$0.hasPrefix("-") && !$0.contains(where: \.isNewline) }
+        var answers: [String: Bool] = [:]
+        if !asked.isEmpty, let git = try? GitProcess(repository: path, arguments: ["cat-file", "--batch-check=%(objecttype)"], feedsInput: true) {
+            git.write(Array(asked.map { "\($0)^{commit}\n" }.joined().utf8))
+            git.closeInput()
+            // One line each: the type, or `<name> missing` (`ambiguous`) for what names nothing.
+            // git stops at a name it cannot even look up (`@{u}` without an upstream): the refs
+            // left unanswered are asked one by one below.
+            let lines = String(decoding: git.output.readToEnd(), as: UTF8.self).split(separator: "\n")
+            try? git.finish()
+            for (ref, line) in zip(asked, lines) { answers[ref] = line == "commit" }
+        }
+        return refs.map { ref in
+            if let known = answers[ref] { return known }
+            guard !ref.hasPrefix("-") else { return false }
+            return (try? GitProcess.output(repository: path, ["rev-parse", "--verify", "--quiet", "\(ref)^{commit}"])) != nil
+        }
     }
 }
 

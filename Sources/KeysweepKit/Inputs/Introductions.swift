@@ -37,8 +37,11 @@ struct Introductions {
     /// Forgets the introductions of `known`.
     mutating func remove(_ known: Set<ObjectID>) {
         guard !known.isEmpty else { return }
-        for blob in known { blobs[blob] = nil }
-        order.removeAll { known.contains($0) }
+        order.removeAll { blob in
+            guard known.contains(blob) else { return false }
+            blobs[blob] = nil
+            return true
+        }
     }
 
     /// The provenance of `wanted` (every blob when nil), commits named as `listing` has them.

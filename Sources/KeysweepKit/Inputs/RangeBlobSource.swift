@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// The blobs that the commits of a range (`--range`, `--since`) introduced, found by comparing
@@ -30,12 +31,23 @@ final class RangeBlobSource: BlobSource, ProvenanceSource {
 
     func produce(push: @escaping @Sendable ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
         let listing = try CommitListing(repository: repository, revisions: revisions)
+        // What the range starts from is read while its commits are compared, on a thread of its own.
+        let held = Mutex<Set<ObjectID>>([])
+        let walked = DispatchGroup()
+        walked.enter()
+        // A thread, not a Dispatch queue: the pool's threads are busy in `introductions`, and
+        // Dispatch only adds one after a second.
+        Thread.detachNewThread { [store] in
+            let blobs = TreeDiffer(listing: listing, store: store, wanted: nil).blobs(inTreesOf: listing.boundary)
+            held.withLock { $0 = blobs }
+            walked.leave()
+        }
         var introduced = TreeProvenance.introductions(in: listing, of: nil, store: store, threads: threads)
-        let starts = TreeDiffer(listing: listing, store: store, wanted: nil)
-        introduced.remove(starts.blobs(inTreesOf: listing.boundary, among: Set(introduced.order)))
+        walked.wait()
+        introduced.remove(held.withLock { $0 })
         let introductions = introduced
         found.withLock { $0 = (listing, introductions) }
-        let blobs = introductions.order
+        let blobs = Self.inPackOrder(introductions.order, store: store)
         // Trees and commits the comparison could not read: the range is reported incomplete.
         var listed = ScanStatistics()
         for id in introductions.missing { listed.unreadableObject(id.hex, "object \(id.hex) is missing") }
@@ -44,32 +56,49 @@ final class RangeBlobSource: BlobSource, ProvenanceSource {
         let next = Atomic<Int>(0)
         let (store, maxFileSize) = (self.store, self.maxFileSize)
         DispatchQueue.concurrentPerform(iterations: min(threads, max(1, blobs.count))) { _ in
-            let reader = StoreObjectReader(store: store, limit: maxFileSize)
+            let reader = StoreObjectReader(store: store, limit: maxFileSize, cacheBudget: Self.cacheBudget)
             var statistics = ScanStatistics()
             var batcher = BlobBatcher()
             while true {
-                let taken = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard taken < blobs.count else { break }
-                let id = blobs[taken]
-                let path = introductions.blobs[id]?.first?.path ?? id.hex
-                do throws(KeysweepError) {
-                    switch try reader.object(id) {
-                    case nil:
-                        statistics.unreadableObject(id.hex, "object \(id.hex) is missing")
-                    case .tooLarge:
-                        statistics.skip(.tooLarge, path: path, message: "larger than \(maxFileSize) bytes")
-                    case .object(let type, let bytes):
-                        // A symbolic link is a blob too; anything else under a file's name is not read.
-                        if type == .blob, let full = batcher.add(GitBlob(id: id.hex, path: path, bytes: bytes)) { push(full) }
+                let stretch = next.wrappingAdd(Self.stretch, ordering: .relaxed).oldValue
+                guard stretch < blobs.count else { break }
+                for id in blobs[stretch..<min(blobs.count, stretch + Self.stretch)] {
+                    let path = introductions.blobs[id]?.first?.path ?? id.hex
+                    do throws(KeysweepError) {
+                        switch try reader.object(id) {
+                        case nil:
+                            statistics.unreadableObject(id.hex, "object \(id.hex) is missing")
+                        case .tooLarge:
+                            statistics.skip(.tooLarge, path: path, message: "larger than \(maxFileSize) bytes")
+                        case .object(let type, let bytes):
+                            // A symbolic link is a blob too; anything else under a file's name is not read.
+                            if type == .blob, let full = batcher.add(GitBlob(id: id.hex, path: path, bytes: bytes)) { push(full) }
+                        }
+                    } catch {
+                        statistics.unreadableObject(id.hex, error.message)
                     }
-                } catch {
-                    statistics.unreadableObject(id.hex, error.message)
                 }
             }
             if let rest = batcher.flush() { push(rest) }
             outcome.withLock { $0.merge(statistics) }
         }
         return outcome.withLock { $0 }
+    }
+
+    /// Blobs a thread takes at a time: neighbours in the pack, often of one delta family.
+    private static let stretch = 16
+    /// Bytes of rebuilt objects each thread keeps, so that a family's base is rebuilt once.
+    private static let cacheBudget = 32 << 20
+
+    /// `ids` in the order the packs hold them (then the loose ones): git writes a delta family
+    /// together, so its members are read one after the other, from one window and one cache.
+    private static func inPackOrder(_ ids: [ObjectID], store: PackedObjectStore) -> [ObjectID] {
+        let places = ids.map { id in
+            let raw = id.bytes
+            return store.packs.lazy.compactMap { pack in pack.index.location(of: raw).map { pack.number << 40 | Int($0) } }.first
+                ?? .max
+        }
+        return ids.indices.sorted { (places[$0], $0) < (places[$1], $1) }.map { ids[$0] }
     }
 
     func scan(_ blob: GitBlob, worker: inout ScanWorker) {

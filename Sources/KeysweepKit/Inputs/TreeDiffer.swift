@@ -59,8 +59,8 @@ final class TreeDiffer {
         return outcome
     }
 
-    /// Of `among`, the blobs anywhere in the trees of `commits` (each folder read once).
-    func blobs(inTreesOf commits: [ObjectID], among: Set<ObjectID>) -> Set<ObjectID> {
+    /// The blobs anywhere in the trees of `commits` (each folder read once).
+    func blobs(inTreesOf commits: [ObjectID]) -> Set<ObjectID> {
         var found: Set<ObjectID> = []
         var visited: Set<ObjectID> = []
         var pending = commits.compactMap(tree(ofCommit:))
@@ -72,7 +72,7 @@ final class TreeDiffer {
                     guard let raw = try? cursor.raw(), let entry = try? cursor.entry() else { return }
                     if entry.isTree {
                         pending.append(entry.id)
-                    } else if among.contains(entry.id) {
+                    } else {
                         found.insert(entry.id)
                     }
                     cursor.advance(past: raw)

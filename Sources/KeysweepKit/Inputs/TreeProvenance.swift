@@ -90,6 +90,8 @@ final class TreeProvenance: ProvenanceSource {
     /// merges alone read them cold, and took longer than the first on Symfony's 48,000 merges).
     static func introductions(in listing: CommitListing, of wanted: Set<ObjectID>?, store: PackedObjectStore,
                               threads: Int) -> Introductions {
+        // A short listing (a range's) is still shared out: in stretches of a quarter of a thread's share.
+        let stretch = max(16, min(Self.stretch, listing.commits.count / (4 * max(1, threads))))
         let stretches = (listing.commits.count + stretch - 1) / stretch
         let outcomes = Mutex<[Int: TreeDiffer.Outcome]>([:])
         let next = Atomic<Int>(0)

@@ -20,6 +20,9 @@ public final class Matcher {
     var hits: [KeywordHit] = []
     var hitEnds: [[Int]]
     var rulesWithHitEnds: [Int] = []
+    /// The companions' keywords, once a blob needed them, and where they occur in the blob.
+    private var companionWords: (prefilter: KeywordPrefilter, selection: RuleSelection)?
+    private var companionHits: [KeywordHit] = []
     let encodedValues = EncodedValues()
     /// False keeps matches that inline comments or the generic-density rule would hide.
     let suppress: Bool
@@ -150,15 +153,14 @@ public final class Matcher {
 
     /// Runs rule `index` over the blob: candidates that pass its checks go to `found`; those its
     /// validator disproves are counted (and kept in `rejected` when suppressions are off). With a
-    /// reach, only from where its matches can start (see `startWindows`); `wholeBlob` for rules
-    /// the prefilter did not select (companions), which have no keyword hits to start from.
-    private func run(_ index: Int, over bytes: UnsafeRawBufferPointer, wholeBlob: Bool = false, into found: inout [Candidate],
+    /// reach, only from where its matches can start (see `startWindows`).
+    private func run(_ index: Int, over bytes: UnsafeRawBufferPointer, into found: inout [Candidate],
                      rejected: inout [Candidate], disproved: inout Set<[UInt8]>, examples: inout Set<[UInt8]>,
                      allowance: inout InlineAllowance?, result: inout BlobScan) {
         let rule = ruleSet.rules[index]
         let (pattern, secretGroup, patternReach) = pattern(of: index)
         // Without a reach, one window of every start and no limit: the whole blob.
-        let reach = usesStartWindows && !wholeBlob ? patternReach : nil
+        let reach = usesStartWindows ? patternReach : nil
         let windows = reach.map { startWindows(of: index, reach: $0) } ?? [0...bytes.count]
         let clock = measuresRules ? ContinuousClock.now : nil
         defer {
@@ -221,18 +223,44 @@ public final class Matcher {
 
     /// Rules with `alone: false` (a tenant id, a database host) run only on blobs where a rule of
     /// their credential matched: alone they are no finding, and most blobs need not pay for them.
+    /// The prefilter left them out, so their keywords are looked for here, and a companion with a
+    /// reach runs near them as the others do.
     private func runCompanions(of matched: [Candidate], over bytes: UnsafeRawBufferPointer, into found: inout [Candidate],
                                allowance: inout InlineAllowance?, result: inout BlobScan) {
         guard !ruleSet.companionIndices.isEmpty, !matched.isEmpty else { return }
         var credentials = Set(matched.compactMap { ruleSet.rules[$0.rule].rule.credential })
         if matched.contains(where: { ruleSet.rules[$0.rule].rule.isGeneric }) { credentials.formUnion(ruleSet.credentialsOfGenericSecrets) }
+        let running = ruleSet.companionIndices.filter { index in
+            ruleSet.rules[index].rule.credential.map(credentials.contains) ?? false
+        }
+        guard !running.isEmpty else { return }
+        if usesStartWindows { noteCompanionHitEnds(in: bytes) }
         var ignored: [Candidate] = []
         var disproved: Set<[UInt8]> = []
         var examples: Set<[UInt8]> = []
-        for index in ruleSet.companionIndices {
-            guard let credential = ruleSet.rules[index].rule.credential, credentials.contains(credential) else { continue }
-            run(index, over: bytes, wholeBlob: true, into: &found, rejected: &ignored, disproved: &disproved, examples: &examples,
+        for index in running {
+            run(index, over: bytes, into: &found, rejected: &ignored, disproved: &disproved, examples: &examples,
                 allowance: &allowance, result: &result)
+        }
+    }
+
+    /// Adds where the companions' keywords end in `bytes` to `hitEnds`, as `noteHitEnds` does for
+    /// the prefilter's hits (and cleared with them).
+    private func noteCompanionHitEnds(in bytes: UnsafeRawBufferPointer) {
+        if companionWords == nil {
+            let prefilter = ruleSet.companionPrefilter
+            companionWords = (prefilter, RuleSelection(ruleCount: prefilter.ruleCount))
+        }
+        guard var (prefilter, selection) = companionWords else { return }
+        selection.removeAll()
+        companionHits.removeAll(keepingCapacity: true)
+        _ = prefilter.select(in: bytes, into: &selection, hits: &companionHits)
+        companionWords = (prefilter, selection)
+        for hit in companionHits {
+            for rule in prefilter.rules(of: hit) {
+                if hitEnds[rule].isEmpty { rulesWithHitEnds.append(rule) }
+                hitEnds[rule].append(hit.end)
+            }
         }
     }
 

@@ -18,6 +18,9 @@ public final class RuleSet: Sendable {
     let credentialsOfGenericSecrets: Set<String>
     /// Prefixes of specific rules' tokens: rules judging by context do not report them cut short.
     let typeMarkers: TypeMarkers
+    /// The companions' keywords (or anchors), group `r` for rule `r`, built the first time a
+    /// matcher runs companions: they then run near those words, not over the whole blob.
+    private let companionWords: Mutex<KeywordPrefilter?> = Mutex(nil)
 
     /// Compiles every rule; a pattern that does not compile or lacks a `secret` group is an error
     /// naming the rule id, the offset and PCRE2's message.
@@ -46,6 +49,16 @@ public final class RuleSet: Sendable {
         let reportable = Set(rules.filter(\.isReportedAlone).compactMap(\.credential))
         credentialsOfGenericSecrets = Set(rules.filter { !$0.isReportedAlone }.compactMap(\.credential)).subtracting(reportable)
         typeMarkers = TypeMarkers(rules: rules)
+    }
+
+    /// The prefilter of the companions' keywords (see `companionWords`).
+    var companionPrefilter: KeywordPrefilter {
+        companionWords.withLock { built in
+            if let built { return built }
+            let made = KeywordPrefilter(keywordsByRule: plainRules.map { $0.isReportedAlone ? [] : $0.windowKeywords })
+            built = made
+            return made
+        }
     }
 
     /// Whether this platform's PCRE2 has JIT; without it patterns run in the interpreter.
@@ -83,12 +96,20 @@ public struct CompiledRule: Sendable {
         }
     }
 
+    /// The longest reach whose windows are tried without PCRE2's start-of-match optimisations.
+    static let shortReach = 32
+
     private static func compile(_ rule: Rule, file: String) throws(RuleError) -> CompiledPattern.Value {
         let pattern: Pattern
         let expanded = AssignmentGrammar.expand(rule.pattern)
         let reach = rule.reachNote.isKnown ? rule.reachNote.reach : PatternReach.of(pattern: expanded, keywords: rule.windowKeywords)
         do {
-            pattern = try Pattern(expanded, allowsStartLimit: reach != nil)
+            // A rule with a short reach is tried at a few offsets near its keywords, where PCRE2's
+            // look-ahead for a byte the match requires costs more than it saves (it may read the
+            // rest of the blob at every keyword); a long window still gains from skipping to
+            // where a match can start. `PatternReach` gives no reach to a pattern with verbs.
+            let shortWindows = reach.map { $0 <= Self.shortReach } ?? false
+            pattern = try Pattern(expanded, allowsStartLimit: reach != nil, optimizesStart: !shortWindows)
         } catch {
             throw RuleError(file: file, ruleID: rule.id, field: "pattern", reason: "does not compile \(error)")
         }

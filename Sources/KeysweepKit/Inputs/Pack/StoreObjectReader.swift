@@ -28,7 +28,7 @@ final class StoreObjectReader {
     private let decompressor = ZlibDecompressor()
     /// Small: objects are read here and there, and each refill copies the whole window.
     private let window = PackWindow(capacity: 2 << 10)
-    private var cache = DeltaBaseCache(budget: 4 << 20)
+    private var cache: DeltaBaseCache
     private let loose: LooseObjectReader
     /// Where objects read lately are (pack number and offset): a tree is read once as a
     /// commit's and once as its parent's, and a search of the index costs more than its reading
@@ -36,9 +36,12 @@ final class StoreObjectReader {
     private var places: [ObjectID: Int] = [:]
     static let placesKept = 1 << 16
 
-    init(store: PackedObjectStore, limit: Int) {
+    /// `cacheBudget`: bytes of rebuilt objects kept. Trees are small; blobs read in pack order
+    /// (a range's) meet their delta family together, and a larger cache keeps its bases.
+    init(store: PackedObjectStore, limit: Int, cacheBudget: Int = 4 << 20) {
         self.store = store
         self.limit = limit
+        cache = DeltaBaseCache(budget: cacheBudget)
         baseLimit = limit.multipliedReportingOverflow(by: 4).overflow ? .max : 4 * limit
         loose = LooseObjectReader(objectDirectory: store.repository.objectDirectory, maxFileSize: limit)
     }
