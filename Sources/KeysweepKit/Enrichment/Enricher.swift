@@ -30,12 +30,15 @@ public struct Enricher: Sendable {
         let branchMap: BranchMap? = if case .repository(let root) = kind,
             resolveBranches || findings.contains(where: { $0.presentAtHead == false }) { BranchMap(repository: root, commits: commits) } else { nil }
         let chunks = max(1, min(threads, findings.count / 8))
-        guard chunks > 1 else { return enrich(findings, in: Workspace(kind), branchMap: branchMap) }
+        let first = Workspace(kind)
+        guard chunks > 1 else { return enrich(findings, in: first, branchMap: branchMap) }
+        // Read once, before the threads each make a workspace of their own.
+        let owners = first.repositoryCodeOwners
         let results = Mutex<[Int: [Finding]]>([:])
         let size = (findings.count + chunks - 1) / chunks
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let part = Array(findings[(chunk * size)..<min(findings.count, (chunk + 1) * size)])
-            let enriched = enrich(part, in: Workspace(kind), branchMap: branchMap)
+            let enriched = enrich(part, in: Workspace(kind, owners: owners), branchMap: branchMap)
             results.withLock { $0[chunk] = enriched }
         }
         let parts = results.withLock { $0 }

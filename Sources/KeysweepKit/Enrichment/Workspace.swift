@@ -25,20 +25,32 @@ public final class Workspace {
     /// Folder (absolute) -> the CODEOWNERS that governs it and the folder its patterns are relative to.
     private var folderOwners: [String: (owners: CodeOwners, base: String)?] = [:]
 
-    public init(_ kind: Kind) {
+    /// `owners`, when given, is the repository's CODEOWNERS as another workspace of the same scan
+    /// read it (`repositoryOwners`): the enrichment's threads need not each look for it.
+    public init(_ kind: Kind, owners: CodeOwners?? = nil) {
         self.kind = kind
+        repositoryOwners = owners
+    }
+
+    /// The CODEOWNERS of a repository or work tree, read once; nil for other kinds.
+    var repositoryCodeOwners: CodeOwners?? {
+        switch kind {
+        case .repository(let root):
+            if repositoryOwners == nil { repositoryOwners = .some(checkedOutCodeOwners(root) ?? headCodeOwners()) }
+        case .workTree(let root):
+            if repositoryOwners == nil { repositoryOwners = .some(checkedOutCodeOwners(root)) }
+        case .folders, .detached:
+            return nil
+        }
+        return repositoryOwners
     }
 
     /// CODEOWNERS owners of a location's path.
     func owners(of location: Location) -> [String] {
         switch kind {
         case .detached: return []
-        case .repository(let root):
-            if repositoryOwners == nil { repositoryOwners = .some(Self.repositoryCodeOwners(root, fromHead: true)) }
-            return repositoryOwners??.owners(of: location.path, scratch: scratch) ?? []
-        case .workTree(let root):
-            if repositoryOwners == nil { repositoryOwners = .some(Self.repositoryCodeOwners(root, fromHead: false)) }
-            return repositoryOwners??.owners(of: location.path, scratch: scratch) ?? []
+        case .repository, .workTree:
+            return repositoryCodeOwners??.owners(of: location.path, scratch: scratch) ?? []
         case .folders:
             let absolute = Self.absolute(location.path)
             let folder = (absolute as NSString).deletingLastPathComponent
@@ -80,18 +92,26 @@ public final class Workspace {
     }
 
     /// The checked-out CODEOWNERS if there is one (no process to start: pre-commit hooks pay for
-    /// every one), else HEAD's, found with one `ls-tree` and read with one `cat-file`.
-    private static func repositoryCodeOwners(_ root: String, fromHead: Bool) -> CodeOwners? {
+    /// every one).
+    private func checkedOutCodeOwners(_ root: String) -> CodeOwners? {
         for path in CodeOwners.locations {
-            if let bytes = read(root + "/" + path) {
+            if let bytes = Self.read(root + "/" + path) {
                 return CodeOwners(text: String(decoding: bytes, as: UTF8.self), source: path)
             }
         }
-        guard fromHead, let listing = try? GitProcess.output(repository: root, ["ls-tree", "--name-only", "HEAD", "--"] + CodeOwners.locations) else { return nil }
-        let present = Set(String(decoding: listing, as: UTF8.self).split(separator: "\n").map(String.init))
-        guard let path = CodeOwners.locations.first(where: present.contains),
-              let bytes = try? GitProcess.output(repository: root, ["cat-file", "blob", "HEAD:\(path)"]) else { return nil }
-        return CodeOwners(text: String(decoding: bytes, as: UTF8.self), source: path)
+        return nil
+    }
+
+    /// HEAD's CODEOWNERS, asked of the `cat-file --batch` that also reads key files (a path HEAD
+    /// lacks is answered `missing`).
+    private func headCodeOwners() -> CodeOwners? {
+        guard case .repository(let root) = kind else { return nil }
+        for path in CodeOwners.locations {
+            if let bytes = blob("HEAD:\(path)", in: root) {
+                return CodeOwners(text: String(decoding: bytes, as: UTF8.self), source: path)
+            }
+        }
+        return nil
     }
 
     /// The nearest CODEOWNERS at or above `folder`, stopping at the top of a git work tree.

@@ -107,20 +107,4 @@ struct GitProvenance {
         try list.finish()
         return paths
     }
-
-    /// The blob ids in the tree of HEAD (nil if there is no HEAD).
-    static func blobIDsAtHead(of repository: GitRepository, among wanted: Set<String>) -> Set<String> {
-        guard !wanted.isEmpty,
-              let listing = try? GitProcess.output(repository: repository.path, ["ls-tree", "-r", "-z", "HEAD"])
-        else { return [] }
-        var found: Set<String> = []
-        for entry in listing.split(separator: 0) {
-            // `<mode> <type> <id>\t<path>`
-            let fields = entry.split(separator: UInt8(ascii: " "), maxSplits: 2)
-            guard fields.count == 3, let tab = fields[2].firstIndex(of: UInt8(ascii: "\t")) else { continue }
-            let id = String(decoding: fields[2][..<tab], as: UTF8.self)
-            if wanted.contains(id) { found.insert(id) }
-        }
-        return found
-    }
 }

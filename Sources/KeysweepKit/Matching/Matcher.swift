@@ -251,7 +251,8 @@ public final class Matcher {
             let prefilter = ruleSet.companionPrefilter
             companionWords = (prefilter, RuleSelection(ruleCount: prefilter.ruleCount))
         }
-        guard var (prefilter, selection) = companionWords else { return }
+        guard let (prefilter, previous) = companionWords else { return }
+        var selection = previous
         selection.removeAll()
         companionHits.removeAll(keepingCapacity: true)
         _ = prefilter.select(in: bytes, into: &selection, hits: &companionHits)

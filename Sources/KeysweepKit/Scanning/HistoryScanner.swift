@@ -16,8 +16,12 @@ public struct HistoryScanner: Sendable {
 
     public func scan(_ repository: GitRepository, revisions: GitRevisions) throws(KeysweepError) -> ScanResult {
         let pool = ScanPool<GitBlob>(ruleSet: ruleSet, options: options)
+        let head = HeadBlobs(repository: repository)
         if let range = try Self.rangeSource(repository, revisions: revisions, options: options) {
-            return try attribute(try pool.scan(range), from: range, reading: nil, in: repository, revisions: revisions)
+            let outcome = try pool.scan(range) { worker in
+                if !worker.outcome.matches.isEmpty { head.start() }
+            }
+            return try attribute(outcome, from: range, reading: nil, head: head, in: repository, revisions: revisions)
         }
         // Keyword hits carried through deltas select the same rules and windows as a walk of every
         // blob; `--whole-blobs` walks (and matches) every blob whole, for comparison.
@@ -31,10 +35,13 @@ public struct HistoryScanner: Sendable {
         }
         let log = Self.provenanceSource(for: repository, revisions: revisions, store: provenanceStore, threads: options.threads)
         let outcome = try pool.scan(source) { worker in
-            if !worker.outcome.matches.isEmpty { log.start() }
+            if !worker.outcome.matches.isEmpty {
+                log.start()
+                head.start()
+            }
         }
-        return try attribute(outcome, from: log, reading: source.readsObjectStore ? source.store : nil, in: repository,
-                             revisions: revisions)
+        return try attribute(outcome, from: log, reading: source.readsObjectStore ? source.store : nil, head: head,
+                             in: repository, revisions: revisions)
     }
 
     /// A range or `--since` read from the store in-process, when Keysweep reads the store (see
@@ -55,7 +62,7 @@ public struct HistoryScanner: Sendable {
     /// and notes what could not be read. `store` is the object store the blobs were listed from,
     /// if they were (all refs): then blobs the history names but the store lacks were never read.
     private func attribute(_ outcome: ScanResult, from log: any ProvenanceSource, reading store: PackedObjectStore?,
-                           in repository: GitRepository, revisions: GitRevisions) throws(KeysweepError) -> ScanResult {
+                           head: HeadBlobs, in repository: GitRepository, revisions: GitRevisions) throws(KeysweepError) -> ScanResult {
         // The pack readers' caches were freed, but malloc keeps what its per-thread arenas held:
         // give it back before provenance, on other threads, allocates its own (Symfony: 25 MB).
         SystemCall.returnFreedMemory()
@@ -93,7 +100,7 @@ public struct HistoryScanner: Sendable {
         result.damage = incomplete
         result.commits = log.allCommits
         let matchedBlobs = Set(reached.compactMap { $0.blobID })
-        let atHead = GitProvenance.blobIDsAtHead(of: repository, among: matchedBlobs)
+        let atHead = head.blobs(among: matchedBlobs)
         result.secretsAtHead = Set(reached.filter { match in match.blobID.map { atHead.contains($0) } ?? false }.map { $0.secret })
         return result
     }

@@ -1,0 +1,49 @@
+import Foundation
+import Synchronization
+
+/// The blob ids in HEAD's tree (`git ls-tree -r HEAD`), which say whether a secret found in history
+/// is still there. Listed on a thread of its own from the first match on, so that the listing
+/// (20 ms on Symfony, a tenth of a 100-commit range) runs beside the scan instead of after it;
+/// a scan that finds nothing never lists.
+final class HeadBlobs: Sendable {
+    private let repository: GitRepository
+    /// Nil until `start`; then the ids, empty when there is no HEAD (or git could not list it).
+    private let listed = Mutex<Set<String>?>(nil)
+    private let started = Atomic<Bool>(false)
+    private let done = DispatchGroup()
+
+    init(repository: GitRepository) {
+        self.repository = repository
+    }
+
+    /// Starts listing if that has not begun; returns at once.
+    func start() {
+        guard started.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
+        done.enter()
+        Thread.detachNewThread { [self] in
+            let ids = Self.list(repository)
+            listed.withLock { $0 = ids }
+            done.leave()
+        }
+    }
+
+    /// Of `wanted`, the blobs HEAD's tree holds.
+    func blobs(among wanted: Set<String>) -> Set<String> {
+        guard !wanted.isEmpty else { return [] }
+        start()
+        done.wait()
+        return wanted.intersection(listed.withLock { $0 } ?? [])
+    }
+
+    private static func list(_ repository: GitRepository) -> Set<String> {
+        guard let listing = try? GitProcess.output(repository: repository.path, ["ls-tree", "-r", "-z", "HEAD"]) else { return [] }
+        var ids: Set<String> = []
+        for entry in listing.split(separator: 0) {
+            // `<mode> <type> <id>\t<path>`
+            let fields = entry.split(separator: UInt8(ascii: " "), maxSplits: 2)
+            guard fields.count == 3, let tab = fields[2].firstIndex(of: UInt8(ascii: "\t")) else { continue }
+            ids.insert(String(decoding: fields[2][..<tab], as: UTF8.self))
+        }
+        return ids
+    }
+}
