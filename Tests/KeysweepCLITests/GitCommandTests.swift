@@ -73,6 +73,34 @@ enum GitFixtures {
         #expect(partial.stdout == original.stdout)
     }
 
+    /// A bare clone has no checked-out CODEOWNERS: HEAD's is read (through the enrichment's
+    /// `cat-file`), and names the owners of the findings of every thread's share.
+    @Test func aBareCloneTakesItsOwnersFromHeadsCodeOwners() throws {
+        let work = NSTemporaryDirectory() + "keysweep-owners-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        try FileManager.default.createDirectory(atPath: work + "/repo/.github", withIntermediateDirectories: true)
+        try "*.env @acme/platform\n".write(toFile: work + "/repo/.github/CODEOWNERS", atomically: true, encoding: .utf8)
+        // Twenty files, so that the enrichment shares the findings out to its threads.
+        for index in 0..<20 {
+            let token = "postgres://app:Wq\(index)x7Rm2LpT9vKe4N@db\(index).internal.example:5432/app"
+            try "DATABASE_URL=\(token)\n".write(toFile: work + "/repo/service\(index).env", atomically: true, encoding: .utf8)
+        }
+        #expect(try GitTool.run(["-C", work + "/repo", "init", "-q"]) == 0)
+        #expect(try GitTool.run(["-C", work + "/repo", "add", "-A"]) == 0)
+        #expect(try GitTool.run(["-C", work + "/repo", "-c", "user.name=Dana", "-c", "user.email=dana@example.com", "commit", "-qm", "services"]) == 0)
+        #expect(try GitTool.run(["clone", "-q", "--bare", work + "/repo", work + "/bare.git"]) == 0)
+        let outcome = try KeysweepProcess.run(["git", work + "/bare.git", "--format", "json", "--threads", "2"])
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
+        let findings = report?["findings"] as? [[String: Any]] ?? []
+        #expect(findings.count == 20)
+        let owned = findings.filter { finding in
+            let owners = (finding["nhi"] as? [String: Any])?["owners"] as? [[String: Any]] ?? []
+            return owners.contains { $0["name"] as? String == "@acme/platform" && $0["source"] as? String == "codeowners" }
+        }
+        #expect(owned.count == 20)
+    }
+
     @Test func historyReportIsByteIdenticalAtOneAndManyThreads() throws {
         let one = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--no-timing", "--now", "2026-11-01T00:00:00Z", "--format", "json", "--threads", "1"])
         let many = try KeysweepProcess.run(["git", GitFixtures.path("history"), "--no-timing", "--now", "2026-11-01T00:00:00Z", "--format", "json", "--threads", "6"])
