@@ -1,5 +1,6 @@
 /// Recognises values that only look like secrets: documentation placeholders, template variables,
-/// masked or elided values (`****`, `sk_live_…(32)`, `abc...xyz`), a repeated character, or a keyboard run such as `12345678`.
+/// masked or elided values (`****`, `sk_live_…(32)`, `abc...xyz`), a repeated character or unit
+/// (`abcd1234abcd1234…`), or a keyboard run such as `12345678`.
 /// Runs are listed both ways (`12345678` and `87654321`, `a1b2c3` and `c3b2a1`): documentation
 /// counts down as often as up (`px-dep-d4c3b2a1-f6e5-h8g7-...`).
 ///
@@ -14,10 +15,22 @@ enum PlaceholderFilter {
     static func isPlaceholder(_ secret: [UInt8]) -> Bool {
         guard let first = secret.first else { return true }
         if secret.allSatisfy({ $0 == first }) { return true }
+        if isRepeatedUnit(secret) { return true }
         // `<your-token>`: an angle-bracketed name; a lone `<` or `>` is punctuation of a password.
         if let open = secret.firstIndex(of: UInt8(ascii: "<")), secret[open...].contains(UInt8(ascii: ">")) { return true }
         let lowered = secret.map(KeywordPrefilter.fold)
         return markers.contains { lowered.contains(subsequence: $0) }
+    }
+
+    /// `abcd1234abcd1234…`, `Asdf1234asdf1234…`, `deadbeefdeadbeef…`: 16 bytes or more made of one
+    /// unit of 2 to 8 bytes written over and over (case aside). A generated secret never repeats
+    /// itself so; someone filling a field to its length does.
+    static func isRepeatedUnit(_ secret: [UInt8]) -> Bool {
+        guard secret.count >= 16 else { return false }
+        let lowered = secret.map(KeywordPrefilter.fold)
+        return (2...8).contains { unit in
+            (unit..<lowered.count).allSatisfy { lowered[$0] == lowered[$0 - unit] }
+        }
     }
 }
 
