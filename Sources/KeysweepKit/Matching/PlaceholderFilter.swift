@@ -15,11 +15,23 @@ enum PlaceholderFilter {
     static func isPlaceholder(_ secret: [UInt8]) -> Bool {
         guard let first = secret.first else { return true }
         if secret.allSatisfy({ $0 == first }) { return true }
-        if isRepeatedUnit(secret) { return true }
+        if isRepeatedUnit(secret) || hasRepeatedGroups(secret) { return true }
         // `<your-token>`: an angle-bracketed name; a lone `<` or `>` is punctuation of a password.
         if let open = secret.firstIndex(of: UInt8(ascii: "<")), secret[open...].contains(UInt8(ascii: ">")) { return true }
         let lowered = secret.map(KeywordPrefilter.fold)
         return markers.contains { lowered.contains(subsequence: $0) }
+    }
+
+    /// `xoxp-1234-1234-1234-…`, `sk-abcd-abcd-abcd-…`: the same group of three bytes or more three
+    /// times in a row between `-`, `_`, `.` or `:`. Generated ids and secrets do not repeat a group.
+    static func hasRepeatedGroups(_ secret: [UInt8]) -> Bool {
+        let separators: Set<UInt8> = [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":")]
+        let groups = secret.split(whereSeparator: { separators.contains($0) })
+        guard groups.count >= 3 else { return false }
+        for index in 2..<groups.count where groups[index].count >= 3 {
+            if groups[index].elementsEqual(groups[index - 1]) && groups[index].elementsEqual(groups[index - 2]) { return true }
+        }
+        return false
     }
 
     /// `abcd1234abcd1234…`, `Asdf1234asdf1234…`, `deadbeefdeadbeef…`: 16 bytes or more made of one

@@ -105,6 +105,8 @@ import Testing
         ("Asdf1234asdf1234asdf1234asdf1234", true),  // case aside
         ("deadbeefdeadbeefdeadbeef", true),
         ("5179f75c4209d75c79f4d5f420d9a75c", false),  // random hex repeats no unit
+        ("xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d", true),  // one group three times
+        ("xoxp-2145-9877-6021-4ddbc191d40ee098cbaae6f3523ada2d", false),
     ])
     func placeholders(value: String, isPlaceholder: Bool) {
         #expect(PlaceholderFilter.isPlaceholder(Array(value.utf8)) == isPlaceholder)
