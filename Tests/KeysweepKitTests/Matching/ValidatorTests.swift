@@ -107,6 +107,8 @@ import Testing
         ("5179f75c4209d75c79f4d5f420d9a75c", false),  // random hex repeats no unit
         ("xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d", true),  // one group three times
         ("xoxp-2145-9877-6021-4ddbc191d40ee098cbaae6f3523ada2d", false),
+        ("123e4567-e89b-12d3-a456-426614174000", true),  // RFC 4122's example UUID
+        ("123e4567e89b12d3a456426614174000abcde000", true),
     ])
     func placeholders(value: String, isPlaceholder: Bool) {
         #expect(PlaceholderFilter.isPlaceholder(Array(value.utf8)) == isPlaceholder)
