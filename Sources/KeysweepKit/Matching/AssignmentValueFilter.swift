@@ -143,6 +143,18 @@ enum AssignmentValueFilter {
         return value.enumerated().allSatisfy { index, byte in [8, 13, 18, 23].contains(index) ? byte == UInt8(ascii: "-") : isHex(byte) }
     }
 
+    /// A 40- or 64-digit hex value under a name that starts with `secret` or `credential`
+    /// (`CLIENT_SECRET = "6fb1…"`, `"credentials": "0afa…"`, `SECRET_KEY_BASE`): a secret, not a
+    /// digest. GitHub OAuth client secrets are 40 hex digits, and `secrets.token_hex(32)` or
+    /// `openssl rand -hex 32` make 64; content digests are named for what they hash (`sha`,
+    /// `checksum`, `integrity`, `etag`), not `secret`. A name that says `token` or `key` keeps the
+    /// digest rule: API specs and lockfiles put digests beside those words.
+    static func isHexSecretNamedSecret(_ value: [UInt8], name: [UInt8]) -> Bool {
+        guard value.count == 40 || value.count == 64 else { return false }
+        let lowered = name.map(KeywordPrefilter.fold)
+        return lowered.starts(with: Array("secret".utf8)) || lowered.starts(with: Array("credential".utf8))
+    }
+
     /// `name`, `self.password`, `config-value`, `creds?.password!`, `Type?`: identifier segments
     /// joined by `.`, `:`, `|`, `-`, `?` or `!`; treated as code, not a secret, when it has a `.`,
     /// `:` or `|` (template filter) separator or no digit at all. Segments in which digits and

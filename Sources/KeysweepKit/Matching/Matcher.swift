@@ -186,7 +186,8 @@ public final class Matcher {
                     let whole = groups.whole
                     start = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
                     guard let secret = groups[secretGroup], !secret.isEmpty else { continue }
-                    let judgement = verdict(rule, secret: Array(bytes[secret]))
+                    let judgement = verdict(rule, secret: Array(bytes[secret]),
+                                            name: Array(bytes[whole.lowerBound..<max(whole.lowerBound, secret.lowerBound)]))
                     // A value that is not a secret may hold the next assignment (`token =
                     // process.env.API_TOKEN || "v"`): context rules look again from its start.
                     if judgement != .accepted, rule.rule.judgesByContext, secret.lowerBound > whole.lowerBound {
@@ -290,15 +291,22 @@ public final class Matcher {
         case example
     }
 
-    /// Entropy, placeholder and structural validator checks for one candidate secret.
-    private func verdict(_ rule: CompiledRule, secret: [UInt8]) -> Verdict {
+    /// Entropy, placeholder and structural validator checks for one candidate secret; `name` is the
+    /// matched text before it (`CLIENT_SECRET = "` from where the rule's name matched).
+    ///
+    /// Rules that judge a value by the name beside it hold hex to the entropy its alphabet allows
+    /// (`Authorization: Bearer cfcabd11…`, 3.63 bits, is a token whatever a base62 threshold says).
+    private func verdict(_ rule: CompiledRule, secret: [UInt8], name: [UInt8]) -> Verdict {
         if let minimum = rule.rule.minEntropy {
-            let threshold = rule.rule.isGeneric ? Entropy.genericThreshold(minimum, for: secret) : minimum
+            let threshold = rule.rule.judgesByContext ? Entropy.genericThreshold(minimum, for: secret) : minimum
             if Entropy.shannon(secret) < threshold { return .rejected }
         }
         if PublishedTestKeys.contains(secret) { return .example }
         if PlaceholderFilter.isPlaceholder(secret) { return .rejected }
-        if rule.rule.isGeneric && AssignmentValueFilter.looksLikeDigestOrUUID(secret) { return .rejected }
+        if rule.rule.isGeneric && AssignmentValueFilter.looksLikeDigestOrUUID(secret)
+            && !AssignmentValueFilter.isHexSecretNamedSecret(secret, name: name) {
+            return .rejected
+        }
         let valid: Bool
         switch rule.rule.validator {
         case nil: valid = true

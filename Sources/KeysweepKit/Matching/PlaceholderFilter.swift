@@ -1,5 +1,6 @@
 /// Recognises values that only look like secrets: documentation placeholders, template variables,
-/// masked or elided values (`****`, `sk_live_…(32)`, `abc...xyz`), a repeated character, or a keyboard run such as `12345678`.
+/// masked or elided values (`****`, `sk_live_…(32)`, `abc...xyz`), a repeated character or unit
+/// (`abcd1234abcd1234…`), or a keyboard run such as `12345678`.
 /// Runs are listed both ways (`12345678` and `87654321`, `a1b2c3` and `c3b2a1`): documentation
 /// counts down as often as up (`px-dep-d4c3b2a1-f6e5-h8g7-...`).
 ///
@@ -9,15 +10,42 @@ enum PlaceholderFilter {
     private static let markers: [[UInt8]] = [
         "example", "xxxx", "changeme", "change_me", "placeholder", "your_", "your-", "yourkey",
         "redacted", "${", "{{", "****", "12345678", "abcdefg", "a1b2c3", "87654321", "c3b2a1", "\u{2026}", "...",
+        // RFC 4122's example UUID (`123e4567-e89b-12d3-a456-426614174000`), documentation's stand-in
+        // for any UUID-shaped key, with or without its dashes.
+        "123e4567-e89b", "123e4567e89b",
     ].map { Array($0.utf8) }
 
     static func isPlaceholder(_ secret: [UInt8]) -> Bool {
         guard let first = secret.first else { return true }
         if secret.allSatisfy({ $0 == first }) { return true }
+        if isRepeatedUnit(secret) || hasRepeatedGroups(secret) { return true }
         // `<your-token>`: an angle-bracketed name; a lone `<` or `>` is punctuation of a password.
         if let open = secret.firstIndex(of: UInt8(ascii: "<")), secret[open...].contains(UInt8(ascii: ">")) { return true }
         let lowered = secret.map(KeywordPrefilter.fold)
         return markers.contains { lowered.contains(subsequence: $0) }
+    }
+
+    /// `xoxp-1234-1234-1234-…`, `sk-abcd-abcd-abcd-…`: the same group of three bytes or more three
+    /// times in a row between `-`, `_`, `.` or `:`. Generated ids and secrets do not repeat a group.
+    static func hasRepeatedGroups(_ secret: [UInt8]) -> Bool {
+        let separators: Set<UInt8> = [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":")]
+        let groups = secret.split(whereSeparator: { separators.contains($0) })
+        guard groups.count >= 3 else { return false }
+        for index in 2..<groups.count where groups[index].count >= 3 {
+            if groups[index].elementsEqual(groups[index - 1]) && groups[index].elementsEqual(groups[index - 2]) { return true }
+        }
+        return false
+    }
+
+    /// `abcd1234abcd1234…`, `Asdf1234asdf1234…`, `deadbeefdeadbeef…`: 16 bytes or more made of one
+    /// unit of 2 to 8 bytes written over and over (case aside). A generated secret never repeats
+    /// itself so; someone filling a field to its length does.
+    static func isRepeatedUnit(_ secret: [UInt8]) -> Bool {
+        guard secret.count >= 16 else { return false }
+        let lowered = secret.map(KeywordPrefilter.fold)
+        return (2...8).contains { unit in
+            (unit..<lowered.count).allSatisfy { lowered[$0] == lowered[$0 - unit] }
+        }
     }
 }
 

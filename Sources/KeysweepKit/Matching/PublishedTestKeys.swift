@@ -29,6 +29,10 @@ public enum PublishedTestKeys {
         // The NuGet documentation's sample `ClearTextPassword` values (gitleaks' nuget rule tests
         // call them "known sample").
         "hal+9ooo_da!sY", "33f!!lloppa",
+        // GitHub's REST API description: the example response of a GitHub App manifest
+        // conversion (`client_secret`, `webhook_secret`), vendored with the OpenAPI document and
+        // copied into client libraries' tests (Probot, OpenAPI generators).
+        "1726be1638095a19edd134c77bde3aa2ece1e5d8", "e340154128314309424b7c8e90325147d99fdafa",
         // jwt.io's default token.
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
     ].map { Array($0.utf8) })

@@ -11,7 +11,8 @@ import Foundation
 /// `AssignmentValueShape`, not of the pattern.
 enum AssignmentGrammar {
     /// From the end of a name to the start of its value, covering:
-    /// shell/.env/INI/TOML/HCL/properties `=`, YAML and JSON `:`, Makefile `:=` `::=` `?=` `+=`,
+    /// shell/.env/INI/TOML/HCL/properties `=`, YAML and JSON `:` (also JSON inside a string
+    /// literal, `\"k\":\"v\"`), Makefile `:=` `::=` `?=` `+=`,
     /// PHP `=>` and `.=`, Go `:=` and `var x string =`, typed declarations (`x: String =`),
     /// keyword arguments, call arguments (`setProperty("K", "v")`, `os.Setenv`), XML elements
     /// (also across a line break), plist `<key>K</key><string>v`, `<add key="K" value="v"/>`,
@@ -20,12 +21,13 @@ enum AssignmentGrammar {
     /// `x ?? "v"`), and byte or string wrappers (`[]byte("..")`, `b".."`,
     /// `Buffer.from("..")`) before an optional opening quote.
     static let assignment: String = {
-        let nameClose = #"["'\x60]?[\])]?"#
+        // `\"name\":\"v\"`: JSON written inside a string literal escapes its quotes.
+        let nameClose = #"(?:\\?["'\x60])?[\])]?"#
         let typed = #"[ \t]{0,3}:[ \t]{0,3}[A-Za-z_][\w.<>?|\[\]]{0,40}[ \t]{0,3}=(?![=~])"#
         let goTyped = #"[ \t]{1,3}(?:string|String|str|&str|\[\]byte|char\s?\*)[ \t]{0,3}=(?![=~])"#
         // Up to 40 blanks either side: maps and hashes aligned in columns (`fbApiKey:            "…"`,
         // `:password       => '…'`).
-        let operatorForm = #"[ \t]{0,40}(?:=>|:{1,3}=|[?+.]=|=(?![=~])|:(?=[ \t"'\x60]|\r?\n|$)|\|\||\?\?|(?<=[ \t)"'])or(?=[ \t]))"#
+        let operatorForm = #"[ \t]{0,40}(?:=>|:{1,3}=|[?+.]=|=(?![=~])|:(?=[ \t"'\x60]|\\["']|\r?\n|$)|\|\||\?\?|(?<=[ \t)"'])or(?=[ \t]))"#
         let callArguments = #"["'][ \t]{0,3},"#
         let xmlElement = #">(?=\s{0,40}[^\s<>]{1,250}\s{0,40}</)(?:[ \t]*\r?\n)?[ \t]{0,20}"#
         let plist = #"</key>\s{0,40}<string>"#
@@ -40,7 +42,7 @@ enum AssignmentGrammar {
         let openQuote = #"(?:"""|'''|'"|\\?["'\x60])?"#  // `'"v"'`: Gradle's buildConfigField
         // Fails at once where a name runs on (`tokenizer`, `token->`), the common case in code,
         // before any of the branches below is tried.
-        let guardByte = #"(?=[\s"'\x60\]):=,>.?+<|])"#
+        let guardByte = #"(?=[\s"'\x60\]):=,>.?+<|\\])"#
         return "\(guardByte)(?:\(callArguments)[ \t]{0,3}|\(nameClose)(?:(?:\(typed)|\(goTyped))[ \t]{0,5}|\(terraformDefault)|\(operatorForm)[ \t]{0,40}\(blockScalar)|\(xmlElement)|\(plist)|\(xmlAddValue)))"
             + "\(wrapper)\(openQuote)"
     }()
@@ -62,6 +64,8 @@ enum AssignmentGrammar {
     /// 200 copies exceed its pattern size limit.
     static func value(minimum: Int, maximum: Int) -> String {
         let escape = #"\\[^nrtu0\s(]"#  // not `\(`: Swift interpolation ends the literal
+        // Opened by an escaped quote (`\"k\":\"v\"`): it ends at the escaped quote that closes it.
+        let escapedQuoted = #"(?<=\\["'])(?<secret>[^"'\\\s]"# + "{\(minimum),}+)" + #"(?=\\["'])"#
         let doubleQuoted = #"(?<=")(?<secret>(?:[^"\\\s]|"# + escape + ")" + "{\(minimum),}+)" + #"(?=")"#
         let singleQuoted = #"(?<=')(?<secret>(?:[^'\\\s]|"# + escape + ")" + "{\(minimum),}+)" + #"(?=')"#
         let backticked = #"(?<=\x60)(?<secret>[^\x60\s]"# + "{\(minimum),}+)" + #"(?=\x60)"#
@@ -74,7 +78,12 @@ enum AssignmentGrammar {
         let listSeparator = #"[&;,](?![A-Za-z_][\w.\[\]-]{0,40}=)"#
         let restOfLine = "(?<secret>(?:[^\\s\"'\\x60\\\\&;,<]|<(?!/)|\(escape)|\(listSeparator)){\(minimum),}+)"
             + #"(?<![,;:)\]}])(?<![)\]}][.])(?=(?:[ \t]+#[^\r\n]*|[ \t]*)(?:\r?\n|$))"#
-        return "(?|\(doubleQuoted)|\(singleQuoted)|\(backticked)|\(restOfLine)|\(unquoted))" + "(?<![^\\s\"'\\x60]{\(maximum + 1)})"
+        // The run of bytes the maximum counts stops at `=`, so that a long name joined to its value
+        // (`--set imagePullSecret.registry.password=v`) does not count against the value; base64
+        // padding at the end (`=`, `==`) does not stop it.
+        let run = #"[^\s"'\x60=]"# + "{\(maximum + 1)}"
+        return "(?|\(escapedQuoted)|\(doubleQuoted)|\(singleQuoted)|\(backticked)|\(restOfLine)|\(unquoted))"
+            + "(?<!\(run))(?<!\(run)=)(?<!\(run)==)"
     }
 
     /// The pattern with `{{assign}}` and `{{value:MIN,MAX}}` expanded; other text is unchanged.

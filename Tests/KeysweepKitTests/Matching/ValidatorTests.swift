@@ -77,6 +77,18 @@ import Testing
         #expect(AssignmentValueFilter.looksLikeDigestOrUUID(Array(value.utf8)) == recognised)
     }
 
+    /// A 40- or 64-digit hex value is a secret, not a digest, under a name that says `secret`.
+    @Test(arguments: [
+        ("6fb1cff7690db9ac066cadbbde8e3c078efdabcf", "SECRET = \"", true),
+        ("0afae57f3ccfd9d7f5767067bc48b30f719e271ba470488056e37ab35d4b6506", "credentials\" : \"", true),
+        ("6fb1cff7690db9ac066cadbbde8e3c078efdabcf", "token: ", false),
+        ("6fb1cff7690db9ac066cadbbde8e3c078efdabcf", "api_key=", false),
+        ("8c1f2d3e-4b5a-4c6d-9e8f-7a6b5c4d3e2f", "secret=", false),  // a UUID stays an identifier
+    ])
+    func hexNamedSecretIsASecret(value: String, name: String, secret: Bool) {
+        #expect(AssignmentValueFilter.isHexSecretNamedSecret(Array(value.utf8), name: Array(name.utf8)) == secret)
+    }
+
     @Test(arguments: [
         ("AKIAIOSFODNN7EXAMPLE", true),
         ("xoxb-xxxxxxxxxxxx", true),
@@ -89,6 +101,14 @@ import Testing
         ("sk_live_\u{2026}(32)", true),               // a redacted report's own secret
         ("px-api-a1b2c3d4-e5f6-g7h8", true),
         ("px-dep-d4c3b2a1-f6e5-h8g7-j1i8", true),  // the same run counted down
+        ("abcd1234abcd1234abcd1234abcd1234", true),  // one unit over and over
+        ("Asdf1234asdf1234asdf1234asdf1234", true),  // case aside
+        ("deadbeefdeadbeefdeadbeef", true),
+        ("5179f75c4209d75c79f4d5f420d9a75c", false),  // random hex repeats no unit
+        ("xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d", true),  // one group three times
+        ("xoxp-2145-9877-6021-4ddbc191d40ee098cbaae6f3523ada2d", false),
+        ("123e4567-e89b-12d3-a456-426614174000", true),  // RFC 4122's example UUID
+        ("123e4567e89b12d3a456426614174000abcde000", true),
     ])
     func placeholders(value: String, isPlaceholder: Bool) {
         #expect(PlaceholderFilter.isPlaceholder(Array(value.utf8)) == isPlaceholder)
@@ -96,7 +116,7 @@ import Testing
 
     /// Providers' documentation values are published test keys (context `example`), not placeholders.
     @Test(arguments: ["sk_test_4eC39HqLyjWDarjtT1zdp7dc", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-                      "AIzaSyAdOS2zB6NCsk1pCdZ4-P6GBdi_UUPwX7c"])
+                      "AIzaSyAdOS2zB6NCsk1pCdZ4-P6GBdi_UUPwX7c", "1726be1638095a19edd134c77bde3aa2ece1e5d8"])
     func documentationValuesArePublishedTestKeys(value: String) {
         #expect(PublishedTestKeys.contains(Array(value.utf8)))
         #expect(!PublishedTestKeys.contains(Array(value.dropLast().utf8)))
