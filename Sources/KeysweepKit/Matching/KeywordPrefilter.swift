@@ -141,25 +141,31 @@ struct KeywordPrefilter: Sendable {
     func hits(in ranges: [Range<Int>], of bytes: UnsafeRawBufferPointer, into hits: inout [KeywordHit]) {
         guard ruleCount > 0, let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
         var ignored = RuleSelection(ruleCount: ruleCount)
+        let first = hits.count
         table.withUnsafeBufferPointer { table in
             classOf.withUnsafeBufferPointer { classOf in
                 let walker = Walker(table: table.baseAddress! + origin, classOf: classOf.baseAddress!, bytes: start)
+                // Short ranges (most of a delta's) are walked four at a time, one lane each: a
+                // lone walk waits on each table lookup before the next, four fill those waits.
+                var short: [Range<Int>] = []
                 for range in ranges where !range.isEmpty {
                     guard range.count >= Self.interleavingThreshold else {
-                        _ = walker.walk(range, from: 0, prefilter: self, into: &ignored, hits: &hits, selects: false)
+                        short.append(range)
                         continue
                     }
-                    // Long enough for the interleaved walk: its hits are then moved to where the
-                    // range is, and put in order.
-                    let first = hits.count
+                    // Long enough for the interleaved walk of one range: its hits are then moved
+                    // to where the range is.
+                    let before = hits.count
                     _ = select(in: UnsafeRawBufferPointer(rebasing: bytes[range]), into: &ignored, hits: &hits)
-                    for index in first..<hits.count {
+                    for index in before..<hits.count {
                         hits[index] = KeywordHit(end: hits[index].end + range.lowerBound, output: hits[index].output)
                     }
-                    hits[first...].sort { $0.end < $1.end }
                 }
+                walker.walkLanes(short, prefilter: self, into: &ignored, hits: &hits)
             }
         }
+        // The ranges are disjoint: ordered by end, the hits are in the order of one walk.
+        hits[first...].sort { $0.end < $1.end }
     }
 
     /// Marks in `selected` the rules of `hits` (and those selected for every blob), as `select`
@@ -212,6 +218,76 @@ struct KeywordPrefilter: Sendable {
                 if states.3 < 0 { prefilter.report(states.3, end: offset &+ 3 &* part, into: &selected, hits: &hits) }
             }
             return [states.0, states.1, states.2, states.3]
+        }
+
+        /// Walks `ranges` four at a time, each from the automaton's start: each of four lanes takes
+        /// the next range when its own ends, so that lanes stay busy whatever the ranges' lengths.
+        /// The last ranges, when fewer than four remain, are walked alone. Hits are noted in no
+        /// particular order.
+        func walkLanes(_ ranges: [Range<Int>], prefilter: KeywordPrefilter, into selected: inout RuleSelection,
+                       hits: inout [KeywordHit]) {
+            guard ranges.count >= 4 else {
+                for range in ranges { _ = walk(range, from: 0, prefilter: prefilter, into: &selected, hits: &hits, selects: false) }
+                return
+            }
+            var next = 4
+            var lanes = (ranges[0], ranges[1], ranges[2], ranges[3])
+            var states = (0, 0, 0, 0)
+            while true {
+                let steps = min(lanes.0.count, lanes.1.count, lanes.2.count, lanes.3.count)
+                let bases = (lanes.0.lowerBound, lanes.1.lowerBound, lanes.2.lowerBound, lanes.3.lowerBound)
+                var offset = 0
+                while offset < steps {
+                    // `offset` is past the byte each lane just read.
+                    offset = runFourUntilOutput(&states, bases: bases, from: offset, to: steps)
+                    if states.0 < 0 { prefilter.report(states.0, end: bases.0 &+ offset, into: &selected, hits: &hits, selects: false) }
+                    if states.1 < 0 { prefilter.report(states.1, end: bases.1 &+ offset, into: &selected, hits: &hits, selects: false) }
+                    if states.2 < 0 { prefilter.report(states.2, end: bases.2 &+ offset, into: &selected, hits: &hits, selects: false) }
+                    if states.3 < 0 { prefilter.report(states.3, end: bases.3 &+ offset, into: &selected, hits: &hits, selects: false) }
+                }
+                lanes = (lanes.0.lowerBound + steps..<lanes.0.upperBound, lanes.1.lowerBound + steps..<lanes.1.upperBound,
+                         lanes.2.lowerBound + steps..<lanes.2.upperBound, lanes.3.lowerBound + steps..<lanes.3.upperBound)
+                // A lane whose range ended takes the next one, from the start state.
+                var exhausted = false
+                func refill(_ lane: inout Range<Int>, _ state: inout Int) {
+                    guard lane.isEmpty else { return }
+                    if next < ranges.count {
+                        lane = ranges[next]
+                        state = 0
+                        next += 1
+                    } else {
+                        exhausted = true
+                    }
+                }
+                refill(&lanes.0, &states.0)
+                refill(&lanes.1, &states.1)
+                refill(&lanes.2, &states.2)
+                refill(&lanes.3, &states.3)
+                guard !exhausted else { break }
+            }
+            // What the lanes still hold, each alone from where it stopped.
+            for (lane, state) in [(lanes.0, states.0), (lanes.1, states.1), (lanes.2, states.2), (lanes.3, states.3)] where !lane.isEmpty {
+                _ = walk(lane, from: state, prefilter: prefilter, into: &selected, hits: &hits, selects: false)
+            }
+        }
+
+        /// Steps four streams, each at its own base, from `offset` until one reaches an output
+        /// state or `end`; returns the offset reached. Free of calls, as `runUntilOutput`.
+        @inline(never)
+        func runFourUntilOutput(_ states: inout (Int, Int, Int, Int), bases: (Int, Int, Int, Int), from offset: Int,
+                                to end: Int) -> Int {
+            var (s0, s1, s2, s3) = states
+            var offset = offset
+            defer { states = (s0, s1, s2, s3) }
+            while offset < end {
+                s0 = step(s0, bases.0 &+ offset)
+                s1 = step(s1, bases.1 &+ offset)
+                s2 = step(s2, bases.2 &+ offset)
+                s3 = step(s3, bases.3 &+ offset)
+                offset &+= 1
+                if s0 | s1 | s2 | s3 < 0 { break }
+            }
+            return offset
         }
 
         /// Steps the four streams from `offset` until one reaches an output state or the parts end;

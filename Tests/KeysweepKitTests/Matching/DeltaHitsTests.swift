@@ -26,6 +26,34 @@ import Testing
         }
     }
 
+    /// Ranges of every length, walked four at a time by lanes that each take the next range when
+    /// theirs ends: the same hits, in the same order, as each range walked alone.
+    @Test func rangesWalkedInLanesGiveTheHitsOfEachRangeWalkedAlone() {
+        let prefilter = KeywordPrefilter(keywordsByRule: Self.keywords)
+        var random = SeededGenerator(seed: 11)
+        for _ in 0..<200 {
+            let text = Self.text(Int.random(in: 0...20_000, using: &random), using: &random)
+            var ranges: [Range<Int>] = []
+            var offset = Int.random(in: 0...40, using: &random)
+            while offset < text.count {
+                // Mostly short, sometimes empty, now and then past the interleaving threshold.
+                let length = Int.random(in: 0...9, using: &random) == 0 ? Int.random(in: 4000...6000, using: &random)
+                    : Int.random(in: 0...200, using: &random)
+                ranges.append(offset..<min(text.count, offset + length))
+                offset = min(text.count, offset + length) + Int.random(in: 1...60, using: &random)
+            }
+            var expected: [KeywordHit] = []
+            for range in ranges {
+                for hit in Self.walk(Array(text[range]), prefilter) {
+                    expected.append(KeywordHit(end: hit.end + range.lowerBound, output: hit.output))
+                }
+            }
+            var found: [KeywordHit] = []
+            text.withUnsafeBytes { prefilter.hits(in: ranges, of: $0, into: &found) }
+            #expect(found == expected)
+        }
+    }
+
     @Test func aDeltaThatMostlyCopiesIsMostlyNotWalked() {
         let prefilter = KeywordPrefilter(keywordsByRule: Self.keywords)
         var random = SeededGenerator(seed: 11)
