@@ -65,7 +65,9 @@ enum PackFuzzing {
               ScratchFile.write(input.pack, name: "pack-fuzz.pack") != nil,
               let indexPath = ScratchFile.write(input.index, name: "pack-fuzz.idx"),
               let pack = try? PackFile(indexPath: indexPath, number: 0) else { return }
-        let reader = PackBlobReader(maxFileSize: 1 << 20)
+        // With the builtin rules' prefilter, so that keyword hits are carried through the
+        // deltas of a hostile pack too (`DeltaHits`, the walks of inserted ranges in lanes).
+        let reader = PackBlobReader(maxFileSize: 1 << 20, prefilter: prefilter)
         var batcher = BlobBatcher()
         var statistics = ScanStatistics()
         var blobs = 0
@@ -77,6 +79,17 @@ enum PackFuzzing {
         }
         if let rest = batcher.flush() { blobs += rest.count }
     }
+}
+
+extension PackFuzzing {
+    /// Built once: the builtin rules' keywords, as a history scan's pack readers have them.
+    static let prefilter: KeywordPrefilter = {
+        do {
+            return try RuleSet(RuleLoader.builtinRules(withExamples: false), lazily: true).prefilter
+        } catch {
+            preconditionFailure("builtin rules do not compile: \(error)")
+        }
+    }()
 }
 
 /// The input of the `pack-store` target: a 4-byte little-endian length, that many bytes of
