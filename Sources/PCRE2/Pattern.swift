@@ -71,8 +71,8 @@ public final class Pattern: @unchecked Sendable {
             pcre2_set_offset_limit_8(scratch.matchContext, MatchScratch.noStartLimit)
             scratch.startLimitIsSet = false
         }
-        // The JIT entry point skips `pcre2_match`'s checks of options and arguments, which cost
-        // as much as a failed attempt near a keyword.
+        // The JIT's own entry point skips `pcre2_match`'s checks of options and arguments, made
+        // again at every keyword a pattern is tried near.
         let rc = usesJIT
             ? pcre2_jit_match_8(code, subject, bytes.count, start, 0, scratch.matchData, scratch.matchContext)
             : pcre2_match_8(code, subject, bytes.count, start, 0, scratch.matchData, scratch.matchContext)

@@ -9,7 +9,7 @@ final class HeadBlobs: Sendable {
     private let repository: GitRepository
     /// Nil until `start`; then the ids, empty when there is no HEAD (or git could not list it).
     private let listed = Mutex<Set<String>?>(nil)
-    private let started = Atomic<Bool>(false)
+    private let started = Mutex(false)
     private let done = DispatchGroup()
 
     init(repository: GitRepository) {
@@ -18,8 +18,14 @@ final class HeadBlobs: Sendable {
 
     /// Starts listing if that has not begun; returns at once.
     func start() {
-        guard started.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
-        done.enter()
+        // Entered under the lock: whoever calls `blobs` after any `start` waits for the listing.
+        let first = started.withLock { started in
+            guard !started else { return false }
+            started = true
+            done.enter()
+            return true
+        }
+        guard first else { return }
         Thread.detachNewThread { [self] in
             let ids = Self.list(repository)
             listed.withLock { $0 = ids }

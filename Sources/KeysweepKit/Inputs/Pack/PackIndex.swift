@@ -63,7 +63,7 @@ struct PackIndex: Sendable {
         guard inPackOrder else {
             // Read by search, as git reads an index: every read is bounded, but the checksum of
             // the whole file is not worked out, which would read all of it for the few pages a
-            // range's searches touch (Symfony: 38 MB hashed, a third of a 100-commit range).
+            // range's searches touch (Symfony: 38 MB hashed, about 30 ms of a 100-commit range).
             file.releasePages()
             self.count = count
             self.file = file
