@@ -1,44 +1,22 @@
-import Foundation
-import Synchronization
-
 /// The blob ids in HEAD's tree (`git ls-tree -r HEAD`), which say whether a secret found in history
 /// is still there. Listed on a thread of its own from the first match on, so that the listing
 /// (20 ms on Symfony, a tenth of a 100-commit range) runs beside the scan instead of after it;
 /// a scan that finds nothing never lists.
 final class HeadBlobs: Sendable {
-    private let repository: GitRepository
-    /// Nil until `start`; then the ids, empty when there is no HEAD (or git could not list it).
-    private let listed = Mutex<Set<String>?>(nil)
-    private let started = Mutex(false)
-    private let done = DispatchGroup()
+    /// The ids; empty when there is no HEAD (or git could not list it).
+    private let ids: BackgroundValue<Set<String>>
 
     init(repository: GitRepository) {
-        self.repository = repository
+        ids = BackgroundValue { Self.list(repository) }
     }
 
     /// Starts listing if that has not begun; returns at once.
-    func start() {
-        // Entered under the lock: whoever calls `blobs` after any `start` waits for the listing.
-        let first = started.withLock { started in
-            guard !started else { return false }
-            started = true
-            done.enter()
-            return true
-        }
-        guard first else { return }
-        Thread.detachNewThread { [self] in
-            let ids = Self.list(repository)
-            listed.withLock { $0 = ids }
-            done.leave()
-        }
-    }
+    func start() { ids.start() }
 
     /// Of `wanted`, the blobs HEAD's tree holds.
     func blobs(among wanted: Set<String>) -> Set<String> {
         guard !wanted.isEmpty else { return [] }
-        start()
-        done.wait()
-        return wanted.intersection(listed.withLock { $0 } ?? [])
+        return wanted.intersection((try? ids.value()) ?? [])
     }
 
     private static func list(_ repository: GitRepository) -> Set<String> {

@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 import Synchronization
 
 /// The blobs that the commits of a range (`--range`, `--since`) introduced, found by comparing
@@ -32,19 +31,10 @@ final class RangeBlobSource: BlobSource, ProvenanceSource {
     func produce(push: @escaping @Sendable ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
         let listing = try CommitListing(repository: repository, revisions: revisions)
         // What the range starts from is read while its commits are compared, on a thread of its own.
-        let held = Mutex<Set<ObjectID>>([])
-        let walked = DispatchGroup()
-        walked.enter()
-        // A thread, not a Dispatch queue: the pool's threads are busy in `introductions`, and
-        // Dispatch only adds one after a second.
-        Thread.detachNewThread { [store] in
-            let blobs = TreeDiffer(listing: listing, store: store, wanted: nil).blobs(inTreesOf: listing.boundary)
-            held.withLock { $0 = blobs }
-            walked.leave()
-        }
+        let held = BackgroundValue { [store] in TreeDiffer(listing: listing, store: store, wanted: nil).blobs(inTreesOf: listing.boundary) }
+        held.start()
         var introduced = TreeProvenance.introductions(in: listing, of: nil, store: store, threads: threads)
-        walked.wait()
-        introduced.remove(held.withLock { $0 })
+        introduced.remove((try? held.value()) ?? [])
         let introductions = introduced
         found.withLock { $0 = (listing, introductions) }
         let blobs = Self.inPackOrder(introductions.order, store: store)

@@ -18,8 +18,8 @@ final class TreeProvenance: ProvenanceSource {
     private let revisions: GitRevisions
     private let store: PackedObjectStore
     private let threads: Int
-    private let state = Mutex<State>(.idle)
-    private let listed = DispatchGroup()
+    /// The commits, listed by one `git rev-list` from the first match on.
+    private let listing: BackgroundValue<CommitListing>
 
     /// Consecutive commits one thread diffs: long enough that a stretch's first trees, read cold,
     /// are few; short enough that threads finish together.
@@ -27,56 +27,27 @@ final class TreeProvenance: ProvenanceSource {
     /// The largest tree or commit read: git writes none near it (a tree entry is at least 28 bytes).
     static let largestObject = 64 << 20
 
-    private enum State {
-        case idle
-        case listing
-        case listed(CommitListing)
-        case failed(KeysweepError)
-    }
-
     init(repository: GitRepository, revisions: GitRevisions, store: PackedObjectStore, threads: Int) {
         self.repository = repository
         self.revisions = revisions
         self.store = store
         self.threads = max(1, threads)
+        listing = BackgroundValue { () throws(KeysweepError) -> CommitListing in
+            try CommitListing(repository: repository, revisions: revisions)
+        }
     }
 
     var allCommits: CommitListing? {
-        guard revisions == .all, case .listed(let listing) = state.withLock({ $0 }) else { return nil }
-        return listing
+        guard revisions == .all else { return nil }
+        return listing.valueIfDone
     }
 
     /// Starts listing the commits if that has not begun; returns at once.
-    func start() {
-        let first = state.withLock { state in
-            guard case .idle = state else { return false }
-            state = .listing
-            listed.enter()
-            return true
-        }
-        guard first else { return }
-        Thread.detachNewThread { [self] in
-            let outcome: State
-            do throws(KeysweepError) {
-                outcome = .listed(try CommitListing(repository: repository, revisions: revisions))
-            } catch {
-                outcome = .failed(error)
-            }
-            state.withLock { $0 = outcome }
-            listed.leave()
-        }
-    }
+    func start() { listing.start() }
 
     func provenance(of blobIDs: Set<String>, store _: PackedObjectStore?) throws(KeysweepError) -> GitProvenance {
         guard !blobIDs.isEmpty else { return GitProvenance() }
-        start()
-        listed.wait()
-        let listing: CommitListing
-        switch state.withLock({ $0 }) {
-        case .idle, .listing: preconditionFailure("the listing was just awaited")
-        case .failed(let error): throw error
-        case .listed(let done): listing = done
-        }
+        let listing = try self.listing.value()
         let wanted = Set(blobIDs.compactMap { ObjectID(hex: $0) })
         let found = Self.introductions(in: listing, of: wanted, store: store, threads: threads)
         var provenance = found.provenance(of: wanted, in: listing)
