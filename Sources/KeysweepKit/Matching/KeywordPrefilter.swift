@@ -208,14 +208,11 @@ struct KeywordPrefilter: Sendable {
         func walkInterleaved(part: Int, prefilter: KeywordPrefilter, into selected: inout RuleSelection,
                              hits: inout [KeywordHit]) -> [Int] {
             var states = (0, 0, 0, 0)
+            let bases = (0, part, 2 &* part, 3 &* part)
             var offset = 0
             while offset < part {
-                // `offset` is past the byte each stream just read.
-                offset = runUntilOutput(&states, from: offset, part: part)
-                if states.0 < 0 { prefilter.report(states.0, end: offset, into: &selected, hits: &hits) }
-                if states.1 < 0 { prefilter.report(states.1, end: offset &+ part, into: &selected, hits: &hits) }
-                if states.2 < 0 { prefilter.report(states.2, end: offset &+ 2 &* part, into: &selected, hits: &hits) }
-                if states.3 < 0 { prefilter.report(states.3, end: offset &+ 3 &* part, into: &selected, hits: &hits) }
+                offset = runFourUntilOutput(&states, bases: bases, from: offset, to: part)
+                reportFour(states, bases: bases, at: offset, prefilter: prefilter, into: &selected, hits: &hits, selects: true)
             }
             return [states.0, states.1, states.2, states.3]
         }
@@ -238,12 +235,8 @@ struct KeywordPrefilter: Sendable {
                 let bases = (lanes.0.lowerBound, lanes.1.lowerBound, lanes.2.lowerBound, lanes.3.lowerBound)
                 var offset = 0
                 while offset < steps {
-                    // `offset` is past the byte each lane just read.
                     offset = runFourUntilOutput(&states, bases: bases, from: offset, to: steps)
-                    if states.0 < 0 { prefilter.report(states.0, end: bases.0 &+ offset, into: &selected, hits: &hits, selects: false) }
-                    if states.1 < 0 { prefilter.report(states.1, end: bases.1 &+ offset, into: &selected, hits: &hits, selects: false) }
-                    if states.2 < 0 { prefilter.report(states.2, end: bases.2 &+ offset, into: &selected, hits: &hits, selects: false) }
-                    if states.3 < 0 { prefilter.report(states.3, end: bases.3 &+ offset, into: &selected, hits: &hits, selects: false) }
+                    reportFour(states, bases: bases, at: offset, prefilter: prefilter, into: &selected, hits: &hits, selects: false)
                 }
                 lanes = (lanes.0.lowerBound + steps..<lanes.0.upperBound, lanes.1.lowerBound + steps..<lanes.1.upperBound,
                          lanes.2.lowerBound + steps..<lanes.2.upperBound, lanes.3.lowerBound + steps..<lanes.3.upperBound)
@@ -271,8 +264,20 @@ struct KeywordPrefilter: Sendable {
             }
         }
 
-        /// Steps four streams, each at its own base, from `offset` until one reaches an output
-        /// state or `end`; returns the offset reached. Free of calls, as `runUntilOutput`.
+        /// Notes the output states the four streams are in, each having just read the byte before
+        /// its base plus `offset`.
+        @inline(__always)
+        func reportFour(_ states: (Int, Int, Int, Int), bases: (Int, Int, Int, Int), at offset: Int, prefilter: KeywordPrefilter,
+                        into selected: inout RuleSelection, hits: inout [KeywordHit], selects: Bool) {
+            if states.0 < 0 { prefilter.report(states.0, end: bases.0 &+ offset, into: &selected, hits: &hits, selects: selects) }
+            if states.1 < 0 { prefilter.report(states.1, end: bases.1 &+ offset, into: &selected, hits: &hits, selects: selects) }
+            if states.2 < 0 { prefilter.report(states.2, end: bases.2 &+ offset, into: &selected, hits: &hits, selects: selects) }
+            if states.3 < 0 { prefilter.report(states.3, end: bases.3 &+ offset, into: &selected, hits: &hits, selects: selects) }
+        }
+
+        /// Steps four streams, each at its own base (the parts of one blob, or four ranges), from
+        /// `offset` until one reaches an output state or `end`; returns the offset reached. Kept
+        /// free of calls so that every value stays in a register.
         @inline(never)
         func runFourUntilOutput(_ states: inout (Int, Int, Int, Int), bases: (Int, Int, Int, Int), from offset: Int,
                                 to end: Int) -> Int {
@@ -284,24 +289,6 @@ struct KeywordPrefilter: Sendable {
                 s1 = step(s1, bases.1 &+ offset)
                 s2 = step(s2, bases.2 &+ offset)
                 s3 = step(s3, bases.3 &+ offset)
-                offset &+= 1
-                if s0 | s1 | s2 | s3 < 0 { break }
-            }
-            return offset
-        }
-
-        /// Steps the four streams from `offset` until one reaches an output state or the parts end;
-        /// returns the offset reached. Kept free of calls so that every value stays in a register.
-        @inline(never)
-        func runUntilOutput(_ states: inout (Int, Int, Int, Int), from offset: Int, part: Int) -> Int {
-            var (s0, s1, s2, s3) = states
-            var offset = offset
-            defer { states = (s0, s1, s2, s3) }
-            while offset < part {
-                s0 = step(s0, offset)
-                s1 = step(s1, offset &+ part)
-                s2 = step(s2, offset &+ 2 &* part)
-                s3 = step(s3, offset &+ 3 &* part)
                 offset &+= 1
                 if s0 | s1 | s2 | s3 < 0 { break }
             }
