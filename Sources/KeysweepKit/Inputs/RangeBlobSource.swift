@@ -83,11 +83,7 @@ final class RangeBlobSource: BlobSource, ProvenanceSource {
     /// `ids` in the order the packs hold them (then the loose ones): git writes a delta family
     /// together, so its members are read one after the other, from one window and one cache.
     private static func inPackOrder(_ ids: [ObjectID], store: PackedObjectStore) -> [ObjectID] {
-        let places = ids.map { id in
-            let raw = id.bytes
-            return store.packs.lazy.compactMap { pack in pack.index.location(of: raw).map { pack.number << 40 | Int($0) } }.first
-                ?? .max
-        }
+        let places = ids.map { id in store.location(of: id).map { $0.pack.number << 40 | Int($0.offset) } ?? .max }
         return ids.indices.sorted { (places[$0], $0) < (places[$1], $1) }.map { ids[$0] }
     }
 

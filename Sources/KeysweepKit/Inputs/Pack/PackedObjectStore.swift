@@ -199,6 +199,15 @@ struct PackedObjectStore {
     /// Whether the store holds the object `id` (40 hex digits), in a pack or loose.
     func contains(_ id: String) -> Bool { ObjectID(hex: id).map(holds) ?? false }
 
+    /// The first pack that holds the object `id`, and its offset there; nil if no pack does.
+    func location(of id: ObjectID) -> (pack: PackFile, offset: UInt64)? {
+        let raw = id.bytes
+        for pack in packs {
+            if let offset = pack.index.location(of: raw) { return (pack, offset) }
+        }
+        return nil
+    }
+
     /// Whether the store holds the object `id`, in a pack or loose.
     func holds(_ id: ObjectID) -> Bool {
         let raw = id.bytes

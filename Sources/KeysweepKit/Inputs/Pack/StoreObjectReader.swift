@@ -49,13 +49,10 @@ final class StoreObjectReader {
     /// Object `id`, or nil if the store does not hold it. Throws if it is damaged.
     func object(_ id: ObjectID) throws(KeysweepError) -> Read? {
         if let place = places[id] { return try object(at: UInt64(place & 0xFF_FFFF_FFFF), in: store.packs[place >> 40]) }
-        let raw = id.bytes
-        for pack in store.packs {
-            if let offset = pack.index.location(of: raw) {
-                if places.count >= Self.placesKept { places.removeAll(keepingCapacity: true) }
-                places[id] = key(pack, offset)
-                return try object(at: offset, in: pack)
-            }
+        if let (pack, offset) = store.location(of: id) {
+            if places.count >= Self.placesKept { places.removeAll(keepingCapacity: true) }
+            places[id] = key(pack, offset)
+            return try object(at: offset, in: pack)
         }
         let hex = id.hex
         guard store.looseIDs.contains(hex) else { return nil }
