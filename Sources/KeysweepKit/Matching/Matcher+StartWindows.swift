@@ -10,10 +10,16 @@ extension Matcher {
                 // A rule with anchors starts only near them; its keywords only selected it.
                 let rule = group >= ruleSet.anchorBase ? group - ruleSet.anchorBase : group
                 guard rule < ruleSet.rules.count, group >= ruleSet.anchorBase || !ruleSet.anchored[rule] else { continue }
-                if hitEnds[rule].isEmpty { rulesWithHitEnds.append(rule) }
-                hitEnds[rule].append(hit.end)
+                noteHitEnd(hit.end, of: rule)
             }
         }
+    }
+
+    /// Notes that a keyword of `rule` ends at `end`; `rulesWithHitEnds` lists the rules noted,
+    /// whose lists the next blob's `noteHitEnds` empties.
+    func noteHitEnd(_ end: Int, of rule: Int) {
+        if hitEnds[rule].isEmpty { rulesWithHitEnds.append(rule) }
+        hitEnds[rule].append(end)
     }
 
     /// The offsets at which a match of rule `index` can start: a match holds one of its keywords

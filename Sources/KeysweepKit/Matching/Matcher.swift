@@ -21,7 +21,8 @@ public final class Matcher {
     var hitEnds: [[Int]]
     var rulesWithHitEnds: [Int] = []
     /// The companions' keywords, once a blob needed them, and where they occur in the blob.
-    private var companionWords: (prefilter: KeywordPrefilter, selection: RuleSelection)?
+    private var companionPrefilter: KeywordPrefilter?
+    private var companionSelection = RuleSelection(ruleCount: 0)
     private var companionHits: [KeywordHit] = []
     let encodedValues = EncodedValues()
     /// False keeps matches that inline comments or the generic-density rule would hide.
@@ -249,21 +250,16 @@ public final class Matcher {
     /// Adds where the companions' keywords end in `bytes` to `hitEnds`, as `noteHitEnds` does for
     /// the prefilter's hits (and cleared with them).
     private func noteCompanionHitEnds(in bytes: UnsafeRawBufferPointer) {
-        if companionWords == nil {
-            let prefilter = ruleSet.companionPrefilter
-            companionWords = (prefilter, RuleSelection(ruleCount: prefilter.ruleCount))
+        let prefilter = companionPrefilter ?? ruleSet.companionPrefilter
+        if companionPrefilter == nil {
+            companionPrefilter = prefilter
+            companionSelection = RuleSelection(ruleCount: prefilter.ruleCount)
         }
-        guard let (prefilter, previous) = companionWords else { return }
-        var selection = previous
-        selection.removeAll()
+        companionSelection.removeAll()
         companionHits.removeAll(keepingCapacity: true)
-        _ = prefilter.select(in: bytes, into: &selection, hits: &companionHits)
-        companionWords = (prefilter, selection)
+        _ = prefilter.select(in: bytes, into: &companionSelection, hits: &companionHits)
         for hit in companionHits {
-            for rule in prefilter.rules(of: hit) {
-                if hitEnds[rule].isEmpty { rulesWithHitEnds.append(rule) }
-                hitEnds[rule].append(hit.end)
-            }
+            for rule in prefilter.rules(of: hit) { noteHitEnd(hit.end, of: rule) }
         }
     }
 
