@@ -20,6 +20,8 @@ struct Keysweep: ParsableCommand {
         // A closed pipe (`keysweep ... | head`, a git that exited early) is an error to report,
         // not a reason to die silently.
         signal(SIGPIPE, SIG_IGN)
+        // Most commands scan: their rules are built while the arguments are parsed.
+        BuiltinRuleSet.prepare()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -133,6 +133,9 @@ public struct ProjectConfig: Sendable {
         }
     }
 
+    /// Whether `apply(to:)` changes any rule.
+    var changesRules: Bool { !disable.isEmpty || !severity.isEmpty }
+
     /// The rules after `disable` and `severity`; unknown rule ids, or disabling every rule, are errors.
     public func apply(to rules: [Rule]) throws(KeysweepError) -> [Rule] {
         let ids = Set(rules.map(\.id))

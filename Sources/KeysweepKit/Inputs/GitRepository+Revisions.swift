@@ -5,13 +5,29 @@ import Foundation
 extension GitRepository {
     /// Fails naming the first ref of `revisions` that is not a commit in this repository.
     public func check(_ revisions: GitRevisions) throws(KeysweepError) {
+        try checkSpelling(of: revisions)
         let refs = revisions.namedRefs
         guard !refs.isEmpty else { return }
         let resolved = commits(named: refs)
         for (ref, commit) in zip(refs, resolved) where !commit {
-            throw KeysweepError(.unknownRevision, path: path, "no branch or commit '\(ref)'",
-                                remedy: "list them with `git -C \(path) branch --all` and `git -C \(path) tag`")
+            throw unknown(ref)
         }
+    }
+
+    /// Fails naming the first ref of `revisions` that names no commit by its spelling alone, asking
+    /// git nothing: one that starts with `-` would be read as an option, one with a line break as
+    /// two names. A scan may start on revisions that passed this while `check` asks git the rest.
+    public func checkSpelling(of revisions: GitRevisions) throws(KeysweepError) {
+        if let ref = revisions.namedRefs.first(where: { !Self.isSpelledAsRef($0) }) { throw unknown(ref) }
+    }
+
+    private static func isSpelledAsRef(_ ref: String) -> Bool {
+        !ref.hasPrefix("-") && !ref.contains(where: \.isNewline)
+    }
+
+    private func unknown(_ ref: String) -> KeysweepError {
+        KeysweepError(.unknownRevision, path: path, "no branch or commit '\(ref)'",
+                      remedy: "list them with `git -C \(path) branch --all` and `git -C \(path) tag`")
     }
 
     /// Whether any ref reaches a commit: a repository just made by `git init` has none.
@@ -20,12 +36,11 @@ extension GitRepository {
         return !output.isEmpty
     }
 
-    /// Whether each of `refs` names a commit, asked of one `git cat-file --batch-check` (a range
-    /// names two refs, and each git start costs a pre-commit or CI run some milliseconds). A ref
-    /// that starts with `-` would be read as an option, and one with a line break as two names:
-    /// they name none.
+    /// Whether each of `refs` (spelled as refs) names a commit, asked of one
+    /// `git cat-file --batch-check`: a range names two refs, and each git start costs a pre-commit
+    /// or CI run some milliseconds.
     private func commits(named refs: [String]) -> [Bool] {
-        let asked = refs.filter { !$0.hasPrefix("-") && !$0.contains(where: \.isNewline) }
+        let asked = refs
         var answers: [String: Bool] = [:]
         if !asked.isEmpty, let git = try? GitProcess(repository: path, arguments: ["cat-file", "--batch-check=%(objecttype)"], feedsInput: true) {
             git.write(Array(asked.map { "\($0)^{commit}\n" }.joined().utf8))
@@ -39,7 +54,6 @@ extension GitRepository {
         }
         return refs.map { ref in
             if let known = answers[ref] { return known }
-            guard !ref.hasPrefix("-") else { return false }
             return (try? GitProcess.output(repository: path, ["rev-parse", "--verify", "--quiet", "\(ref)^{commit}"])) != nil
         }
     }

@@ -9,7 +9,12 @@ public enum ScanSession {
     /// Builtin rules plus those at `paths`, compiled.
     public static func ruleSet(extraRulePaths paths: [String], config: ProjectConfig? = nil,
                                phase: (String) -> Void = { _ in }) throws(KeysweepError) -> RuleSet {
-        var rules = RuleLoader.builtinRules(withExamples: false)
+        let builtin = BuiltinRuleSet.ruleSet
+        guard !paths.isEmpty || config?.changesRules == true else {
+            phase("rules")
+            return builtin
+        }
+        var rules = builtin.plainRules
         do {
             for path in (config?.rulePaths ?? []) + paths {
                 rules = RuleLoader.merge(rules, overriddenBy: try RuleLoader.rules(at: path))
@@ -53,8 +58,15 @@ public enum ScanSession {
         let config = try config(for: request)
         let key = try FingerprintKey.resolve(file: request.fingerprintKeyFile, environment: request.fingerprintKeyFromEnvironment, config: config)
         phase("config")
-        let ruleSet = try ruleSet(extraRulePaths: request.rulePaths, config: config, phase: phase)
-        phase("compile")
+        // Awaited where the input first needs it: a repository is opened and its revisions checked
+        // by git while the builtin rules are still being built (see `BuiltinRuleSet`).
+        var compiled: RuleSet?
+        func ruleSet() throws(KeysweepError) -> RuleSet {
+            if let compiled { return compiled }
+            let made = try Self.ruleSet(extraRulePaths: request.rulePaths, config: config, phase: phase)
+            compiled = made
+            return made
+        }
         var options = ScanOptions(
             threads: request.threads,
             maxFileSize: Self.maxFileSize(commandLine: request.maxFileSize, config: config?.maxFileSize),
@@ -69,6 +81,7 @@ public enum ScanSession {
         options.matchesWholeBlobs = request.matchesWholeBlobs
         defer { request.progress?.finish() }
         var result = try scan(request.input, ruleSet: ruleSet, options: options)
+        let ruleSet = try ruleSet()
         result.statistics.durationMilliseconds = DirectoryScanner.milliseconds(since: clock)
         request.progress?.finish()
         phase("scan")
@@ -158,10 +171,12 @@ public enum ScanSession {
                         + "scanned this way; use `keysweep git \(repository)` to scan the history")
     }
 
-    private static func scan(_ input: ScanInput, ruleSet: RuleSet, options: ScanOptions) throws(KeysweepError) -> ScanResult {
+    /// Scans `input`, asking for the rule set once what git can check before matching is checked.
+    private static func scan(_ input: ScanInput, ruleSet compiled: () throws(KeysweepError) -> RuleSet,
+                             options: ScanOptions) throws(KeysweepError) -> ScanResult {
         switch input {
         case .standardInput:
-            return DirectoryScanner(ruleSet: ruleSet, options: options).scanStandardInput()
+            return DirectoryScanner(ruleSet: try compiled(), options: options).scanStandardInput()
         case .paths(let roots):
             for root in roots {
                 var info = stat()
@@ -169,13 +184,27 @@ public enum ScanSession {
                     throw KeysweepError(.unreadableInput, path: root, String(cString: strerror(errno)))
                 }
             }
+            let ruleSet = try compiled()
             var result = DirectoryScanner(ruleSet: ruleSet, options: options).scan(roots: roots)
             result.notes += roots.compactMap(Self.gitFolderNote)
             return result
         case .history(let path, let revisions, let workingTree):
             let repository = try GitRepository(path: path)
-            try repository.check(revisions)
-            var result = try HistoryScanner(ruleSet: ruleSet, options: options).scan(repository, revisions: revisions)
+            // git looks the refs up while the scan starts (one git start less on the way of a CI
+            // range): a ref that names no commit fails the run with the check's words, whatever
+            // the scan did meanwhile. A ref git would read as an option never reaches it.
+            try repository.checkSpelling(of: revisions)
+            let checked = BackgroundValue { () throws(KeysweepError) in try repository.check(revisions) }
+            checked.start()
+            let ruleSet = try compiled()
+            var result: ScanResult
+            do {
+                result = try HistoryScanner(ruleSet: ruleSet, options: options).scan(repository, revisions: revisions)
+            } catch {
+                try checked.value()
+                throw error
+            }
+            try checked.value()
             if revisions == .all && result.statistics.filesScanned == 0 && !repository.hasCommits {
                 result.notes.append(ScanNote(.note, "'\(path)' has no commits yet, so its history holds nothing to scan; "
                                              + "use `keysweep git --staged` for what is staged, or `keysweep git --worktree` for its files"))
@@ -190,11 +219,12 @@ public enum ScanSession {
             }
             return result
         case .staged(let path):
-            return try StagedScanner(ruleSet: ruleSet, options: options).scan(GitRepository(path: path, discoverInProcess: true))
+            let repository = try GitRepository(path: path, discoverInProcess: true)
+            return try StagedScanner(ruleSet: try compiled(), options: options).scan(repository)
         case .dump(let path):
-            return try DumpScanner(ruleSet: ruleSet, options: options).scan(path: path)
+            return try DumpScanner(ruleSet: try compiled(), options: options).scan(path: path)
         case .image(let path):
-            return try ImageScanner(ruleSet: ruleSet, options: options).scan(path: path)
+            return try ImageScanner(ruleSet: try compiled(), options: options).scan(path: path)
         }
     }
 }
