@@ -20,8 +20,12 @@ struct BranchMap: Sendable {
     static let wordLimit = 16 << 20
 
     /// Nil when git cannot answer or the graph is too large. `commits`, when given, holds every
-    /// commit of every ref.
-    init?(repository root: String, commits: CommitListing? = nil) {
+    /// commit of every ref. Otherwise git lists the graph, without what `excluded` reach: for a
+    /// range, the commits it starts from. A path from a tip to a commit of the range runs through
+    /// that commit's descendants, which the range's start cannot reach (else it would reach the
+    /// commit), so each range commit gets the same branches; the walk stops where the range
+    /// starts instead of going down the whole history (0.7 s of a 100-commit range of Ansible's).
+    init?(repository root: String, commits: CommitListing? = nil, excluding excluded: [String] = []) {
         guard let refs = try? GitProcess.output(repository: root, ["for-each-ref", "--format=%(objectname) %(refname:short)", "refs/heads", "refs/remotes"])
         else { return nil }
         var tips: [(id: String, name: String)] = []
@@ -44,7 +48,8 @@ struct BranchMap: Sendable {
         }
         // With no branch there is no graph to read (rev-list refuses an empty list of tips).
         let graph = tips.isEmpty ? []
-            : try? GitProcess.output(repository: root, ["rev-list", "--topo-order", "--parents"] + Array(Set(tips.map(\.id))).sorted())
+            : try? GitProcess.output(repository: root, ["rev-list", "--topo-order", "--parents"] + Array(Set(tips.map(\.id))).sorted()
+                                     + (excluded.isEmpty ? [] : ["--not"] + excluded))
         guard let graph else { return nil }
         let rows = String(decoding: graph, as: UTF8.self).split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
         guard rows.count * words <= Self.wordLimit else { return nil }

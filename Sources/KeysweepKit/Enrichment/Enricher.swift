@@ -26,9 +26,16 @@ public struct Enricher: Sendable {
         enrich(findings, in: kind, threads: threads, commits: nil)
     }
 
-    func enrich(_ findings: [Finding], in kind: Workspace.Kind, threads: Int, commits: CommitListing?) -> [Finding] {
+    /// `rangeStart`, for a range scan, limits the walk of the commit graph to what the range's
+    /// commits can be reached through.
+    func enrich(_ findings: [Finding], in kind: Workspace.Kind, threads: Int, commits: CommitListing?,
+                rangeStart: [String] = []) -> [Finding] {
         let branchMap: BranchMap? = if case .repository(let root) = kind,
-            resolveBranches || findings.contains(where: { $0.presentAtHead == false }) { BranchMap(repository: root, commits: commits) } else { nil }
+            resolveBranches || findings.contains(where: { $0.presentAtHead == false }) {
+            BranchMap(repository: root, commits: commits, excluding: rangeStart)
+        } else {
+            nil
+        }
         let chunks = max(1, min(threads, findings.count / 8))
         let first = Workspace(kind)
         guard chunks > 1 else { return enrich(findings, in: first, branchMap: branchMap) }

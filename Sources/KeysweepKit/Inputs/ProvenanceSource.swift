@@ -8,8 +8,11 @@ protocol ProvenanceSource: Sendable {
     func provenance(of blobIDs: Set<String>, store: PackedObjectStore?) throws(KeysweepError) -> GitProvenance
     /// Every commit of every ref with its parents, if it was listed in-process for all refs.
     var allCommits: CommitListing? { get }
+    /// For a range, the commits it starts from, once listed.
+    var rangeStart: [ObjectID] { get }
 }
 
 extension ProvenanceSource {
     var allCommits: CommitListing? { nil }
+    var rangeStart: [ObjectID] { [] }
 }

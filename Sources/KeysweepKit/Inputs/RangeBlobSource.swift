@@ -91,6 +91,8 @@ final class RangeBlobSource: BlobSource, ProvenanceSource {
         worker.scan(bytes: blob.bytes, path: blob.path, blobID: blob.id, hits: nil)
     }
 
+    var rangeStart: [ObjectID] { found.withLock { $0?.listing.boundary } ?? [] }
+
     /// The comparison was made while producing.
     func start() {}
 

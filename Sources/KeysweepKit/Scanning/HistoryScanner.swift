@@ -99,6 +99,7 @@ public struct HistoryScanner: Sendable {
         var result = ScanResult(matches: matches, statistics: statistics)
         result.damage = incomplete
         result.commits = log.allCommits
+        result.rangeStart = log.rangeStart.map(\.hex)
         let matchedBlobs = Set(reached.compactMap { $0.blobID })
         let atHead = head.blobs(among: matchedBlobs)
         result.secretsAtHead = Set(reached.filter { match in match.blobID.map { atHead.contains($0) } ?? false }.map { $0.secret })

@@ -111,7 +111,8 @@ public enum ScanSession {
         var enricher = Enricher(now: now, policy: request.policy)
         enricher.resolveBranches = request.resolveBranches
         if case .paths(let roots) = request.input { enricher.scanRoots = roots }
-        findings = enricher.enrich(findings, in: request.input.workspace, threads: request.threads, commits: result.commits)
+        findings = enricher.enrich(findings, in: request.input.workspace, threads: request.threads, commits: result.commits,
+                                   rangeStart: result.rangeStart)
         phase("enrich")
         var report = ScanReport(
             findings: findings,
