@@ -3,23 +3,37 @@ extension Matcher {
     /// Groups the blob's keyword hits by rule: `hitEnds[rule]` lists where its keywords (or its
     /// anchors, if it has them) end.
     func noteHitEnds() {
-        for rule in rulesWithHitEnds { hitEnds[rule].removeAll(keepingCapacity: true) }
-        rulesWithHitEnds.removeAll(keepingCapacity: true)
+        // Worked on in locals: the matcher's arrays changed in place through the class cost an
+        // exclusivity and a uniqueness check for every hit, and the prefilter a copy.
+        var ends: [[Int]] = []
+        var noted: [Int] = []
+        swap(&ends, &hitEnds)
+        swap(&noted, &rulesWithHitEnds)
+        for rule in noted { ends[rule].removeAll(keepingCapacity: true) }
+        noted.removeAll(keepingCapacity: true)
+        let prefilter = ruleSet.prefilter
+        let (anchorBase, ruleCount, anchored) = (ruleSet.anchorBase, ruleSet.rules.count, ruleSet.anchored)
         for hit in hits {
-            for group in ruleSet.prefilter.rules(of: hit) {
+            for group in prefilter.rules(of: hit) {
                 // A rule with anchors starts only near them; its keywords only selected it.
-                let rule = group >= ruleSet.anchorBase ? group - ruleSet.anchorBase : group
-                guard rule < ruleSet.rules.count, group >= ruleSet.anchorBase || !ruleSet.anchored[rule] else { continue }
-                noteHitEnd(hit.end, of: rule)
+                let rule = group >= anchorBase ? group - anchorBase : group
+                guard rule < ruleCount, group >= anchorBase || !anchored[rule] else { continue }
+                Self.note(hit.end, of: rule, in: &ends, noted: &noted)
             }
         }
+        swap(&ends, &hitEnds)
+        swap(&noted, &rulesWithHitEnds)
     }
 
     /// Notes that a keyword of `rule` ends at `end`; `rulesWithHitEnds` lists the rules noted,
     /// whose lists the next blob's `noteHitEnds` empties.
     func noteHitEnd(_ end: Int, of rule: Int) {
-        if hitEnds[rule].isEmpty { rulesWithHitEnds.append(rule) }
-        hitEnds[rule].append(end)
+        Self.note(end, of: rule, in: &hitEnds, noted: &rulesWithHitEnds)
+    }
+
+    private static func note(_ end: Int, of rule: Int, in ends: inout [[Int]], noted: inout [Int]) {
+        if ends[rule].isEmpty { noted.append(rule) }
+        ends[rule].append(end)
     }
 
     /// The offsets at which a match of rule `index` can start: a match holds one of its keywords

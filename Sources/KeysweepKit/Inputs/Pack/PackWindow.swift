@@ -6,7 +6,8 @@ final class PackWindow {
     private var buffer: UnsafeMutableRawBufferPointer
     /// How much a refill reads ahead, however large the buffer grew for one object.
     private let capacity: Int
-    private weak var pack: PackFile?
+    /// The pack the bytes are from, held (a weak reference cost an atomic load on every read).
+    private var pack: PackFile?
     private var start: UInt64 = 0
     private var filled = 0
 
