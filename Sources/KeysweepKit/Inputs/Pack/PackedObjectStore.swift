@@ -88,44 +88,39 @@ struct PackedObjectStore {
         progress?.plan(chunks.count)
         let next = Atomic<Int>(0)
         let outcome = Mutex<(statistics: ScanStatistics, error: KeysweepError?)>((ScanStatistics(), nil))
-        let finished = DispatchGroup()
         let packs = self.packs
-        for _ in 0..<max(1, threads) {
-            finished.enter()
-            Thread.detachNewThread {
-                let reader = PackBlobReader(maxFileSize: maxFileSize, prefilter: prefilter)
-                var statistics = ScanStatistics()
-                var batcher = BlobBatcher()
-                do throws(KeysweepError) {
-                    while outcome.withLock({ $0.error == nil }) {
-                        let taken = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                        guard taken < tasks.count else { break }
-                        switch tasks[taken] {
-                        case .verify(let pack):
-                            // Damage is then named object by object, by their CRC-32.
-                            do throws(KeysweepError) { try pack.verifyChecksum() } catch {
-                                statistics.unreadableObject(pack.path, error.message)
-                            }
-                        case .read(let chunk):
-                            try reader.read(chunk, skipped: { position in
-                                let id = chunk.pack.index.rawID(at: position)
-                                return packs[..<chunk.pack.number].contains { $0.index.contains(id) }
-                            }, batcher: &batcher, push: push, statistics: &statistics)
-                            progress?.complete(1)
+        let readers = WorkerThreads(max(1, threads)) { _ in
+            let reader = PackBlobReader(maxFileSize: maxFileSize, prefilter: prefilter)
+            var statistics = ScanStatistics()
+            var batcher = BlobBatcher()
+            do throws(KeysweepError) {
+                while outcome.withLock({ $0.error == nil }) {
+                    let taken = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard taken < tasks.count else { break }
+                    switch tasks[taken] {
+                    case .verify(let pack):
+                        // Damage is then named object by object, by their CRC-32.
+                        do throws(KeysweepError) { try pack.verifyChecksum() } catch {
+                            statistics.unreadableObject(pack.path, error.message)
                         }
+                    case .read(let chunk):
+                        try reader.read(chunk, skipped: { position in
+                            let id = chunk.pack.index.rawID(at: position)
+                            return packs[..<chunk.pack.number].contains { $0.index.contains(id) }
+                        }, batcher: &batcher, push: push, statistics: &statistics)
+                        progress?.complete(1)
                     }
-                    if let rest = batcher.flush() { push(rest) }
-                    statistics.packBytesRebuilt += reader.rebuiltBytes
-                    statistics.packBytesWalked += reader.walkedBytes
-                } catch {
-                    outcome.withLock { if $0.error == nil { $0.error = error } }
                 }
-                outcome.withLock { $0.statistics.merge(statistics) }
-                finished.leave()
+                if let rest = batcher.flush() { push(rest) }
+                statistics.packBytesRebuilt += reader.rebuiltBytes
+                statistics.packBytesWalked += reader.walkedBytes
+            } catch {
+                outcome.withLock { if $0.error == nil { $0.error = error } }
             }
+            outcome.withLock { $0.statistics.merge(statistics) }
         }
         var statistics = readLooseObjects(maxFileSize: maxFileSize, push: push)
-        finished.wait()
+        readers.wait()
         return try outcome.withLock { outcome throws(KeysweepError) in
             if let error = outcome.error { throw error }
             statistics.merge(outcome.statistics)

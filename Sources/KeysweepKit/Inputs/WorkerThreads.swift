@@ -1,0 +1,36 @@
+import Dispatch
+import Foundation
+
+/// Work run on threads of their own, each given its index, and waited for.
+///
+/// Not `DispatchQueue.concurrentPerform`: while a scan's workers wait for blobs they hold the
+/// pool's threads, and `concurrentPerform` then runs its iterations one after another on the
+/// calling thread. A range's producer compared its commits and read its blobs on one thread.
+final class WorkerThreads: Sendable {
+    private let finished = DispatchGroup()
+
+    /// Starts `count` threads running `body`; returns at once.
+    init(_ count: Int, _ body: @escaping @Sendable (_ index: Int) -> Void) {
+        for index in 0..<count {
+            finished.enter()
+            Thread.detachNewThread { [finished] in
+                body(index)
+                finished.leave()
+            }
+        }
+    }
+
+    /// Returns once every thread has finished.
+    func wait() {
+        finished.wait()
+    }
+
+    /// Runs `body` on `count` threads (on this one when `count` is 1) and returns once all have.
+    static func run(_ count: Int, _ body: @escaping @Sendable (_ index: Int) -> Void) {
+        guard count > 1 else {
+            if count == 1 { body(0) }
+            return
+        }
+        WorkerThreads(count, body).wait()
+    }
+}
