@@ -94,19 +94,23 @@ import Testing
     }
 
     /// A range reports the files its commits add or change, whole, but not a file they move (its
-    /// content was there before); a secret a revert brings back is new again. As git's listing.
+    /// content was there before, deep in a tree the range starts from, which several threads
+    /// read); a secret a revert brings back is new again. As git's listing.
     @Test func aRangeReportsWhatItsCommitsIntroduced() throws {
         let repository = try Self.newRepository("range-lines")
         let settings = (1...20).map { "setting_\($0) = \($0)" }
         var lines = settings
         lines[4] = "GITHUB_TOKEN = \"\(Self.github)\""
         try Self.write(lines.joined(separator: "\n") + "\n", to: repository + "/settings.py")
-        try Self.write("SLACK_BOT_TOKEN=\(Self.slack)\n", to: repository + "/old.env")
+        for service in 1...12 {
+            try Self.write("name = service-\(service)\n", to: repository + "/deploy/service-\(service)/env/values.txt")
+        }
+        try Self.write("SLACK_BOT_TOKEN=\(Self.slack)\n", to: repository + "/deploy/service-7/env/prod/old.env")
         try Self.commitAll(repository, "before the range")
         lines[15] = "STRIPE_KEY = \"\(Self.stripe)\""
         try Self.write(lines.joined(separator: "\n") + "\n", to: repository + "/settings.py")
         try FileManager.default.createDirectory(atPath: repository + "/config", withIntermediateDirectories: true)
-        try Self.git(repository, ["mv", "old.env", "config/old.env"])
+        try Self.git(repository, ["mv", "deploy/service-7/env/prod/old.env", "config/old.env"])
         try Self.git(repository, ["commit", "-q", "-am", "in the range"], date: "2024-03-02T10:00:00+00:00")
         let report = try Self.scan(repository, range: ["--range", "HEAD~1..HEAD"])
         #expect(report.contains("\"line\" : 16") && report.contains("\"line\" : 5"), "the changed file is scanned whole")

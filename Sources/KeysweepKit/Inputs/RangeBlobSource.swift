@@ -31,7 +31,9 @@ final class RangeBlobSource: BlobSource, ProvenanceSource {
     func produce(push: @escaping @Sendable ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
         let listing = try CommitListing(repository: repository, revisions: revisions)
         // What the range starts from is read while its commits are compared, on a thread of its own.
-        let held = BackgroundValue { [store] in TreeDiffer(listing: listing, store: store, wanted: nil).blobs(inTreesOf: listing.boundary) }
+        let held = BackgroundValue { [store, threads] in
+            TreeBlobs.blobs(inTreesOf: listing.boundary, listing: listing, store: store, threads: threads)
+        }
         held.start()
         var introduced = TreeProvenance.introductions(in: listing, of: nil, store: store, threads: threads)
         introduced.remove((try? held.value()) ?? [])

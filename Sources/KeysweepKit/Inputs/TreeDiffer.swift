@@ -61,27 +61,27 @@ final class TreeDiffer {
         return outcome
     }
 
-    /// The blobs anywhere in the trees of `commits` (each folder read once).
-    func blobs(inTreesOf commits: [ObjectID]) -> Set<ObjectID> {
-        var found: Set<ObjectID> = []
-        var visited: Set<ObjectID> = []
-        var pending = commits.compactMap(tree(ofCommit:))
-        while let tree = pending.popLast() {
-            guard visited.insert(tree).inserted, let bytes = read(tree, as: .tree) else { continue }
-            bytes.withUnsafeBytes { buffer in
-                var cursor = GitTree.Cursor(buffer, id: tree)
-                while !cursor.atEnd {
-                    guard let raw = try? cursor.raw(), let entry = try? cursor.entry() else { return }
-                    if entry.isTree {
-                        pending.append(entry.id)
-                    } else {
-                        found.insert(entry.id)
-                    }
-                    cursor.advance(past: raw)
+    /// The trees of `commits` that can be read.
+    func trees(ofCommits commits: [ObjectID]) -> [ObjectID] {
+        commits.compactMap(tree(ofCommit:))
+    }
+
+    /// Adds the folders of `tree` to `folders` and its other entries (files, links, submodule
+    /// commits) to `blobs`; a tree that cannot be read adds nothing.
+    func entries(ofTree tree: ObjectID, folders: inout [ObjectID], blobs: inout Set<ObjectID>) {
+        guard let bytes = read(tree, as: .tree) else { return }
+        bytes.withUnsafeBytes { buffer in
+            var cursor = GitTree.Cursor(buffer, id: tree)
+            while !cursor.atEnd {
+                guard let raw = try? cursor.raw(), let entry = try? cursor.entry() else { return }
+                if entry.isTree {
+                    folders.append(entry.id)
+                } else {
+                    blobs.insert(entry.id)
                 }
+                cursor.advance(past: raw)
             }
         }
-        return found
     }
 
     /// The tree of commit `id`: from the listing, or read from the store for a parent outside it.
