@@ -68,7 +68,7 @@ public final class Workspace {
         case .workTree(let root): return Self.read(root + "/" + location.path)
         case .repository(let root):
             guard let commit = location.commit else { return Self.read(root + "/" + location.path) }
-            return blob(location.blobID ?? "\(commit.id):\(location.path)", in: root)
+            return blob(location.blobID?.hex ?? "\(commit.id):\(location.path)", in: root)
         }
     }
 

@@ -19,11 +19,12 @@ public struct Location: Sendable, Hashable, Comparable {
     /// Test, fixture, docs, example or source: set when findings are grouped (from the path,
     /// which history provenance may still change before that).
     public var context: LocationContext = .source
-    /// The git object id of the blob, for locations from history: the enrichment reads the blob by
-    /// it (a `commit:path` lookup walks trees and cost about 3 ms each). Not reported.
-    var blobID: String?
+    /// The git object id of the blob, for locations from history (set with the location, when
+    /// provenance places the match): the enrichment reads the blob by it (a `commit:path` lookup
+    /// walks trees and cost about 3 ms each). Not reported.
+    var blobID: BlobID?
     /// The end of `path` that names archive members (`!conf.jar!app.properties`), empty for a
-    /// file or blob itself: history gives a blob its paths, and the members keep their names.
+    /// file or blob itself (see `BlobOrigin.member`).
     var member = ""
     /// For a blob with a private key: what the scan saw of a certificate in it. Not reported.
     var companionCertificate: CompanionCertificate = .notLookedFor
@@ -37,11 +38,6 @@ public struct Location: Sendable, Hashable, Comparable {
         self.end = end
         self.commit = commit
         self.lineContext = lineContext
-    }
-
-    /// Moves the location to the file or blob at `outerPath`, keeping the member names after it.
-    mutating func relocate(to outerPath: String) {
-        path = outerPath + member
     }
 
     /// Identity of this occurrence for code scanning: the finding, the path and the line's

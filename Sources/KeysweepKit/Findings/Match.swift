@@ -10,15 +10,20 @@ public struct Match: Sendable {
     public var rejected: Bool
     /// Rules that matched overlapping bytes and yielded to `ruleIndex`.
     public var yieldedRules: [Int]
-    /// The git object id of the blob, for matches from history; provenance is attached by it.
-    public var blobID: String? { location.blobID }
 
-    public init(_ match: BlobMatch, path: String, blobID: String? = nil) {
+    public init(_ match: BlobMatch, path: String) {
+        self.init(match, path: path, member: "")
+    }
+
+    /// The match at `path`, whose end `member` names archive members; from history, introduced
+    /// by `commit` in the blob `blobID`.
+    init(_ match: BlobMatch, path: String, member: String, commit: CommitInfo? = nil, blobID: BlobID? = nil) {
         ruleIndex = match.ruleIndex
         secret = match.secret
         entropy = match.entropy
-        location = Location(path: path, start: match.start, end: match.end, lineContext: match.lineContext)
+        location = Location(path: path, start: match.start, end: match.end, commit: commit, lineContext: match.lineContext)
         location.encoding = match.encoding
+        location.member = member
         location.blobID = blobID
         location.companionCertificate = match.companionCertificate
         location.blockContext = match.blockContext

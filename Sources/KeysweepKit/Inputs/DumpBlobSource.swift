@@ -11,7 +11,7 @@ struct DumpBlobSource: BlobSource {
     let gathered = Gathered()
 
     final class Gathered: Sendable {
-        let state = Mutex<(introductions: BlobIntroductions, damage: DumpError?)>(([:], nil))
+        let state = Mutex<(introductions: ObjectDumpSource.IntroductionsByMark, damage: DumpError?)>(([:], nil))
     }
 
     func produce(push: @escaping @Sendable ([GitBlob]) -> Void) -> ScanStatistics {
@@ -23,6 +23,6 @@ struct DumpBlobSource: BlobSource {
     }
 
     func scan(_ blob: GitBlob, worker: inout ScanWorker) {
-        worker.scan(bytes: blob.bytes, path: blob.path, blobID: blob.id)
+        worker.scan(blob)
     }
 }

@@ -180,7 +180,8 @@ struct GitBlobSource {
             guard let bytes = batch.output.read(exactly: size), batch.output.read(exactly: 1) == [UInt8(ascii: "\n")] else {
                 return (statistics, failure("less than the \(size) bytes of \(id), or no newline after them"))
             }
-            if let full = batcher.add(GitBlob(id: id, path: path, bytes: bytes)) { push(full) }
+            guard let blobID = BlobID(hex: fields[0]) else { return (statistics, failure("a blob id that is not 40 or 64 hex digits")) }
+            if let full = batcher.add(GitBlob(id: blobID, path: path, bytes: bytes)) { push(full) }
         }
         if batch.output.lineWasTooLong { return (statistics, failure("a header line longer than \(batch.output.lineLimit) bytes")) }
         return (statistics, nil)
@@ -215,6 +216,6 @@ struct GitBlobSource {
 
 extension GitBlobSource: BlobSource {
     func scan(_ blob: GitBlob, worker: inout ScanWorker) {
-        worker.scan(bytes: blob.bytes, path: blob.path, blobID: blob.id, hits: blob.hits)
+        worker.scan(blob)
     }
 }

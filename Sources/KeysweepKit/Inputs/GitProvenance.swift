@@ -1,10 +1,14 @@
+/// The commits and paths that introduced each blob, in `git log` order.
+typealias BlobIntroductions = [BlobID: [(commit: CommitInfo, path: String)]]
+
 /// Where blobs came from: every commit that introduced each blob at a path, read from the raw
 /// diffs of every commit for only the blobs that matched, so memory grows with findings, not
 /// history.
 struct GitProvenance {
     /// Introductions of each wanted blob: (commit, path), in `git log` order.
     private(set) var introductions: BlobIntroductions = [:]
-    /// Blobs that commits introduced but the object store lacks (see `read`).
+    /// Blobs that commits introduced but the object store lacks (see `read`), in hex: only
+    /// messages name them (with the trees `TreeProvenance` finds missing).
     private(set) var missing: Set<String> = []
     /// Whether a blob without introductions is known to be in no revision (it was read from the
     /// object store, but nothing reaches it); when false, git is asked (`reachablePaths`).
@@ -22,7 +26,7 @@ struct GitProvenance {
     init() {}
 
     /// Notes that `commit` introduced blob `id` at `path`, after the introductions noted before.
-    mutating func introduce(_ id: String, commit: CommitInfo, path: String) {
+    mutating func introduce(_ id: BlobID, commit: CommitInfo, path: String) {
         introductions[id, default: []].append((commit, path))
     }
 
@@ -35,9 +39,9 @@ struct GitProvenance {
     /// Reads a log in the format of `diffArguments`, adding to what was read before. With `store`,
     /// every blob a commit introduced is also looked up in it, and those it lacks are `missing`:
     /// reading the store finds only what is there.
-    mutating func read(_ log: ByteStreamReader, blobIDs: Set<String>, store: PackedObjectStore? = nil) {
+    mutating func read(_ log: ByteStreamReader, blobIDs: Set<BlobID>, store: PackedObjectStore? = nil) {
         var commit: CommitInfo?
-        var wanted: String?
+        var wanted: BlobID?
         // With -z every field ends in NUL: a header, then per change its `:modes ids status` and path.
         while var token = log.readLine(delimiter: 0) {
             if token.first == UInt8(ascii: "\n") { token.removeFirst() }
@@ -47,12 +51,12 @@ struct GitProvenance {
                 wanted = nil
             } else if token.first == UInt8(ascii: ":") {
                 let parts = token.split(separator: UInt8(ascii: " "))
-                let newID = parts.count >= 4 ? String(decoding: parts[3], as: UTF8.self) : ""
-                wanted = blobIDs.contains(newID) ? newID : nil
+                let newID = parts.count >= 4 ? BlobID(hex: parts[3]) : nil
+                wanted = newID.flatMap { blobIDs.contains($0) ? $0 : nil }
                 // Not a deletion (the null id) nor a submodule (mode 160000: a commit elsewhere).
-                if let store, wanted == nil, parts.count >= 4, !parts[1].elementsEqual("160000".utf8),
-                   parts[3].contains(where: { $0 != UInt8(ascii: "0") }), !store.contains(newID) {
-                    missing.insert(newID)
+                if let store, wanted == nil, let newID, !parts[1].elementsEqual("160000".utf8), !newID.isNull,
+                   !(newID.objectID.map(store.holds) ?? false) {
+                    missing.insert(newID.hex)
                 }
             } else if let id = wanted, let commit {
                 introductions[id, default: []].append((commit, String(decoding: token, as: UTF8.self)))
@@ -84,18 +88,17 @@ struct GitProvenance {
     /// One path at which `revisions` reach each of `wanted`; a blob no revision reaches has none.
     /// For blobs `git log --raw` does not explain: read from the object store, or brought in only by
     /// a merge. Objects the listing found missing on its way are added to `missing`.
-    static func reachablePaths(of wanted: Set<String>, in repository: GitRepository, revisions: GitRevisions,
-                               missing: inout Set<String>) throws(KeysweepError) -> [String: String] {
+    static func reachablePaths(of wanted: Set<BlobID>, in repository: GitRepository, revisions: GitRevisions,
+                               missing: inout Set<String>) throws(KeysweepError) -> [BlobID: String] {
         guard !wanted.isEmpty else { return [:] }
         let list = try GitProcess(repository: repository.path, arguments: revisions.blobListArguments)
-        var paths: [String: String] = [:]
+        var paths: [BlobID: String] = [:]
         while let line = list.output.readLine() {
             if line.first == UInt8(ascii: "?") {
                 missing.insert(String(decoding: line.dropFirst().prefix(64), as: UTF8.self))
                 continue
             }
-            guard let space = line.firstIndex(of: UInt8(ascii: " ")) else { continue }
-            let id = String(decoding: line[..<space], as: UTF8.self)
+            guard let space = line.firstIndex(of: UInt8(ascii: " ")), let id = BlobID(hex: line[..<space]) else { continue }
             if wanted.contains(id), paths[id] == nil {
                 paths[id] = String(decoding: line[(space + 1)...], as: UTF8.self)
                 if paths.count == wanted.count {

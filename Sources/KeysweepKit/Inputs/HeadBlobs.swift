@@ -4,7 +4,7 @@
 /// a scan that finds nothing never lists.
 final class HeadBlobs: Sendable {
     /// The ids; empty when there is no HEAD (or git could not list it).
-    private let ids: BackgroundValue<Set<String>>
+    private let ids: BackgroundValue<Set<BlobID>>
 
     init(repository: GitRepository) {
         ids = BackgroundValue { Self.list(repository) }
@@ -14,19 +14,20 @@ final class HeadBlobs: Sendable {
     func start() { ids.start() }
 
     /// Of `wanted`, the blobs HEAD's tree holds.
-    func blobs(among wanted: Set<String>) -> Set<String> {
+    func blobs(among wanted: Set<BlobID>) -> Set<BlobID> {
         guard !wanted.isEmpty else { return [] }
         return wanted.intersection((try? ids.value()) ?? [])
     }
 
-    private static func list(_ repository: GitRepository) -> Set<String> {
+    private static func list(_ repository: GitRepository) -> Set<BlobID> {
         guard let listing = try? GitProcess.output(repository: repository.path, ["ls-tree", "-r", "-z", "HEAD"]) else { return [] }
-        var ids: Set<String> = []
+        var ids: Set<BlobID> = []
         for entry in listing.split(separator: 0) {
             // `<mode> <type> <id>\t<path>`
             let fields = entry.split(separator: UInt8(ascii: " "), maxSplits: 2)
-            guard fields.count == 3, let tab = fields[2].firstIndex(of: UInt8(ascii: "\t")) else { continue }
-            ids.insert(String(decoding: fields[2][..<tab], as: UTF8.self))
+            guard fields.count == 3, let tab = fields[2].firstIndex(of: UInt8(ascii: "\t")),
+                  let id = BlobID(hex: fields[2][..<tab]) else { continue }
+            ids.insert(id)
         }
         return ids
     }

@@ -48,8 +48,8 @@ struct Introductions {
     func provenance(of wanted: Set<ObjectID>?, in listing: CommitListing) -> GitProvenance {
         var provenance = GitProvenance()
         for blob in order where wanted?.contains(blob) ?? true {
-            let hex = blob.hex
-            for (commit, path) in blobs[blob] ?? [] { provenance.introduce(hex, commit: listing.info(at: commit), path: path) }
+            let id = BlobID(blob)
+            for (commit, path) in blobs[blob] ?? [] { provenance.introduce(id, commit: listing.info(at: commit), path: path) }
         }
         for id in missing { provenance.noteMissing(id.hex) }
         for (id, reason) in unreadable { provenance.noteUnreadable(id.hex, reason) }

@@ -11,13 +11,16 @@ import Foundation
 struct ObjectDumpSource {
     enum Format { case catFileBatch, fastExport }
 
+    /// The commits and paths that introduced each blob, by the mark that names the blob in the stream.
+    typealias IntroductionsByMark = [String: [(commit: CommitInfo, path: String)]]
+
     let name: String
     let reader: ByteStreamReader
     let maxFileSize: Int
 
     /// Provenance gathered from a fast-export stream: for each blob mark, the commits and paths
     /// that set a file to it. (A stream cannot be read twice, so this is kept for every blob.)
-    private(set) var introductions: BlobIntroductions = [:]
+    private(set) var introductions: IntroductionsByMark = [:]
 
     init(name: String, fileDescriptor: Int32, maxFileSize: Int) {
         self.name = name
@@ -49,12 +52,7 @@ struct ObjectDumpSource {
     private static func isCatFileHeader(_ line: [UInt8]) -> Bool {
         let fields = line.split(separator: UInt8(ascii: " "))
         guard fields.count == 3 || (fields.count == 2 && fields[1].elementsEqual("missing".utf8)) else { return false }
-        return isObjectID(fields[0])
-    }
-
-    /// 40 or 64 lowercase hex digits: a full SHA-1 or SHA-256 id, as both dump formats write them.
-    private static func isObjectID(_ bytes: some Collection<UInt8>) -> Bool {
-        (bytes.count == 40 || bytes.count == 64) && bytes.allSatisfy(\.isHexDigit)
+        return BlobID(hex: fields[0]) != nil
     }
 
     /// A size field: decimal digits only (no sign), at most 18 of them so that it fits an `Int`.
@@ -102,7 +100,8 @@ struct ObjectDumpSource {
         while let line = header {
             let start = max(0, reader.offset - line.count - 1)
             let fields = line.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
-            guard let first = fields.first, Self.isObjectID(first) else {
+            // A full SHA-1 or SHA-256 id, as both dump formats write them.
+            guard let first = fields.first, let parsedID = BlobID(hex: first) else {
                 throw damage("an object header starting with a full object id", at: start)
             }
             if fields.count == 2 && fields[1].elementsEqual("missing".utf8) {
@@ -116,7 +115,7 @@ struct ObjectDumpSource {
             guard let size = Self.size(fields[2]) else { throw damage("a decimal size in the header of object \(id)", at: start) }
             let isBlob = fields[1].elementsEqual("blob".utf8)
             if isBlob && size <= maxFileSize {
-                emit(GitBlob(id: id, path: id, bytes: try content(size, of: id)))
+                emit(GitBlob(id: parsedID, path: id, bytes: try content(size, of: id)))
             } else {
                 try skip(size, of: id)
                 if isBlob { statistics.skip(.tooLarge, path: id, message: "larger than \(maxFileSize) bytes") }
@@ -188,7 +187,7 @@ struct ObjectDumpSource {
         guard let dataLine = line else { throw damage("'data <size>' for blob \(mark)") }
         let size = try dataSize(dataLine, of: "blob \(mark)")
         if size <= maxFileSize {
-            emit(GitBlob(id: mark, path: mark, bytes: try content(size, of: mark)))
+            emit(GitBlob(id: nil, path: mark, bytes: try content(size, of: mark)))
         } else {
             try skip(size, of: mark)
             statistics.skip(.tooLarge, path: mark, message: "larger than \(maxFileSize) bytes")
@@ -206,7 +205,7 @@ struct ObjectDumpSource {
             if text.hasPrefix("mark ") {
                 id = try mark(text.dropFirst(5))
             } else if text.hasPrefix("original-oid ") {
-                guard Self.isObjectID(current.dropFirst(13)) else { throw damage("a full object id after 'original-oid'") }
+                guard BlobID(hex: current.dropFirst(13)) != nil else { throw damage("a full object id after 'original-oid'") }
                 id = String(text.dropFirst(13))
             } else if text.hasPrefix("author ") {
                 author = Self.parseIdentity(String(text.dropFirst(7)))
@@ -286,9 +285,5 @@ struct BlobBatcher {
 }
 
 private extension UInt8 {
-    var isHexDigit: Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(self)
-    }
-
     var isDecimalDigit: Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) }
 }

@@ -17,22 +17,21 @@ struct ObjectID: Hashable, Sendable, Comparable {
 
     /// The id spelled by 40 lowercase hex digits; nil for anything else.
     init?(hex: some StringProtocol) {
-        let digits = Array(hex.utf8)
-        guard digits.count == 2 * Self.byteCount else { return nil }
-        var raw = [UInt8](repeating: 0, count: Self.byteCount)
-        for index in 0..<Self.byteCount {
-            guard let first = Self.value(of: digits[2 * index]), let second = Self.value(of: digits[2 * index + 1]) else { return nil }
-            raw[index] = first << 4 | second
-        }
-        self = raw.withUnsafeBytes { ObjectID($0) }
+        guard let id = BlobID(hex: hex)?.objectID else { return nil }
+        self = id
     }
 
     /// The 20 raw bytes.
-    var bytes: [UInt8] {
-        withUnsafeBytes(of: (high.bigEndian, middle.bigEndian, low.bigEndian)) { Array($0.prefix(Self.byteCount)) }
-    }
+    var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
 
-    var hex: String { bytes.hexString }
+    var hex: String { withUnsafeBytes { $0.hexString } }
+
+    /// Calls `body` with the 20 raw bytes, without allocating.
+    func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        Swift.withUnsafeBytes(of: (high.bigEndian, middle.bigEndian, low.bigEndian)) { words in
+            body(UnsafeRawBufferPointer(rebasing: words.prefix(Self.byteCount)))
+        }
+    }
 
     /// The id of no object, which diffs give for a side that is absent.
     var isNull: Bool { high == 0 && middle == 0 && low == 0 }
@@ -42,13 +41,5 @@ struct ObjectID: Hashable, Sendable, Comparable {
 
     static func < (left: ObjectID, right: ObjectID) -> Bool {
         (left.high, left.middle, left.low) < (right.high, right.middle, right.low)
-    }
-
-    private static func value(of digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        default: nil
-        }
     }
 }

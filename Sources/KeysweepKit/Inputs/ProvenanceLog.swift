@@ -86,7 +86,7 @@ final class ProvenanceLog: ProvenanceSource {
 
     /// The introductions of `blobIDs`: waits for the diffs (starting them if no match did) and
     /// reads them.
-    func provenance(of blobIDs: Set<String>, store: PackedObjectStore? = nil) throws(KeysweepError) -> GitProvenance {
+    func provenance(of blobIDs: Set<BlobID>, store: PackedObjectStore? = nil) throws(KeysweepError) -> GitProvenance {
         guard !blobIDs.isEmpty else { return GitProvenance() }
         start()
         launched.wait()

@@ -5,7 +5,7 @@ protocol ProvenanceSource: Sendable {
     func start()
     /// The introductions of `blobIDs`. With `store`, blobs commits introduced that it lacks are
     /// noted as missing.
-    func provenance(of blobIDs: Set<String>, store: PackedObjectStore?) throws(KeysweepError) -> GitProvenance
+    func provenance(of blobIDs: Set<BlobID>, store: PackedObjectStore?) throws(KeysweepError) -> GitProvenance
     /// Every commit of every ref with its parents, if it was listed in-process for all refs.
     var allCommits: CommitListing? { get }
     /// For a range, the commits it starts from, once listed.

@@ -64,7 +64,7 @@ final class RangeBlobSource: BlobSource, ProvenanceSource {
                             statistics.skip(.tooLarge, path: path, message: "larger than \(maxFileSize) bytes")
                         case .object(let type, let bytes):
                             // A symbolic link is a blob too; anything else under a file's name is not read.
-                            if type == .blob, let full = batcher.add(GitBlob(id: id.hex, path: path, bytes: bytes)) { push(full) }
+                            if type == .blob, let full = batcher.add(GitBlob(id: BlobID(id), path: path, bytes: bytes)) { push(full) }
                         }
                     } catch {
                         statistics.unreadableObject(id.hex, error.message)
@@ -90,7 +90,7 @@ final class RangeBlobSource: BlobSource, ProvenanceSource {
     }
 
     func scan(_ blob: GitBlob, worker: inout ScanWorker) {
-        worker.scan(bytes: blob.bytes, path: blob.path, blobID: blob.id, hits: nil)
+        worker.scan(blob)
     }
 
     var rangeStart: [ObjectID] { found.withLock { $0?.listing.boundary } ?? [] }
@@ -98,9 +98,9 @@ final class RangeBlobSource: BlobSource, ProvenanceSource {
     /// The comparison was made while producing.
     func start() {}
 
-    func provenance(of blobIDs: Set<String>, store _: PackedObjectStore?) throws(KeysweepError) -> GitProvenance {
+    func provenance(of blobIDs: Set<BlobID>, store _: PackedObjectStore?) throws(KeysweepError) -> GitProvenance {
         guard let (listing, introductions) = found.withLock({ $0 }) else { return GitProvenance() }
-        var provenance = introductions.provenance(of: Set(blobIDs.compactMap { ObjectID(hex: $0) }), in: listing)
+        var provenance = introductions.provenance(of: Set(blobIDs.compactMap(\.objectID)), in: listing)
         provenance.reachabilityKnown = true
         return provenance
     }

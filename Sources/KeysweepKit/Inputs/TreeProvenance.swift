@@ -45,10 +45,10 @@ final class TreeProvenance: ProvenanceSource {
     /// Starts listing the commits if that has not begun; returns at once.
     func start() { listing.start() }
 
-    func provenance(of blobIDs: Set<String>, store _: PackedObjectStore?) throws(KeysweepError) -> GitProvenance {
+    func provenance(of blobIDs: Set<BlobID>, store _: PackedObjectStore?) throws(KeysweepError) -> GitProvenance {
         guard !blobIDs.isEmpty else { return GitProvenance() }
         let listing = try self.listing.value()
-        let wanted = Set(blobIDs.compactMap { ObjectID(hex: $0) })
+        let wanted = Set(blobIDs.compactMap(\.objectID))
         let found = Self.introductions(in: listing, of: wanted, store: store, threads: threads)
         var provenance = found.provenance(of: wanted, in: listing)
         provenance.reachabilityKnown = wanted.isSubset(of: found.blobs.keys) || !Self.refsNameTreesOrBlobs(repository)

@@ -42,6 +42,8 @@ extension ScanPool {
         statistics.merge(outcome.statistics)
         statistics.threads = threads
         statistics.normalize()
-        return ScanResult(matches: outcome.matches, statistics: statistics)
+        var result = ScanResult(matches: outcome.matches, statistics: statistics)
+        result.unplaced = outcome.unplaced
+        return result
     }
 }

@@ -24,7 +24,10 @@ public struct DumpScanner: Sendable {
         let source = DumpBlobSource(name: name, descriptor: descriptor, maxFileSize: options.maxFileSize)
         var result = try ScanPool<GitBlob>(ruleSet: ruleSet, options: options).scan(source)
         let (introductions, damage) = source.gathered.state.withLock { $0 }
-        result.matches = result.matches.attributed(to: introductions)
+        // A fast-export stream's introductions are by mark, the path its blobs are read at; a
+        // cat-file dump has none, and its blobs stay at their ids.
+        result.matches = result.unplaced.flatMap { $0.placed(by: introductions[$0.origin.path] ?? []) }
+        result.unplaced = []
         result.damage = damage.map { KeysweepError(.damagedInput, $0.description, underlying: $0) }
         // A warning, not an error: a FIFO whose writer had nothing to send is an empty dump by
         // design (exit 0), but an empty file is more often a dump that was never written.

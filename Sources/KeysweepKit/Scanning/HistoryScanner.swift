@@ -4,7 +4,8 @@ import Foundation
 /// for a range, the blobs its commits introduced, out of the store; else out of
 /// `git cat-file --batch`), workers match them, and only the blobs that matched are then given
 /// their provenance (every commit and path that introduced them), by `TreeProvenance` where
-/// Keysweep reads the store and by git's diffs (`ProvenanceLog`) where it does not.
+/// Keysweep reads the store and by git's diffs (`ProvenanceLog`) where it does not. Each match's
+/// locations are built then, once, from its blob's origin (see `UnplacedMatch`).
 public struct HistoryScanner: Sendable {
     public let ruleSet: RuleSet
     public let options: ScanOptions
@@ -19,7 +20,7 @@ public struct HistoryScanner: Sendable {
         let head = HeadBlobs(repository: repository)
         if let range = try Self.rangeSource(repository, revisions: revisions, options: options) {
             let outcome = try pool.scan(range) { worker in
-                if !worker.outcome.matches.isEmpty { head.start() }
+                if !worker.outcome.unplaced.isEmpty { head.start() }
             }
             return try attribute(outcome, from: range, reading: nil, head: head, in: repository, revisions: revisions)
         }
@@ -35,7 +36,7 @@ public struct HistoryScanner: Sendable {
         }
         let log = Self.provenanceSource(for: repository, revisions: revisions, store: provenanceStore, threads: options.threads)
         let outcome = try pool.scan(source) { worker in
-            if !worker.outcome.matches.isEmpty {
+            if !worker.outcome.unplaced.isEmpty {
                 log.start()
                 head.start()
             }
@@ -58,9 +59,10 @@ public struct HistoryScanner: Sendable {
                                maxFileSize: options.maxFileSize)
     }
 
-    /// Gives the matches of `outcome` their provenance, drops those in blobs no revision reaches,
-    /// and notes what could not be read. `store` is the object store the blobs were listed from,
-    /// if they were (all refs): then blobs the history names but the store lacks were never read.
+    /// Places the matches of `outcome` where provenance says their blobs are, drops those in blobs
+    /// no revision reaches, and notes what could not be read. `store` is the object store the
+    /// blobs were listed from, if they were (all refs): then blobs the history names but the store
+    /// lacks were never read.
     private func attribute(_ outcome: ScanResult, from log: any ProvenanceSource, reading store: PackedObjectStore?,
                            head: HeadBlobs, in repository: GitRepository, revisions: GitRevisions) throws(KeysweepError) -> ScanResult {
         // The pack readers' caches were freed, but malloc keeps what its per-thread arenas held:
@@ -71,18 +73,21 @@ public struct HistoryScanner: Sendable {
             statistics.warnings.append(ScanWarning(path: repository.path, reason: .unreadable,
                                                    message: "shallow clone: commits before the shallow boundary are not scanned"))
         }
+        let matched = Set(outcome.unplaced.compactMap(\.origin.id))
         let provenance: GitProvenance
-        let reached: [Match]
+        // Where the revisions reach the matched blobs read from the store that no commit
+        // introduced; nil when git listed the blobs, each with a path.
+        var unexplainedPaths: [BlobID: String]?
         // Blobs the history names but the repository lacks: they were never read.
         var missing: Set<String> = []
         do throws(KeysweepError) {
-            provenance = try log.provenance(of: Set(outcome.matches.compactMap { $0.blobID }), store: store)
+            provenance = try log.provenance(of: matched, store: store)
             // Otherwise what listed the blobs named those it lacks itself.
-            if store != nil { missing = provenance.missing }
-            reached = store != nil
-                ? try reachedMatches(outcome.matches, explained: provenance, in: repository,
-                                     revisions: revisions, missing: &missing)
-                : outcome.matches
+            if store != nil {
+                missing = provenance.missing
+                unexplainedPaths = try paths(of: matched, unexplainedBy: provenance, in: repository,
+                                             revisions: revisions, missing: &missing)
+            }
         } catch {
             // git fails too on what could not be read: say first what that was.
             statistics.normalize()
@@ -94,15 +99,17 @@ public struct HistoryScanner: Sendable {
             statistics.unreadableObject(id, reason)
         }
         statistics.normalize()
-        let incomplete = Self.incompleteness(statistics)
-        let matches = reached.attributed(to: provenance.introductions)
+        let matches = outcome.unplaced.flatMap { match -> [Match] in
+            let introductions = match.origin.id.flatMap { provenance.introductions[$0] } ?? []
+            guard introductions.isEmpty, let unexplainedPaths else { return match.placed(by: introductions) }
+            return match.origin.id.flatMap { unexplainedPaths[$0] }.map { [match.placed(at: $0)] } ?? []
+        }
         var result = ScanResult(matches: matches, statistics: statistics)
-        result.damage = incomplete
+        result.damage = Self.incompleteness(statistics)
         result.commits = log.allCommits
         result.rangeStart = log.rangeStart.map(\.hex)
-        let matchedBlobs = Set(reached.compactMap { $0.blobID })
-        let atHead = head.blobs(among: matchedBlobs)
-        result.secretsAtHead = Set(reached.filter { match in match.blobID.map { atHead.contains($0) } ?? false }.map { $0.secret })
+        let atHead = head.blobs(among: Set(matches.compactMap(\.location.blobID)))
+        result.secretsAtHead = Set(matches.filter { match in match.location.blobID.map(atHead.contains) ?? false }.map(\.secret))
         return result
     }
 
@@ -126,24 +133,15 @@ public struct HistoryScanner: Sendable {
                              + unreadable.prefix(3).joined(separator: "; ") + more)
     }
 
-    /// Of matches in blobs read from the object store, those the revisions reach. Blobs
-    /// provenance introduced are reached; the others (dangling, only in the index, or with git's
-    /// diffs brought in only by a merge) are not when provenance knows it, and otherwise rev-list
-    /// tells, and gives the path they are reported at.
-    /// Unreachable blobs are dropped, so a scan reports what a clone of the refs holds. (Their
-    /// bytes still count in the statistics: they were read.)
-    private func reachedMatches(_ matches: [Match], explained provenance: GitProvenance, in repository: GitRepository,
-                                revisions: GitRevisions, missing: inout Set<String>) throws(KeysweepError) -> [Match] {
-        let unexplained = Set(matches.compactMap(\.blobID).filter { provenance.introductions[$0]?.isEmpty ?? true })
-        guard !unexplained.isEmpty else { return matches }
-        if provenance.reachabilityKnown { return matches.filter { match in match.blobID.map { !unexplained.contains($0) } ?? true } }
-        let paths = try GitProvenance.reachablePaths(of: unexplained, in: repository, revisions: revisions, missing: &missing)
-        return matches.compactMap { match in
-            guard let id = match.blobID, unexplained.contains(id) else { return match }
-            guard let path = paths[id] else { return nil }
-            var located = match
-            located.location.relocate(to: path)
-            return located
-        }
+    /// For the matched blobs read from the object store that provenance did not explain (dangling,
+    /// only in the index, or with git's diffs brought in only by a merge): one path the revisions
+    /// reach each at; none for a blob they do not reach, or for any when provenance knows that
+    /// nothing reaches them. A blob without a path is not reported, so a scan reports what a clone
+    /// of the refs holds. (Its bytes still count in the statistics: they were read.)
+    private func paths(of matched: Set<BlobID>, unexplainedBy provenance: GitProvenance, in repository: GitRepository,
+                       revisions: GitRevisions, missing: inout Set<String>) throws(KeysweepError) -> [BlobID: String] {
+        guard !provenance.reachabilityKnown else { return [:] }
+        let unexplained = matched.filter { provenance.introductions[$0]?.isEmpty ?? true }
+        return try GitProvenance.reachablePaths(of: unexplained, in: repository, revisions: revisions, missing: &missing)
     }
 }

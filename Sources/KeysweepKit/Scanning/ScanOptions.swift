@@ -33,6 +33,8 @@ public struct ScanOptions: Sendable {
 /// The matches of a scan and its statistics; findings are built from these.
 public struct ScanResult: Sendable {
     public var matches: [Match]
+    /// Matches in blobs of history or of a dump, until their scanner places them in `matches`.
+    var unplaced: [UnplacedMatch] = []
     public var statistics: ScanStatistics
     /// For history scans: the secrets found in blobs that are in the tree at HEAD.
     public var secretsAtHead: Set<[UInt8]>?

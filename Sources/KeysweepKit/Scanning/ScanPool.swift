@@ -66,17 +66,21 @@ struct ScanPool<Item: Sendable>: Sendable {
 /// What one worker found; merged after all workers finish.
 struct WorkerOutcome: Sendable {
     var matches: [Match] = []
+    /// Matches in blobs of history or of a dump, for provenance to place.
+    var unplaced: [UnplacedMatch] = []
     var statistics = ScanStatistics()
 
     /// Records what matching one blob gave; `member` is the part of `path` inside the file or
-    /// blob that was read (`!conf.jar!app.properties`), empty for the file or blob itself.
-    mutating func record(_ scan: BlobScan, path: String, size: Int, blobID: String? = nil, member: String = "") {
+    /// blob that was read (`!conf.jar!app.properties`), empty for the file or blob itself. The
+    /// matches of a blob with an `origin` are kept unplaced.
+    mutating func record(_ scan: BlobScan, path: String, size: Int, member: String = "", origin: BlobOrigin? = nil) {
         statistics.filesScanned += 1
         statistics.bytesScanned += size
-        matches += scan.matches.map { match in
-            var located = Match(match, path: path, blobID: blobID)
-            located.location.member = member
-            return located
+        if var origin {
+            origin.member = member
+            unplaced += scan.matches.map { UnplacedMatch(match: $0, origin: origin) }
+        } else {
+            matches += scan.matches.map { Match($0, path: path, member: member) }
         }
         statistics.limitHits += scan.limitHits.map { LimitHitRecord(ruleID: $0.ruleID, path: path, message: $0.message) }
         if scan.suppressedInline > 0 { statistics.suppressed["inline", default: 0] += scan.suppressedInline }
@@ -89,6 +93,7 @@ struct WorkerOutcome: Sendable {
 
     mutating func merge(_ other: WorkerOutcome) {
         matches += other.matches
+        unplaced += other.unplaced
         statistics.merge(other.statistics)
     }
 }

@@ -7,7 +7,7 @@ import Archive
 
 /// One pool worker: its matcher, its read buffer and archive expander, and what it has found.
 ///
-/// `scan(bytes:path:blobID:)` and `scan(file:)` are the one place where the bytes of any input
+/// `scan(bytes:path:origin:)` and `scan(file:)` are the one place where the bytes of any input
 /// reach the matcher, so that an archive is opened wherever it is found (a file, a history blob,
 /// a dump, a staged file, standard input) and binary data is skipped by the same test.
 struct ScanWorker {
@@ -22,22 +22,27 @@ struct ScanWorker {
         expander = ArchiveExpander(limits: options.archives, maxFileSize: options.maxFileSize)
     }
 
-    /// Scans a blob held in memory: an archive's members, else the blob unless it is binary
+    /// Scans a blob of history or of a dump, whose matches provenance places later.
+    mutating func scan(_ blob: GitBlob) {
+        scan(bytes: blob.bytes, path: blob.path, origin: blob.origin, hits: blob.hits)
+    }
+
+    /// Scans bytes held in memory: an archive's members, else the bytes unless they are binary
     /// (standard input is matched even then: it was piped in to be scanned).
     /// `hits` are the blob's keyword hits when its reader found them (see `DeltaHits`).
-    mutating func scan(bytes: [UInt8], path: String, blobID: String? = nil, skipsBinary: Bool = true,
+    mutating func scan(bytes: [UInt8], path: String, origin: BlobOrigin? = nil, skipsBinary: Bool = true,
                        hits: [KeywordHit]? = nil) {
         let opens = bytes.withUnsafeBytes { expander.opens($0) }
         if opens {
-            expander.expand({ () throws(ArchiveError) in try ArchiveReader(bytes: bytes) }, path: path, blobID: blobID,
+            expander.expand({ () throws(ArchiveError) in try ArchiveReader(bytes: bytes) }, path: path, origin: origin,
                             matcher: matcher, outcome: &outcome)
             return
         }
         bytes.withUnsafeBytes { buffer in
             if skipsBinary && FileReader.looksBinary(buffer) {
-                outcome.statistics.skip(.binary, path: path, message: blobID.map { "binary blob \($0)" } ?? "binary file")
+                outcome.statistics.skip(.binary, path: path, message: origin.map { "binary blob \($0.name)" } ?? "binary file")
             } else {
-                outcome.record(matcher.scan(buffer, hits: hits), path: path, size: buffer.count, blobID: blobID)
+                outcome.record(matcher.scan(buffer, hits: hits), path: path, size: buffer.count, origin: origin)
             }
         }
     }
@@ -55,7 +60,7 @@ struct ScanWorker {
         case .archive(let descriptor):
             defer { close(descriptor) }
             expander.expand({ () throws(ArchiveError) in try ArchiveReader(fileDescriptor: descriptor) }, path: task.displayPath,
-                            blobID: nil, matcher: matcher, outcome: &outcome)
+                            origin: nil, matcher: matcher, outcome: &outcome)
         }
     }
 }

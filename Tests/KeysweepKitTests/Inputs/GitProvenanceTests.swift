@@ -24,12 +24,13 @@ import Testing
 
     @Test func introductionsFollowTheListingWhateverOrderTheRunsWereReadIn() throws {
         let commits = (0..<6).map { String(repeating: String($0), count: 40) }
+        let blob = try #require(BlobID(hex: Self.blob))
         var provenance = GitProvenance()
         // Two runs, dealt stretches of two commits in turn, read second run first.
-        provenance.read(try Self.log([commits[2], commits[3]]), blobIDs: [Self.blob])
-        provenance.read(try Self.log([commits[0], commits[1], commits[4], commits[5]]), blobIDs: [Self.blob])
+        provenance.read(try Self.log([commits[2], commits[3]]), blobIDs: [blob])
+        provenance.read(try Self.log([commits[0], commits[1], commits[4], commits[5]]), blobIDs: [blob])
         provenance.putInOrder(of: Array(commits.joined(separator: "\n").utf8) + [UInt8(ascii: "\n")])
-        #expect(provenance.introductions[Self.blob]?.map(\.commit.id) == commits)
-        #expect(provenance.introductions[Self.blob]?.map(\.path) == commits.map { "\($0).txt" })
+        #expect(provenance.introductions[blob]?.map(\.commit.id) == commits)
+        #expect(provenance.introductions[blob]?.map(\.path) == commits.map { "\($0).txt" })
     }
 }

@@ -29,16 +29,17 @@ struct ArchiveExpander {
     }
 
     /// Reads every member of the archive `open` gives, named `path`, matching text members and
-    /// recording them (with `blobID`, for history) in `outcome`. An archive that cannot be opened
-    /// or is damaged part way is a counted warning; what was read before the damage stays.
+    /// recording them in `outcome` (with `origin` for a blob of history or of a dump). An archive
+    /// that cannot be opened or is damaged part way is a counted warning; what was read before the
+    /// damage stays.
     ///
     /// `observe` sees the name of each entry of the archive itself (not of nested ones) first;
     /// an entry it returns false for is not read (an image layer's whiteouts).
-    func expand(_ open: () throws(ArchiveError) -> ArchiveReader, path: String, blobID: String?,
+    func expand(_ open: () throws(ArchiveError) -> ArchiveReader, path: String, origin: BlobOrigin?,
                 matcher: Matcher, outcome: inout WorkerOutcome, observe: ((String) -> Bool)? = nil) {
         let state = ExpansionState(limits: limits, top: path)
         state.observe = observe
-        var walk = Walk(expander: self, state: state, blobID: blobID, matcher: matcher)
+        var walk = Walk(expander: self, state: state, origin: origin, matcher: matcher)
         do {
             let reader = try open()
             try walk.members(of: reader, chain: path, depth: 1, outcome: &outcome)
@@ -87,7 +88,7 @@ private final class ExpansionState {
 private struct Walk {
     let expander: ArchiveExpander
     let state: ExpansionState
-    let blobID: String?
+    let origin: BlobOrigin?
     let matcher: Matcher
     var limits: ArchiveLimits { expander.limits }
 
@@ -139,8 +140,8 @@ private struct Walk {
             if FileReader.looksBinary(bytes) {
                 outcome.statistics.skip(.binary, path: member, message: "binary file")
             } else {
-                outcome.record(matcher.scan(bytes), path: member, size: bytes.count, blobID: blobID,
-                               member: String(member.dropFirst(state.top.count)))
+                outcome.record(matcher.scan(bytes), path: member, size: bytes.count,
+                               member: String(member.dropFirst(state.top.count)), origin: origin)
             }
         }
     }

@@ -78,7 +78,7 @@ struct ImageSource: BlobSource {
                 try ArchiveReader(pull: { buffer in (try? tarball.read(into: buffer)) ?? -1 })
             }
         }
-        worker.expander.expand(open, path: shown, blobID: nil, matcher: worker.matcher, outcome: &worker.outcome,
+        worker.expander.expand(open, path: shown, origin: nil, matcher: worker.matcher, outcome: &worker.outcome,
                                observe: { name in !whiteouts.record(name) })
         return whiteouts
     }

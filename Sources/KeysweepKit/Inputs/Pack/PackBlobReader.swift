@@ -49,7 +49,8 @@ final class PackBlobReader {
                     continue
                 }
                 rebuiltBytes += object.bytes.count
-                if let full = batcher.add(GitBlob(id: id, path: id, bytes: object.bytes, hits: object.hits)) { push(full) }
+                if let full = batcher.add(GitBlob(id: BlobID(pack.index.rawID(at: position)), path: id, bytes: object.bytes,
+                                                   hits: object.hits)) { push(full) }
             } catch {
                 statistics.unreadableObject(pack.index.id(at: position), error.message)
             }

@@ -141,7 +141,8 @@ struct PackedObjectStore {
             }
             switch outcome {
             case .blob(let bytes):
-                if let full = batcher.add(GitBlob(id: id, path: id, bytes: bytes)) { push(full) }
+                // Every id of `looseIDs` parses: they were kept for that.
+                if let blobID = BlobID(hex: id), let full = batcher.add(GitBlob(id: blobID, path: id, bytes: bytes)) { push(full) }
             case .tooLarge:
                 statistics.skip(.tooLarge, path: id, message: "larger than \(maxFileSize) bytes")
             case .other, .object:
@@ -190,9 +191,6 @@ struct PackedObjectStore {
         }
         return ids
     }
-
-    /// Whether the store holds the object `id` (40 hex digits), in a pack or loose.
-    func contains(_ id: String) -> Bool { ObjectID(hex: id).map(holds) ?? false }
 
     /// The first pack that holds the object `id`, and its offset there; nil if no pack does.
     func location(of id: ObjectID) -> (pack: PackFile, offset: UInt64)? {
