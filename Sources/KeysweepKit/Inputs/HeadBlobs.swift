@@ -1,7 +1,8 @@
 /// The blob ids in HEAD's tree (`git ls-tree -r HEAD`), which say whether a secret found in history
-/// is still there. Listed on a thread of its own from the first match on, so that the listing
-/// (20 ms on Symfony, a tenth of a 100-commit range) runs beside the scan instead of after it;
-/// a scan that finds nothing never lists.
+/// is still there, for a scan of all refs or of a branch (a range looks in-process, see
+/// `RangeBlobSource.blobsAtHead`). Listed on a thread of its own from the first match on, so that
+/// the listing (20 ms on Symfony) runs beside the scan instead of after it; a scan that finds
+/// nothing never lists.
 final class HeadBlobs: Sendable {
     /// The ids; empty when there is no HEAD (or git could not list it).
     private let ids: BackgroundValue<Set<BlobID>>

@@ -17,8 +17,11 @@ final class RangeBlobSource: BlobSource, ProvenanceSource {
     private let store: PackedObjectStore
     private let threads: Int
     private let maxFileSize: Int
-    /// The commits and what they introduced, once `produce` has run.
-    private let found = Mutex<(listing: CommitListing, introductions: Introductions)?>(nil)
+    /// The commits, what they introduced, and the folders of the trees the range starts from,
+    /// once `produce` has run.
+    private let found = Mutex<(listing: CommitListing, introductions: Introductions, startFolders: Set<ObjectID>)?>(nil)
+    /// HEAD's tree, looked up from a range's first match on (see `blobsAtHead`).
+    private let headTree: BackgroundValue<ObjectID?>
 
     init(repository: GitRepository, revisions: GitRevisions, store: PackedObjectStore, threads: Int, maxFileSize: Int) {
         self.repository = repository
@@ -26,6 +29,11 @@ final class RangeBlobSource: BlobSource, ProvenanceSource {
         self.store = store
         self.threads = max(1, threads)
         self.maxFileSize = maxFileSize
+        headTree = BackgroundValue {
+            guard let output = try? GitProcess.output(repository: repository.path, ["rev-parse", "--verify", "-q", "HEAD^{tree}"])
+            else { return nil }
+            return ObjectID(hex: String(decoding: output.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self))
+        }
     }
 
     func produce(push: @escaping @Sendable ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
@@ -36,9 +44,10 @@ final class RangeBlobSource: BlobSource, ProvenanceSource {
         }
         held.start()
         var introduced = TreeProvenance.introductions(in: listing, of: nil, store: store, threads: threads)
-        introduced.remove((try? held.value()) ?? [])
+        let start = (try? held.value()) ?? TreeBlobs.Found()
+        introduced.remove(start.blobs)
         let introductions = introduced
-        found.withLock { $0 = (listing, introductions) }
+        found.withLock { $0 = (listing, introductions, start.folders) }
         let blobs = Self.inPackOrder(introductions.order, store: store)
         // Trees and commits the comparison could not read: the range is reported incomplete.
         var listed = ScanStatistics()
@@ -98,8 +107,23 @@ final class RangeBlobSource: BlobSource, ProvenanceSource {
     /// The comparison was made while producing.
     func start() {}
 
+    /// Starts looking up HEAD's tree, if that has not begun; returns at once.
+    func startHeadLookup() { headTree.start() }
+
+    /// Of `wanted` (blobs this range introduced), those in HEAD's tree. They are in none of the
+    /// trees the range starts from (those blobs are not scanned), so they are in none of those
+    /// trees' folders either: HEAD's folders that are also theirs are not read, and what is left
+    /// is the few the range changed (`git ls-tree -r HEAD` and its parsing cost Symfony's 100
+    /// commits 40 ms of their 300 ms of CPU).
+    func blobsAtHead(among wanted: Set<BlobID>) -> Set<BlobID> {
+        guard !wanted.isEmpty, let (listing, _, startFolders) = found.withLock({ $0 }),
+              let root = (try? headTree.value()) ?? nil else { return [] }
+        let atHead = TreeBlobs.blobs(inTrees: [root], skipping: startFolders, listing: listing, store: store, threads: threads)
+        return wanted.filter { $0.objectID.map(atHead.blobs.contains) ?? false }
+    }
+
     func provenance(of blobIDs: Set<BlobID>, store _: PackedObjectStore?) throws(KeysweepError) -> GitProvenance {
-        guard let (listing, introductions) = found.withLock({ $0 }) else { return GitProvenance() }
+        guard let (listing, introductions, _) = found.withLock({ $0 }) else { return GitProvenance() }
         var provenance = introductions.provenance(of: Set(blobIDs.compactMap(\.objectID)), in: listing)
         provenance.reachabilityKnown = true
         return provenance

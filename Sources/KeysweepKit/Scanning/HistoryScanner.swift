@@ -17,12 +17,11 @@ public struct HistoryScanner: Sendable {
 
     public func scan(_ repository: GitRepository, revisions: GitRevisions) throws(KeysweepError) -> ScanResult {
         let pool = ScanPool<GitBlob>(ruleSet: ruleSet, options: options)
-        let head = HeadBlobs(repository: repository)
         if let range = try Self.rangeSource(repository, revisions: revisions, options: options) {
             let outcome = try pool.scan(range) { worker in
-                if !worker.outcome.unplaced.isEmpty { head.start() }
+                if !worker.outcome.unplaced.isEmpty { range.startHeadLookup() }
             }
-            return try attribute(outcome, from: range, reading: nil, head: head, in: repository, revisions: revisions)
+            return try attribute(outcome, from: range, reading: nil, atHead: range.blobsAtHead, in: repository, revisions: revisions)
         }
         // Keyword hits carried through deltas select the same rules and windows as a walk of every
         // blob; `--whole-blobs` walks (and matches) every blob whole, for comparison.
@@ -35,13 +34,14 @@ public struct HistoryScanner: Sendable {
             provenanceStore = try PackedObjectStore(repository: repository, inPackOrder: false)
         }
         let log = Self.provenanceSource(for: repository, revisions: revisions, store: provenanceStore, threads: options.threads)
+        let head = HeadBlobs(repository: repository)
         let outcome = try pool.scan(source) { worker in
             if !worker.outcome.unplaced.isEmpty {
                 log.start()
                 head.start()
             }
         }
-        return try attribute(outcome, from: log, reading: source.readsObjectStore ? source.store : nil, head: head,
+        return try attribute(outcome, from: log, reading: source.readsObjectStore ? source.store : nil, atHead: head.blobs,
                              in: repository, revisions: revisions)
     }
 
@@ -62,9 +62,10 @@ public struct HistoryScanner: Sendable {
     /// Places the matches of `outcome` where provenance says their blobs are, drops those in blobs
     /// no revision reaches, and notes what could not be read. `store` is the object store the
     /// blobs were listed from, if they were (all refs): then blobs the history names but the store
-    /// lacks were never read.
+    /// lacks were never read. `atHead` gives, of some blobs, those in HEAD's tree.
     private func attribute(_ outcome: ScanResult, from log: any ProvenanceSource, reading store: PackedObjectStore?,
-                           head: HeadBlobs, in repository: GitRepository, revisions: GitRevisions) throws(KeysweepError) -> ScanResult {
+                           atHead: (Set<BlobID>) -> Set<BlobID>, in repository: GitRepository,
+                           revisions: GitRevisions) throws(KeysweepError) -> ScanResult {
         // The pack readers' caches were freed, but malloc keeps what its per-thread arenas held:
         // give it back before provenance, on other threads, allocates its own (Symfony: 25 MB).
         SystemCall.returnFreedMemory()
@@ -108,8 +109,8 @@ public struct HistoryScanner: Sendable {
         result.damage = Self.incompleteness(statistics)
         result.commits = log.allCommits
         result.rangeStart = log.rangeStart.map(\.hex)
-        let atHead = head.blobs(among: Set(matches.compactMap(\.location.blobID)))
-        result.secretsAtHead = Set(matches.filter { match in match.location.blobID.map(atHead.contains) ?? false }.map(\.secret))
+        let held = atHead(Set(matches.compactMap(\.location.blobID)))
+        result.secretsAtHead = Set(matches.filter { match in match.location.blobID.map(held.contains) ?? false }.map(\.secret))
         return result
     }
 
