@@ -23,21 +23,20 @@ public struct Enricher: Sendable {
     /// `commits`, when the scan listed every commit of every ref, gives the branches without
     /// another walk of the commit graph.
     public func enrich(_ findings: [Finding], in kind: Workspace.Kind, threads: Int) -> [Finding] {
-        enrich(findings, in: kind, threads: threads, commits: nil)
+        enrich(findings, in: kind, threads: threads, history: HistoryFacts())
     }
 
-    /// `rangeStart`, for a range scan, limits the walk of the commit graph to what the range's
-    /// commits can be reached through.
-    func enrich(_ findings: [Finding], in kind: Workspace.Kind, threads: Int, commits: CommitListing?,
-                rangeStart: [String] = []) -> [Finding] {
+    /// `history`: what a history scan read already (its commits, where a range starts, the
+    /// CODEOWNERS), which is not asked of git again.
+    func enrich(_ findings: [Finding], in kind: Workspace.Kind, threads: Int, history: HistoryFacts) -> [Finding] {
         let branchMap: BranchMap? = if case .repository(let root) = kind,
             resolveBranches || findings.contains(where: { $0.presentAtHead == false }) {
-            BranchMap(repository: root, commits: commits, excluding: rangeStart)
+            BranchMap(repository: root, commits: history.commits, excluding: history.rangeStart)
         } else {
             nil
         }
         let chunks = max(1, min(threads, findings.count / 8))
-        let first = Workspace(kind)
+        let first = Workspace(kind, owners: history.codeOwners)
         guard chunks > 1 else { return enrich(findings, in: first, branchMap: branchMap) }
         // Read once, before the threads each make a workspace of their own.
         let owners = first.repositoryCodeOwners

@@ -17,11 +17,18 @@ public struct HistoryScanner: Sendable {
 
     public func scan(_ repository: GitRepository, revisions: GitRevisions) throws(KeysweepError) -> ScanResult {
         let pool = ScanPool<GitBlob>(ruleSet: ruleSet, options: options)
+        // The enrichment's CODEOWNERS, read beside the scan from its first match (for a bare
+        // clone, a git process the enrichment would otherwise start after the scan).
+        let owners = BackgroundValue<CodeOwners?> { Workspace(.repository(repository.path)).repositoryCodeOwners ?? nil }
         if let range = try Self.rangeSource(repository, revisions: revisions, options: options) {
             let outcome = try pool.scan(range) { worker in
-                if !worker.outcome.unplaced.isEmpty { range.startHeadLookup() }
+                if !worker.outcome.unplaced.isEmpty {
+                    range.startHeadLookup()
+                    owners.start()
+                }
             }
-            return try attribute(outcome, from: range, reading: nil, atHead: range.blobsAtHead, in: repository, revisions: revisions)
+            return try attribute(outcome, from: range, reading: nil, atHead: range.blobsAtHead, owners: owners,
+                                 in: repository, revisions: revisions)
         }
         // Keyword hits carried through deltas select the same rules and windows as a walk of every
         // blob; `--whole-blobs` walks (and matches) every blob whole, for comparison.
@@ -39,6 +46,7 @@ public struct HistoryScanner: Sendable {
             if !worker.outcome.unplaced.isEmpty {
                 log.start()
                 head.start()
+                owners.start()
             }
         }
         // The pack readers' caches were freed, but malloc keeps what its per-thread arenas held:
@@ -46,7 +54,7 @@ public struct HistoryScanner: Sendable {
         // range has its provenance already, and giving back cost it 4 ms.
         SystemCall.returnFreedMemory()
         return try attribute(outcome, from: log, reading: source.readsObjectStore ? source.store : nil, atHead: head.blobs,
-                             in: repository, revisions: revisions)
+                             owners: owners, in: repository, revisions: revisions)
     }
 
     /// A range or `--since` read from the store in-process, when Keysweep reads the store (see
@@ -66,9 +74,10 @@ public struct HistoryScanner: Sendable {
     /// Places the matches of `outcome` where provenance says their blobs are, drops those in blobs
     /// no revision reaches, and notes what could not be read. `store` is the object store the
     /// blobs were listed from, if they were (all refs): then blobs the history names but the store
-    /// lacks were never read. `atHead` gives, of some blobs, those in HEAD's tree.
+    /// lacks were never read. `atHead` gives, of some blobs, those in HEAD's tree; `owners` reads
+    /// the CODEOWNERS the enrichment needs when there are findings.
     private func attribute(_ outcome: ScanResult, from log: any ProvenanceSource, reading store: PackedObjectStore?,
-                           atHead: (Set<BlobID>) -> Set<BlobID>, in repository: GitRepository,
+                           atHead: (Set<BlobID>) -> Set<BlobID>, owners: BackgroundValue<CodeOwners?>, in repository: GitRepository,
                            revisions: GitRevisions) throws(KeysweepError) -> ScanResult {
         var statistics = outcome.statistics
         if repository.isShallow {
@@ -108,8 +117,9 @@ public struct HistoryScanner: Sendable {
         }
         var result = ScanResult(matches: matches, statistics: statistics)
         result.damage = Self.incompleteness(statistics)
-        result.commits = log.allCommits
-        result.rangeStart = log.rangeStart.map(\.hex)
+        result.history.commits = log.allCommits
+        result.history.rangeStart = log.rangeStart.map(\.hex)
+        if !matches.isEmpty { result.history.codeOwners = .some((try? owners.value()) ?? nil) }
         let held = atHead(Set(matches.compactMap(\.location.blobID)))
         result.secretsAtHead = Set(matches.filter { match in match.location.blobID.map(held.contains) ?? false }.map(\.secret))
         return result

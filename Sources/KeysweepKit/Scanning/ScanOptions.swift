@@ -42,12 +42,8 @@ public struct ScanResult: Sendable {
     public var damage: KeysweepError?
     /// Advice for the person running the scan (see `ScanNote`).
     public var notes: [ScanNote] = []
-    /// For a history scan of all refs, every commit with its parents, read once for provenance
-    /// and handed on, so that enrichment need not list them again (see `BranchMap`).
-    var commits: CommitListing?
-    /// For a range scan, the commits it starts from (parents of its commits outside it): a branch
-    /// reaches a commit of the range only through commits none of these reach (see `BranchMap`).
-    var rangeStart: [String] = []
+    /// What a history scan read that its enrichment needs too.
+    var history = HistoryFacts()
 
     public init(matches: [Match], statistics: ScanStatistics, secretsAtHead: Set<[UInt8]>? = nil) {
         self.matches = matches

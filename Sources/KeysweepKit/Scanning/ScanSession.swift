@@ -111,8 +111,7 @@ public enum ScanSession {
         var enricher = Enricher(now: now, policy: request.policy)
         enricher.resolveBranches = request.resolveBranches
         if case .paths(let roots) = request.input { enricher.scanRoots = roots }
-        findings = enricher.enrich(findings, in: request.input.workspace, threads: request.threads, commits: result.commits,
-                                   rangeStart: result.rangeStart)
+        findings = enricher.enrich(findings, in: request.input.workspace, threads: request.threads, history: result.history)
         phase("enrich")
         var report = ScanReport(
             findings: findings,
