@@ -88,8 +88,11 @@ final class RangeBlobSource: BlobSource, ProvenanceSource {
 
     /// Blobs a thread takes at a time: neighbours in the pack, often of one delta family.
     private static let stretch = 16
-    /// Bytes of rebuilt objects each thread keeps, so that a family's base is rebuilt once.
-    private static let cacheBudget = 32 << 20
+    /// Bytes of rebuilt objects each thread keeps, so that a family's base is rebuilt once. Read
+    /// in pack order, a family's members come together: 4 MiB keeps what they share, and each
+    /// thread's 32 MiB (with two readers since they have threads of their own) made a 100-commit
+    /// range 3-5% slower in page faults than the bases it saved (curl, Ansible, Symfony).
+    private static let cacheBudget = 4 << 20
 
     /// `ids` in the order the packs hold them (then the loose ones): git writes a delta family
     /// together, so its members are read one after the other, from one window and one cache.
