@@ -24,7 +24,8 @@ struct BranchMap: Sendable {
     /// range, the commits it starts from. A path from a tip to a commit of the range runs through
     /// that commit's descendants, which the range's start cannot reach (else it would reach the
     /// commit), so each range commit gets the same branches; the walk stops where the range
-    /// starts instead of going down the whole history (0.7 s of a 100-commit range of Ansible's).
+    /// starts instead of going down the whole history (a 100-commit range of Ansible's whose
+    /// finding is gone from HEAD: 0.67 s, now 0.37 s; the rest is other branches' own commits).
     init?(repository root: String, commits: CommitListing? = nil, excluding excluded: [String] = []) {
         guard let refs = try? GitProcess.output(repository: root, ["for-each-ref", "--format=%(objectname) %(refname:short)", "refs/heads", "refs/remotes"])
         else { return nil }

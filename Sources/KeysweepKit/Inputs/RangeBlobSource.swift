@@ -38,7 +38,7 @@ final class RangeBlobSource: BlobSource, ProvenanceSource {
 
     func produce(push: @escaping @Sendable ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
         let listing = try CommitListing(repository: repository, revisions: revisions)
-        // What the range starts from is read while its commits are compared, on a thread of its own.
+        // What the range starts from is read while its commits are compared, on threads of its own.
         let held = BackgroundValue { [store, threads] in
             TreeBlobs.blobs(inTreesOf: listing.boundary, listing: listing, store: store, threads: threads)
         }
