@@ -145,6 +145,21 @@ enum ArchiveFixtures {
         #expect(found.first?.location["date"] as? String == "2024-01-02T10:00:00+01:00")
     }
 
+    /// A damaged archive in history is named in the warnings by the path that added it, not by
+    /// the id its blob was read under (the store is read before any path is known), and a
+    /// member's name stays after it.
+    @Test func aWarningAboutABlobInHistoryNamesItsPath() throws {
+        let repository = try TreeProvenanceTests.newRepository("damaged-archive-history")
+        try FileManager.default.createDirectory(atPath: repository + "/vendor/libs", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: ArchiveFixtures.path("hostile/truncated.zip"), toPath: repository + "/vendor/libs/broken.zip")
+        try TreeProvenanceTests.commitAll(repository, "vendor a library")
+        let outcome = try KeysweepProcess.run(["git", repository, "--format", "json", "--no-config", "--no-timing"])
+        let json = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(ArchiveFixtures.warnings(json).map(\.path) == ["vendor/libs/broken.zip"])
+        #expect(outcome.stderr.contains("vendor/libs/broken.zip"), "\(outcome.stderr)")
+    }
+
     @Test func aStagedArchiveIsScannedWhole() throws {
         let (status, json, _) = try ArchiveFixtures.report(["staged", "history"])
         #expect(status == 1)

@@ -85,6 +85,9 @@ public struct HistoryScanner: Sendable {
                                                    message: "shallow clone: commits before the shallow boundary are not scanned"))
         }
         let matched = Set(outcome.unplaced.compactMap(\.origin.id))
+        // Read from the store, a blob's path is not known yet and a warning names it by its id:
+        // such blobs are asked for too, and their warnings renamed.
+        let named = store == nil ? [] : Set(statistics.warnings.compactMap { Self.blob(namedBy: $0.path) })
         let provenance: GitProvenance
         // Where the revisions reach the matched blobs read from the store that no commit
         // introduced; nil when git listed the blobs, each with a path.
@@ -92,7 +95,7 @@ public struct HistoryScanner: Sendable {
         // Blobs the history names but the repository lacks: they were never read.
         var missing: Set<String> = []
         do throws(KeysweepError) {
-            provenance = try log.provenance(of: matched, store: store)
+            provenance = try log.provenance(of: matched.union(named), store: store)
             // Otherwise what listed the blobs named those it lacks itself.
             if store != nil {
                 missing = provenance.missing
@@ -109,6 +112,7 @@ public struct HistoryScanner: Sendable {
         for (id, reason) in provenance.unreadable.sorted(by: { $0.key < $1.key }) where !statistics.unreadableObjects.contains(reason) {
             statistics.unreadableObject(id, reason)
         }
+        if !named.isEmpty { statistics.warnings = statistics.warnings.map { Self.renamed($0, by: provenance) } }
         statistics.normalize()
         let matches = outcome.unplaced.flatMap { match -> [Match] in
             let introductions = match.origin.id.flatMap { provenance.introductions[$0] } ?? []
@@ -134,6 +138,19 @@ public struct HistoryScanner: Sendable {
             return TreeProvenance(repository: repository, revisions: revisions, store: store, threads: threads)
         }
         return ProvenanceLog(repository: repository, revisions: revisions, parts: threads)
+    }
+
+    /// The blob a path names by its id (`<id>` or `<id>!<archive member>`), if it does.
+    private static func blob(namedBy path: String) -> BlobID? {
+        BlobID(hex: path.utf8.prefix { $0 != UInt8(ascii: "!") })
+    }
+
+    /// `warning`, with the id its path starts with replaced by the first path that introduced the
+    /// blob (the archive members after it kept); as it was for a blob no commit introduced.
+    private static func renamed(_ warning: ScanWarning, by provenance: GitProvenance) -> ScanWarning {
+        guard let id = blob(namedBy: warning.path), let first = provenance.introductions[id]?.first else { return warning }
+        let members = warning.path.drop { $0 != "!" }
+        return ScanWarning(path: first.path + members, reason: warning.reason, message: warning.message)
     }
 
     /// The error of a scan that left out objects it could not read, naming the first of them.
