@@ -56,7 +56,7 @@ final class RangeBlobSource: BlobSource, ProvenanceSource {
         let outcome = Mutex(listed)
         let next = Atomic<Int>(0)
         let (store, maxFileSize) = (self.store, self.maxFileSize)
-        WorkerThreads.run(min(threads, max(1, blobs.count))) { _ in
+        WorkerThreads.run(min(threads, max(1, blobs.count))) {
             let reader = StoreObjectReader(store: store, limit: maxFileSize, cacheBudget: Self.cacheBudget)
             var statistics = ScanStatistics()
             var batcher = BlobBatcher()

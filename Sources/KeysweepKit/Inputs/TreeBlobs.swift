@@ -26,7 +26,7 @@ enum TreeBlobs {
                       store: PackedObjectStore, threads: Int) -> Found {
         let walk = SharedWalk(roots, skipping: skipped)
         let found = Mutex<Set<ObjectID>>([])
-        WorkerThreads.run(max(1, threads)) { _ in
+        WorkerThreads.run(max(1, threads)) {
             let differ = TreeDiffer(listing: listing, store: store, wanted: nil)
             var blobs: Set<ObjectID> = []
             var folders: [ObjectID] = []

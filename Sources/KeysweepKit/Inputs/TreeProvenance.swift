@@ -66,7 +66,7 @@ final class TreeProvenance: ProvenanceSource {
         let stretches = (listing.commits.count + stretch - 1) / stretch
         let outcomes = Mutex<[Int: TreeDiffer.Outcome]>([:])
         let next = Atomic<Int>(0)
-        WorkerThreads.run(min(threads, max(1, stretches))) { _ in
+        WorkerThreads.run(min(threads, max(1, stretches))) {
             let differ = TreeDiffer(listing: listing, store: store, wanted: wanted)
             while true {
                 let taken = next.wrappingAdd(1, ordering: .relaxed).oldValue

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 
-/// Work run on threads of their own, each given its index, and waited for.
+/// The same work run on several threads of their own, and waited for.
 ///
 /// Not `DispatchQueue.concurrentPerform`: while a scan's workers wait for blobs they hold the
 /// pool's threads, and `concurrentPerform` then runs its iterations one after another on the
@@ -10,11 +10,11 @@ final class WorkerThreads: Sendable {
     private let finished = DispatchGroup()
 
     /// Starts `count` threads running `body`; returns at once.
-    init(_ count: Int, _ body: @escaping @Sendable (_ index: Int) -> Void) {
-        for index in 0..<count {
+    init(_ count: Int, _ body: @escaping @Sendable () -> Void) {
+        for _ in 0..<count {
             finished.enter()
             Thread.detachNewThread { [finished] in
-                body(index)
+                body()
                 finished.leave()
             }
         }
@@ -26,9 +26,9 @@ final class WorkerThreads: Sendable {
     }
 
     /// Runs `body` on `count` threads (on this one when `count` is 1) and returns once all have.
-    static func run(_ count: Int, _ body: @escaping @Sendable (_ index: Int) -> Void) {
+    static func run(_ count: Int, _ body: @escaping @Sendable () -> Void) {
         guard count > 1 else {
-            if count == 1 { body(0) }
+            if count == 1 { body() }
             return
         }
         WorkerThreads(count, body).wait()

@@ -89,7 +89,7 @@ struct PackedObjectStore {
         let next = Atomic<Int>(0)
         let outcome = Mutex<(statistics: ScanStatistics, error: KeysweepError?)>((ScanStatistics(), nil))
         let packs = self.packs
-        let readers = WorkerThreads(max(1, threads)) { _ in
+        let readers = WorkerThreads(max(1, threads)) {
             let reader = PackBlobReader(maxFileSize: maxFileSize, prefilter: prefilter)
             var statistics = ScanStatistics()
             var batcher = BlobBatcher()
