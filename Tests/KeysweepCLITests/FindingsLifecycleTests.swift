@@ -58,6 +58,38 @@ import Testing
         #expect(ignored.status == 1)
     }
 
+    /// Rules a config adds (`rules:`) are scanned with, beside the builtin ones.
+    @Test func rulesAConfigAddsAreUsed() throws {
+        let folder = NSTemporaryDirectory() + "keysweep-config-rules-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder + "/team-rules", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let rule = """
+        - id: acme.internal-token
+          name: ACME internal token
+          provider: ACME
+          kind: access-token
+          severity: high
+          keywords: [acmetok_]
+          pattern: '(?<secret>acmetok_[a-z0-9]{24})'
+          examples:
+            - 'ACME_TOKEN=acmetok_q8vd0xhr2mz7pl4sk9wt3nbj'
+            - 'token: acmetok_a1b2c3d4e5f6g7h8i9j0k1l2'
+          negative_examples:
+            - 'acmetok_short'
+          references:
+            - https://example.com/acme-tokens
+
+        """
+        try Data(rule.utf8).write(to: URL(fileURLWithPath: folder + "/team-rules/acme.yml"))
+        try Data("rules: [team-rules]\nexclude: [team-rules]\n".utf8).write(to: URL(fileURLWithPath: folder + "/.keysweep.yml"))
+        try Data("ACME_TOKEN=acmetok_z7y6x5w4v3u2t1s0r9q8p7o6\n".utf8).write(to: URL(fileURLWithPath: folder + "/app.env"))
+        let scanned = try report(try KeysweepProcess.run(["scan", ".", "--format", "json"], in: folder))
+        let rules = (scanned["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
+        #expect(rules == ["acme.internal-token"], "\(scanned)")
+        let ignored = try report(try KeysweepProcess.run(["scan", ".", "--no-config", "--format", "json"], in: folder))
+        #expect(!(ignored["findings"] as? [[String: Any]] ?? []).contains { $0["rule"] as? String == "acme.internal-token" })
+    }
+
     @Test func everySuppressionIsCountedAndNoSuppressShowsThem() throws {
         let folder = NSTemporaryDirectory() + "keysweep-suppress-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

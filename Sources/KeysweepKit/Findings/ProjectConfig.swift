@@ -133,8 +133,9 @@ public struct ProjectConfig: Sendable {
         }
     }
 
-    /// Whether `apply(to:)` changes any rule.
-    var changesRules: Bool { !disable.isEmpty || !severity.isEmpty }
+    /// Whether the scan's rules differ from the builtin ones: rules added (`rules`), or changed by
+    /// `apply(to:)`.
+    var changesRules: Bool { !rulePaths.isEmpty || !disable.isEmpty || !severity.isEmpty }
 
     /// The rules after `disable` and `severity`; unknown rule ids, or disabling every rule, are errors.
     public func apply(to rules: [Rule]) throws(KeysweepError) -> [Rule] {
