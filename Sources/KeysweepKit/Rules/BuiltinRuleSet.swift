@@ -1,13 +1,15 @@
-/// The builtin rules compiled for scanning, worked out once per process on a thread of their own.
+/// The builtin rules, parsed and compiled for scanning once per process on threads of their own.
 ///
 /// `keysweep` starts the work before it parses its arguments: parsing the embedded rules and
 /// building their keyword automaton take about 5 ms, which a pre-commit hook or a CI range scan
 /// would otherwise spend after the argument parser's 3 ms and before its first git process. A
-/// scan whose config or `--rules` change the rules builds its own set from the parsed rules.
+/// scan whose config or `--rules` change the rules waits only for the parsed rules, and builds
+/// its own set from them.
 public enum BuiltinRuleSet {
+    private static let parsed = BackgroundValue<[Rule]> { RuleLoader.builtinRules(withExamples: false) }
     private static let compiled = BackgroundValue<RuleSet> {
         do {
-            return try RuleSet(RuleLoader.builtinRules(withExamples: false), lazily: true)
+            return try RuleSet(rules, lazily: true)
         } catch {
             // A lazy set compiles no pattern, and the tests compile every embedded one.
             preconditionFailure("the builtin rules do not load: \(error)")
@@ -17,6 +19,13 @@ public enum BuiltinRuleSet {
     /// Starts the work if it has not begun; returns at once.
     public static func prepare() {
         compiled.start()
+    }
+
+    /// The parsed rules, waiting for the work (or doing it) if need be.
+    static var rules: [Rule] {
+        // Parsing the embedded text throws nothing; a failure there is a build defect.
+        guard let rules = try? parsed.value() else { preconditionFailure("the builtin rules do not parse") }
+        return rules
     }
 
     /// The compiled set, waiting for the work (or doing it) if need be.

@@ -9,12 +9,12 @@ public enum ScanSession {
     /// Builtin rules plus those at `paths`, compiled.
     public static func ruleSet(extraRulePaths paths: [String], config: ProjectConfig? = nil,
                                phase: (String) -> Void = { _ in }) throws(KeysweepError) -> RuleSet {
-        let builtin = BuiltinRuleSet.ruleSet
         guard !paths.isEmpty || config?.changesRules == true else {
+            let builtin = BuiltinRuleSet.ruleSet
             phase("rules")
             return builtin
         }
-        var rules = builtin.plainRules
+        var rules = BuiltinRuleSet.rules
         do {
             for path in (config?.rulePaths ?? []) + paths {
                 rules = RuleLoader.merge(rules, overriddenBy: try RuleLoader.rules(at: path))
