@@ -194,16 +194,17 @@ struct PackedObjectStore {
 
     /// The first pack that holds the object `id`, and its offset there; nil if no pack does.
     func location(of id: ObjectID) -> (pack: PackFile, offset: UInt64)? {
-        let raw = id.bytes
-        for pack in packs {
-            if let offset = pack.index.location(of: raw) { return (pack, offset) }
+        id.withUnsafeBytes { raw in
+            for pack in packs {
+                if let offset = pack.index.location(of: raw) { return (pack, offset) }
+            }
+            return nil
         }
-        return nil
     }
 
     /// Whether the store holds the object `id`, in a pack or loose.
     func holds(_ id: ObjectID) -> Bool {
-        let raw = id.bytes
-        return packs.contains { $0.index.contains(raw) } || (!looseIDs.isEmpty && looseIDs.contains(id.hex))
+        id.withUnsafeBytes { raw in packs.contains { $0.index.contains(raw) } }
+            || (!looseIDs.isEmpty && looseIDs.contains(id.hex))
     }
 }
