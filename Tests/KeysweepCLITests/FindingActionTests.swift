@@ -21,6 +21,13 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.output)")
     }
 
+    /// Writes `text` to `file` in `repo` and commits it.
+    private func commit(_ text: String, to file: String, message: String, in repo: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: repo + "/" + file))
+        try git(["add", "-A"], in: repo)
+        try git(["commit", "-q", "-m", message], in: repo)
+    }
+
     /// The line after `label` in the block of the finding whose rule is `ruleID`.
     private func line(_ label: String, of ruleID: String, in report: String) -> String? {
         let blocks = report.components(separatedBy: "\n\n")
@@ -66,13 +73,9 @@ import Testing
         let repo = try folder()
         defer { try? FileManager.default.removeItem(atPath: repo) }
         try git(["init", "-q", "-b", "main"], in: repo)
-        try Data("print('hello')\n".utf8).write(to: URL(fileURLWithPath: repo + "/app.py"))
-        try git(["add", "-A"], in: repo)
-        try git(["commit", "-q", "-m", "start"], in: repo)
+        try commit("print('hello')\n", to: "app.py", message: "start", in: repo)
         try git(["checkout", "-q", "-b", "spike/payments"], in: repo)
-        try Data("STRIPE_KEY = \"\(Self.stripe)\"\n".utf8).write(to: URL(fileURLWithPath: repo + "/pay.py"))
-        try git(["add", "-A"], in: repo)
-        try git(["commit", "-q", "-m", "try payments"], in: repo)
+        try commit("STRIPE_KEY = \"\(Self.stripe)\"\n", to: "pay.py", message: "try payments", in: repo)
         try git(["checkout", "-q", "main"], in: repo)
 
         let text = try KeysweepProcess.run(["git", repo, "--format", "text"])
@@ -98,19 +101,13 @@ import Testing
         let repo = try folder()
         defer { try? FileManager.default.removeItem(atPath: repo) }
         try git(["init", "-q", "-b", "main"], in: repo)
-        try Data("print('hello')\n".utf8).write(to: URL(fileURLWithPath: repo + "/app.py"))
-        try git(["add", "-A"], in: repo)
-        try git(["commit", "-q", "-m", "start"], in: repo)
+        try commit("print('hello')\n", to: "app.py", message: "start", in: repo)
         try git(["branch", "base"], in: repo)
         try git(["checkout", "-q", "-b", "docs"], in: repo)
-        try Data("# docs\n".utf8).write(to: URL(fileURLWithPath: repo + "/README.md"))
-        try git(["add", "-A"], in: repo)
-        try git(["commit", "-q", "-m", "docs"], in: repo)
+        try commit("# docs\n", to: "README.md", message: "docs", in: repo)
         try git(["checkout", "-q", "main"], in: repo)
         try git(["checkout", "-q", "-b", "spike/payments"], in: repo)
-        try Data("STRIPE_KEY = \"\(Self.stripe)\"\n".utf8).write(to: URL(fileURLWithPath: repo + "/pay.py"))
-        try git(["add", "-A"], in: repo)
-        try git(["commit", "-q", "-m", "try payments"], in: repo)
+        try commit("STRIPE_KEY = \"\(Self.stripe)\"\n", to: "pay.py", message: "try payments", in: repo)
         try git(["rm", "-q", "pay.py"], in: repo)
         try git(["commit", "-q", "-m", "drop it"], in: repo)
         try git(["checkout", "-q", "main"], in: repo)
