@@ -16,9 +16,11 @@ final class PackBlobReader {
     /// Scratch for `wholeHits`: the selection is not kept, the matcher makes its own from the hits.
     private var selection = RuleSelection(ruleCount: 0)
     private let decompressor = ZlibDecompressor()
-    /// The window that walks a stretch in order, and one for the bases of chains, elsewhere.
+    /// The window that walks a stretch in order, and one for the bases of chains, elsewhere. The
+    /// second reads little ahead: a base is one entry of a few hundred bytes here and there, and
+    /// each refill copies the whole window (32 KiB refills read 15 times Symfony's pack).
     private let sequential = PackWindow(capacity: 4 << 20)
-    private let scattered = PackWindow(capacity: 32 << 10)
+    private let scattered = PackWindow(capacity: 1 << 10)
     private var bases = DeltaBaseCache(budget: 32 << 20)
     /// The type of each object of each pack (by its number) once known, 0 before.
     private var types: [[UInt8]] = []

@@ -162,7 +162,7 @@ struct PackIndex: Sendable {
         }
     }
 
-    /// Binary search of the sorted ids (narrowed by the fan-out table), comparing with `memcmp`.
+    /// Search of the sorted ids, narrowed by the fan-out table, comparing with `memcmp`.
     private func indexPosition(of id: some Collection<UInt8>) -> Int? {
         guard id.count == Self.idLength, let first = id.first else { return nil }
         let found: Int?? = id.withContiguousStorageIfAvailable { wanted in
@@ -172,19 +172,41 @@ struct PackIndex: Sendable {
         return Array(id).withUnsafeBytes { indexPosition(of: $0, first: first) }
     }
 
+    /// Ids are hashes, spread evenly: a few probes where the id's next 8 bytes say it should be
+    /// narrow the search to a few entries (each probe of a binary search is a cache miss, and
+    /// often a page of the index not at hand: 13 of them in each of Symfony's 5,000-id fan-out
+    /// ranges). A few only, then halving: an index of ids that are not spread evenly costs no
+    /// more than a binary search and a few probes.
     private func indexPosition(of wanted: UnsafeRawBufferPointer, first: UInt8) -> Int? {
         var low = first == 0 ? 0 : Int(Self.bigEndian32(bytes, at: 8 + (Int(first) - 1) * 4))
         var high = Int(Self.bigEndian32(bytes, at: 8 + Int(first) * 4))
-        guard let base = bytes.baseAddress, let target = wanted.baseAddress else { return nil }
+        guard let base = bytes.baseAddress, let target = wanted.baseAddress, low < high, high <= count else { return nil }
+        let ids = base + Self.idsStart
+        func key(_ id: UnsafeRawPointer) -> UInt64 { UInt64(bigEndian: id.loadUnaligned(fromByteOffset: 1, as: UInt64.self)) }
+        let wantedKey = key(target)
+        // The keys of the ids just outside `low..<high`, as far as they are known.
+        var lowKey: UInt64 = 0
+        var highKey: UInt64 = .max
+        var probes = 0
         while low < high {
-            let middle = (low + high) / 2
-            let compared = memcmp(base + Self.idsStart + middle * Self.idLength, target, Self.idLength)
+            let middle: Int
+            if probes < 4, high - low > 8, lowKey <= wantedKey, wantedKey <= highKey, lowKey < highKey {
+                let fraction = Double(wantedKey - lowKey) / Double(highKey - lowKey)
+                middle = min(high - 1, low + Int(fraction * Double(high - low)))
+                probes += 1
+            } else {
+                middle = (low + high) / 2
+            }
+            let candidate = ids + middle * Self.idLength
+            let compared = memcmp(candidate, target, Self.idLength)
             if compared < 0 {
                 low = middle + 1
+                lowKey = key(candidate)
             } else if compared == 0 {
                 return middle
             } else {
                 high = middle
+                highKey = key(candidate)
             }
         }
         return nil
