@@ -52,8 +52,10 @@ extension Enrichment {
         branches: [String]?, onlyUnmergedBranches: Bool?, remediation: RemediationAdvice,
         now: Timestamp, policy: Policy, scanRoots: [String] = []
     ) {
-        let environments = Set(places.flatMap { DeploymentEnvironment.of(path: $0.path) })
-        let services = Set(places.map { ServiceName.of(path: ServiceName.relative($0.path, to: scanRoots)) })
+        // Judged once a path: a secret in a history has a place per commit that added it.
+        let paths = Set(places.map(\.path))
+        let environments = Set(paths.flatMap { DeploymentEnvironment.of(path: $0) })
+        let services = Set(paths.map { ServiceName.of(path: ServiceName.relative($0, to: scanRoots)) })
         let repositories = Set(places.compactMap(\.repository))
         exposure = Exposure(
             locations: places.count,
@@ -68,8 +70,8 @@ extension Enrichment {
             severalServices: services.count > 1,
             // The same judgement as each location's context (below the scan root: scanning
             // `fixtures/tree` itself makes nothing there a fixture).
-            testFixture: !places.isEmpty && places.allSatisfy { place in
-                [.test, .fixture].contains(LocationContext.of(path: ServiceName.relative(place.path, to: scanRoots), secret: []))
+            testFixture: !paths.isEmpty && paths.allSatisfy { path in
+                [.test, .fixture].contains(LocationContext.of(path: ServiceName.relative(path, to: scanRoots), secret: []))
             }
         )
         owners = codeOwners + Self.authors(of: places)

@@ -41,18 +41,26 @@ struct BlobID: Hashable, Sendable, Comparable {
 
     /// The id spelled by 40 or 64 lowercase hex digits (a field of git's output); nil for anything else.
     init?(hex digits: some Collection<UInt8>) {
+        // Read in place where the digits are contiguous (a slice of a line of git's output): a
+        // history's listing spells three ids a commit.
+        let parsed = digits.withContiguousStorageIfAvailable { Self.parse(UnsafeRawBufferPointer($0)) }
+        guard let id = parsed ?? Array(digits).withUnsafeBytes(Self.parse) else { return nil }
+        self = id
+    }
+
+    private static func parse(_ digits: UnsafeRawBufferPointer) -> BlobID? {
         let count = digits.count
-        guard count == 2 * Self.sha1ByteCount || count == 2 * Self.sha256ByteCount else { return nil }
+        guard count == 2 * sha1ByteCount || count == 2 * sha256ByteCount else { return nil }
         var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         let valid = withUnsafeMutableBytes(of: &words) { raw in
-            for (index, digit) in digits.enumerated() {
-                guard let value = Self.value(of: digit) else { return false }
-                raw[index / 2] |= index % 2 == 0 ? value << 4 : value
+            for index in 0..<(count / 2) {
+                guard let high = value(of: digits[2 * index]), let low = value(of: digits[2 * index + 1]) else { return false }
+                raw[index] = high << 4 | low
             }
             return true
         }
         guard valid else { return nil }
-        self = Swift.withUnsafeBytes(of: words) { BlobID(UnsafeRawBufferPointer(rebasing: $0.prefix(count / 2))) }
+        return Swift.withUnsafeBytes(of: words) { BlobID(UnsafeRawBufferPointer(rebasing: $0.prefix(count / 2))) }
     }
 
     /// The id as the pack store keys it; nil for a SHA-256 id, which it never holds.

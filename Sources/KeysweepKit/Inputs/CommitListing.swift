@@ -43,12 +43,11 @@ struct CommitListing {
     /// Adds the commit of one line of `arguments`' format; false if the line is not one.
     private mutating func add(_ line: [UInt8]) -> Bool {
         let fields = line.split(separator: 0, maxSplits: 3, omittingEmptySubsequences: false)
-        guard fields.count == 4, let id = ObjectID(hex: String(decoding: fields[0], as: UTF8.self)),
-              let tree = ObjectID(hex: String(decoding: fields[1], as: UTF8.self)) else { return false }
+        guard fields.count == 4, let id = ObjectID(hex: fields[0]), let tree = ObjectID(hex: fields[1]) else { return false }
         let parents = fields[2].split(separator: UInt8(ascii: " "))
         var ids: [ObjectID] = []
         for parent in parents {
-            guard let id = ObjectID(hex: String(decoding: parent, as: UTF8.self)) else { return false }
+            guard let id = ObjectID(hex: parent) else { return false }
             ids.append(id)
         }
         let firstParent = ids.first

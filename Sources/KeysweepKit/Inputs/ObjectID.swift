@@ -21,6 +21,12 @@ struct ObjectID: Hashable, Sendable, Comparable {
         self = id
     }
 
+    /// The id spelled by 40 lowercase hex digits as bytes (a field of git's output); nil for anything else.
+    init?(hex digits: some Collection<UInt8>) {
+        guard let id = BlobID(hex: digits)?.objectID else { return nil }
+        self = id
+    }
+
     /// The 20 raw bytes.
     var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
 

@@ -93,7 +93,7 @@ final class TreeDiffer {
             outcome.unreadable.append((id, "commit \(id.hex) does not start with its tree"))
             return nil
         }
-        return ObjectID(hex: String(decoding: commit[5..<45], as: UTF8.self))
+        return ObjectID(hex: commit[5..<45])
     }
 
     /// The content of object `id` if it is a `type`; nil (noted as missing or unreadable) if not.

@@ -21,6 +21,15 @@ enum ValueShape {
         // `.init(key)`, `.block(value:`: a Swift implicit member; `*/&x`: the end of a C comment.
         if first == UInt8(ascii: "."), value.count > 1, isIdentifierStart(value[1]) { return true }
         if value.starts(with: Array("*/".utf8)) { return true }
+        // `\&PASS_pop3`, `\%config`: a Perl reference to a sub, a hash, an array or a scalar.
+        if first == UInt8(ascii: "\\"), value.count > 2, "&$@%".utf8.contains(value[1]), isIdentifierStart(value[2]) { return true }
+        // `prog,link`, `read,write`: words in a list (a comparison's operand, a mode), not a password.
+        if value.contains(UInt8(ascii: ",")),
+           value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).allSatisfy({ word in
+               word.count >= 2 && word.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
+           }) {
+            return true
+        }
         // `",rememberMeLabel:"`: text between two strings, taken for a quoted value.
         if ",;)]}".utf8.contains(first) { return true }
         // `[.block(value:`, `(ALWAYS(db`, `!isEmpty(x)`: an expression inside a bracket or negated.
@@ -31,6 +40,12 @@ enum ValueShape {
         // `(char*)&buffer`: a cast.
         if first == UInt8(ascii: "("), let close = value.firstIndex(of: UInt8(ascii: ")")), close > 1,
            value[1..<close].allSatisfy({ isIdentifierByte($0) || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: " ") }) {
+            return true
+        }
+        // `[System.Text.Encoding]::UTF8`, `[Ansible.LsaUtil]::RetrievePrivateData(`: a PowerShell type's member.
+        if first == UInt8(ascii: "["), let close = value.firstIndex(of: UInt8(ascii: "]")), close > 1,
+           value[close...].starts(with: Array("]::".utf8)),
+           value[1..<close].allSatisfy({ isIdentifierByte($0) || $0 == UInt8(ascii: ".") }) {
             return true
         }
         switch (first, last) {

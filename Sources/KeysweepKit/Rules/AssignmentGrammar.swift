@@ -27,8 +27,12 @@ enum AssignmentGrammar {
         let goTyped = #"[ \t]{1,3}(?:string|String|str|&str|\[\]byte|char\s?\*)[ \t]{0,3}=(?![=~])"#
         // Up to 40 blanks either side: maps and hashes aligned in columns (`fbApiKey:            "…"`,
         // `:password       => '…'`).
-        let operatorForm = #"[ \t]{0,40}(?:=>|:{1,3}=|[?+.]=|=(?![=~])|:(?=[ \t"'\x60]|\\["']|\r?\n|$)|\|\||\?\?|(?<=[ \t)"'])or(?=[ \t]))"#
-        let callArguments = #"["'][ \t]{0,3},"#
+        let operatorForm = #"[ \t]{0,40}(?:=>|:{1,3}=|[?+.]=|=(?![=~])|:(?=[ \t"'\x60]|\\["']|\r?\n|$))"#
+        // A call's next argument and a fallback are literals only when quoted: unquoted they are
+        // code (`add_option('--ask-pass', default=False)`, `ask_pass or (auto_prompt and ...)`).
+        let quotedNext = #"(?=(?:\[\]byte|Buffer\.from|new[ \t]+String|String|bytes|SecretStr|Secret)\(|[bBrR]?["'\x60])"#
+        let fallback = #"[ \t]{0,40}(?:\|\||\?\?|(?<=[ \t)"'])or(?=[ \t]))[ \t]{0,40}"# + quotedNext
+        let callArguments = #"["'][ \t]{0,3},[ \t]{0,3}"# + quotedNext
         let xmlElement = #">(?=\s{0,40}[^\s<>]{1,250}\s{0,40}</)(?:[ \t]*\r?\n)?[ \t]{0,20}"#
         let plist = #"</key>\s{0,40}<string>"#
         // A value named `value` after its key: `<add key="K" value="v"/>`, and a Kubernetes
@@ -43,7 +47,7 @@ enum AssignmentGrammar {
         // Fails at once where a name runs on (`tokenizer`, `token->`), the common case in code,
         // before any of the branches below is tried.
         let guardByte = #"(?=[\s"'\x60\]):=,>.?+<|\\])"#
-        return "\(guardByte)(?:\(callArguments)[ \t]{0,3}|\(nameClose)(?:(?:\(typed)|\(goTyped))[ \t]{0,5}|\(terraformDefault)|\(operatorForm)[ \t]{0,40}\(blockScalar)|\(xmlElement)|\(plist)|\(xmlAddValue)))"
+        return "\(guardByte)(?:\(callArguments)|\(nameClose)(?:(?:\(typed)|\(goTyped))[ \t]{0,5}|\(terraformDefault)|\(operatorForm)[ \t]{0,40}\(blockScalar)|\(fallback)|\(xmlElement)|\(plist)|\(xmlAddValue)))"
             + "\(wrapper)\(openQuote)"
     }()
 
