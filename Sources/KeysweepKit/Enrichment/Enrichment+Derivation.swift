@@ -71,7 +71,7 @@ extension Enrichment {
             // The same judgement as each location's context (below the scan root: scanning
             // `fixtures/tree` itself makes nothing there a fixture).
             testFixture: !paths.isEmpty && paths.allSatisfy { path in
-                [.test, .fixture].contains(LocationContext.of(path: ServiceName.relative(path, to: scanRoots), secret: []))
+                [.test, .fixture].contains(LocationContext.of(path: ServiceName.relative(path, to: scanRoots)))
             }
         )
         owners = codeOwners + Self.authors(of: places)

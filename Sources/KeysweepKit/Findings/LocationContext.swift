@@ -14,7 +14,16 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     /// The context of `path` (relative or absolute, `/`-separated; an archive member's chain
     /// counts its last member), holding `secret`.
     public static func of(path: String, secret: [UInt8]) -> LocationContext {
-        if PublishedTestKeys.contains(secret) { return .example }
+        of(secret: secret) ?? of(path: path)
+    }
+
+    /// `example` for a provider's published test key, wherever it is; nil for any other secret.
+    static func of(secret: [UInt8]) -> LocationContext? {
+        PublishedTestKeys.contains(secret) ? .example : nil
+    }
+
+    /// The context `path` alone gives.
+    static func of(path: String) -> LocationContext {
         let member = path.split(separator: "!").last.map(String.init) ?? path
         let components = member.lowercased().split(separator: "/").map(String.init)
         guard let name = components.last, let originalName = member.split(separator: "/").last.map(String.init) else { return .source }

@@ -17,8 +17,7 @@ struct ObjectID: Hashable, Sendable, Comparable {
 
     /// The id spelled by 40 lowercase hex digits; nil for anything else.
     init?(hex: some StringProtocol) {
-        guard let id = BlobID(hex: hex)?.objectID else { return nil }
-        self = id
+        self.init(hex: hex.utf8)
     }
 
     /// The id spelled by 40 lowercase hex digits as bytes (a field of git's output); nil for anything else.

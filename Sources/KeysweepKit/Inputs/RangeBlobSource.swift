@@ -32,7 +32,7 @@ final class RangeBlobSource: BlobSource, ProvenanceSource {
         headTree = BackgroundValue {
             guard let output = try? GitProcess.output(repository: repository.path, ["rev-parse", "--verify", "-q", "HEAD^{tree}"])
             else { return nil }
-            return ObjectID(hex: String(decoding: output.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self))
+            return ObjectID(hex: output.prefix { $0 != UInt8(ascii: "\n") })
         }
     }
 
