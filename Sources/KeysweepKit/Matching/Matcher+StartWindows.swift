@@ -37,12 +37,14 @@ extension Matcher {
     }
 
     /// The offsets at which a match of rule `index` can start: a match holds one of its keywords
-    /// and is at most `reach` bytes long, so it starts at most `reach` bytes before a keyword ends
-    /// (see `PatternReach`). Ascending, disjoint ranges.
-    func startWindows(of index: Int, reach: Int) -> [ClosedRange<Int>] {
+    /// and is at most `reach.bytes` long, so it starts at most that far before a keyword ends (see
+    /// `PatternReach`); a match that cannot hold a line feed starts on the keyword's line.
+    /// Ascending, disjoint ranges.
+    func startWindows(of index: Int, reach: MatchReach, in bytes: UnsafeRawBufferPointer) -> [ClosedRange<Int>] {
         var windows: [ClosedRange<Int>] = []
         for end in hitEnds[index].sorted() {
-            let low = max(0, end - reach)
+            var low = max(0, end - reach.bytes)
+            if reach.withinLine { low = Self.lineStart(before: end, notBefore: low, in: bytes) }
             if let last = windows.last, low <= last.upperBound + 1 {
                 windows[windows.count - 1] = last.lowerBound...max(last.upperBound, end)
             } else {
@@ -50,5 +52,12 @@ extension Matcher {
             }
         }
         return windows
+    }
+
+    /// Where the line that holds the byte before `end` starts, or `floor` if that is later.
+    private static func lineStart(before end: Int, notBefore floor: Int, in bytes: UnsafeRawBufferPointer) -> Int {
+        var start = min(end, bytes.count)
+        while start > floor, bytes[start - 1] != 10 { start -= 1 }
+        return start
     }
 }

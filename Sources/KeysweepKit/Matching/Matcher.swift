@@ -163,7 +163,7 @@ public final class Matcher {
         let (pattern, secretGroup, patternReach) = pattern(of: index)
         // Without a reach, one window of every start and no limit: the whole blob.
         let reach = usesStartWindows ? patternReach : nil
-        let windows = reach.map { startWindows(of: index, reach: $0) } ?? [0...bytes.count]
+        let windows = reach.map { startWindows(of: index, reach: $0, in: bytes) } ?? [0...bytes.count]
         let clock = measuresRules ? ContinuousClock.now : nil
         defer {
             if let clock {

@@ -4,9 +4,11 @@
 ///
 /// `id name provider kind severity min_entropy validator credential part alone pattern N keyword...
 /// A anchor... M reference... reach=R` with an empty field for a missing optional one (no anchors:
-/// `-`). Examples are not carried; `reach=` (a number, or `none`) is the pattern's reach worked out
-/// ahead (see `ReachNote`), and may be left out.
+/// `-`). Examples are not carried; `reach=` (a number, `/line` after it when no match holds a line
+/// feed, or `none`) is the pattern's reach worked out ahead (see `ReachNote`), and may be left out.
 enum CompactRuleText {
+    private static let lineSuffix = "/line"
+
     static func render(_ rules: [Rule]) -> String {
         rules.map { rule in
             let fields = [rule.id, rule.name, rule.provider, rule.kind.rawValue, rule.severity.rawValue,
@@ -16,7 +18,7 @@ enum CompactRuleText {
                 + (rule.anchors.map { [String($0.count)] + $0 } ?? ["-"])
                 + [String(rule.references.count)] + rule.references
                 + ["reach=" + (PatternReach.of(pattern: AssignmentGrammar.expand(rule.pattern), keywords: rule.windowKeywords)
-                    .map { String($0) } ?? "none")]
+                    .map { String($0.bytes) + ($0.withinLine ? lineSuffix : "") } ?? "none")]
             precondition(!fields.contains { $0.contains("\t") || $0.contains("\n") },
                          "rule \(rule.id) has a tab or a line break in a field")
             return fields.joined(separator: "\t")
@@ -53,9 +55,11 @@ enum CompactRuleText {
             var reachNote = ReachNote()
             if let note = fields.first, note.hasPrefix("reach=") {
                 fields = fields.dropFirst()
-                let value = note.dropFirst("reach=".count)
-                guard value == "none" || Int(value) != nil else { return nil }
-                reachNote = ReachNote(reach: Int(value))
+                var value = note.dropFirst("reach=".count)
+                let withinLine = value.hasSuffix(lineSuffix)
+                if withinLine { value = value.dropLast(lineSuffix.count) }
+                guard value == "none" && !withinLine || Int(value) != nil else { return nil }
+                reachNote = ReachNote(reach: Int(value).map { MatchReach(bytes: $0, withinLine: withinLine) })
             }
             guard fields.isEmpty else { return nil }
             let entropy = entropyText.isEmpty ? nil : Double(entropyText)

@@ -12,14 +12,18 @@
 /// gives up, returning nil, on anything it does not model (recursion, conditionals, `\K`, verbs,
 /// `(?x)`, `\Q…\E`) or when a keyword is optional or may come after an unbounded part. Nil only
 /// costs speed: the rule runs over the whole blob.
+///
+/// It also notes whether a match can hold a line break. When none can, a match starts on the
+/// line of the keyword it holds: a connection string's 631-byte reach before `password` shrinks
+/// to the start of that line.
 enum PatternReach {
     /// The reach of `pattern` if every match holds one of `keywords` within it; else nil.
-    static func of(pattern: String, keywords: [String]) -> Int? {
+    static func of(pattern: String, keywords: [String]) -> MatchReach? {
         let folded = keywords.map { Array($0.utf8).map(KeywordPrefilter.fold) }.filter { !$0.isEmpty }
         guard !folded.isEmpty else { return nil }
         var parser = Parser(pattern: Array(pattern.utf8), keywords: folded)
-        guard let shape = parser.parseAlternation(), parser.atEnd else { return nil }
-        return shape.keywordReach
+        guard let shape = parser.parseAlternation(), parser.atEnd, let bytes = shape.keywordReach else { return nil }
+        return MatchReach(bytes: bytes, withinLine: !shape.spansLines)
     }
 
     /// What the analysis knows of a piece of pattern.
@@ -32,14 +36,18 @@ enum PatternReach {
         var strings: Set<[UInt8]>?
         /// The longest match, in bytes; nil when unbounded.
         var longest: Int?
+        /// Whether a match may hold a line feed (true when not known).
+        var spansLines = false
 
         static let empty = Shape(keywordReach: nil, strings: [[]], longest: 0)
 
         static func character(_ set: Set<UInt8>) -> Shape {
+            let lineFeed = set.contains(10)
             // Folding case at most halves a set: one of more than twice the limit stays over it.
-            guard set.count <= 2 * Limits.classStrings else { return Shape(keywordReach: nil, strings: nil, longest: 1) }
+            guard set.count <= 2 * Limits.classStrings else { return Shape(keywordReach: nil, strings: nil, longest: 1, spansLines: lineFeed) }
             let folded = Set(set.map(KeywordPrefilter.fold))
-            return Shape(keywordReach: nil, strings: folded.count <= Limits.classStrings ? Set(folded.map { [$0] }) : nil, longest: 1)
+            return Shape(keywordReach: nil, strings: folded.count <= Limits.classStrings ? Set(folded.map { [$0] }) : nil, longest: 1,
+                         spansLines: lineFeed)
         }
     }
 
@@ -60,6 +68,9 @@ enum PatternReach {
         var groupLongest: [Int?] = [nil]
         var namedLongest: [String: Int?] = [:]
         var failed = false
+        /// Set once `(?s)` is seen anywhere before: from then on `.` is taken to match a line feed
+        /// (where the option ends is not tracked; a larger answer is a safe one).
+        var dotMatchesLineFeed = false
         /// After a branch reset group `(?|…)` numbers and names may repeat across branches: back
         /// references are then taken as unbounded rather than looked up.
         var sawBranchReset = false
@@ -110,7 +121,7 @@ enum PatternReach {
                 return max(result, branchReach)
             }
             if reach == nil, let strings, !strings.isEmpty, strings.allSatisfy(containsKeyword), let longest { reach = longest }
-            return Shape(keywordReach: reach, strings: strings, longest: longest)
+            return Shape(keywordReach: reach, strings: strings, longest: longest, spansLines: branches.contains(where: \.spansLines))
         }
 
         /// Quantified atoms up to a `|`, `)` or the end. A keyword may be spelled across atoms
@@ -128,6 +139,7 @@ enum PatternReach {
             var runStart: Int? = 0
             var runLongest = 0
             var whole: Set<[UInt8]>? = [[]]
+            var spansLines = false
             func closeRun() {
                 if let listed = run, !listed.isEmpty, listed.allSatisfy(containsKeyword), let runStart {
                     consider(runStart + runLongest)
@@ -139,6 +151,7 @@ enum PatternReach {
             while let byte = peek(), byte != UInt8(ascii: "|"), byte != UInt8(ascii: ")") {
                 guard let pieces = parseQuantifiedAtom() else { return nil }
                 for atom in pieces {
+                    spansLines = spansLines || atom.spansLines
                     if let before = longest, let atomReach = atom.keywordReach { consider(before + atomReach) }
                     if let listed = atom.strings, let atomLongest = atom.longest {
                         whole = whole.flatMap { Self.join($0, listed) }
@@ -159,7 +172,7 @@ enum PatternReach {
                 }
             }
             closeRun()
-            return Shape(keywordReach: reach, strings: whole, longest: longest)
+            return Shape(keywordReach: reach, strings: whole, longest: longest, spansLines: spansLines)
         }
 
         static func join(_ left: Set<[UInt8]>, _ right: Set<[UInt8]>) -> Set<[UInt8]>? {
@@ -198,11 +211,11 @@ enum PatternReach {
             let longest: Int? = high.flatMap { high in atom.longest.map { $0 * high } }
             if strings == nil, low >= 1, atom.strings != nil {
                 let rest = Shape(keywordReach: low >= 2 ? atom.keywordReach : nil, strings: nil,
-                                 longest: high.flatMap { high in atom.longest.map { $0 * (high - 1) } })
+                                 longest: high.flatMap { high in atom.longest.map { $0 * (high - 1) } }, spansLines: atom.spansLines)
                 return [atom, rest]
             }
             // The first repeat holds a keyword if the atom does.
-            return [Shape(keywordReach: low >= 1 ? atom.keywordReach : nil, strings: strings, longest: longest)]
+            return [Shape(keywordReach: low >= 1 ? atom.keywordReach : nil, strings: strings, longest: longest, spansLines: atom.spansLines)]
         }
 
         /// `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}` as (low, high or nil for unbounded); nil if none.
@@ -243,7 +256,7 @@ enum PatternReach {
             switch byte {
             case UInt8(ascii: "("): return parseGroup()
             case UInt8(ascii: "["): return parseClass().map(Shape.character)
-            case UInt8(ascii: "."): return Shape(keywordReach: nil, strings: nil, longest: 1)
+            case UInt8(ascii: "."): return Shape(keywordReach: nil, strings: nil, longest: 1, spansLines: dotMatchesLineFeed)
             case UInt8(ascii: "^"), UInt8(ascii: "$"): return .empty
             case UInt8(ascii: "\\"): return parseEscape()
             case UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"): return nil
@@ -292,6 +305,7 @@ enum PatternReach {
                     // rest reads: not modelled.
                     while let option = peek(), option != UInt8(ascii: ")"), option != UInt8(ascii: ":") {
                         guard [UInt8(ascii: "i"), UInt8(ascii: "m"), UInt8(ascii: "s"), UInt8(ascii: "-")].contains(option) else { return nil }
+                        if option == UInt8(ascii: "s") { dotMatchesLineFeed = true }
                         index += 1
                     }
                     guard let end = peek() else { return nil }
@@ -333,11 +347,12 @@ enum PatternReach {
                 let name = String(decoding: pattern[start..<index], as: UTF8.self)
                 index += 1
                 // A group not closed yet, or unbounded: the repeat is unbounded too.
-                return Shape(keywordReach: nil, strings: nil, longest: sawBranchReset ? nil : namedLongest[name] ?? nil)
+                return Shape(keywordReach: nil, strings: nil, longest: sawBranchReset ? nil : namedLongest[name] ?? nil, spansLines: true)
             case UInt8(ascii: "1")...UInt8(ascii: "9"):
                 let number = Int(escaped - UInt8(ascii: "0"))
                 guard peek().map({ !($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }) ?? true else { return nil }
-                return Shape(keywordReach: nil, strings: nil, longest: !sawBranchReset && number < groupLongest.count ? groupLongest[number] : nil)
+                return Shape(keywordReach: nil, strings: nil, longest: !sawBranchReset && number < groupLongest.count ? groupLongest[number] : nil,
+                             spansLines: true)
             default:
                 guard let set = classEscape(escaped) else { return nil }
                 return Shape.character(set)
@@ -443,6 +458,14 @@ enum PatternReach {
             return negated ? ByteClasses.all.subtracting(set) : set
         }
     }
+}
+
+/// How near its keywords a rule's matches lie (see `PatternReach`).
+struct MatchReach: Sendable, Hashable {
+    /// How far before a keyword's end a match can start.
+    let bytes: Int
+    /// No match holds a line feed: a match starts on the line of the keyword that ends in it.
+    let withinLine: Bool
 }
 
 /// The sets that class escapes stand for, built once: building them on every escape was most of

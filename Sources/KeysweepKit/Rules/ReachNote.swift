@@ -7,15 +7,15 @@
 public struct ReachNote: Sendable, Hashable {
     /// Whether the reach was worked out ahead.
     let isKnown: Bool
-    /// How far before a keyword's end a match can start; nil when it can start anywhere.
-    let reach: Int?
+    /// How near its keywords a match starts; nil when it can start anywhere.
+    let reach: MatchReach?
 
     init() {
         isKnown = false
         reach = nil
     }
 
-    init(reach: Int?) {
+    init(reach: MatchReach?) {
         isKnown = true
         self.reach = reach
     }

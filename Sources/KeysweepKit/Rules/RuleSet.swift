@@ -108,7 +108,7 @@ public struct CompiledRule: Sendable {
             // look-ahead for a byte the match requires costs more than it saves (it may read the
             // rest of the blob at every keyword); a long window still gains from skipping to
             // where a match can start. `PatternReach` gives no reach to a pattern with verbs.
-            let shortWindows = reach.map { $0 <= Self.shortReach } ?? false
+            let shortWindows = reach.map { $0.bytes <= Self.shortReach } ?? false
             pattern = try Pattern(expanded, allowsStartLimit: reach != nil, optimizesStart: !shortWindows)
         } catch {
             throw RuleError(file: file, ruleID: rule.id, field: "pattern", reason: "does not compile \(error)")
@@ -123,9 +123,9 @@ public struct CompiledRule: Sendable {
 /// A compiled pattern, or the promise of one, shared by all workers: the first to need it compiles
 /// it under the lock, the others wait for that one and reuse it.
 final class CompiledPattern: Sendable {
-    /// A compiled pattern, the number of its `secret` group, and how far before a keyword's end
-    /// its matches can start (nil: anywhere; see `PatternReach`).
-    typealias Value = (pattern: Pattern, secretGroup: Int, reach: Int?)
+    /// A compiled pattern, the number of its `secret` group, and how near a keyword its matches
+    /// start (nil: anywhere; see `PatternReach`).
+    typealias Value = (pattern: Pattern, secretGroup: Int, reach: MatchReach?)
 
     private let state: Mutex<CompiledPattern.Value?>
 

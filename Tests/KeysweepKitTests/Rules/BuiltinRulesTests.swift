@@ -41,8 +41,12 @@ import Testing
             let computed = PatternReach.of(pattern: AssignmentGrammar.expand(rule.pattern), keywords: rule.windowKeywords)
             #expect(rule.reachNote.reach == computed, "\(rule.id)")
         }
-        #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\t\t\t\tpattern\t1\tkw\t-\t0\treach=12")?.first?.reachNote.reach == 12)
-        #expect(CompactRuleText.parse("id\tname\tprovider\tpassword\thigh\t\t\t\t\t\tpattern\t1\tkw\t-\t0\treach=far") == nil)
+        let line = "id\tname\tprovider\tpassword\thigh\t\t\t\t\t\tpattern\t1\tkw\t-\t0\treach="
+        #expect(CompactRuleText.parse(line + "12")?.first?.reachNote.reach == MatchReach(bytes: 12, withinLine: false))
+        #expect(CompactRuleText.parse(line + "12/line")?.first?.reachNote.reach == MatchReach(bytes: 12, withinLine: true))
+        #expect(CompactRuleText.parse(line + "none")?.first?.reachNote.reach == nil)
+        #expect(CompactRuleText.parse(line + "far") == nil)
+        #expect(CompactRuleText.parse(line + "none/line") == nil)
     }
 
     @Test func compactTextRejectsAMalformedLine() {

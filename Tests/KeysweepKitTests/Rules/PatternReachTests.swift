@@ -26,7 +26,7 @@ import Testing
         (#"[a-z]{0,10}_pass=(?<q>["']?)(?<secret>[^\s"']{4,10})\k<q>"#, ["_pass="], 17),
     ] as [(String, [String], Int)])
     func aPatternWhoseMatchesHoldAKeywordHasAReach(pattern: String, keywords: [String], reach: Int) {
-        #expect(PatternReach.of(pattern: pattern, keywords: keywords) == reach)
+        #expect(PatternReach.of(pattern: pattern, keywords: keywords)?.bytes == reach)
     }
 
     @Test(arguments: [
@@ -45,6 +45,42 @@ import Testing
     ] as [(String, [String])])
     func otherPatternsHaveNone(pattern: String, keywords: [String]) {
         #expect(PatternReach.of(pattern: pattern, keywords: keywords) == nil)
+    }
+
+    /// A match that cannot hold a line feed starts on its keyword's line; any class, escape,
+    /// dot under `(?s)` or back reference that may hold one makes the reach cross lines.
+    @Test(arguments: [
+        (#"(?i)password[ \t]{0,3}=[ \t]{0,3}(?<secret>[^\s'"]{8,})"#, true),
+        (#"(?i)\b(?:Server|Host)[ \t]{0,3}=[^;\r\n]{1,200};[^'"\r\n]{0,400}?password=(?<secret>[^;\s]{1,128})"#, true),
+        (#".{0,20}password=(?<secret>\w{8})"#, true),
+        (#"(?=[\s\S])password=(?<secret>\w{8})(?![\s\S])"#, true),
+        (#"password\s*=(?<secret>\w{8})"#, false),
+        (#"[^;]{0,50}password=(?<secret>\w{8})"#, false),
+        (#"(?s).{0,20}password=(?<secret>\w{8})"#, false),
+        (#"(?<q>["']?)password=\k<q>(?<secret>\w{8})"#, false),
+        (#"password\v?=(?<secret>\w{8})"#, false),
+    ] as [(String, Bool)])
+    func aMatchWithoutLineFeedsStaysOnItsKeywordsLine(pattern: String, withinLine: Bool) throws {
+        let reach = try #require(PatternReach.of(pattern: pattern, keywords: ["password"]))
+        #expect(reach.withinLine == withinLine)
+    }
+
+    /// A connection string whose keyword lies far into a long line, after lines of text that a
+    /// 631-byte reach would have covered: the windowed matcher finds what the whole blob holds.
+    @Test func aLineBoundWindowFindsTheMatchThatStartsEarlyInItsLine() throws {
+        let rules = RuleLoader.builtinRules().filter { $0.id == "database.ado-connection-string" }
+        let reach = try #require(PatternReach.of(pattern: rules[0].pattern, keywords: rules[0].windowKeywords))
+        #expect(reach.withinLine)
+        let ruleSet = try RuleSet(rules)
+        let line = "Server=sql01.acme.internal;" + String(repeating: "Option=1;", count: 30) + "Password=Vb7!q2Lr_ZmX04;"
+        let text = String(repeating: "Host=earlier.line;\n", count: 40) + line + "\nPassword=notthisone\n"
+        let windowed = Matcher(ruleSet: ruleSet)
+        let whole = Matcher(ruleSet: ruleSet)
+        whole.usesStartWindows = false
+        let found = Array(text.utf8).withUnsafeBytes { windowed.scan($0).matches.map { String(decoding: $0.secret, as: UTF8.self) } }
+        let expected = Array(text.utf8).withUnsafeBytes { whole.scan($0).matches.map { String(decoding: $0.secret, as: UTF8.self) } }
+        #expect(found == ["Vb7!q2Lr_ZmX04"])
+        #expect(found == expected)
     }
 
     @Test func theCostlyBuiltinRulesHaveAReach() throws {
