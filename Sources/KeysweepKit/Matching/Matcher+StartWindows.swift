@@ -38,13 +38,17 @@ extension Matcher {
 
     /// The offsets at which a match of rule `index` can start: a match holds one of its keywords
     /// and is at most `reach.bytes` long, so it starts at most that far before a keyword ends (see
-    /// `PatternReach`); a match that cannot hold a line feed starts on the keyword's line.
+    /// `PatternReach`); a match that cannot hold a line feed starts on the keyword's line (looked
+    /// for when the reach is long).
     /// Ascending, disjoint ranges.
     func startWindows(of index: Int, reach: MatchReach, in bytes: UnsafeRawBufferPointer) -> [ClosedRange<Int>] {
         var windows: [ClosedRange<Int>] = []
         for end in hitEnds[index].sorted() {
             var low = max(0, end - reach.bytes)
-            if reach.withinLine { low = Self.lineStart(before: end, notBefore: low, in: bytes) }
+            // A short reach is not worth reading its bytes for a line feed. Bytes the last window
+            // holds need not be read again: a line feed among them gives a start that joins the
+            // window, as its end + 1 does.
+            if reach.withinLine, !reach.isShort { low = Self.lineStart(before: end, notBefore: max(low, (windows.last?.upperBound ?? -1) + 1), in: bytes) }
             if let last = windows.last, low <= last.upperBound + 1 {
                 windows[windows.count - 1] = last.lowerBound...max(last.upperBound, end)
             } else {
@@ -56,8 +60,16 @@ extension Matcher {
 
     /// Where the line that holds the byte before `end` starts, or `floor` if that is later.
     private static func lineStart(before end: Int, notBefore floor: Int, in bytes: UnsafeRawBufferPointer) -> Int {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return floor }
         var start = min(end, bytes.count)
-        while start > floor, bytes[start - 1] != 10 { start -= 1 }
+        // Eight bytes at a time while none is a line feed (a zero byte of `word ^ 0x0A…`), then
+        // one at a time.
+        while start - 8 >= floor {
+            let word = UnsafeRawPointer(base + start - 8).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+            start -= 8
+        }
+        while start > floor, base[start - 1] != 10 { start -= 1 }
         return start
     }
 }

@@ -466,6 +466,10 @@ struct MatchReach: Sendable, Hashable {
     let bytes: Int
     /// No match holds a line feed: a match starts on the line of the keyword that ends in it.
     let withinLine: Bool
+
+    /// A reach of a few bytes: its windows are tried without PCRE2's start-of-match optimisations,
+    /// and not narrowed to the keyword's line (too few bytes to gain from either).
+    var isShort: Bool { bytes <= 32 }
 }
 
 /// The sets that class escapes stand for, built once: building them on every escape was most of

@@ -96,9 +96,6 @@ public struct CompiledRule: Sendable {
         }
     }
 
-    /// The longest reach whose windows are tried without PCRE2's start-of-match optimisations.
-    static let shortReach = 32
-
     private static func compile(_ rule: Rule, file: String) throws(RuleError) -> CompiledPattern.Value {
         let pattern: Pattern
         let expanded = AssignmentGrammar.expand(rule.pattern)
@@ -108,7 +105,7 @@ public struct CompiledRule: Sendable {
             // look-ahead for a byte the match requires costs more than it saves (it may read the
             // rest of the blob at every keyword); a long window still gains from skipping to
             // where a match can start. `PatternReach` gives no reach to a pattern with verbs.
-            let shortWindows = reach.map { $0.bytes <= Self.shortReach } ?? false
+            let shortWindows = reach?.isShort ?? false
             pattern = try Pattern(expanded, allowsStartLimit: reach != nil, optimizesStart: !shortWindows)
         } catch {
             throw RuleError(file: file, ruleID: rule.id, field: "pattern", reason: "does not compile \(error)")
