@@ -1,7 +1,8 @@
 /// The commits of some revisions in `git rev-list` order, each with its tree, first parent and
 /// author: what provenance needs to diff commits in-process and to name who introduced what.
 ///
-/// One `git rev-list` prints them (it orders commits as `git log` does, which is the order
+/// All refs' commits are read in-process where `CommitWalk` can; otherwise one `git rev-list`
+/// prints them. Either way they come in git's order (that of `git log`, which is the order
 /// introductions are reported in); about 60 bytes a commit are kept, the author's fields as bytes.
 struct CommitListing {
     struct Commit {
@@ -26,7 +27,27 @@ struct CommitListing {
     /// `git rev-list` arguments that print, for each commit, the fields `read` takes apart.
     static let arguments = ["rev-list", "--no-commit-header", "--format=%H%x00%T%x00%P%x00%an%x00%ae%x00%aI"]
 
-    /// Lists the commits of `revisions` in `repository`.
+    /// Lists the commits of `revisions` in `repository`: all refs' read from `store` in-process
+    /// when `CommitWalk` can, else by `git rev-list`.
+    static func of(_ revisions: GitRevisions, in repository: GitRepository, store: PackedObjectStore) throws(KeysweepError) -> CommitListing {
+        if revisions == .all, let walked = CommitListing(walking: repository, store: store) { return walked }
+        return try CommitListing(repository: repository, revisions: revisions)
+    }
+
+    /// The commits of all refs as `CommitWalk` reads them; nil when it cannot.
+    private init?(walking repository: GitRepository, store: PackedObjectStore) {
+        let walked = CommitWalk.all(in: repository, store: store) { id, commit in
+            if commit.parents.count > 1 { mergeParents[commits.count] = Array(commit.parents.dropFirst()) }
+            let start = authors.count
+            authors.append(contentsOf: commit.author)
+            commits.append(Commit(id: id, tree: commit.tree, firstParent: commit.parents.first,
+                                  isMerge: commit.parents.count > 1, author: start..<authors.count))
+        }
+        guard walked else { return nil }
+        indexPlaces()
+    }
+
+    /// Lists the commits of `revisions` in `repository` with `git rev-list`.
     init(repository: GitRepository, revisions: GitRevisions) throws(KeysweepError) {
         let list = try GitProcess(repository: repository.path, arguments: Self.arguments + revisions.arguments)
         while let line = list.output.readLine() {
@@ -36,6 +57,10 @@ struct CommitListing {
             }
         }
         try list.finish()
+        indexPlaces()
+    }
+
+    private mutating func indexPlaces() {
         places.reserveCapacity(commits.count)
         for (place, commit) in commits.enumerated() { places[commit.id] = place }
     }

@@ -8,6 +8,8 @@ public struct GitRepository: Sendable {
     let objectDirectory: String
     /// `sha1` or `sha256`.
     let objectFormat: String
+    /// The folder worktrees share (`$GIT_COMMON_DIR`): refs, `info/grafts`, `worktrees`.
+    let commonDirectory: String
 
     /// With `discoverInProcess`, a plain working tree (see `plainWorkingTree`) is recognised from
     /// its files, without `git rev-parse`: the pre-commit hook saves a git start (4-10 ms here),
@@ -28,25 +30,28 @@ public struct GitRepository: Sendable {
         do {
             answer = try GitProcess.output(repository: path, [
                 "rev-parse", "--git-dir", "--is-shallow-repository", "--git-path", "objects", "--show-object-format",
+                "--git-common-dir",
             ])
         } catch {
             if error.code == .gitMissing { throw error }
             throw Self.notARepository(path)
         }
         let lines = String(decoding: answer, as: UTF8.self).split(separator: "\n").map(String.init)
-        guard lines.count == 4 else { throw Self.notARepository(path) }
+        guard lines.count == 5 else { throw Self.notARepository(path) }
         self.path = path
         isShallow = lines[1] == "true"
-        // Relative to the repository, as `git -C path` prints it.
+        // Relative to the repository, as `git -C path` prints them.
         objectDirectory = lines[2].hasPrefix("/") ? lines[2] : path + "/" + lines[2]
         objectFormat = lines[3]
+        commonDirectory = lines[4].hasPrefix("/") ? lines[4] : path + "/" + lines[4]
     }
 
-    private init(path: String, isShallow: Bool, objectDirectory: String, objectFormat: String) {
+    private init(path: String, isShallow: Bool, objectDirectory: String, objectFormat: String, commonDirectory: String) {
         self.path = path
         self.isShallow = isShallow
         self.objectDirectory = objectDirectory
         self.objectFormat = objectFormat
+        self.commonDirectory = commonDirectory
     }
 
     /// `path/.git` as `git init` makes it: a folder with `HEAD` and `objects`, no `commondir`
@@ -64,7 +69,7 @@ public struct GitRepository: Sendable {
               !String(decoding: config, as: UTF8.self).lowercased().contains("objectformat")
         else { return nil }
         return GitRepository(path: path, isShallow: access(gitDirectory + "/shallow", F_OK) == 0,
-                             objectDirectory: path + "/.git/objects", objectFormat: "sha1")
+                             objectDirectory: path + "/.git/objects", objectFormat: "sha1", commonDirectory: gitDirectory)
     }
 
     private static func notARepository(_ path: String) -> KeysweepError {

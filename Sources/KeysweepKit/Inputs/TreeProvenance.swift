@@ -18,7 +18,7 @@ final class TreeProvenance: ProvenanceSource {
     private let revisions: GitRevisions
     private let store: PackedObjectStore
     private let threads: Int
-    /// The commits, listed by one `git rev-list` from the first match on.
+    /// The commits, listed (in-process, or by one `git rev-list`) from the first match on.
     private let listing: BackgroundValue<CommitListing>
 
     /// Consecutive commits one thread diffs: long enough that a stretch's first trees, read cold,
@@ -33,7 +33,7 @@ final class TreeProvenance: ProvenanceSource {
         self.store = store
         self.threads = max(1, threads)
         listing = BackgroundValue { () throws(KeysweepError) -> CommitListing in
-            try CommitListing(repository: repository, revisions: revisions)
+            try CommitListing.of(revisions, in: repository, store: store)
         }
     }
 

@@ -36,10 +36,14 @@ final class StoreObjectReader {
     private var places: [ObjectID: Int] = [:]
     static let placesKept = 1 << 16
 
+    /// Whether `places` is kept: not for objects read once each (a walk's commits).
+    private let remembersPlaces: Bool
+
     /// `cacheBudget`: bytes of rebuilt objects kept. Trees are small; blobs read in pack order
     /// (a range's) meet their delta family together, and a larger cache keeps its bases.
-    init(store: PackedObjectStore, limit: Int, cacheBudget: Int = 4 << 20) {
+    init(store: PackedObjectStore, limit: Int, cacheBudget: Int = 4 << 20, remembersPlaces: Bool = true) {
         self.store = store
+        self.remembersPlaces = remembersPlaces
         self.limit = limit
         cache = DeltaBaseCache(budget: cacheBudget)
         baseLimit = limit.multipliedReportingOverflow(by: 4).overflow ? .max : 4 * limit
@@ -50,8 +54,10 @@ final class StoreObjectReader {
     func object(_ id: ObjectID) throws(KeysweepError) -> Read? {
         if let place = places[id] { return try object(at: UInt64(place & 0xFF_FFFF_FFFF), in: store.packs[place >> 40]) }
         if let (pack, offset) = store.location(of: id) {
-            if places.count >= Self.placesKept { places.removeAll(keepingCapacity: true) }
-            places[id] = key(pack, offset)
+            if remembersPlaces {
+                if places.count >= Self.placesKept { places.removeAll(keepingCapacity: true) }
+                places[id] = key(pack, offset)
+            }
             return try object(at: offset, in: pack)
         }
         let hex = id.hex
