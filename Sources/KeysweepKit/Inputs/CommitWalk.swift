@@ -24,11 +24,17 @@ enum CommitWalk {
         // Commits are read once each, and seldom deltas: a small cache, and no places kept.
         let reader = StoreObjectReader(store: store, limit: TreeProvenance.largestObject, cacheBudget: 256 << 10,
                                        remembersPlaces: false)
-        defer { SystemCall.returnFreedMemory() }
+        // A commit is looked up anywhere in the index: the walk maps most of its pages (38 MB of
+        // Symfony's), which the scan beside it then holds as resident memory until its end.
+        defer {
+            store.releaseIndexPages()
+            SystemCall.returnFreedMemory()
+        }
+        var seen = SeenObjects(store: store)
         return walk(from: tips, read: { id in
             guard case .object(let type, let bytes)? = try? reader.object(id) else { return nil }
             return (type, bytes)
-        }, take: take)
+        }, firstSight: { seen.insert($0) }, take: take)
     }
 
     /// The ids the refs and HEAD point at, refs in name order and HEAD last, as `--all` takes
@@ -52,15 +58,15 @@ enum CommitWalk {
         return refs + head
     }
 
-    /// The walk over what `read` gives for an id (its type and bytes; nil if it cannot be read).
+    /// The walk over what `read` gives for an id (its type and bytes; nil if it cannot be read);
+    /// `firstSight` tells whether a commit is met for the first time.
     static func walk(from tips: [ObjectID], read: (ObjectID) -> (PackEntryHeader.ObjectType, [UInt8])?,
-                     take: (ObjectID, ParsedCommit) -> Void) -> Bool {
-        var seen: Set<ObjectID> = []
+                     firstSight: (ObjectID) -> Bool, take: (ObjectID, ParsedCommit) -> Void) -> Bool {
         var queue = DateQueue()
         // The commits queued, until they are taken.
         var queued: [ObjectID: ParsedCommit] = [:]
         func enqueue(_ id: ObjectID) -> Bool {
-            guard seen.insert(id).inserted else { return true }
+            guard firstSight(id) else { return true }
             guard let (type, bytes) = read(id), type == .commit, let commit = ParsedCommit(bytes) else { return false }
             queued[id] = commit
             queue.push(id, date: commit.committerDate)
@@ -94,6 +100,34 @@ enum CommitWalk {
             }
         }
         return nil
+    }
+}
+
+/// The objects a walk has met: a bit by index position for those in packs (a bit per object of
+/// Symfony's 1.35 million, where a set of its 128,000 commits took 6 MB), a set for loose ones.
+private struct SeenObjects {
+    private let store: PackedObjectStore
+    private var bits: [[UInt64]]
+    private var loose: Set<ObjectID> = []
+
+    init(store: PackedObjectStore) {
+        self.store = store
+        bits = store.packs.map { Array(repeating: 0, count: ($0.index.count + 63) / 64) }
+    }
+
+    /// True the first time `id` is given.
+    mutating func insert(_ id: ObjectID) -> Bool {
+        let found: (pack: Int, position: Int)? = id.withUnsafeBytes { raw in
+            for (number, pack) in store.packs.enumerated() {
+                if let position = pack.index.indexPosition(of: raw) { return (number, position) }
+            }
+            return nil
+        }
+        guard let (pack, position) = found else { return loose.insert(id).inserted }
+        let (word, bit) = (position / 64, UInt64(1) << (position % 64))
+        guard bits[pack][word] & bit == 0 else { return false }
+        bits[pack][word] |= bit
+        return true
     }
 }
 

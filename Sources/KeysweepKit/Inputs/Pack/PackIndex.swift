@@ -136,6 +136,10 @@ struct PackIndex: Sendable {
     /// Whether the index holds `id` (20 raw bytes).
     func contains(_ id: some Collection<UInt8>) -> Bool { indexPosition(of: id) != nil }
 
+    /// Gives back the pages of the index read so far (they count as resident memory while
+    /// mapped); later searches map what they read again.
+    func releasePages() { file.releasePages() }
+
     /// The pack offset of the object `id` (20 raw bytes), if the pack holds it; nil too if its
     /// offset is out of the file.
     func location(of id: some Collection<UInt8>) -> UInt64? {
@@ -162,8 +166,9 @@ struct PackIndex: Sendable {
         }
     }
 
-    /// Search of the sorted ids, narrowed by the fan-out table, comparing with `memcmp`.
-    private func indexPosition(of id: some Collection<UInt8>) -> Int? {
+    /// The place of `id` (20 raw bytes) among the index's sorted ids, if the pack holds it: a
+    /// search narrowed by the fan-out table, comparing with `memcmp`.
+    func indexPosition(of id: some Collection<UInt8>) -> Int? {
         guard id.count == Self.idLength, let first = id.first else { return nil }
         let found: Int?? = id.withContiguousStorageIfAvailable { wanted in
             indexPosition(of: UnsafeRawBufferPointer(wanted), first: first)

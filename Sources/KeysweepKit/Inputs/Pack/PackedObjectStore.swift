@@ -202,6 +202,11 @@ struct PackedObjectStore {
         }
     }
 
+    /// Gives back the pages of the packs' indexes read so far (see `PackIndex.releasePages`).
+    func releaseIndexPages() {
+        for pack in packs { pack.index.releasePages() }
+    }
+
     /// Whether the store holds the object `id`, in a pack or loose.
     func holds(_ id: ObjectID) -> Bool {
         id.withUnsafeBytes { raw in packs.contains { $0.index.contains(raw) } }
