@@ -23,6 +23,8 @@ enum FuzzTarget: String, CaseIterable {
     case gitTree = "git-tree"
     /// A whole pack and its index (`PackStoreInput`) read by `PackFile` and `PackBlobReader`.
     case packStore = "pack-store"
+    /// `ParsedCommit` and a `CommitWalk` over commits that all are the input.
+    case commit
     /// `ObjectDumpSource` over a `git cat-file --batch` or `git fast-export` dump.
     case dump
     /// `RuleLoader` on a YAML rule file, and `CompactRuleText.parse` on the same text.
@@ -45,6 +47,7 @@ enum FuzzTarget: String, CaseIterable {
         case .gitDelta: PackFuzzing.delta(bytes)
         case .gitTree: PackFuzzing.tree(bytes)
         case .packStore: PackFuzzing.store(bytes)
+        case .commit: PackFuzzing.commit(bytes)
         case .dump: DumpFuzzing.dump(bytes)
         case .rules: RuleFuzzing.rules(bytes)
         case .config: RuleFuzzing.config(bytes)

@@ -55,6 +55,19 @@ enum PackFuzzing {
         }
     }
 
+    /// `ParsedCommit` on the input, and a `CommitWalk` in which every id names the input as a
+    /// commit (so a commit that names parents is walked into its parents, each seen once).
+    static func commit(_ bytes: UnsafeRawBufferPointer) {
+        let object = Array(bytes)
+        guard let parsed = ParsedCommit(object) else { return }
+        precondition(parsed.author.filter { $0 == 0 }.count >= 2, "an author without its three fields")
+        var seen: Set<ObjectID> = []
+        var taken = 0
+        let walked = CommitWalk.walk(from: [parsed.tree], read: { _ in (.commit, object) },
+                                     firstSight: { seen.insert($0).inserted }, take: { _, _ in taken += 1 })
+        precondition(!walked || taken == seen.count, "a commit taken twice or not at all")
+    }
+
     /// A pack and its index (`PackStoreInput`) read as a history scan reads them: `PackFile`
     /// checks the pair, one `PackBlobReader` rebuilds every blob, in pack order.
     ///
