@@ -160,6 +160,21 @@ enum ArchiveFixtures {
         #expect(outcome.stderr.contains("vendor/libs/broken.zip"), "\(outcome.stderr)")
     }
 
+    /// The content of a lone compressed file in history is named after the path that added it,
+    /// as in a folder (`app.properties.gz!app.properties`), not after the id its blob was read under.
+    @Test func aCompressedFileInHistoryNamesItsContentAfterItsPath() throws {
+        let repository = try TreeProvenanceTests.newRepository("compressed-file-history")
+        try FileManager.default.createDirectory(atPath: repository + "/deploy", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: ArchiveFixtures.path("formats/app.properties.gz"), toPath: repository + "/deploy/app.properties.gz")
+        try TreeProvenanceTests.commitAll(repository, "ship the settings")
+        let outcome = try KeysweepProcess.run(["git", repository, "--format", "json", "--no-config", "--no-timing"])
+        let json = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        #expect(ArchiveFixtures.locations(json).map(\.path) == ["deploy/app.properties.gz!app.properties"])
+        let folder = try ArchiveFixtures.report(["scan", "formats/app.properties.gz"])
+        #expect(ArchiveFixtures.locations(folder.json).map(\.path) == ["formats/app.properties.gz!app.properties"])
+    }
+
     @Test func aStagedArchiveIsScannedWhole() throws {
         let (status, json, _) = try ArchiveFixtures.report(["staged", "history"])
         #expect(status == 1)

@@ -12,8 +12,9 @@ struct UnplacedMatch: Sendable {
     }
 
     /// The match in the blob at `path`, where `commit`, if given, introduced it; an archive
-    /// member keeps its name after the path.
+    /// member keeps its name after the path (one named after the blob takes the path's).
     func placed(at path: String, commit: CommitInfo? = nil) -> Match {
-        Match(match, path: path + origin.member, member: origin.member, commit: commit, blobID: origin.id)
+        let member = origin.member.isEmpty ? "" : ArchiveMagic.members(origin.member, readIn: origin.path, placedIn: path)
+        return Match(match, path: path + member, member: member, commit: commit, blobID: origin.id)
     }
 }

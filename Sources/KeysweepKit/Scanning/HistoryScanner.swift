@@ -146,10 +146,11 @@ public struct HistoryScanner: Sendable {
     }
 
     /// `warning`, with the id its path starts with replaced by the first path that introduced the
-    /// blob (the archive members after it kept); as it was for a blob no commit introduced.
+    /// blob (the archive members after it kept, those named after the blob renamed with it); as it
+    /// was for a blob no commit introduced.
     private static func renamed(_ warning: ScanWarning, by provenance: GitProvenance) -> ScanWarning {
         guard let id = blob(namedBy: warning.path), let first = provenance.introductions[id]?.first else { return warning }
-        let members = warning.path.drop { $0 != "!" }
+        let members = ArchiveMagic.members(warning.path.drop { $0 != "!" }, readIn: id.hex, placedIn: first.path)
         return ScanWarning(path: first.path + members, reason: warning.reason, message: warning.message)
     }
 

@@ -60,6 +60,18 @@ import Testing
         #expect(ArchiveMagic.decompressedName(of: "dist/app.tgz") == "app.tar")
     }
 
+    /// Members named after a blob read under its id take the names its path gives; members with
+    /// names of their own keep them, and so do the names compressed members inside them take.
+    @Test func membersNamedAfterABlobAreRenamedWithIt() {
+        let id = "a0da8c51bfc246bdabfcd65e64f48054a3e0e33a"
+        #expect(ArchiveMagic.members("!\(id)", readIn: id, placedIn: "deploy/prod.env.gz") == "!prod.env")
+        #expect(ArchiveMagic.members("!\(id)!\(id)!\(id)", readIn: id, placedIn: "f5/fake_policy.tar.gz")
+                == "!fake_policy.tar!fake_policy.tar!fake_policy.tar")
+        #expect(ArchiveMagic.members("!conf/app.env.gz!app.env", readIn: id, placedIn: "lib.zip") == "!conf/app.env.gz!app.env")
+        #expect(ArchiveMagic.members("!\(id)!conf/\(id)", readIn: id, placedIn: "x.tgz") == "!x.tar!conf/\(id)")
+        #expect(ArchiveMagic.members("", readIn: id, placedIn: "x.gz") == "")
+    }
+
     @Test func whiteoutsHideFilesAndFoldersOfLowerLayers() {
         var layer = LayerWhiteouts()
         let recorded = ["./etc/.wh.app.env", "var/cache/.wh..wh..opq", ".wh.secrets", "etc/readme.txt"].map { layer.record($0) }

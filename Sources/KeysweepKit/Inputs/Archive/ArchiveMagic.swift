@@ -42,4 +42,20 @@ enum ArchiveMagic {
         }
         return name
     }
+
+    /// `members` (`!a!b`), read inside the file or blob named `read`, as they are named inside it
+    /// at `placed`. A lone compressed file's content is named after its container, so such names
+    /// follow the container's: a history blob is read under its id, and the content of
+    /// `prod.env.gz` would otherwise keep the id (`prod.env.gz!a0da8c…`, not `prod.env.gz!prod.env`).
+    static func members(_ members: some StringProtocol, readIn read: String, placedIn placed: String) -> String {
+        var (container, shownContainer) = (read, placed)
+        var renamed = ""
+        for component in members.split(separator: "!", omittingEmptySubsequences: false).dropFirst() {
+            let name = String(component)
+            let shown = name == decompressedName(of: container) ? decompressedName(of: shownContainer) : name
+            renamed += "!" + shown
+            (container, shownContainer) = (name, shown)
+        }
+        return renamed
+    }
 }
