@@ -77,30 +77,18 @@ struct ParsedCommit {
     }
 
     /// `date` as git's `%aI` prints it: the wall-clock time at `offset` (`+0100` as 100), then
-    /// the offset as `+01:00` (`+00:00` for UTC, and for `-0000`).
+    /// the offset as `+01:00` (`+00:00` for UTC, and for `-0000`). Not `Timestamp`'s offset form:
+    /// git writes any four digits as they are (`+0099` as `+00:99`, where minutes give `+01:39`).
     static func iso8601(_ date: UInt64, offset: Int) -> String {
         let minutes = (abs(offset) / 100) * 60 + abs(offset) % 100
-        let local = Int64(date) + Int64(offset < 0 ? -minutes : minutes) * 60
-        let (days, seconds) = (local.floorDivided(by: 86_400), local.floorModulo(86_400))
-        let (year, month, day) = civil(fromDays: days)
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let local = Int(date) + (offset < 0 ? -minutes : minutes) * 60
+        let seconds = ((local % 86_400) + 86_400) % 86_400
+        let (year, month, day) = Timestamp.civil(days: (local - seconds) / 86_400)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let yearText = String(year)
         let paddedYear = String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText
         return "\(paddedYear)-\(two(month))-\(two(day))T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
-            + "\(offset < 0 ? "-" : "+")\(two(Int64(abs(offset) / 100))):\(two(Int64(abs(offset) % 100)))"
-    }
-
-    /// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
-    private static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let shifted = days + 719_468
-        let era = shifted.floorDivided(by: 146_097)
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+            + "\(offset < 0 ? "-" : "+")\(two(abs(offset) / 100)):\(two(abs(offset) % 100))"
     }
 }
 
@@ -117,13 +105,4 @@ private struct HeaderLines {
         defer { start = end + 1 }
         return bytes[start..<end]
     }
-}
-
-private extension Int64 {
-    func floorDivided(by divisor: Int64) -> Int64 {
-        let quotient = self / divisor
-        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
-    }
-
-    func floorModulo(_ divisor: Int64) -> Int64 { self - floorDivided(by: divisor) * divisor }
 }

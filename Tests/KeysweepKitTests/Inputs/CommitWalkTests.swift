@@ -139,6 +139,7 @@ import Testing
         (UInt64(1_700_000_000), -430, "2023-11-14T17:43:20-04:30"),
         (UInt64(951_782_400), 0, "2000-02-29T00:00:00+00:00"),
         (UInt64(4_107_542_400), 1400, "2100-03-01T14:00:00+14:00"),
+        (UInt64(1_700_000_000), 99, "2023-11-14T23:52:20+00:99"),
     ] as [(UInt64, Int, String)])
     func datesAreWrittenAsGitsStrictISO8601(date: UInt64, offset: Int, expected: String) {
         #expect(ParsedCommit.iso8601(date, offset: offset) == expected)
