@@ -24,6 +24,19 @@ enum ArchiveFixtures {
         return (outcome.status, json, outcome.stderr)
     }
 
+    /// The JSON report of `keysweep git` on a new repository whose one commit adds the fixture
+    /// `fixture` at `path`.
+    static func historyReport(committing fixture: String, at path: String) throws -> (status: Int32, json: [String: Any], stderr: String) {
+        let repository = try TreeProvenanceTests.newRepository("archive-history")
+        let target = repository + "/" + path
+        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.path(fixture), toPath: target)
+        try TreeProvenanceTests.commitAll(repository, "add \(path)")
+        let outcome = try KeysweepProcess.run(["git", repository, "--format", "json", "--no-config", "--no-timing"])
+        let json = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any] ?? [:]
+        return (outcome.status, json, outcome.stderr)
+    }
+
     /// Every location of every finding: rule, path, line and column.
     static func locations(_ json: [String: Any]) -> [(rule: String, path: String, line: Int, column: Int, location: [String: Any])] {
         (json["findings"] as? [[String: Any]] ?? []).flatMap { finding in
@@ -149,27 +162,17 @@ enum ArchiveFixtures {
     /// the id its blob was read under (the store is read before any path is known), and a
     /// member's name stays after it.
     @Test func aWarningAboutABlobInHistoryNamesItsPath() throws {
-        let repository = try TreeProvenanceTests.newRepository("damaged-archive-history")
-        try FileManager.default.createDirectory(atPath: repository + "/vendor/libs", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: ArchiveFixtures.path("hostile/truncated.zip"), toPath: repository + "/vendor/libs/broken.zip")
-        try TreeProvenanceTests.commitAll(repository, "vendor a library")
-        let outcome = try KeysweepProcess.run(["git", repository, "--format", "json", "--no-config", "--no-timing"])
-        let json = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any] ?? [:]
-        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let (status, json, stderr) = try ArchiveFixtures.historyReport(committing: "hostile/truncated.zip", at: "vendor/libs/broken.zip")
+        #expect(status == 0, "\(stderr)")
         #expect(ArchiveFixtures.warnings(json).map(\.path) == ["vendor/libs/broken.zip"])
-        #expect(outcome.stderr.contains("vendor/libs/broken.zip"), "\(outcome.stderr)")
+        #expect(stderr.contains("vendor/libs/broken.zip"), "\(stderr)")
     }
 
     /// The content of a lone compressed file in history is named after the path that added it,
     /// as in a folder (`app.properties.gz!app.properties`), not after the id its blob was read under.
     @Test func aCompressedFileInHistoryNamesItsContentAfterItsPath() throws {
-        let repository = try TreeProvenanceTests.newRepository("compressed-file-history")
-        try FileManager.default.createDirectory(atPath: repository + "/deploy", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: ArchiveFixtures.path("formats/app.properties.gz"), toPath: repository + "/deploy/app.properties.gz")
-        try TreeProvenanceTests.commitAll(repository, "ship the settings")
-        let outcome = try KeysweepProcess.run(["git", repository, "--format", "json", "--no-config", "--no-timing"])
-        let json = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any] ?? [:]
-        #expect(outcome.status == 1, "\(outcome.stderr)")
+        let (status, json, stderr) = try ArchiveFixtures.historyReport(committing: "formats/app.properties.gz", at: "deploy/app.properties.gz")
+        #expect(status == 1, "\(stderr)")
         #expect(ArchiveFixtures.locations(json).map(\.path) == ["deploy/app.properties.gz!app.properties"])
         let folder = try ArchiveFixtures.report(["scan", "formats/app.properties.gz"])
         #expect(ArchiveFixtures.locations(folder.json).map(\.path) == ["formats/app.properties.gz!app.properties"])

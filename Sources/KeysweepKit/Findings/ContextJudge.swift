@@ -1,11 +1,12 @@
 /// Gives locations their context (see `LocationContext`), judged from the path below the scan root
-/// that holds it: what is above the folder a scan was given is not the project's layout.
-struct ContextJudge {
+/// that holds it: what is above the folder a scan was given is not the project's layout. One
+/// judge serves one grouping, on one thread: it remembers each path's context.
+final class ContextJudge {
     /// The scan roots, without trailing slashes, longest first.
     private let prefixes: [String]
     /// Each path's context once judged: a secret in a history has a location per commit that
     /// added it, most at the same few paths (Ansible: 9,984 locations).
-    private let judged = PathContexts()
+    private var judged: [String: LocationContext] = [:]
 
     init(roots: [String]) {
         prefixes = roots.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }.filter { !$0.isEmpty && $0 != "." }
@@ -14,9 +15,16 @@ struct ContextJudge {
 
     func located(_ location: Location, secret: [UInt8]) -> Location {
         var located = location
-        let byPath = LocationContext.of(secret: secret) ?? judged.context(of: location.path) { LocationContext.of(path: relative($0)) }
+        let byPath = LocationContext.of(secret: secret) ?? context(of: location.path)
         located.context = byPath == .source ? location.blockContext ?? .source : byPath
         return located
+    }
+
+    private func context(of path: String) -> LocationContext {
+        if let known = judged[path] { return known }
+        let context = LocationContext.of(path: relative(path))
+        judged[path] = context
+        return context
     }
 
     private func relative(_ path: String) -> String {
@@ -29,14 +37,3 @@ struct ContextJudge {
     }
 }
 
-/// The contexts of the paths a `ContextJudge` has judged.
-private final class PathContexts {
-    private var contexts: [String: LocationContext] = [:]
-
-    func context(of path: String, judging judge: (String) -> LocationContext) -> LocationContext {
-        if let known = contexts[path] { return known }
-        let context = judge(path)
-        contexts[path] = context
-        return context
-    }
-}

@@ -39,7 +39,7 @@ enum CommitWalk {
 
     /// The ids the refs and HEAD point at, refs in name order and HEAD last, as `--all` takes
     /// them; nil if git cannot list them or a ref replaces objects.
-    static func tips(of repository: GitRepository) -> [ObjectID]? {
+    private static func tips(of repository: GitRepository) -> [ObjectID]? {
         // `show-ref --head` lists HEAD (when it names a commit) first, then every ref by name.
         // It exits 1 when there are none.
         guard let listing = try? GitProcess.output(repository: repository.path, ["show-ref", "--head"]) else { return nil }
