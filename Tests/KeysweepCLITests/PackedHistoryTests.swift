@@ -140,6 +140,38 @@ import Testing
         #expect(written.contains("\(blob[0])"))
     }
 
+    /// Damage only the pack's checksum finds (in a tree no commit names, which no scan reads) is
+    /// named after the findings are enriched, where the checksum is awaited; the report is written,
+    /// says it is incomplete, and the exit code is 2.
+    @Test func damageOnlyThePackChecksumFindsIsNamed() throws {
+        let repository = try Self.makeRepository()
+        let blob = try ToolProcess.run(["git", "-C", repository, "rev-parse", "HEAD:settings.py"]).output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let tree = try ToolProcess.run(["sh", "-c", "printf '100644 blob \(blob)\\tstray.py\\n' | git mktree"], in: repository).output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        // One pack of every object, the stray tree among them, as a repack that keeps unreachable objects writes.
+        let script = "{ git rev-list --objects --all | cut -d' ' -f1; echo \(tree); } | git pack-objects -q --window=0 .git/objects/pack/pack"
+            + " && git prune-packed"
+        #expect(try ToolProcess.run(["sh", "-c", script], in: repository).status == 0)
+        let verify = try ToolProcess.run(["sh", "-c", "git verify-pack -v .git/objects/pack/pack-*.idx"], in: repository)
+        let entry = try #require(verify.output.split(separator: "\n").map { $0.split(separator: " ") }.first { $0.first.map(String.init) == tree })
+        let pack = try #require(try FileManager.default.contentsOfDirectory(atPath: repository + "/.git/objects/pack")
+            .first { $0.hasSuffix(".pack") })
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: repository + "/.git/objects/pack/" + pack))
+        try handle.seek(toOffset: UInt64(entry[4])! + 4)
+        try handle.write(contentsOf: Data(repeating: 0x5A, count: 8))
+        try handle.close()
+        let report = repository + "/report.json"
+        let outcome = try KeysweepProcess.run(["git", repository, "--format", "json", "--output", report])
+        #expect(outcome.status == 2, "\(outcome.stderr)")
+        #expect(outcome.stderr.hasPrefix("keysweep: error: the history is incomplete: 1 object could not be read: "
+                                          + "damaged pack '\(repository)/.git/objects/pack/\(pack)': its content does not match its checksum"),
+                "\(outcome.stderr)")
+        let written = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(written.contains("\"complete\" : false"))
+        #expect(written.contains(Self.github.prefix(4)), "the findings are still reported")
+    }
+
     /// A repository that lacks an object (a damaged clone, a mirror without its large files) is
     /// scanned wherever it can be read: the missing id is named, the report is written and says it
     /// is incomplete, and the exit code is 2. Loose or packed, all refs or a range.

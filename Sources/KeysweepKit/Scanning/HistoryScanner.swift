@@ -104,6 +104,7 @@ public struct HistoryScanner: Sendable {
             }
         } catch {
             // git fails too on what could not be read: say first what that was.
+            for (path, message) in store?.checksums?.failures() ?? [] { statistics.unreadableObject(path, message) }
             statistics.normalize()
             throw Self.incompleteness(statistics).map { KeysweepError($0.code, "\($0.message); then \(error.message)") } ?? error
         }
@@ -121,6 +122,7 @@ public struct HistoryScanner: Sendable {
         }
         var result = ScanResult(matches: matches, statistics: statistics)
         result.damage = Self.incompleteness(statistics)
+        result.packChecksums = store?.checksums
         result.history.commits = log.allCommits
         result.history.rangeStart = log.rangeStart.map(\.hex)
         if !matches.isEmpty { result.history.codeOwners = .some((try? owners.value()) ?? nil) }
@@ -155,7 +157,7 @@ public struct HistoryScanner: Sendable {
     }
 
     /// The error of a scan that left out objects it could not read, naming the first of them.
-    private static func incompleteness(_ statistics: ScanStatistics) -> KeysweepError? {
+    static func incompleteness(_ statistics: ScanStatistics) -> KeysweepError? {
         let unreadable = statistics.unreadableObjects
         guard !unreadable.isEmpty else { return nil }
         let more = unreadable.count > 3 ? "; and \(unreadable.count - 3) more" : ""

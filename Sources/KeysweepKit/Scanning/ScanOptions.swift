@@ -44,6 +44,9 @@ public struct ScanResult: Sendable {
     public var notes: [ScanNote] = []
     /// What a history scan read that its enrichment needs too.
     var history = HistoryFacts()
+    /// The checksums of the packs a history scan read, still being worked out: awaited by the
+    /// session once findings are enriched (see `PackChecksums`).
+    var packChecksums: PackChecksums?
 
     public init(matches: [Match], statistics: ScanStatistics, secretsAtHead: Set<[UInt8]>? = nil) {
         self.matches = matches

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Digest
 
 /// One pack (`pack-*.pack` and its `.idx`), open for reading with `pread`.
 ///
@@ -60,26 +59,6 @@ final class PackFile: Sendable {
     /// Where the object at `position` ends (where the next begins).
     func end(of position: Int) -> UInt64 {
         position + 1 < index.count ? index.offset(at: position + 1) : objectsEnd
-    }
-
-    /// Checks that the pack's last 20 bytes are the SHA-1 of all before them, as git writes it:
-    /// damage anywhere in the pack, also in the commits and trees a scan skips, is found.
-    func verifyChecksum() throws(KeysweepError) {
-        let hasher = SHA1()
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-        defer { buffer.deallocate() }
-        var offset: UInt64 = 0
-        while offset < objectsEnd {
-            let count = Int(min(UInt64(buffer.count), objectsEnd - offset))
-            guard read(into: buffer, count: count, at: offset) else {
-                throw KeysweepError("cannot read pack '\(path)' at offset \(offset): \(String(cString: strerror(errno)))")
-            }
-            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
-            offset += UInt64(count)
-        }
-        guard hasher.finish().elementsEqual(index.packChecksum) else {
-            throw KeysweepError("damaged pack '\(path)': its content does not match its checksum")
-        }
     }
 
     /// Reads `count` bytes at `offset` into `buffer`; false on a read error or a short pack.

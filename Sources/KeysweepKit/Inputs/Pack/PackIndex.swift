@@ -92,7 +92,7 @@ struct PackIndex: Sendable {
                 large.append((offset, UInt32(index)))
             }
         }
-        keys.sort()
+        OffsetSort.sortByHighHalf(&keys)
         large.sort { $0.offset < $1.offset }
         var positions = keys.map { UInt32(truncatingIfNeeded: $0) }
         positions += large.map(\.index)

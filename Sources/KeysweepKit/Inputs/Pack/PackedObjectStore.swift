@@ -13,8 +13,8 @@ import Glibc
 /// returns nil and git reads the objects.
 ///
 /// What is read is checked, since repositories come from strangers: each index's checksum, each
-/// pack's checksum (SHA-1 of the whole pack, one task per pack on the same threads), the CRC-32 of
-/// every stored object inflated, and the id of every loose object. An index that cannot be read
+/// pack's checksum (SHA-1 of the whole pack, on a thread of idle priority: `PackChecksums`), the
+/// CRC-32 of every stored object inflated, and the id of every loose object. An index that cannot be read
 /// stops the scan; an object that cannot be read is left out and named, and the scan is reported
 /// incomplete.
 struct PackedObjectStore {
@@ -22,6 +22,8 @@ struct PackedObjectStore {
     let packs: [PackFile]
     /// Loose objects that no pack also holds, by id.
     let looseIDs: Set<String>
+    /// The packs' checksums, being worked out; nil when the store is not read in pack order.
+    let checksums: PackChecksums?
 
     /// Compressed bytes of pack per stretch that a reader takes at a time.
     static let chunkBytes: UInt64 = 4 << 20
@@ -33,8 +35,11 @@ struct PackedObjectStore {
         let environment = ProcessInfo.processInfo.environment
         guard repository.objectFormat == "sha1", environment["GIT_ALTERNATE_OBJECT_DIRECTORIES"] == nil,
               !Self.hasAlternates(objects) else { return nil }
+        let names = try Self.packNames(in: objects + "/pack")
+        // Begun before the indexes are sorted into pack order, on the core that leaves idle.
+        checksums = inPackOrder ? PackChecksums(paths: names.map { objects + "/pack/" + $0 + ".pack" }) : nil
         var packs: [PackFile] = []
-        for name in try Self.packNames(in: objects + "/pack") {
+        for name in names {
             guard let pack = try PackFile(indexPath: objects + "/pack/" + name + ".idx", number: packs.count, inPackOrder: inPackOrder) else { return nil }
             packs.append(pack)
         }
@@ -70,20 +75,11 @@ struct PackedObjectStore {
         return packs.sorted()
     }
 
-    /// One unit of work of the reader threads.
-    private enum Task {
-        /// Check a whole pack against its checksum.
-        case verify(PackFile)
-        case read(PackChunk)
-    }
-
     /// Pushes batches of blobs from `threads` threads; returns what was skipped.
     /// With `prefilter`, each blob goes with its keyword hits (see `PackBlobReader`).
     func produce(threads: Int, maxFileSize: Int, prefilter: KeywordPrefilter? = nil, progress: ScanProgress? = nil,
                  push: @escaping @Sendable ([GitBlob]) -> Void) throws(KeysweepError) -> ScanStatistics {
-        // Checks first, so that one thread hashes while the others read blobs.
         let chunks = packs.flatMap(Self.chunks)
-        let tasks = packs.map(Task.verify) + chunks.map(Task.read)
         // The stretches read are the share of the work done: the queue to the matchers is short.
         progress?.plan(chunks.count)
         let next = Atomic<Int>(0)
@@ -96,20 +92,13 @@ struct PackedObjectStore {
             do throws(KeysweepError) {
                 while outcome.withLock({ $0.error == nil }) {
                     let taken = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard taken < tasks.count else { break }
-                    switch tasks[taken] {
-                    case .verify(let pack):
-                        // Damage is then named object by object, by their CRC-32.
-                        do throws(KeysweepError) { try pack.verifyChecksum() } catch {
-                            statistics.unreadableObject(pack.path, error.message)
-                        }
-                    case .read(let chunk):
-                        try reader.read(chunk, skipped: { position in
-                            let id = chunk.pack.index.rawID(at: position)
-                            return packs[..<chunk.pack.number].contains { $0.index.contains(id) }
-                        }, batcher: &batcher, push: push, statistics: &statistics)
-                        progress?.complete(1)
-                    }
+                    guard taken < chunks.count else { break }
+                    let chunk = chunks[taken]
+                    try reader.read(chunk, skipped: { position in
+                        let id = chunk.pack.index.rawID(at: position)
+                        return packs[..<chunk.pack.number].contains { $0.index.contains(id) }
+                    }, batcher: &batcher, push: push, statistics: &statistics)
+                    progress?.complete(1)
                 }
                 if let rest = batcher.flush() { push(rest) }
                 statistics.packBytesRebuilt += reader.rebuiltBytes
