@@ -31,7 +31,9 @@ public struct Enricher: Sendable {
     func enrich(_ findings: [Finding], in kind: Workspace.Kind, threads: Int, history: HistoryFacts) -> [Finding] {
         let branchMap: BranchMap? = if case .repository(let root) = kind,
             resolveBranches || findings.contains(where: { $0.presentAtHead == false }) {
-            BranchMap(repository: root, commits: history.commits, excluding: history.rangeStart)
+            if let pending = history.branchMap { (try? pending.value()) ?? nil } else {
+                BranchMap(repository: root, commits: history.commits, excluding: history.rangeStart)
+            }
         } else {
             nil
         }

@@ -124,6 +124,13 @@ public struct HistoryScanner: Sendable {
         result.damage = Self.incompleteness(statistics)
         result.packChecksums = store?.checksums
         result.history.commits = log.allCommits
+        if let commits = log.allCommits, !matches.isEmpty {
+            // Begun now, on the core the grouping leaves idle: the enrichment names branches of
+            // findings no longer at HEAD, which a history nearly always has.
+            let branchMap = BackgroundValue<BranchMap?> { BranchMap(repository: repository.path, commits: commits) }
+            branchMap.start()
+            result.history.branchMap = branchMap
+        }
         result.history.rangeStart = log.rangeStart.map(\.hex)
         if !matches.isEmpty { result.history.codeOwners = .some((try? owners.value()) ?? nil) }
         let held = atHead(Set(matches.compactMap(\.location.blobID)))
