@@ -189,6 +189,7 @@ struct PackIndex: Sendable {
         let ids = base + Self.idsStart
         func key(_ id: UnsafeRawPointer) -> UInt64 { UInt64(bigEndian: id.loadUnaligned(fromByteOffset: 1, as: UInt64.self)) }
         let wantedKey = key(target)
+        let wantedHead = UInt64(bigEndian: target.loadUnaligned(as: UInt64.self))
         // The keys of the ids just outside `low..<high`, as far as they are known.
         var lowKey: UInt64 = 0
         var highKey: UInt64 = .max
@@ -203,7 +204,10 @@ struct PackIndex: Sendable {
                 middle = (low + high) / 2
             }
             let candidate = ids + middle * Self.idLength
-            let compared = memcmp(candidate, target, Self.idLength)
+            // The first 8 bytes nearly always decide (and cost no call); the rest only on a tie.
+            let candidateHead = UInt64(bigEndian: candidate.loadUnaligned(as: UInt64.self))
+            let compared = candidateHead != wantedHead ? (candidateHead < wantedHead ? -1 : 1)
+                : memcmp(candidate + 8, target + 8, Self.idLength - 8)
             if compared < 0 {
                 low = middle + 1
                 lowKey = key(candidate)
