@@ -37,6 +37,17 @@ import Testing
         return outcome.status
     }
 
+    /// Overwrites `count` bytes at `offset` of the repository's one pack with 0x5A; its file name.
+    static func overwrite(_ repository: String, at offset: UInt64, count: Int) throws -> String {
+        let pack = try #require(try FileManager.default.contentsOfDirectory(atPath: repository + "/.git/objects/pack")
+            .first { $0.hasSuffix(".pack") })
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: repository + "/.git/objects/pack/" + pack))
+        try handle.seek(toOffset: offset)
+        try handle.write(contentsOf: Data(repeating: 0x5A, count: count))
+        try handle.close()
+        return pack
+    }
+
     static func scan(_ repository: String, threads: Int = 2) throws -> String {
         // JSON, for its statistics too: a blob read twice would count twice.
         let outcome = try KeysweepProcess.run(["git", repository, "--format", "json", "--threads", String(threads),
@@ -123,12 +134,7 @@ import Testing
         let blob = try #require(entries.first { fields in
             fields.count == 5 && fields[1] == "blob" && (Int(fields[3]) ?? 0) > 40
         })
-        let pack = try #require(try FileManager.default.contentsOfDirectory(atPath: repository + "/.git/objects/pack")
-            .first { $0.hasSuffix(".pack") })
-        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: repository + "/.git/objects/pack/" + pack))
-        try handle.seek(toOffset: UInt64(blob[4])! + 12)
-        try handle.write(contentsOf: Data(repeating: 0x5A, count: 16))
-        try handle.close()
+        let pack = try Self.overwrite(repository, at: UInt64(blob[4])! + 12, count: 16)
         let report = repository + "/report.json"
         let outcome = try KeysweepProcess.run(["git", repository, "--format", "json", "--output", report])
         #expect(outcome.status == 2)
@@ -155,12 +161,7 @@ import Testing
         #expect(try ToolProcess.run(["sh", "-c", script], in: repository).status == 0)
         let verify = try ToolProcess.run(["sh", "-c", "git verify-pack -v .git/objects/pack/pack-*.idx"], in: repository)
         let entry = try #require(verify.output.split(separator: "\n").map { $0.split(separator: " ") }.first { $0.first.map(String.init) == tree })
-        let pack = try #require(try FileManager.default.contentsOfDirectory(atPath: repository + "/.git/objects/pack")
-            .first { $0.hasSuffix(".pack") })
-        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: repository + "/.git/objects/pack/" + pack))
-        try handle.seek(toOffset: UInt64(entry[4])! + 4)
-        try handle.write(contentsOf: Data(repeating: 0x5A, count: 8))
-        try handle.close()
+        let pack = try Self.overwrite(repository, at: UInt64(entry[4])! + 4, count: 8)
         let report = repository + "/report.json"
         let outcome = try KeysweepProcess.run(["git", repository, "--format", "json", "--output", report])
         #expect(outcome.status == 2, "\(outcome.stderr)")

@@ -31,7 +31,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3])
     func keepsWhatTheModelKeeps(seed: UInt64) {
-        var random = SplitMix(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let budget = 40_000
         var cache = DeltaBaseCache(budget: budget)
         var model = Model(budget: budget)
@@ -52,19 +52,6 @@ import Testing
         for key in keys {
             #expect(cache[key]?.bytes == model.entries[key]?.bytes)
             #expect(cache[key]?.tag == model.entries[key]?.tag)
-        }
-    }
-
-    /// A small deterministic generator, so that a failure can be replayed.
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 }
