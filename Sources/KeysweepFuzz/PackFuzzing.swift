@@ -69,7 +69,8 @@ enum PackFuzzing {
     }
 
     /// A pack and its index (`PackStoreInput`) read as a history scan reads them: `PackFile`
-    /// checks the pair, one `PackBlobReader` rebuilds every blob, in pack order.
+    /// checks the pair, `PackChecksums` hashes the pack (its idle thread and this one taking
+    /// turns), one `PackBlobReader` rebuilds every blob, in pack order.
     ///
     /// `PackedObjectStore` itself is not run: it needs a `GitRepository`, which asks git about the
     /// folder, and it lists loose objects with git; its pack reading is this one.
@@ -78,6 +79,8 @@ enum PackFuzzing {
               ScratchFile.write(input.pack, name: "pack-fuzz.pack") != nil,
               let indexPath = ScratchFile.write(input.index, name: "pack-fuzz.idx"),
               let pack = try? PackFile(indexPath: indexPath, number: 0) else { return }
+        let failures = PackChecksums(paths: [pack.path]).failures()
+        precondition(failures.count <= 1, "one pack checked more than once")
         // With the builtin rules' prefilter, so that keyword hits are carried through the
         // deltas of a hostile pack too (`DeltaHits`, the walks of inserted ranges in lanes).
         let reader = PackBlobReader(maxFileSize: 1 << 20, prefilter: prefilter)
