@@ -20,6 +20,8 @@ public final class Matcher {
     var hits: [KeywordHit] = []
     var hitEnds: [[Int]]
     var rulesWithHitEnds: [Int] = []
+    /// The start windows of the rule being run, kept between rules and blobs for its capacity.
+    private var windowBuffer: [ClosedRange<Int>] = []
     /// The companions' keywords, once a blob needed them, and where they occur in the blob.
     private var companionPrefilter: KeywordPrefilter?
     private var companionSelection = RuleSelection(ruleCount: 0)
@@ -163,7 +165,12 @@ public final class Matcher {
         let (pattern, secretGroup, patternReach) = pattern(of: index)
         // Without a reach, one window of every start and no limit: the whole blob.
         let reach = usesStartWindows ? patternReach : nil
-        let windows = reach.map { startWindows(of: index, reach: $0, in: bytes) } ?? [0...bytes.count]
+        var windows: [ClosedRange<Int>] = []
+        swap(&windows, &windowBuffer)
+        windows.removeAll(keepingCapacity: true)
+        // Given back after the rule's cost is counted (deferred blocks run last first).
+        defer { swap(&windows, &windowBuffer) }
+        if let reach { startWindows(of: index, reach: reach, in: bytes, into: &windows) } else { windows.append(0...bytes.count) }
         let clock = measuresRules ? ContinuousClock.now : nil
         defer {
             if let clock {
