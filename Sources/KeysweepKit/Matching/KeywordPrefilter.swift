@@ -14,8 +14,12 @@ struct KeywordPrefilter: Sendable {
     private let table: [Int32]
     /// Where row offset 0 (the root) lies in `table`: the output states' rows come before it.
     private let origin: Int
-    /// Rule indices reported by each output state, indexed by `(origin + state) / classCount`.
-    private let outputs: [[Int]]
+    /// Rule indices reported by each output state, indexed by `(origin + state) / classCount`:
+    /// output `o`'s are `outputRules[outputStarts[o]..<outputStarts[o + 1]]`. One flat array, not
+    /// an array per state, whose reading retained and released it at every keyword hit (1.5% of a
+    /// history scan's CPU).
+    private let outputRules: [Int32]
+    private let outputStarts: [Int32]
     /// The length of each output state's string: the longest keyword it reports ends there.
     private let outputDepths: [Int32]
     let ruleCount: Int
@@ -54,7 +58,10 @@ struct KeywordPrefilter: Sendable {
         let keywordsByRule = Self.shortened(fullKeywords, classCount: classCount)
         longestKeyword = keywordsByRule.joined().map(\.count).max() ?? 0
         let trie = Trie(keywordsByRule: keywordsByRule, classOf: classes, classCount: classCount)
+        let outputs: [[Int]]
         (table, origin, outputs, outputDepths) = trie.compile()
+        outputRules = outputs.joined().map { Int32($0) }
+        outputStarts = [0] + outputs.reduce(into: [Int32]()) { starts, rules in starts.append((starts.last ?? 0) + Int32(rules.count)) }
     }
 
     /// Keywords are cut to this many bytes. Few are longer (the builtin rules' longest has 44), and
@@ -125,12 +132,21 @@ struct KeywordPrefilter: Sendable {
     fileprivate func report(_ state: Int, end: Int, into selected: inout RuleSelection, hits: inout [KeywordHit],
                             selects: Bool = true) {
         let output = (origin + state) / classCount
-        if selects { for rule in outputs[output] { _ = selected.insert(rule) } }
+        if selects { forEachRule(ofOutput: output) { _ = selected.insert($0) } }
         hits.append(KeywordHit(end: end, output: Int32(output)))
     }
 
-    /// The rules a hit's keyword selects.
-    func rules(of hit: KeywordHit) -> [Int] { outputs[Int(hit.output)] }
+    /// Calls `body` with each rule a hit's keyword selects.
+    @inline(__always)
+    func forEachRule(of hit: KeywordHit, _ body: (Int) -> Void) { forEachRule(ofOutput: Int(hit.output), body) }
+
+    @inline(__always)
+    private func forEachRule(ofOutput output: Int, _ body: (Int) -> Void) {
+        let range = Int(outputStarts[output])..<Int(outputStarts[output + 1])
+        outputRules.withUnsafeBufferPointer { rules in
+            for index in range { body(Int(rules[index])) }
+        }
+    }
 
     /// Where the longest keyword `hit` reports starts: `hit.end` less its state's depth.
     func start(of hit: KeywordHit) -> Int { hit.end - Int(outputDepths[Int(hit.output)]) }
@@ -174,7 +190,7 @@ struct KeywordPrefilter: Sendable {
         let before = selected.count
         for rule in alwaysSelected { _ = selected.insert(rule) }
         for hit in hits {
-            for rule in outputs[Int(hit.output)] { _ = selected.insert(rule) }
+            forEachRule(of: hit) { _ = selected.insert($0) }
         }
         return selected.count - before
     }

@@ -14,10 +14,10 @@ extension Matcher {
         let prefilter = ruleSet.prefilter
         let (anchorBase, ruleCount, anchored) = (ruleSet.anchorBase, ruleSet.rules.count, ruleSet.anchored)
         for hit in hits {
-            for group in prefilter.rules(of: hit) {
+            prefilter.forEachRule(of: hit) { group in
                 // A rule with anchors starts only near them; its keywords only selected it.
                 let rule = group >= anchorBase ? group - anchorBase : group
-                guard rule < ruleCount, group >= anchorBase || !anchored[rule] else { continue }
+                guard rule < ruleCount, group >= anchorBase || !anchored[rule] else { return }
                 Self.note(hit.end, of: rule, in: &ends, noted: &noted)
             }
         }

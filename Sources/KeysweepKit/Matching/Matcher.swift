@@ -266,7 +266,7 @@ public final class Matcher {
         companionHits.removeAll(keepingCapacity: true)
         _ = prefilter.select(in: bytes, into: &companionSelection, hits: &companionHits)
         for hit in companionHits {
-            for rule in prefilter.rules(of: hit) { noteHitEnd(hit.end, of: rule) }
+            prefilter.forEachRule(of: hit) { noteHitEnd(hit.end, of: $0) }
         }
     }
 

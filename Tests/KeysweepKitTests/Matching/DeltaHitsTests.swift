@@ -108,7 +108,7 @@ import Testing
     /// The rules reported at each offset: what selection and start windows depend on.
     static func rulesByEnd(_ hits: [KeywordHit], _ prefilter: KeywordPrefilter) -> [Int: Set<Int>] {
         var rules: [Int: Set<Int>] = [:]
-        for hit in hits { rules[hit.end, default: []].formUnion(prefilter.rules(of: hit)) }
+        for hit in hits { prefilter.forEachRule(of: hit) { rules[hit.end, default: []].insert($0) } }
         return rules
     }
 
