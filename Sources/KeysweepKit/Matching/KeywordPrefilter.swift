@@ -16,8 +16,8 @@ struct KeywordPrefilter: Sendable {
     private let origin: Int
     /// Rule indices reported by each output state, indexed by `(origin + state) / classCount`:
     /// output `o`'s are `outputRules[outputStarts[o]..<outputStarts[o + 1]]`. One flat array, not
-    /// an array per state, whose reading retained and released it at every keyword hit (1.5% of a
-    /// history scan's CPU).
+    /// an array per state, whose reading retained and released it at every keyword hit (about 1%
+    /// of a history scan's CPU).
     private let outputRules: [Int32]
     private let outputStarts: [Int32]
     /// The length of each output state's string: the longest keyword it reports ends there.
