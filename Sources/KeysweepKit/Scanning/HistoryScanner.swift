@@ -124,17 +124,19 @@ public struct HistoryScanner: Sendable {
         result.damage = Self.incompleteness(statistics)
         result.packChecksums = store?.checksums
         result.history.commits = log.allCommits
-        if let commits = log.allCommits, !matches.isEmpty {
-            // Begun now, on the core the grouping leaves idle: the enrichment names branches of
-            // findings no longer at HEAD, which a history nearly always has.
+        result.history.rangeStart = log.rangeStart.map(\.hex)
+        if !matches.isEmpty { result.history.codeOwners = .some((try? owners.value()) ?? nil) }
+        let held = atHead(Set(matches.compactMap(\.location.blobID)))
+        let secretsAtHead = Set(matches.filter { match in match.location.blobID.map(held.contains) ?? false }.map(\.secret))
+        result.secretsAtHead = secretsAtHead
+        if let commits = log.allCommits, matches.contains(where: { !secretsAtHead.contains($0.secret) }) {
+            // Begun now, on the core the grouping leaves idle, when a secret is no longer at HEAD:
+            // the enrichment names such findings' branches. (When every secret is at HEAD only
+            // the inventory names branches, and its enrichment builds the map itself.)
             let branchMap = BackgroundValue<BranchMap?> { BranchMap(repository: repository.path, commits: commits) }
             branchMap.start()
             result.history.branchMap = branchMap
         }
-        result.history.rangeStart = log.rangeStart.map(\.hex)
-        if !matches.isEmpty { result.history.codeOwners = .some((try? owners.value()) ?? nil) }
-        let held = atHead(Set(matches.compactMap(\.location.blobID)))
-        result.secretsAtHead = Set(matches.filter { match in match.location.blobID.map(held.contains) ?? false }.map(\.secret))
         return result
     }
 
