@@ -166,7 +166,7 @@ public struct HistoryScanner: Sendable {
     }
 
     /// The error of a scan that left out objects it could not read, naming the first of them.
-    static func incompleteness(_ statistics: ScanStatistics) -> KeysweepError? {
+    fileprivate static func incompleteness(_ statistics: ScanStatistics) -> KeysweepError? {
         let unreadable = statistics.unreadableObjects
         guard !unreadable.isEmpty else { return nil }
         let more = unreadable.count > 3 ? "; and \(unreadable.count - 3) more" : ""
@@ -184,5 +184,16 @@ public struct HistoryScanner: Sendable {
         guard !provenance.reachabilityKnown else { return [:] }
         let unexplained = matched.filter { provenance.introductions[$0]?.isEmpty ?? true }
         return try GitProvenance.reachablePaths(of: unexplained, in: repository, revisions: revisions, missing: &missing)
+    }
+}
+
+extension ScanResult {
+    /// Waits for the checksums of the packs a history scan read (see `PackChecksums`), notes in
+    /// `statistics` those that failed, and then says the scan is incomplete.
+    mutating func awaitPackChecksums(noting statistics: inout ScanStatistics) {
+        guard let failures = packChecksums?.failures(), !failures.isEmpty else { return }
+        for (path, message) in failures { statistics.unreadableObject(path, message) }
+        statistics.normalize()
+        damage = HistoryScanner.incompleteness(statistics)
     }
 }

@@ -114,11 +114,7 @@ public enum ScanSession {
         findings = enricher.enrich(findings, in: request.input.workspace, threads: request.threads, history: result.history)
         phase("enrich")
         // Worked out beside the grouping and the enrichment, on a core they leave idle.
-        if let failures = result.packChecksums?.failures(), !failures.isEmpty {
-            for (path, message) in failures { statistics.unreadableObject(path, message) }
-            statistics.normalize()
-            result.damage = HistoryScanner.incompleteness(statistics)
-        }
+        result.awaitPackChecksums(noting: &statistics)
         var report = ScanReport(
             findings: findings,
             statistics: statistics,
