@@ -53,11 +53,16 @@ struct DeltaBaseCache {
             keys[place] = key
             count += 1
             bytes += entry.cost
-            var slot = home(of: key)
-            while table[slot] >= 0 { slot = (slot + 1) & (table.count - 1) }
-            table[slot] = Int32(place)
+            index(place, key: key)
         }
         while bytes > budget, count > 0 { dropOldest() }
+    }
+
+    /// Notes in `table` that `key` is at `place` in the ring: in the first free slot from its home.
+    private mutating func index(_ place: Int, key: Int) {
+        var slot = home(of: key)
+        while table[slot] >= 0 { slot = (slot + 1) & (table.count - 1) }
+        table[slot] = Int32(place)
     }
 
     /// Where `key`'s place is in `table`, if it is kept.
@@ -118,10 +123,6 @@ struct DeltaBaseCache {
         keys = largerKeys
         first = 0
         table = Array(repeating: -1, count: 2 * ring.count)
-        for place in 0..<count {
-            var slot = home(of: keys[place])
-            while table[slot] >= 0 { slot = (slot + 1) & (table.count - 1) }
-            table[slot] = Int32(place)
-        }
+        for place in 0..<count { index(place, key: keys[place]) }
     }
 }
