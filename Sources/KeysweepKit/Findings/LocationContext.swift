@@ -38,7 +38,8 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
 
     private static let fixtureFolders: Set<String> = ["fixtures", "fixture", "__fixtures__", "testdata", "test-data",
                                                       "test_data", "__mocks__", "mocks", "__snapshots__", "snapshots"]
-    private static let testFolders: Set<String> = ["test", "tests", "spec", "specs", "__tests__", "testing", "androidtest",
+    /// `t`: Perl's and git's test folder.
+    private static let testFolders: Set<String> = ["t", "test", "tests", "spec", "specs", "__tests__", "testing", "androidtest",
                                                    "unittests", "integrationtests", "e2e", "benchmark", "benchmarks", "benches"]
     private static let exampleFolders: Set<String> = ["example", "examples", "sample", "samples", "demo", "demos"]
     private static let exampleSuffixes = [".example", ".sample", ".dist", ".template", ".tmpl"]
@@ -46,13 +47,13 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     private static let docsSuffixes = [".md", ".markdown", ".rst", ".adoc", ".asciidoc"]
 
     /// Test files by the conventions of the common test runners: `test_x.py`, `x_test.go`,
-    /// `x.test.ts`, `x.spec.js`, `x_spec.rb`, and `XTest.java`, `XTests.swift` (case matters:
+    /// `x.test.ts`, `x.spec.js`, `x_spec.rb`, Perl's `x.t`, and `XTest.java`, `XTests.swift` (case matters:
     /// `Latest.java` is no test).
     static func isTestFile(_ name: String) -> Bool {
         let lowered = name.lowercased()
         let stem = lowered.split(separator: ".").first.map(String.init) ?? lowered
         if stem.hasPrefix("test_") || stem.hasSuffix("_test") || stem.hasSuffix("_spec") || stem.hasSuffix("_tests") { return true }
-        if lowered.contains(".test.") || lowered.contains(".spec.") { return true }
+        if lowered.contains(".test.") || lowered.contains(".spec.") || lowered.hasSuffix(".t") { return true }
         let original = name.split(separator: ".").first.map(String.init) ?? name
         return original.count > 5 && (original.hasSuffix("Test") || original.hasSuffix("Tests"))
     }

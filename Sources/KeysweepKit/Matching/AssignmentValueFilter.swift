@@ -32,7 +32,7 @@ enum AssignmentValueFilter {
         let spelled = lowered.map(unLeet)
         if testWords.contains(where: { spelled.contains(subsequence: $0) }) { return false }
         let text = String(decoding: lowered, as: UTF8.self)
-        if ValueShape.isPath(text) { return false }
+        if ValueShape.isPath(text) || ValueShape.isLowercaseRoute(value) { return false }
         if fileExtensions.contains(where: { text.hasSuffix($0) }) { return false }
         if looksLikeIdentifier(value) || ValueShape.isConstantName(value) || ValueShape.isWordIdentifier(value) { return false }
         return characterClassCount(value) >= 2

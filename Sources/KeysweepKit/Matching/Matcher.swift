@@ -323,6 +323,7 @@ public final class Matcher {
         case .pypiMacaroon: valid = PyPIMacaroon.isValid(secret)
         case .basicAuth: valid = BasicCredentials.isValid(secret)
         case .grafanaCRC32: valid = GrafanaChecksum.isValid(secret)
+        case .connectionPassword: valid = ConnectionPassword.isPlausible(secret)
         }
         if valid { return .accepted }
         return rule.rule.isGeneric ? .rejected : .disproved

@@ -1,6 +1,7 @@
 /// Recognises values that only look like secrets: documentation placeholders, template variables,
 /// masked or elided values (`****`, `sk_live_…(32)`, `abc...xyz`), a repeated character or unit
-/// (`abcd1234abcd1234…`), or a keyboard run such as `12345678`.
+/// (`abcd1234abcd1234…`), a keyboard run such as `12345678`, or a field's name after `some` or
+/// `my` (`some_pass`, `mytoken`).
 /// Runs are listed both ways (`12345678` and `87654321`, `a1b2c3` and `c3b2a1`): documentation
 /// counts down as often as up (`px-dep-d4c3b2a1-f6e5-h8g7-...`).
 ///
@@ -22,7 +23,24 @@ enum PlaceholderFilter {
         // `<your-token>`: an angle-bracketed name; a lone `<` or `>` is punctuation of a password.
         if let open = secret.firstIndex(of: UInt8(ascii: "<")), secret[open...].contains(UInt8(ascii: ">")) { return true }
         let lowered = secret.map(KeywordPrefilter.fold)
-        return markers.contains { lowered.contains(subsequence: $0) }
+        return markers.contains { lowered.contains(subsequence: $0) } || startsWithNamedStandIn(lowered)
+    }
+
+    /// Field names that documentation writes after `some` or `my` in place of a value.
+    private static let fieldNames: [[UInt8]] = [
+        "password", "passwd", "pass", "pwd", "pw", "username", "user", "hostname", "host", "database", "db", "port",
+        "apikey", "api_key", "api-key", "key", "token", "secret", "value",
+    ].map { Array($0.utf8) }
+
+    /// `some_pass`, `somepw`, `someuser%3B…`, `my-token`, `mypassword`: `some` or `my`, an optional
+    /// `_` or `-`, and the name of the field, where the value belongs (`lowered` is case-folded).
+    static func startsWithNamedStandIn(_ lowered: [UInt8]) -> Bool {
+        for prefix in ["some", "my"].map({ Array($0.utf8) }) where lowered.starts(with: prefix) {
+            var rest = lowered.dropFirst(prefix.count)
+            if let first = rest.first, first == UInt8(ascii: "_") || first == UInt8(ascii: "-") { rest = rest.dropFirst() }
+            if fieldNames.contains(where: { rest.starts(with: $0) }) { return true }
+        }
+        return false
     }
 
     /// `xoxp-1234-1234-1234-…`, `sk-abcd-abcd-abcd-…`: the same group of three bytes or more three

@@ -32,11 +32,17 @@ enum ValueShape {
         }
         // `",rememberMeLabel:"`: text between two strings, taken for a quoted value.
         if ",;)]}".utf8.contains(first) { return true }
-        // `[.block(value:`, `(ALWAYS(db`, `!isEmpty(x)`: an expression inside a bracket or negated.
-        if "([!".utf8.contains(first), value.count > 2, value[1] == UInt8(ascii: ".") || isIdentifierStart(value[1]),
+        // `[.block(value:`, `(ALWAYS(db`, `!isEmpty(x)`, `!!lookup(x`: an expression inside a bracket
+        // or negated.
+        if "([!".utf8.contains(first), value.count > 2,
+           value[1] == UInt8(ascii: ".") || isIdentifierStart(value[1]) || first == UInt8(ascii: "!") && value[1] == first,
            isReferenceOrExpression(Array(value.dropFirst())) {
             return true
         }
+        // `.$connection['password']`: PHP joining a variable to the string before it.
+        if first == UInt8(ascii: "."), value.count > 2, value[1] == UInt8(ascii: "$"), isIdentifierStart(value[2]) { return true }
+        // `encryption.#{key}`: Ruby interpolation anywhere in the value.
+        if holdsInterpolation(value) { return true }
         // `(char*)&buffer`: a cast.
         if first == UInt8(ascii: "("), let close = value.firstIndex(of: UInt8(ascii: ")")), close > 1,
            value[1..<close].allSatisfy({ isIdentifierByte($0) || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: " ") }) {
@@ -55,6 +61,20 @@ enum ValueShape {
         default: break
         }
         return ["${", "$(", "%(", "%{", "#{", "{cipher}"].contains { value.starts(with: Array($0.utf8)) }
+    }
+
+    /// `#{name}`, `#{config[:key]}`: Ruby (and CoffeeScript) interpolation of a name or an index.
+    private static func holdsInterpolation(_ value: [UInt8]) -> Bool {
+        var index = 0
+        while index + 3 < value.count {
+            if value[index] == UInt8(ascii: "#"), value[index + 1] == UInt8(ascii: "{"), isIdentifierStart(value[index + 2]) || value[index + 2] == UInt8(ascii: "@"),
+               let close = value[(index + 2)...].firstIndex(of: UInt8(ascii: "}")),
+               value[(index + 2)..<close].allSatisfy({ isIdentifierByte($0) || "@.:[]\"'".utf8.contains($0) }) {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Forms told by a leading name: `$NAME`, `$this->password`, `a::B`, and calls or indexes
@@ -105,6 +125,14 @@ enum ValueShape {
         return segments.allSatisfy { segment in
             !segment.isEmpty && segment.utf8.allSatisfy { isIdentifierByte($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
         }
+    }
+
+    /// `active_storage/disk#update`, `secret/data`: lowercase words joined by `/` (a route, a key
+    /// path), told from the value as written: generated secrets carry digits or capitals.
+    static func isLowercaseRoute(_ value: [UInt8]) -> Bool {
+        let segments = value.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        return segments.count >= 2 && segments.allSatisfy { !$0.isEmpty }
+            && value.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || "_-.#/".utf8.contains($0) }
     }
 
     /// `NID_pkcs9_emailAddress`, `user_id2`: snake-case words in which digits only end a word

@@ -42,7 +42,8 @@ enum AssignmentGrammar {
         // `variable "db_password" {` then `default = "v"`.
         let terraformDefault = #"[ \t]{0,3}\{[ \t]*\r?\n(?:[ \t]{0,20}(?:description|type|sensitive|nullable)[ \t]*=[^\r\n]{0,200}\r?\n){0,4}[ \t]{0,20}default[ \t]{0,3}=[ \t]{0,3}"#
         let blockScalar = #"(?:[|>][-+]?[0-9]?[ \t]*\r?\n[ \t]*)?"#
-        let wrapper = #"(?:(?:\[\]byte|Buffer\.from|new[ \t]+String|String|bytes|SecretStr|Secret)\([ \t]{0,3}|[bBrR](?=["']))?"#
+        // A wrapper holds a quoted literal: `String(length=12)` is code, read as a value no further.
+        let wrapper = #"(?:(?:\[\]byte|Buffer\.from|new[ \t]+String|String|bytes|SecretStr|Secret)\([ \t]{0,3}(?=[bBrR]?["'\x60])|[bBrR](?=["']))?"#
         let openQuote = #"(?:"""|'''|'"|\\?["'\x60])?"#  // `'"v"'`: Gradle's buildConfigField
         // Fails at once where a name runs on (`tokenizer`, `token->`), the common case in code,
         // before any of the branches below is tried.
@@ -75,11 +76,12 @@ enum AssignmentGrammar {
         let backticked = #"(?<=\x60)(?<secret>[^\x60\s]"# + "{\(minimum),}+)" + #"(?=\x60)"#
         let plain = #"[^\s"'\x60\\<>,;()\[\]{}&]"#
         let unbalancedOpener = #"[(\[{]"#
-        let ampersand = #"&(?![A-Za-z_][\w.\[\]-]{0,40}=)"#
+        // Not `&amp;`, which HTML and XML documentation write for the `&` between parameters.
+        let ampersand = #"&(?!amp;|[A-Za-z_][\w.\[\]-]{0,40}=)"#
         let bracketed = #"\([^\s"'\x60()]{0,100}\)|\[[^\s"'\x60\[\]]{0,100}\]|\{[^\s"'\x60{}]{0,100}\}"#
         let unquoted = "(?<secret>(?>\(plain)|\(bracketed)|\(escape)|\(ampersand)|\(unbalancedOpener)){\(minimum),}+)"
             + #"(?=["'\x60\s,;<\\)\]}&]|$)"#
-        let listSeparator = #"[&;,](?![A-Za-z_][\w.\[\]-]{0,40}=)"#
+        let listSeparator = #"[&;,](?!amp;|[A-Za-z_][\w.\[\]-]{0,40}=)"#
         let restOfLine = "(?<secret>(?:[^\\s\"'\\x60\\\\&;,<]|<(?!/)|\(escape)|\(listSeparator)){\(minimum),}+)"
             + #"(?<![,;:)\]}])(?<![)\]}][.])(?=(?:[ \t]+#[^\r\n]*|[ \t]*)(?:\r?\n|$))"#
         // The run of bytes the maximum counts stops at `=`, so that a long name joined to its value

@@ -19,4 +19,7 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     case basicAuth = "basic-auth"
     /// Grafana service account tokens: CRC32 of the token body, little-endian hex, as the suffix.
     case grafanaCRC32 = "grafana-crc32"
+    /// The password of a connection URL or string: not a reference, a format directive, a word
+    /// naming the field or a documentation stand-in (`%s`, `password`, `foo:bar`, `scott:tiger`).
+    case connectionPassword = "connection-password"
 }

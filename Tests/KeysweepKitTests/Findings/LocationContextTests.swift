@@ -14,6 +14,9 @@ import Testing
         ("Tests/AppTests/ParserTests.swift", .test),
         ("Benchmarks/Benchmarks/NIOSSLBenchmarks/Shared.swift", .test),  // benchmark key material
         ("benches/parse.rs", .test),
+        ("t/t5563-simple-http-auth.sh", .test),  // git's and Perl's test folder
+        ("lib/Net/t/smtp.t", .test),
+        ("src/t.c", .source),
         ("tests/fixtures/config.env", .fixture),
         ("internal/testdata/creds.json", .fixture),
         ("docs/setup.md", .docs),

@@ -59,6 +59,13 @@ import Testing
         ("$this->password", false),
         ("(char*)&buffer", false),
         ("eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJBQkNERTEyMzQ1Iiwi", false),  // a JWT cut short
+        ("!!string_list_lookup(fields_to_store", false),  // C's double negation of a call
+        (".$connection[", false),                         // PHP joining a variable to a string
+        ("active_record_encryption.#{key}", false),       // Ruby interpolation
+        ("Xk9mQ2#{vLp7w", true),                          // `#{` with no name closed: a password
+        ("active_storage/disk#update", false),            // a Rails route
+        ("apples/oranges", false),
+        ("qWxZvBnMaSdF/gHjKlPoIuY", true),                // base64 without digits is no route
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
@@ -109,9 +116,38 @@ import Testing
         ("xoxp-2145-9877-6021-4ddbc191d40ee098cbaae6f3523ada2d", false),
         ("123e4567-e89b-12d3-a456-426614174000", true),  // RFC 4122's example UUID
         ("123e4567e89b12d3a456426614174000abcde000", true),
+        ("some_pass", true),                          // `some` or `my` and the field's name
+        ("somepw", true),
+        ("someuser%3BPORT%3D50001", true),
+        ("my-api-key-here", true),
+        ("MyPassword", true),
+        ("somewhere9Xk2Lq7", false),
+        ("mYx9Lq2Wv7Kp3Rt8", false),
     ])
     func placeholders(value: String, isPlaceholder: Bool) {
         #expect(PlaceholderFilter.isPlaceholder(Array(value.utf8)) == isPlaceholder)
+    }
+
+    @Test(arguments: [
+        ("hunter2", true),           // weak, but a password that works somewhere
+        ("123456", true),
+        ("tiger^5HHH", true),
+        ("GhnHJ00~yOKAPBoU", true),
+        ("%s", false),               // filled in by the code around it
+        ("%1$s", false),
+        ("%-20s", false),
+        ("{0}", false),
+        ("$DB_PASS", false),
+        ("password", false),         // the field's name, no value
+        ("PWD", false),
+        ("pw", false),
+        ("bar", false),              // `foo:bar`
+        ("tiger", false),            // Oracle's sample schema, `scott/tiger`
+        ("test_password", false),
+        ("x", false),
+    ])
+    func connectionPasswords(value: String, plausible: Bool) {
+        #expect(ConnectionPassword.isPlausible(Array(value.utf8)) == plausible)
     }
 
     /// Providers' documentation values are published test keys (context `example`), not placeholders.

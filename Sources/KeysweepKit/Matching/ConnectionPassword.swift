@@ -1,0 +1,34 @@
+/// Decides whether the password of a connection URL or string (`scheme://user:PASSWORD@host`,
+/// `Server=…;Password=…;`) is plausibly a real one.
+///
+/// Looser than `AssignmentValueFilter`: a weak password (`hunter`, `123456`) in a connection
+/// string is still a credential that works somewhere, so one character class is enough. What is
+/// left out is what documentation and drivers write there instead of a password: a reference or
+/// a format directive (`%s`, `{0}`, `$DB_PASS`), a word that names the field (`password`, `pw`),
+/// a stand-in (`foo:bar`), a test word, and Oracle's sample schema password `tiger` (`scott/tiger`,
+/// in the documentation of most database drivers).
+enum ConnectionPassword {
+    /// Whole values that stand for a password rather than being one (case aside).
+    private static let standIns: Set<[UInt8]> = Set([
+        "password", "passwd", "pass", "pwd", "pw", "passwort", "secret", "foo", "bar", "baz", "qux",
+        "tiger", "pass123", "password1", "password123",
+    ].map { Array($0.utf8) })
+
+    /// Words that mark a value as test data, as for generic assignments.
+    private static let testWords: [[UInt8]] = ["test", "dummy", "fake", "sample", "mock"].map { Array($0.utf8) }
+
+    static func isPlausible(_ value: [UInt8]) -> Bool {
+        guard value.count >= 2 else { return false }
+        if ValueShape.isReferenceOrExpression(value) || isFormatDirective(value) { return false }
+        let lowered = value.map(KeywordPrefilter.fold)
+        if standIns.contains(lowered) { return false }
+        return !testWords.contains { lowered.contains(subsequence: $0) }
+    }
+
+    /// `%s`, `%d`, `%v`, `%1$s`, `%-20s`: one printf conversion, filled in by the code around it.
+    static func isFormatDirective(_ value: [UInt8]) -> Bool {
+        guard value.count >= 2, value.count <= 8, value.first == UInt8(ascii: "%"), let last = value.last,
+              "sdvqrxiu".utf8.contains(last) else { return false }
+        return value.dropFirst().dropLast().allSatisfy { "0123456789$-+. #".utf8.contains($0) }
+    }
+}
