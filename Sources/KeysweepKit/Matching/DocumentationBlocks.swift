@@ -4,13 +4,18 @@ import Glibc
 import Darwin
 #endif
 
-/// Documentation that a source file holds as string constants: Ansible modules' `DOCUMENTATION`,
-/// `EXAMPLES` and `RETURN` blocks (`EXAMPLES = r'''` ... `'''` at the start of a line).
+/// Documentation that a source file holds: Ansible modules' `DOCUMENTATION`, `EXAMPLES` and
+/// `RETURN` blocks (`EXAMPLES = r'''` ... `'''` at the start of a line), Python docstrings (a
+/// triple-quoted string alone at the top of a module or after a `def` or `class` line), and
+/// comment blocks that show example code with its results (Ruby's and JavaScript's `# => value`).
 ///
 /// Their values are written for readers (Azure shared keys, a base64 "Hello from Google Cloud
-/// Platform", a Windows product key in a module's examples), so a secret inside one has the
-/// context `example` (`EXAMPLES`) or `docs` (the others), as it would in a Markdown page: lower
-/// severity, never hidden. The path still decides first (a test file stays `test`).
+/// Platform", a Windows product key in a module's examples, `scott:tiger^5HHH` in a dialect's
+/// docstring, `password: 'mUc3m00RsqyRe'` above Rails' `authenticate`), so a secret inside one has
+/// the context `example` (`EXAMPLES`, example comments) or `docs` (the others), as it would in a
+/// Markdown page: lower severity, never hidden. The path still decides first (a test file stays
+/// `test`). A comment without results shown (`# API_KEY = "…"`) is code commented out, not
+/// documentation, and stays `source`.
 struct DocumentationBlocks {
     private var blocks: [(range: Range<Int>, context: LocationContext)] = []
 
@@ -20,15 +25,105 @@ struct DocumentationBlocks {
 
     init(in bytes: UnsafeRawBufferPointer) {
         var lineStart = 0
+        // Whether every line so far is blank or a comment (a module docstring may follow), and
+        // whether the last line of code ended with `:` (a `def` or `class` header).
+        var beforeCode = true
+        var afterHeader = false
+        var comments = CommentBlock()
         while lineStart < bytes.count {
-            if let (context, bodyStart, quote) = Self.opening(at: lineStart, in: bytes) {
+            let lineEnd = Self.find([UInt8(ascii: "\n")], in: bytes, from: lineStart) ?? bytes.count
+            let text = Self.firstNonBlank(in: bytes, from: lineStart, to: lineEnd)
+            if let (context, bodyStart, quote) = Self.opening(at: lineStart, in: bytes)
+                ?? Self.docstring(at: text, in: bytes, after: beforeCode || afterHeader) {
                 let end = Self.find(quote, in: bytes, from: bodyStart) ?? bytes.count
                 blocks.append((bodyStart..<end, context))
-                lineStart = end
+                comments.close(into: &blocks)
+                (beforeCode, afterHeader) = (false, false)
+                guard let newline = Self.find([UInt8(ascii: "\n")], in: bytes, from: end) else { break }
+                lineStart = newline + 1
+                continue
             }
-            guard let newline = Self.find([UInt8(ascii: "\n")], in: bytes, from: lineStart) else { break }
-            lineStart = newline + 1
+            if let marker = Self.commentMarker(at: text, to: lineEnd, in: bytes) {
+                comments.add(line: lineStart..<lineEnd, marker: marker, showsResult: Self.showsResult(bytes, text..<lineEnd, marker: marker),
+                             into: &blocks)
+            } else {
+                comments.close(into: &blocks)
+                // A shebang or `#{`-line is no code for a docstring to follow either.
+                if text < lineEnd, bytes[text] != UInt8(ascii: "#") {
+                    beforeCode = false
+                    afterHeader = Self.lastNonBlank(in: bytes, from: text, to: lineEnd) == UInt8(ascii: ":")
+                }
+            }
+            lineStart = lineEnd + 1
         }
+        comments.close(into: &blocks)
+    }
+
+    /// A run of comment lines with one marker; an `example` block when a line shows a result.
+    private struct CommentBlock {
+        var range: Range<Int>?
+        var marker: [UInt8] = []
+        var showsResult = false
+
+        mutating func add(line: Range<Int>, marker: [UInt8], showsResult: Bool, into blocks: inout [(range: Range<Int>, context: LocationContext)]) {
+            if let range, marker == self.marker {
+                self.range = range.lowerBound..<line.upperBound
+            } else {
+                close(into: &blocks)
+                (range, self.marker) = (line, marker)
+            }
+            self.showsResult = self.showsResult || showsResult
+        }
+
+        mutating func close(into blocks: inout [(range: Range<Int>, context: LocationContext)]) {
+            if let range, showsResult { blocks.append((range, .example)) }
+            (range, showsResult) = (nil, false)
+        }
+    }
+
+    /// `"""` or `'''` (with an optional `r`, `u` or `b`) opening a line where a docstring may
+    /// stand: where its text begins and the quote that closes it.
+    private static func docstring(at text: Int, in bytes: UnsafeRawBufferPointer, after mayFollow: Bool) -> (LocationContext, Int, [UInt8])? {
+        guard mayFollow, text < bytes.count else { return nil }
+        var index = text
+        if "rRuUbB".utf8.contains(bytes[index]) { index += 1 }
+        guard index + 3 <= bytes.count, bytes[index] == bytes[index + 1], bytes[index] == bytes[index + 2],
+              bytes[index] == UInt8(ascii: "'") || bytes[index] == UInt8(ascii: "\"") else { return nil }
+        return (.docs, index + 3, Array(repeating: bytes[index], count: 3))
+    }
+
+    /// `#` (not `#!` or `#{`) or `//` starting a line's text.
+    private static func commentMarker(at text: Int, to end: Int, in bytes: UnsafeRawBufferPointer) -> [UInt8]? {
+        guard text < end else { return nil }
+        if bytes[text] == UInt8(ascii: "#") {
+            let next = text + 1 < end ? bytes[text + 1] : UInt8(ascii: " ")
+            return next == UInt8(ascii: "!") || next == UInt8(ascii: "{") ? nil : [UInt8(ascii: "#")]
+        }
+        if text + 1 < end, bytes[text] == UInt8(ascii: "/"), bytes[text + 1] == UInt8(ascii: "/") { return Array("//".utf8) }
+        return nil
+    }
+
+    /// Whether a comment line shows a result after its code: `user.save  # => true`.
+    private static func showsResult(_ bytes: UnsafeRawBufferPointer, _ line: Range<Int>, marker: [UInt8]) -> Bool {
+        let pattern = marker + Array(" =>".utf8)
+        var index = line.lowerBound + marker.count
+        while index + pattern.count <= line.upperBound {
+            if bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    private static func firstNonBlank(in bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int {
+        var index = start
+        while index < end, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+        return index
+    }
+
+    private static func lastNonBlank(in bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> UInt8? {
+        var index = end
+        while index > start, " \t\r".utf8.contains(bytes[index - 1]) { index -= 1 }
+        return index > start ? bytes[index - 1] : nil
     }
 
     /// The context of the block that holds `offset`, if any.

@@ -69,4 +69,46 @@ import Testing
         location.path = "tests/unit/test_storage.py"
         #expect(ContextJudge(roots: []).located(location, secret: []).context == .test, "the path decides first")
     }
+
+    /// A docstring (at a module's top or after a `def` or `class` line) is documentation; a string
+    /// assigned in code is not (SQLAlchemy's dialect docstrings hold `scott:tiger^5HHH`).
+    @Test func aPythonDocstringIsDocumentation() throws {
+        let module = """
+        #!/usr/bin/env python
+        r\"\"\"
+        engine = create_engine("mssql+pyodbc://scott:Rq7vL2xWm9pT@mssql2017:1433/test")
+        \"\"\"
+
+        def connect(url):
+            \"\"\"Connects, e.g. connect("postgresql://app:Hx4kQ9wZp2Lm@db.acme.dev/app").\"\"\"
+            return url
+
+        help = \"\"\"
+        postgresql://ops:Vb8nT3yKq6Rw@db.acme.dev/ops
+        \"\"\"
+        """
+        let found = try matches(module)
+        #expect(found.count == 3)
+        #expect(found.first { $0.start.line == 3 }?.blockContext == .docs)
+        #expect(found.first { $0.start.line == 7 }?.blockContext == .docs)
+        #expect(found.first { $0.start.line == 11 }?.blockContext == nil)
+    }
+
+    /// Comment lines that show code with its results (`# => user`) are an example; a secret
+    /// commented out, with no result shown, stays in the source (Rails' `authenticate` docs).
+    @Test func aCommentShowingResultsIsAnExample() throws {
+        let source = """
+        # Returns +self+ if the password is correct.
+        #
+        #   user = User.new(name: 'david', password: 'mUc3m00RsqyRe')
+        #   user.authenticate_password('mUc3m00RsqyRe') # => user
+        def authenticate(password)
+        end
+        # password = "Tz6pW1qLx8Nv"
+        """
+        let found = try matches(source)
+        #expect(found.count == 2)
+        #expect(found.first { $0.start.line == 3 }?.blockContext == .example)
+        #expect(found.first { $0.start.line == 7 }?.blockContext == nil)
+    }
 }
