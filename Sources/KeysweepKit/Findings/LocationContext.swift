@@ -29,7 +29,8 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         guard let name = components.last, let originalName = member.split(separator: "/").last.map(String.init) else { return .source }
         let folders = Set(components.dropLast())
         if !folders.isDisjoint(with: fixtureFolders) { return .fixture }
-        if !folders.isDisjoint(with: testFolders) || isTestFile(originalName) { return .test }
+        if !folders.isDisjoint(with: testFolders) || isTestFile(originalName)
+            || member.split(separator: "/").dropLast().contains(where: { isTestSourceSet(String($0)) }) { return .test }
         if !folders.isDisjoint(with: exampleFolders) || exampleSuffixes.contains(where: { name.hasSuffix($0) }) { return .example }
         if !folders.isDisjoint(with: docsFolders) || docsSuffixes.contains(where: { name.hasSuffix($0) })
             || name.hasPrefix("readme") || name.hasPrefix("changelog") { return .docs }
@@ -45,6 +46,17 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     private static let exampleSuffixes = [".example", ".sample", ".dist", ".template", ".tmpl"]
     private static let docsFolders: Set<String> = ["docs", "doc", "documentation", "man"]
     private static let docsSuffixes = [".md", ".markdown", ".rst", ".adoc", ".asciidoc"]
+
+    /// Kotlin Multiplatform and Gradle test source sets: `jvmTest`, `commonTest`,
+    /// `integrationTest`, `androidHostTest` (a lowercase letter, then `Test` or `Tests` ending the
+    /// name; `Latest` and `contest` are no test).
+    static func isTestSourceSet(_ folder: String) -> Bool {
+        for suffix in ["Test", "Tests"] where folder.hasSuffix(suffix) && folder.count > suffix.count {
+            let before = folder.dropLast(suffix.count).last!
+            if before.isLowercase || before.isNumber { return true }
+        }
+        return false
+    }
 
     /// Test files by the conventions of the common test runners: `test_x.py`, `x_test.go`,
     /// `x.test.ts`, `x.spec.js`, `x_spec.rb`, Perl's `x.t`, and `XTest.java`, `XTests.swift` (case matters:

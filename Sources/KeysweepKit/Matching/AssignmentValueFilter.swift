@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decides whether the value of a generic `name = value` assignment is plausibly a literal secret.
 ///
 /// Generic rules see every `password = …` in real code; most right-hand sides are references
@@ -31,11 +33,23 @@ enum AssignmentValueFilter {
         let lowered = value.map(KeywordPrefilter.fold)
         let spelled = lowered.map(unLeet)
         if testWords.contains(where: { spelled.contains(subsequence: $0) }) { return false }
+        if encodesTestText(value) { return false }
         let text = String(decoding: lowered, as: UTF8.self)
         if ValueShape.isPath(text) || ValueShape.isLowercaseRoute(value) { return false }
         if fileExtensions.contains(where: { text.hasSuffix($0) }) { return false }
         if looksLikeIdentifier(value) || ValueShape.isConstantName(value) || ValueShape.isWordIdentifier(value) { return false }
         return characterClassCount(value) >= 2
+    }
+
+    /// `dXNlcm5hbWU6cGFzc3dvcmQ=`, `YS1naXQtdG9rZW4=`: base64 of printable text that is a
+    /// placeholder or holds a test word (`username:password`, `a-git-token`), as tests write the
+    /// encoded form of a made-up credential. Random bytes seldom decode to printable text.
+    static func encodesTestText(_ value: [UInt8]) -> Bool {
+        guard value.count >= 8, value.count % 4 == 0, let data = Data(base64Encoded: Data(value)), data.count >= 4,
+              data.allSatisfy({ (0x20...0x7E).contains($0) }) else { return false }
+        let text = Array(data)
+        let spelled = text.map(KeywordPrefilter.fold).map(unLeet)
+        return PlaceholderFilter.isPlaceholder(text) || testWords.contains { spelled.contains(subsequence: $0) }
     }
 
     /// Whether the value of a name that ends in `key` is plausibly a literal key.

@@ -17,6 +17,9 @@ import Testing
         ("t/t5563-simple-http-auth.sh", .test),  // git's and Perl's test folder
         ("lib/Net/t/smtp.t", .test),
         ("src/t.c", .source),
+        ("okhttp/src/jvmTest/kotlin/okhttp3/RecordingAuthenticator.kt", .test),  // a test source set
+        ("lib/src/commonTest/kotlin/Parser.kt", .test),
+        ("app/Latest/Config.kt", .source),
         ("tests/fixtures/config.env", .fixture),
         ("internal/testdata/creds.json", .fixture),
         ("docs/setup.md", .docs),

@@ -66,6 +66,9 @@ import Testing
         ("active_storage/disk#update", false),            // a Rails route
         ("apples/oranges", false),
         ("qWxZvBnMaSdF/gHjKlPoIuY", true),                // base64 without digits is no route
+        ("dXNlcm5hbWU6cGFzc3dvcmQ=", false),               // base64("username:password")
+        ("YS1naXQtdG9rZW4=", false),                       // base64("a-git-token")
+        ("c2s3Qm1aNFhwUTl3TDJ2Ug==", true),                // base64 of a random-looking value
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
