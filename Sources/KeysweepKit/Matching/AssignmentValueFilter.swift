@@ -43,12 +43,14 @@ enum AssignmentValueFilter {
 
     /// `dXNlcm5hbWU6cGFzc3dvcmQ=`, `YS1naXQtdG9rZW4=`: base64 of printable text that is a
     /// placeholder or holds a test word (`username:password`, `a-git-token`), as tests write the
-    /// encoded form of a made-up credential. Random bytes seldom decode to printable text.
-    static func encodesTestText(_ value: [UInt8]) -> Bool {
+    /// encoded form of a made-up credential; with `orPath`, also a URL or a path (a Kubernetes
+    /// Secret's `apiAddress`). Random bytes seldom decode to printable text.
+    static func encodesTestText(_ value: [UInt8], orPath: Bool = false) -> Bool {
         guard value.count >= 8, value.count % 4 == 0, let data = Data(base64Encoded: Data(value)), data.count >= 4,
               data.allSatisfy({ (0x20...0x7E).contains($0) }) else { return false }
         let text = Array(data)
         let spelled = text.map(KeywordPrefilter.fold).map(unLeet)
+        if orPath, ValueShape.isPath(String(decoding: text.map(KeywordPrefilter.fold), as: UTF8.self)) { return true }
         return PlaceholderFilter.isPlaceholder(text) || testWords.contains { spelled.contains(subsequence: $0) }
     }
 

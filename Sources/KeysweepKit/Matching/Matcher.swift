@@ -324,6 +324,7 @@ public final class Matcher {
         case .basicAuth: valid = BasicCredentials.isValid(secret)
         case .grafanaCRC32: valid = GrafanaChecksum.isValid(secret)
         case .connectionPassword: valid = ConnectionPassword.isPlausible(secret)
+        case .encodedValue: valid = !AssignmentValueFilter.encodesTestText(secret, orPath: true)
         }
         if valid { return .accepted }
         return rule.rule.isGeneric ? .rejected : .disproved

@@ -22,4 +22,7 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     /// The password of a connection URL or string: not a reference, a format directive, a word
     /// naming the field or a documentation stand-in (`%s`, `password`, `foo:bar`, `scott:tiger`).
     case connectionPassword = "connection-password"
+    /// A base64 value (a Kubernetes Secret's `data`): not the encoding of printable text that is a
+    /// placeholder, a test word, a URL or a path (`mypassword`, `tcp://127.0.0.1:5705`).
+    case encodedValue = "encoded-value"
 }
