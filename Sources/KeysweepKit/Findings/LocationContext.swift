@@ -25,12 +25,14 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     /// The context `path` alone gives.
     static func of(path: String) -> LocationContext {
         let member = path.split(separator: "!").last.map(String.init) ?? path
-        let components = member.lowercased().split(separator: "/").map(String.init)
-        guard let name = components.last, let originalName = member.split(separator: "/").last.map(String.init) else { return .source }
+        let original = member.split(separator: "/").map(String.init)
+        let components = original.map { $0.lowercased() }
+        guard let name = components.last, let originalName = original.last else { return .source }
         let folders = Set(components.dropLast())
         if !folders.isDisjoint(with: fixtureFolders) { return .fixture }
-        if !folders.isDisjoint(with: testFolders) || isTestFile(originalName)
-            || member.split(separator: "/").dropLast().contains(where: { isTestSourceSet(String($0)) }) { return .test }
+        if !folders.isDisjoint(with: testFolders) || isTestFile(originalName) || original.dropLast().contains(where: isTestSourceSet) {
+            return .test
+        }
         if !folders.isDisjoint(with: exampleFolders) || exampleSuffixes.contains(where: { name.hasSuffix($0) }) { return .example }
         if !folders.isDisjoint(with: docsFolders) || docsSuffixes.contains(where: { name.hasSuffix($0) })
             || name.hasPrefix("readme") || name.hasPrefix("changelog") { return .docs }

@@ -31,14 +31,19 @@ enum AssignmentValueFilter {
         // C preprocessor token pasting (`MLKEM##x##_private_key`).
         if value.contains(subsequence: Array("##".utf8)) { return false }
         let lowered = value.map(KeywordPrefilter.fold)
-        let spelled = lowered.map(unLeet)
-        if testWords.contains(where: { spelled.contains(subsequence: $0) }) { return false }
-        if encodesTestText(value) { return false }
+        if holdsTestWord(lowered) { return false }
         let text = String(decoding: lowered, as: UTF8.self)
         if ValueShape.isPath(text) || ValueShape.isLowercaseRoute(value) { return false }
         if fileExtensions.contains(where: { text.hasSuffix($0) }) { return false }
         if looksLikeIdentifier(value) || ValueShape.isConstantName(value) || ValueShape.isWordIdentifier(value) { return false }
-        return characterClassCount(value) >= 2
+        // Last: decoding base64 costs more than the shape checks above.
+        return characterClassCount(value) >= 2 && !encodesTestText(value)
+    }
+
+    /// Whether `lowered` (case-folded) holds a test word, also spelled with digits and symbols.
+    private static func holdsTestWord(_ lowered: [UInt8]) -> Bool {
+        let spelled = lowered.map(unLeet)
+        return testWords.contains { spelled.contains(subsequence: $0) }
     }
 
     /// `dXNlcm5hbWU6cGFzc3dvcmQ=`, `YS1naXQtdG9rZW4=`: base64 of printable text that is a
@@ -49,9 +54,9 @@ enum AssignmentValueFilter {
         guard value.count >= 8, value.count % 4 == 0, let data = Data(base64Encoded: Data(value)), data.count >= 4,
               data.allSatisfy({ (0x20...0x7E).contains($0) }) else { return false }
         let text = Array(data)
-        let spelled = text.map(KeywordPrefilter.fold).map(unLeet)
-        if orPath, ValueShape.isPath(String(decoding: text.map(KeywordPrefilter.fold), as: UTF8.self)) { return true }
-        return PlaceholderFilter.isPlaceholder(text) || testWords.contains { spelled.contains(subsequence: $0) }
+        let lowered = text.map(KeywordPrefilter.fold)
+        if orPath, ValueShape.isPath(String(decoding: lowered, as: UTF8.self)) { return true }
+        return PlaceholderFilter.isPlaceholder(text) || holdsTestWord(lowered)
     }
 
     /// Whether the value of a name that ends in `key` is plausibly a literal key.

@@ -31,7 +31,7 @@ struct DocumentationBlocks {
         var afterHeader = false
         var comments = CommentBlock()
         while lineStart < bytes.count {
-            let lineEnd = Self.find([UInt8(ascii: "\n")], in: bytes, from: lineStart) ?? bytes.count
+            let lineEnd = LineBounds.nextNewline(in: bytes, from: lineStart, before: bytes.count) ?? bytes.count
             let text = Self.firstNonBlank(in: bytes, from: lineStart, to: lineEnd)
             if let (context, bodyStart, quote) = Self.opening(at: lineStart, in: bytes)
                 ?? Self.docstring(at: text, in: bytes, after: beforeCode || afterHeader) {
@@ -39,7 +39,7 @@ struct DocumentationBlocks {
                 blocks.append((bodyStart..<end, context))
                 comments.close(into: &blocks)
                 (beforeCode, afterHeader) = (false, false)
-                guard let newline = Self.find([UInt8(ascii: "\n")], in: bytes, from: end) else { break }
+                guard let newline = LineBounds.nextNewline(in: bytes, from: end, before: bytes.count) else { break }
                 lineStart = newline + 1
                 continue
             }
