@@ -176,6 +176,36 @@ enum AssignmentValueFilter {
         return lowered.starts(with: Array("secret".utf8)) || lowered.starts(with: Array("credential".utf8))
     }
 
+    /// A generated UUID (version 1 to 8, RFC 9562 variant) under a name that says what a secret
+    /// is (`NPM_TOKEN="007e65c7-…"`, `jenkinsToken`, `client_secret`, `api_key`, `password`):
+    /// Heroku, npm legacy, Snyk, Opsgenie and many other services issue keys as UUIDs. A name that
+    /// only says `key` or `id` keeps the UUID rule, as records and registry entries are keyed by
+    /// UUIDs; so does a UUID typed by hand, whose version or variant digit is seldom right
+    /// (`12345678-1234-1234-1234-123456789012`).
+    static func isGeneratedUUIDNamedSecret(_ value: [UInt8], name: [UInt8]) -> Bool {
+        guard value.count == 36, looksLikeDigestOrUUID(value) else { return false }
+        let version = value[14], variant = KeywordPrefilter.fold(value[19])
+        guard (UInt8(ascii: "1")...UInt8(ascii: "8")).contains(version),
+              [UInt8(ascii: "8"), UInt8(ascii: "9"), UInt8(ascii: "a"), UInt8(ascii: "b")].contains(variant)
+        else { return false }
+        // `--token=`, `setApiKey(`, `with_token(`: a flag's dashes and a setter's verb are not
+        // part of the name.
+        var lowered = ArraySlice(name.drop { $0 == UInt8(ascii: "-") }.map(KeywordPrefilter.fold))
+        for verb in setterVerbs where lowered.starts(with: verb) {
+            lowered = lowered.dropFirst(verb.count).drop { $0 == UInt8(ascii: "_") }
+            break
+        }
+        return secretNames.contains { lowered.starts(with: $0) }
+    }
+
+    /// The first words of names that say a value is a secret (`lowered` names start where a
+    /// generic rule's name matched: `secret`, `token`, `api_key`, `password`).
+    private static let setterVerbs: [[UInt8]] = ["set", "with"].map { Array($0.utf8) }
+
+    private static let secretNames: [[UInt8]] = [
+        "secret", "token", "api", "access", "auth", "private", "credential", "pass", "pwd",
+    ].map { Array($0.utf8) }
+
     /// `name`, `self.password`, `config-value`, `creds?.password!`, `Type?`: identifier segments
     /// joined by `.`, `:`, `|`, `-`, `?` or `!`; treated as code, not a secret, when it has a `.`,
     /// `:` or `|` (template filter) separator or no digit at all. Segments in which digits and

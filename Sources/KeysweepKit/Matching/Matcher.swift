@@ -308,7 +308,8 @@ public final class Matcher {
         if PublishedTestKeys.contains(secret) { return .example }
         if PlaceholderFilter.isPlaceholder(secret) { return .rejected }
         if rule.rule.isGeneric && AssignmentValueFilter.looksLikeDigestOrUUID(secret)
-            && !AssignmentValueFilter.isHexSecretNamedSecret(secret, name: name) {
+            && !AssignmentValueFilter.isHexSecretNamedSecret(secret, name: name)
+            && !AssignmentValueFilter.isGeneratedUUIDNamedSecret(secret, name: name) {
             return .rejected
         }
         let valid: Bool

@@ -99,6 +99,28 @@ import Testing
         #expect(AssignmentValueFilter.isHexSecretNamedSecret(Array(value.utf8), name: Array(name.utf8)) == secret)
     }
 
+    /// A generated UUID is a secret under a name that says so; under `key` or `id`, or typed by
+    /// hand (wrong version or variant digit), it stays an identifier.
+    @Test(arguments: [
+        ("dbaa410c-baf8-474b-a9ad-d8353770ebbb", "Token = \"", true),
+        ("007E65C7-635D-4D54-8294-F360CB8E2E3F", "TOKEN=", true),
+        ("9e9e44cc-a042-196b-b901-d5e1f9ee7502", "secret: ", true),
+        ("9e9e44cc-a042-496b-b901-d5e1f9ee7502", "password=", true),
+        ("9e9e44cc-a042-496b-b901-d5e1f9ee7502", "--token=", true),
+        ("9e9e44cc-a042-496b-b901-d5e1f9ee7502", "setApiKey(\"", true),
+        ("9e9e44cc-a042-496b-b901-d5e1f9ee7502", "with_token(\"", true),
+        ("9e9e44cc-a042-496b-b901-d5e1f9ee7502", "key = \"", false),
+        ("9e9e44cc-a042-496b-b901-d5e1f9ee7502", "id: ", false),
+        ("9e9e44cc-a042-496b-b901-d5e1f9ee7502", "settings = ", false),
+        ("12345678-1234-1234-1234-123456789012", "token=", false),          // version 1, variant 1: by hand
+        ("9e9e44cc-a042-996b-b901-d5e1f9ee7502", "token=", false),          // no version 9
+        ("9e9e44cc-a042-496b-7901-d5e1f9ee7502", "token=", false),          // NCS variant
+        ("9e9e44cca042496bb901d5e1f9ee7502", "token=", false),              // no dashes: 32 hex, not a UUID
+    ])
+    func generatedUUIDNamedSecretIsASecret(value: String, name: String, secret: Bool) {
+        #expect(AssignmentValueFilter.isGeneratedUUIDNamedSecret(Array(value.utf8), name: Array(name.utf8)) == secret)
+    }
+
     @Test(arguments: [
         ("AKIAIOSFODNN7EXAMPLE", true),
         ("xoxb-xxxxxxxxxxxx", true),
@@ -173,5 +195,8 @@ import Testing
         #expect(Entropy.genericThreshold(3.5, for: Array("b3188f2f73a340fb39a7f743dc74b78".utf8)) == 3.5)
         #expect(Entropy.genericThreshold(3.5, for: Array("b3188f2f73a340fb39a7f743dc74b78g".utf8)) == 3.5)
         #expect(Entropy.genericThreshold(3.5, for: Array("99999999999999999999999999999999".utf8)) == 3.5)
+        // A UUID's dashes do not widen its alphabet; dashes elsewhere do.
+        #expect(Entropy.genericThreshold(3.5, for: Array("90f84933-3896-4075-9f28-8f576f577a80".utf8)) == Entropy.hexMinimum)
+        #expect(Entropy.genericThreshold(3.5, for: Array("90f84933-38964-075-9f28-8f576f577a80".utf8)) == 3.5)
     }
 }
