@@ -164,17 +164,28 @@ enum AssignmentValueFilter {
         return value.enumerated().allSatisfy { index, byte in [8, 13, 18, 23].contains(index) ? byte == UInt8(ascii: "-") : isHex(byte) }
     }
 
-    /// A 40- or 64-digit hex value under a name that starts with `secret` or `credential`
-    /// (`CLIENT_SECRET = "6fb1…"`, `"credentials": "0afa…"`, `SECRET_KEY_BASE`): a secret, not a
-    /// digest. GitHub OAuth client secrets are 40 hex digits, and `secrets.token_hex(32)` or
-    /// `openssl rand -hex 32` make 64; content digests are named for what they hash (`sha`,
-    /// `checksum`, `integrity`, `etag`), not `secret`. A name that says `token` or `key` keeps the
-    /// digest rule: API specs and lockfiles put digests beside those words.
+    /// A 40- or 64-digit hex value under a name that starts with `secret`, `credential`, `api`
+    /// (`api_key`, `apiKey`), `access_key`, `auth_key` or `private_key`
+    /// (`CLIENT_SECRET = "6fb1…"`, `"credentials": "0afa…"`, `GITEA_API_KEY=…`): a secret, not a
+    /// digest. GitHub OAuth client secrets, Gitea, Hunter and Cisco Meraki keys are 40 hex
+    /// digits; VirusTotal and Sentry keys, `secrets.token_hex(32)` and `openssl rand -hex 32`
+    /// are 64. Content digests are named for what they hash (`sha`, `checksum`, `integrity`,
+    /// `etag`). A name that only says `token` or `key` keeps the digest rule: API specs and
+    /// lockfiles put digests beside those words; so does `password`, beside which 40 or 64 hex
+    /// digits are a password's SHA-1 or SHA-256 (`'password' => '0beec7b5…'`).
     static func isHexSecretNamedSecret(_ value: [UInt8], name: [UInt8]) -> Bool {
         guard value.count == 40 || value.count == 64 else { return false }
-        let lowered = name.map(KeywordPrefilter.fold)
-        return lowered.starts(with: Array("secret".utf8)) || lowered.starts(with: Array("credential".utf8))
+        let words = nameWords(name)
+        if ["secret", "credential"].contains(where: { words.starts(with: Array($0.utf8)) }) { return true }
+        // Keys are printed in one case: `acdeFf05…` beside `api-key` was edited by hand.
+        let oneCase = !value.contains(where: (UInt8(ascii: "a")...UInt8(ascii: "f")).contains)
+            || !value.contains(where: (UInt8(ascii: "A")...UInt8(ascii: "F")).contains)
+        return oneCase && hexKeyNames.contains { words.starts(with: $0) }
     }
+
+    private static let hexKeyNames: [[UInt8]] = [
+        "api", "access_key", "accesskey", "access-key", "auth_key", "authkey", "private_key", "privatekey",
+    ].map { Array($0.utf8) }
 
     /// A generated UUID (version 1 to 8, RFC 9562 variant) under a name that says what a secret
     /// is (`NPM_TOKEN="007e65c7-…"`, `jenkinsToken`, `client_secret`, `api_key`, `password`):
@@ -188,23 +199,27 @@ enum AssignmentValueFilter {
         guard (UInt8(ascii: "1")...UInt8(ascii: "8")).contains(version),
               [UInt8(ascii: "8"), UInt8(ascii: "9"), UInt8(ascii: "a"), UInt8(ascii: "b")].contains(variant)
         else { return false }
-        // `--token=`, `setApiKey(`, `with_token(`: a flag's dashes and a setter's verb are not
-        // part of the name.
-        var lowered = ArraySlice(name.drop { $0 == UInt8(ascii: "-") }.map(KeywordPrefilter.fold))
-        for verb in setterVerbs where lowered.starts(with: verb) {
-            lowered = lowered.dropFirst(verb.count).drop { $0 == UInt8(ascii: "_") }
-            break
-        }
-        return secretNames.contains { lowered.starts(with: $0) }
+        let words = nameWords(name)
+        return uuidSecretNames.contains { words.starts(with: $0) }
     }
 
-    /// The first words of names that say a value is a secret (`lowered` names start where a
-    /// generic rule's name matched: `secret`, `token`, `api_key`, `password`).
-    private static let setterVerbs: [[UInt8]] = ["set", "with"].map { Array($0.utf8) }
-
-    private static let secretNames: [[UInt8]] = [
+    /// The first words of names that say a value is a secret (names start where a generic
+    /// rule's name matched: `secret`, `token`, `api_key`, `password`).
+    private static let uuidSecretNames: [[UInt8]] = [
         "secret", "token", "api", "access", "auth", "private", "credential", "pass", "pwd",
     ].map { Array($0.utf8) }
+
+    /// `name` case-folded, without what is not part of it: a flag's dashes (`--token=`) and a
+    /// setter's verb (`setApiKey(`, `with_token(`).
+    private static func nameWords(_ name: [UInt8]) -> ArraySlice<UInt8> {
+        let words = ArraySlice(name.drop { $0 == UInt8(ascii: "-") }.map(KeywordPrefilter.fold))
+        for verb in setterVerbs where words.starts(with: verb) {
+            return words.dropFirst(verb.count).drop { $0 == UInt8(ascii: "_") }
+        }
+        return words
+    }
+
+    private static let setterVerbs: [[UInt8]] = ["set", "with"].map { Array($0.utf8) }
 
     /// `name`, `self.password`, `config-value`, `creds?.password!`, `Type?`: identifier segments
     /// joined by `.`, `:`, `|`, `-`, `?` or `!`; treated as code, not a secret, when it has a `.`,

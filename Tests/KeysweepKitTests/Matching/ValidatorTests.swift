@@ -87,12 +87,17 @@ import Testing
         #expect(AssignmentValueFilter.looksLikeDigestOrUUID(Array(value.utf8)) == recognised)
     }
 
-    /// A 40- or 64-digit hex value is a secret, not a digest, under a name that says `secret`.
+    /// A 40- or 64-digit hex value is a secret, not a digest, under a name that says `secret` or
+    /// `api_key`; under `token` or `key` alone it keeps a digest's benefit of the doubt.
     @Test(arguments: [
         ("6fb1cff7690db9ac066cadbbde8e3c078efdabcf", "SECRET = \"", true),
         ("0afae57f3ccfd9d7f5767067bc48b30f719e271ba470488056e37ab35d4b6506", "credentials\" : \"", true),
         ("6fb1cff7690db9ac066cadbbde8e3c078efdabcf", "token: ", false),
-        ("6fb1cff7690db9ac066cadbbde8e3c078efdabcf", "api_key=", false),
+        ("6fb1cff7690db9ac066cadbbde8e3c078efdabcf", "api_key=", true),             // Gitea, Hunter, Meraki keys
+        ("6fb1cff7690db9ac066cadbbde8e3c078efdabcf", "setApiKey(\"", true),
+        ("6fb1cff7690db9ac066cadbbde8e3c078efdabcf", "key = \"", false),
+        ("acdeFf05b1a6d4c890237bf08c5e6e8d2b4d0f2e", "api-key: ", false),          // a stray capital: edited by hand
+        ("0beec7b5ea3f0fdbc95d0dd47f3c5bc275da8a33", "password' => '", false),     // SHA-1 of a password
         ("8c1f2d3e-4b5a-4c6d-9e8f-7a6b5c4d3e2f", "secret=", false),  // a UUID stays an identifier
     ])
     func hexNamedSecretIsASecret(value: String, name: String, secret: Bool) {
