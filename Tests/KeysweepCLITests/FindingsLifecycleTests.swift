@@ -14,6 +14,23 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
     }
 
+    /// A one-word password is reported where it configures something (a compose file) and left
+    /// out where it illustrates a field (a README, a module's examples), counted as suppressed.
+    @Test func aOneWordPasswordIsReportedOnlyOutsideDocumentation() throws {
+        let folder = NSTemporaryDirectory() + "keysweep-word-password-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("services:\n  db:\n    environment:\n      MYSQL_ROOT_PASSWORD: bluegarden\n".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/compose.yaml"))
+        try Data("Log in with:\n\n    admin_password: silverfox\n".utf8).write(to: URL(fileURLWithPath: folder + "/README.md"))
+        let outcome = try KeysweepProcess.run(["scan", ".", "--no-config", "--format", "json", "--show-secrets"], in: folder)
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        let findings = try #require(try report(outcome)["findings"] as? [[String: Any]])
+        #expect(findings.compactMap { $0["secret"] as? String } == ["bluegarden"])
+        let scan = try #require(try report(outcome)["scan"] as? [String: Any])
+        #expect((scan["suppressed"] as? [String: Int])?["context"] == 1)
+    }
+
     @Test func baselineCreateApplyUpdateRoundTrip() throws {
         let tree = try copyOfTree()
         defer { try? FileManager.default.removeItem(atPath: tree) }

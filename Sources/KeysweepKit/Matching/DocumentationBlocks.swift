@@ -6,8 +6,10 @@ import Darwin
 
 /// Documentation that a source file holds: Ansible modules' `DOCUMENTATION`, `EXAMPLES` and
 /// `RETURN` blocks (`EXAMPLES = r'''` ... `'''` at the start of a line), Python docstrings (a
-/// triple-quoted string alone at the top of a module or after a `def` or `class` line), and
-/// comment blocks that show example code with its results (Ruby's and JavaScript's `# => value`).
+/// triple-quoted string alone at the top of a module or after a `def` or `class` line), comment
+/// blocks that show example code with its results (Ruby's and JavaScript's `# => value`), and
+/// interactive sessions (doctests: a `>>> ` line and the lines up to the next blank one, where the
+/// interpreter's output is printed).
 ///
 /// Their values are written for readers (Azure shared keys, a base64 "Hello from Google Cloud
 /// Platform", a Windows product key in a module's examples, `scott:tiger^5HHH` in a dialect's
@@ -30,9 +32,16 @@ struct DocumentationBlocks {
         var beforeCode = true
         var afterHeader = false
         var comments = CommentBlock()
+        var session: Int?  // where the interactive session that is still open began
         while lineStart < bytes.count {
             let lineEnd = LineBounds.nextNewline(in: bytes, from: lineStart, before: bytes.count) ?? bytes.count
             let text = Self.firstNonBlank(in: bytes, from: lineStart, to: lineEnd)
+            if Self.isPrompt(bytes, text, lineEnd) {
+                session = session ?? lineStart
+            } else if let start = session, text == lineEnd || bytes[text] == UInt8(ascii: "\r") {
+                blocks.append((start..<lineStart, .example))
+                session = nil
+            }
             if let (context, bodyStart, quote) = Self.opening(at: lineStart, in: bytes)
                 ?? Self.docstring(at: text, in: bytes, after: beforeCode || afterHeader) {
                 let end = Self.find(quote, in: bytes, from: bodyStart) ?? bytes.count
@@ -57,6 +66,13 @@ struct DocumentationBlocks {
             lineStart = lineEnd + 1
         }
         comments.close(into: &blocks)
+        if let start = session { blocks.append((start..<bytes.count, .example)) }
+    }
+
+    /// `>>> ` starting a line's text: the prompt of Python's interpreter, in a doctest.
+    private static func isPrompt(_ bytes: UnsafeRawBufferPointer, _ text: Int, _ end: Int) -> Bool {
+        end - text >= 4 && bytes[text] == UInt8(ascii: ">") && bytes[text + 1] == UInt8(ascii: ">")
+            && bytes[text + 2] == UInt8(ascii: ">") && bytes[text + 3] == UInt8(ascii: " ")
     }
 
     /// A run of comment lines with one marker; an `example` block when a line shows a result.

@@ -326,6 +326,7 @@ public final class Matcher {
         case .grafanaCRC32: valid = GrafanaChecksum.isValid(secret)
         case .connectionPassword: valid = ConnectionPassword.isPlausible(secret)
         case .encodedValue: valid = !AssignmentValueFilter.encodesTestText(secret, orPath: true)
+        case .wordPassword: valid = WordPassword.isPlausible(secret)
         }
         if valid { return .accepted }
         return rule.rule.isGeneric ? .rejected : .disproved

@@ -25,4 +25,8 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     /// A base64 value (a Kubernetes Secret's `data`): not the encoding of printable text that is a
     /// placeholder, a test word, a URL or a path (`mypassword`, `tcp://127.0.0.1:5705`).
     case encodedValue = "encoded-value"
+    /// A password that is one lowercase word (`goodspec`, `nextcloud`): as a connection password,
+    /// and not a word that configuration and code write beside `password` instead of one
+    /// (`enabled`, `string`, `required`).
+    case wordPassword = "word-password"
 }

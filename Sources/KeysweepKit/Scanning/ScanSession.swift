@@ -104,6 +104,7 @@ public enum ScanSession {
             let baseline = try baselinePath.map { path throws(KeysweepError) in try Baseline(path: path) }
             try baseline?.check(against: key)
             findings = SuppressionFilter(config: config, baseline: baseline).apply(to: findings, statistics: &statistics)
+            findings = ContextFilter.leavingOutIllustrativeWords(findings, statistics: &statistics)
         }
         findings = ContextFilter(excluded: request.excludedContexts).apply(to: findings, statistics: &statistics)
         phase("findings")

@@ -94,6 +94,26 @@ import Testing
         #expect(found.first { $0.start.line == 11 }?.blockContext == nil)
     }
 
+    /// An interactive session (`>>> ` and the output up to a blank line) is an example, in a
+    /// string that is no docstring too (SQLAlchemy's old `sqlsoup` module); code after it is not.
+    @Test func aDoctestSessionIsAnExample() throws {
+        let module = """
+        from sqlalchemy import *
+
+        \"\"\"
+        >>> users = soup.users.select()
+        >>> users
+        [Class_Users(name='Ann', password='Rq7vL2xWm9pT')]
+
+        \"\"\"
+        password = "Hx4kQ9wZp2Lm"
+        """
+        let found = try matches(module)
+        #expect(found.count == 2)
+        #expect(found.first { $0.start.line == 6 }?.blockContext == .example)
+        #expect(found.first { $0.start.line == 9 }?.blockContext == nil)
+    }
+
     /// Comment lines that show code with its results (`# => user`) are an example; a secret
     /// commented out, with no result shown, stays in the source (Rails' `authenticate` docs).
     @Test func aCommentShowingResultsIsAnExample() throws {

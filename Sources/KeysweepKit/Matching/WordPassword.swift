@@ -1,0 +1,41 @@
+/// Decides whether a password of one lowercase word (`goodspec`, `nextcloud`, `whiteduke2`) is
+/// plausibly a real one.
+///
+/// Weak passwords are passwords: `POSTGRES_PASSWORD: nextcloud` in a compose file opens the
+/// database it names. But beside `password` configuration and code also write words that are not
+/// passwords: a setting's value (`enabled`, `required`, `prompt`), a type (`string`, `number`), a
+/// field name (`passphrase`, `credentials`) or a form's message (`invalid`, `incorrect`). Those,
+/// and what `ConnectionPassword` refuses (stand-ins, test words, references), are left out.
+enum WordPassword {
+    private static let notPasswords: Set<[UInt8]> = Set([
+        // settings
+        "enabled", "disabled", "enable", "disable", "always", "never", "prompt", "prompted", "required",
+        "optional", "hidden", "visible", "masked", "unmasked", "default", "defaults", "random", "strong",
+        "weak", "plain", "plaintext", "cleartext", "hashed", "encrypted", "native", "bcrypt", "argon",
+        "scrypt", "pbkdf", "inherit", "inherited", "automatic", "manual", "generated", "generate",
+        "interactive", "keychain", "keyring", "environment", "variable", "unset", "unknown", "ignore",
+        "ignored", "allowed", "forbidden", "disallowed", "local", "remote", "system", "internal",
+        "external", "static", "dynamic", "literal", "content", "contents", "value", "values",
+        // types
+        "string", "strings", "number", "integer", "boolean", "object", "varchar", "text", "bytes",
+        "secretstr", "nullable", "undefined", "function",
+        // field names and messages
+        "passphrase", "passwords", "password", "passwd", "credential", "credentials", "secret",
+        "secrets", "token", "tokens", "confirmation", "confirm", "invalid", "incorrect", "mismatch",
+        "nomatch", "missing", "expired", "changed", "change", "update", "updated", "reset", "forgot",
+        "forgotten", "login", "logout", "signin", "signup", "submit", "cancel", "placeholder", "example",
+        "changeme", "anything", "whatever", "something", "nothing", "blank", "empty",
+    ].map { Array($0.utf8) })
+
+    /// Parts that make a word a field's name or a stand-in, not a password (`nopassword`,
+    /// `mypasswd`, `supersecret`).
+    private static let fieldParts: [[UInt8]] = ["passw", "pwd", "secret"].map { Array($0.utf8) }
+
+    static func isPlausible(_ value: [UInt8]) -> Bool {
+        guard ConnectionPassword.isPlausible(value) else { return false }
+        let lowered = value.map(KeywordPrefilter.fold)
+        if fieldParts.contains(where: { lowered.contains(subsequence: $0) }) { return false }
+        let word = lowered.reversed().drop { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        return !notPasswords.contains(Array(word.reversed()))
+    }
+}
