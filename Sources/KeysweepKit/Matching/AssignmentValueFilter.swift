@@ -176,12 +176,14 @@ enum AssignmentValueFilter {
     static func isHexSecretNamedSecret(_ value: [UInt8], name: [UInt8]) -> Bool {
         guard value.count == 40 || value.count == 64 else { return false }
         let words = nameWords(name)
-        if ["secret", "credential"].contains(where: { words.starts(with: Array($0.utf8)) }) { return true }
+        if hexSecretNames.contains(where: { words.starts(with: $0) }) { return true }
         // Keys are printed in one case: `acdeFf05…` beside `api-key` was edited by hand.
         let oneCase = !value.contains(where: (UInt8(ascii: "a")...UInt8(ascii: "f")).contains)
             || !value.contains(where: (UInt8(ascii: "A")...UInt8(ascii: "F")).contains)
         return oneCase && hexKeyNames.contains { words.starts(with: $0) }
     }
+
+    private static let hexSecretNames: [[UInt8]] = ["secret", "credential"].map { Array($0.utf8) }
 
     private static let hexKeyNames: [[UInt8]] = [
         "api", "access_key", "accesskey", "access-key", "auth_key", "authkey", "private_key", "privatekey",
