@@ -120,7 +120,7 @@ enum AssignmentValueFilter {
         if value.count > 36, ValueShape.isIdentifierByte(value[value.count - 37]) { return false }
         var pastF = false
         for (offset, byte) in tail.enumerated() {
-            if [8, 13, 18, 23].contains(offset) {
+            if uuidDashOffsets.contains(offset) {
                 guard byte == UInt8(ascii: "-") else { return false }
                 continue
             }
@@ -156,12 +156,20 @@ enum AssignmentValueFilter {
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
                 || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
         }
-        let lower = value.filter { (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }.count
-        let upper = value.filter { (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0) }.count
-        if lower >= 4 && upper >= 4 { return false }
+        let letters = hexLetters(value)
+        if letters.lower >= 4 && letters.upper >= 4 { return false }
         if value.count == 40 || value.count == 64 { return value.allSatisfy(isHex) }
         guard value.count == 36 else { return false }
-        return value.enumerated().allSatisfy { index, byte in [8, 13, 18, 23].contains(index) ? byte == UInt8(ascii: "-") : isHex(byte) }
+        return value.enumerated().allSatisfy { index, byte in uuidDashOffsets.contains(index) ? byte == UInt8(ascii: "-") : isHex(byte) }
+    }
+
+    /// Where a UUID's 8-4-4-4-12 layout puts its dashes.
+    static let uuidDashOffsets = [8, 13, 18, 23]
+
+    /// How many hex letters `value` holds in lower and in upper case.
+    private static func hexLetters(_ value: [UInt8]) -> (lower: Int, upper: Int) {
+        (value.filter { (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }.count,
+         value.filter { (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0) }.count)
     }
 
     /// A 40- or 64-digit hex value under a name that starts with `secret`, `credential`, `api`
@@ -178,9 +186,8 @@ enum AssignmentValueFilter {
         let words = nameWords(name)
         if hexSecretNames.contains(where: { words.starts(with: $0) }) { return true }
         // Keys are printed in one case: `acdeFf05…` beside `api-key` was edited by hand.
-        let oneCase = !value.contains(where: (UInt8(ascii: "a")...UInt8(ascii: "f")).contains)
-            || !value.contains(where: (UInt8(ascii: "A")...UInt8(ascii: "F")).contains)
-        return oneCase && hexKeyNames.contains { words.starts(with: $0) }
+        let letters = hexLetters(value)
+        return (letters.lower == 0 || letters.upper == 0) && hexKeyNames.contains { words.starts(with: $0) }
     }
 
     private static let hexSecretNames: [[UInt8]] = ["secret", "credential"].map { Array($0.utf8) }

@@ -32,13 +32,13 @@ enum Entropy {
     /// widen its alphabet: 4% of random version 4 UUIDs score below 3.5.
     static func genericThreshold(_ minimum: Double, for value: [UInt8]) -> Double {
         guard value.count >= 32 else { return minimum }
-        let uuidDashes = value.count == 36 ? [8, 13, 18, 23] : []
+        let isUUIDLength = value.count == 36
         var letters = false, digits = false
         for (offset, byte) in value.enumerated() {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digits = true
             case UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"): letters = true
-            case UInt8(ascii: "-") where uuidDashes.contains(offset): continue
+            case UInt8(ascii: "-") where isUUIDLength && AssignmentValueFilter.uuidDashOffsets.contains(offset): continue
             default: return minimum
             }
         }

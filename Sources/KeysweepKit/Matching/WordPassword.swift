@@ -18,13 +18,13 @@ enum WordPassword {
         "external", "static", "dynamic", "literal", "content", "contents", "value", "values",
         // types
         "string", "strings", "number", "integer", "boolean", "object", "varchar", "text", "bytes",
-        "secretstr", "nullable", "undefined", "function",
-        // field names and messages
-        "passphrase", "passwords", "password", "passwd", "credential", "credentials", "secret",
-        "secrets", "token", "tokens", "confirmation", "confirm", "invalid", "incorrect", "mismatch",
-        "nomatch", "missing", "expired", "changed", "change", "update", "updated", "reset", "forgot",
-        "forgotten", "login", "logout", "signin", "signup", "submit", "cancel", "placeholder", "example",
-        "changeme", "anything", "whatever", "something", "nothing", "blank", "empty",
+        "nullable", "undefined", "function",
+        // field names and messages (`password`, `secret` and their kin hold a `fieldParts` part;
+        // `example` and `changeme` are the placeholder filter's, applied before any validator)
+        "passphrase", "credential", "credentials", "token", "tokens", "confirmation", "confirm", "invalid",
+        "incorrect", "mismatch", "nomatch", "missing", "expired", "changed", "change", "update", "updated",
+        "reset", "forgot", "forgotten", "login", "logout", "signin", "signup", "submit", "cancel", "anything",
+        "whatever", "something", "nothing", "blank", "empty",
     ].map { Array($0.utf8) })
 
     /// Parts that make a word a field's name or a stand-in, not a password (`nopassword`,
