@@ -177,23 +177,37 @@ enum AssignmentValueFilter {
     /// (`CLIENT_SECRET = "6fb1…"`, `"credentials": "0afa…"`, `GITEA_API_KEY=…`): a secret, not a
     /// digest. GitHub OAuth client secrets, Gitea, Hunter and Cisco Meraki keys are 40 hex
     /// digits; VirusTotal and Sentry keys, `secrets.token_hex(32)` and `openssl rand -hex 32`
-    /// are 64. Content digests are named for what they hash (`sha`, `checksum`, `integrity`,
-    /// `etag`). A name that only says `token` or `key` keeps the digest rule: API specs and
-    /// lockfiles put digests beside those words; so does `password`, beside which 40 or 64 hex
-    /// digits are a password's SHA-1 or SHA-256 (`'password' => '0beec7b5…'`).
+    /// are 64. So is one-case hex under `access_token` or `auth_token` as the whole name
+    /// (`?access_token=41529cf5…`; GitHub's OAuth tokens were 40 hex digits before they had
+    /// prefixes), not `access_token_hash`. Content digests are named for what they hash (`sha`,
+    /// `checksum`, `integrity`, `etag`). A name that only says `token` or `key` keeps the digest
+    /// rule: API specs and lockfiles put digests beside those words; so does `password`, beside
+    /// which 40 or 64 hex digits are a password's SHA-1 or SHA-256 (`'password' => '0beec7b5…'`).
     static func isHexSecretNamedSecret(_ value: [UInt8], name: [UInt8]) -> Bool {
         guard value.count == 40 || value.count == 64 else { return false }
         let words = nameWords(name)
         if hexSecretNames.contains(where: { words.starts(with: $0) }) { return true }
         // Keys are printed in one case: `acdeFf05…` beside `api-key` was edited by hand.
         let letters = hexLetters(value)
-        return (letters.lower == 0 || letters.upper == 0) && hexKeyNames.contains { words.starts(with: $0) }
+        guard letters.lower == 0 || letters.upper == 0 else { return false }
+        return hexKeyNames.contains { words.starts(with: $0) }
+            || hexTokenNames.contains { words.starts(with: $0) && !nameGoesOn(words, after: $0.count) }
+    }
+
+    /// Whether the name in `words` goes on after its first `count` bytes (`access_token_hash`).
+    private static func nameGoesOn(_ words: ArraySlice<UInt8>, after count: Int) -> Bool {
+        let next = words.index(words.startIndex, offsetBy: count)
+        return next < words.endIndex && ValueShape.isIdentifierByte(words[next])
     }
 
     private static let hexSecretNames: [[UInt8]] = ["secret", "credential"].map { Array($0.utf8) }
 
     private static let hexKeyNames: [[UInt8]] = [
         "api", "access_key", "accesskey", "access-key", "auth_key", "authkey", "private_key", "privatekey",
+    ].map { Array($0.utf8) }
+
+    private static let hexTokenNames: [[UInt8]] = [
+        "access_token", "accesstoken", "access-token", "auth_token", "authtoken", "auth-token",
     ].map { Array($0.utf8) }
 
     /// A generated UUID (version 1 to 8, RFC 9562 variant) under a name that says what a secret

@@ -33,6 +33,9 @@ public enum PublishedTestKeys {
         // conversion (`client_secret`, `webhook_secret`), vendored with the OpenAPI document and
         // copied into client libraries' tests (Probot, OpenAPI generators).
         "1726be1638095a19edd134c77bde3aa2ece1e5d8", "e340154128314309424b7c8e90325147d99fdafa",
+        // GitHub's OAuth app documentation and REST API description: the example access token
+        // (`access_token=e72e16c7…&scope=repo%2Cgist&token_type=bearer`).
+        "e72e16c7e42f292c6912e7710c838347ae178b4a",
         // jwt.io's default token.
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
     ].map { Array($0.utf8) })

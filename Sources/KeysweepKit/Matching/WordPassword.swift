@@ -24,7 +24,7 @@ enum WordPassword {
         "passphrase", "credential", "credentials", "token", "tokens", "confirmation", "confirm", "invalid",
         "incorrect", "mismatch", "nomatch", "missing", "expired", "changed", "change", "update", "updated",
         "reset", "forgot", "forgotten", "login", "logout", "signin", "signup", "submit", "cancel", "anything",
-        "whatever", "something", "nothing", "blank", "empty",
+        "whatever", "something", "nothing", "blank", "empty", "irrelevant", "unused",
     ].map { Array($0.utf8) })
 
     /// Parts that make a word a field's name or a stand-in, not a password (`nopassword`,

@@ -99,6 +99,9 @@ import Testing
         ("acdeFf05b1a6d4c890237bf08c5e6e8d2b4d0f2e", "api-key: ", false),          // a stray capital: edited by hand
         ("0beec7b5ea3f0fdbc95d0dd47f3c5bc275da8a33", "password' => '", false),     // SHA-1 of a password
         ("8c1f2d3e-4b5a-4c6d-9e8f-7a6b5c4d3e2f", "secret=", false),  // a UUID stays an identifier
+        ("3a9c0e7f5b1d4a2c8e6f0b3d5a7c9e1f2b4d6a8c0e2f4b6d8a0c2e4f6b8d0a2c", "access_token=", true),
+        ("6fb1cff7690db9ac066cadbbde8e3c078efdabcf", "auth_token\": \"", true),       // `"auth_token": "`, from the name on
+        ("6fb1cff7690db9ac066cadbbde8e3c078efdabcf", "access_token_sha1: ", false),  // the token's digest
     ])
     func hexNamedSecretIsASecret(value: String, name: String, secret: Bool) {
         #expect(AssignmentValueFilter.isHexSecretNamedSecret(Array(value.utf8), name: Array(name.utf8)) == secret)
