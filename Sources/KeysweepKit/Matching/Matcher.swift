@@ -126,7 +126,7 @@ public final class Matcher {
         let documentation = DocumentationBlocks(in: bytes)
         result.matches = assemblies.map { assembly in
             let item = assembly.primary
-            let secret = Array(bytes[item.span])
+            let secret = identity(of: item, in: bytes)
             var match = BlobMatch(
                 ruleIndex: item.rule, secret: secret, entropy: Entropy.shannon(secret),
                 start: position(item.span.lowerBound, positions), end: position(item.span.upperBound, positions),
@@ -148,6 +148,15 @@ public final class Matcher {
             return match
         }
         return result
+    }
+
+    /// The secret a candidate identifies: its bytes, and for a private key's PEM block the block as
+    /// a `.pem` file writes it, so that its margin, indentation or line ends do not split one key
+    /// into several findings.
+    private func identity(of candidate: Candidate, in bytes: UnsafeRawBufferPointer) -> [UInt8] {
+        let text = Array(bytes[candidate.span])
+        guard ruleSet.rules[candidate.rule].rule.kind == .privateKey else { return text }
+        return PEMBlock.canonicalText(text) ?? text
     }
 
     private func position(_ offset: Int, _ positions: [Int: TextPosition]) -> TextPosition {

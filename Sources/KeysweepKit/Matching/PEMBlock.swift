@@ -2,9 +2,11 @@ import Foundation
 
 /// One `-----BEGIN LABEL-----` … `-----END LABEL-----` block: its label, headers and decoded body.
 ///
-/// Tolerates what secrets look like in the wild: CRLF, indentation, and `\n` escapes when the
-/// block sits inside a JSON or YAML string. Works on bytes: files that hold keys are often large
-/// test fixtures, and Foundation's string search is slow on them.
+/// Tolerates what secrets look like in the wild: CRLF, indentation, `\n` escapes when the
+/// block sits inside a JSON or YAML string, and a margin that every line carries (Kotlin's
+/// `|` for `trimMargin()`, ` * ` in a doc comment, `# ` or `// ` when commented out). Works on
+/// bytes: files that hold keys are often large test fixtures, and Foundation's string search is
+/// slow on them.
 struct PEMBlock {
     let label: String
     let headers: [String: String]
@@ -38,7 +40,7 @@ struct PEMBlock {
     private init?(label: String, content: ArraySlice<UInt8>) {
         var headers: [String: String] = [:]
         var base64: [UInt8] = []
-        for line in Self.lines(content) {
+        for line in Self.marginFreeLines(content) {
             if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
                 let key = String(decoding: line[..<colon], as: UTF8.self).trimmingCharacters(in: .whitespaces)
                 headers[key] = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
@@ -50,6 +52,75 @@ struct PEMBlock {
         self.label = label
         self.headers = headers
         self.body = Array(data)
+    }
+
+    /// `secret`, a private key's whole block, written the one way a PEM file writes it: the markers
+    /// on lines of their own, headers, a blank line after them, and the body's lines without
+    /// margin or stray characters, each ending in a line feed. So one key is one secret
+    /// however it is indented, quoted or line-ended (a `.pem` file and the same key in a YAML value
+    /// or a Kotlin test are one finding); a key as a `.pem` file writes it is unchanged. Nil for
+    /// what is not one block from its first byte to its last.
+    static func canonicalText(_ secret: [UInt8]) -> [UInt8]? {
+        guard secret.starts(with: begin), let labelEnd = secret.firstIndex(of: dashes, from: begin.count),
+              labelEnd - begin.count <= 64 else { return nil }
+        let label = secret[begin.count..<labelEnd]
+        let end = Array("-----END ".utf8) + label + dashes
+        let contentStart = labelEnd + dashes.count
+        guard secret.count >= contentStart + end.count, secret.suffix(end.count).elementsEqual(end) else { return nil }
+        var headers: [UInt8] = []
+        var body: [UInt8] = []
+        for line in marginFreeLines(secret[contentStart..<(secret.count - end.count)]) {
+            if line.contains(UInt8(ascii: ":")) {
+                headers += line + [UInt8(ascii: "\n")]
+            } else {
+                // Blanks inside a line stand for line breaks (`-----BEGIN … KEY----- MIIC… AwEH… -----END`).
+                for piece in line.split(whereSeparator: isBlank) {
+                    let base64 = piece.filter(isBase64)
+                    if !base64.isEmpty { body += base64 + [UInt8(ascii: "\n")] }
+                }
+            }
+        }
+        let separator: [UInt8] = headers.isEmpty ? [] : [UInt8(ascii: "\n")]
+        return Array(secret[..<contentStart]) + [UInt8(ascii: "\n")] + headers + separator + body + end
+    }
+
+    /// The block's lines between its markers, blanks trimmed and empty lines left out, without the
+    /// margin that every line carries. The margin is what precedes `-----END` on its line (`  |`,
+    /// ` * `, `# `), taken off only when every other line starts with it: a body line may itself
+    /// start with `/`.
+    private static func marginFreeLines(_ content: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        var lines = lines(content)
+        if lines.count > 1, let margin = lines.last.map(trimmedLeft), !margin.isEmpty {
+            let bareMargin = trimmed(margin)
+            let carryMargin = lines.dropFirst().dropLast().allSatisfy { line in
+                let text = trimmedLeft(line)
+                return text.isEmpty || text.starts(with: margin) || text.elementsEqual(bareMargin)
+            }
+            if carryMargin {
+                // The first line is the rest of the BEGIN line; a line that is only the margin is blank.
+                for index in lines.indices.dropFirst() {
+                    let text = trimmedLeft(lines[index])
+                    lines[index] = text.starts(with: margin) ? text.dropFirst(margin.count) : text[text.endIndex...]
+                }
+            }
+        }
+        return lines.map(trimmed).filter { !$0.isEmpty }
+    }
+
+    /// `line` without the blanks it starts with.
+    private static func trimmedLeft(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        line.drop(while: isBlank)
+    }
+
+    /// `line` without the blanks it starts or ends with.
+    private static func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let text = trimmedLeft(line)
+        guard let last = text.lastIndex(where: { !isBlank($0) }) else { return text[text.endIndex...] }
+        return text[...last]
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
     }
 
     /// Lines split at CR, LF, and the two-character escapes `\n` and `\r`.

@@ -23,6 +23,30 @@ import Testing
         #expect(!PrivateKeyBody.isValid(Array(random.utf8)))
     }
 
+    /// One key is one secret however code writes it: indented, behind a margin (Kotlin's
+    /// `trimMargin()`, a doc comment, a shell comment), line-ended with CRLF, escaped in a JSON
+    /// string, or with blanks for line breaks. The `.pem` file's own text is the canonical one.
+    @Test func aKeyHasOneCanonicalTextHoweverItIsWritten() throws {
+        let file = String(decoding: try fixture("legacy-rsa1024.pem"), as: UTF8.self)
+        let block = String(file[file.range(of: "-----BEGIN")!.lowerBound..<file.range(of: "PRIVATE KEY-----\n", options: .backwards)!.upperBound].dropLast())
+        let lines = block.split(separator: "\n").map(String.init)
+        let forms = [
+            block,
+            lines.joined(separator: "\r\n"),
+            lines.joined(separator: "\n      "),
+            lines.enumerated().map { $0.offset == 0 ? $0.element : "    |" + $0.element }.joined(separator: "\n"),
+            lines.enumerated().map { $0.offset == 0 ? $0.element : "   * " + $0.element }.joined(separator: "\n"),
+            lines.enumerated().map { $0.offset == 0 ? $0.element : "# " + $0.element }.joined(separator: "\n"),
+            lines.joined(separator: "\\n"),
+            lines.joined(separator: " "),
+        ]
+        for form in forms {
+            #expect(PEMBlock.canonicalText(Array(form.utf8)).map { String(decoding: $0, as: UTF8.self) } == block, "\(form.prefix(80))")
+            #expect(PrivateKeyBody.isValid(Array(form.utf8)))
+        }
+        #expect(PEMBlock.canonicalText(Array(("key: " + block).utf8)) == nil, "not a block from its first byte")
+    }
+
     @Test func ageSecretKeysNeedAValidBech32Checksum() {
         let valid = "AGE-SECRET-KEY-1GFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPQ4EGAEX"
         #expect(Bech32.isAgeSecretKey(Array(valid.utf8)))
