@@ -14,6 +14,14 @@ struct PEMBlock {
 
     private static let begin = Array("-----BEGIN ".utf8)
     private static let dashes = Array("-----".utf8)
+    /// A bound on a label's length: real labels (`ENCRYPTED PRIVATE KEY`) are far shorter, and
+    /// text that runs longer before its `-----` is no marker.
+    private static let longestLabel = 64
+
+    /// `-----END LABEL-----`, the line that closes a block labelled `label`.
+    private static func endMarker(_ label: some Sequence<UInt8>) -> [UInt8] {
+        Array("-----END ".utf8) + label + dashes
+    }
 
     /// Every well-formed block in `bytes`, in order; with `label`, only blocks with that label are
     /// decoded.
@@ -22,9 +30,9 @@ struct PEMBlock {
         var position = 0
         while let start = bytes.firstIndex(of: begin, from: position) {
             let labelStart = start + begin.count
-            guard let labelEnd = bytes.firstIndex(of: dashes, from: labelStart), labelEnd - labelStart <= 64 else { break }
+            guard let labelEnd = bytes.firstIndex(of: dashes, from: labelStart), labelEnd - labelStart <= longestLabel else { break }
             let label = Array(bytes[labelStart..<labelEnd])
-            let end = Array("-----END ".utf8) + label + dashes
+            let end = endMarker(label)
             guard let endStart = bytes.firstIndex(of: end, from: labelEnd + dashes.count) else {
                 position = labelEnd + dashes.count
                 continue
@@ -62,9 +70,8 @@ struct PEMBlock {
     /// what is not one block from its first byte to its last.
     static func canonicalText(_ secret: [UInt8]) -> [UInt8]? {
         guard secret.starts(with: begin), let labelEnd = secret.firstIndex(of: dashes, from: begin.count),
-              labelEnd - begin.count <= 64 else { return nil }
-        let label = secret[begin.count..<labelEnd]
-        let end = Array("-----END ".utf8) + label + dashes
+              labelEnd - begin.count <= longestLabel else { return nil }
+        let end = endMarker(secret[begin.count..<labelEnd])
         let contentStart = labelEnd + dashes.count
         guard secret.count >= contentStart + end.count, secret.suffix(end.count).elementsEqual(end) else { return nil }
         var headers: [UInt8] = []
