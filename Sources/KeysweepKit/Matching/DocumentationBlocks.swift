@@ -9,15 +9,16 @@ import Darwin
 /// triple-quoted string alone at the top of a module or after a `def` or `class` line), comment
 /// blocks that show example code with its results (Ruby's and JavaScript's `# => value`), and
 /// interactive sessions (doctests: a `>>> ` line and the lines up to the next blank one, where the
-/// interpreter's output is printed).
+/// interpreter's output is printed), and doc comments: `/** … */` (Javadoc, KDoc, JSDoc, PHPDoc,
+/// Doxygen) opening a line, and runs of `///` lines (Swift, Rust, C#).
 ///
 /// Their values are written for readers (Azure shared keys, a base64 "Hello from Google Cloud
 /// Platform", a Windows product key in a module's examples, `scott:tiger^5HHH` in a dialect's
 /// docstring, `password: 'mUc3m00RsqyRe'` above Rails' `authenticate`), so a secret inside one has
 /// the context `example` (`EXAMPLES`, example comments) or `docs` (the others), as it would in a
 /// Markdown page: lower severity, never hidden. The path still decides first (a test file stays
-/// `test`). A comment without results shown (`# API_KEY = "…"`) is code commented out, not
-/// documentation, and stays `source`.
+/// `test`). A comment without results shown (`# API_KEY = "…"`, `/* … */`, `// …`) is code
+/// commented out, not documentation, and stays `source`.
 struct DocumentationBlocks {
     private var blocks: [(range: Range<Int>, context: LocationContext)] = []
 
@@ -43,7 +44,8 @@ struct DocumentationBlocks {
                 session = nil
             }
             if let (context, bodyStart, quote) = Self.opening(at: lineStart, in: bytes)
-                ?? Self.docstring(at: text, in: bytes, after: beforeCode || afterHeader) {
+                ?? Self.docstring(at: text, in: bytes, after: beforeCode || afterHeader)
+                ?? Self.docComment(at: text, to: lineEnd, in: bytes) {
                 let end = Self.find(quote, in: bytes, from: bodyStart) ?? bytes.count
                 blocks.append((bodyStart..<end, context))
                 comments.close(into: &blocks)
@@ -92,7 +94,11 @@ struct DocumentationBlocks {
         }
 
         mutating func close(into blocks: inout [(range: Range<Int>, context: LocationContext)]) {
-            if let range, showsResult { blocks.append((range, .example)) }
+            if let range, showsResult {
+                blocks.append((range, .example))
+            } else if let range, marker == DocumentationBlocks.docLineMarker {
+                blocks.append((range, .docs))
+            }
             (range, showsResult) = (nil, false)
         }
     }
@@ -108,15 +114,30 @@ struct DocumentationBlocks {
         return (.docs, index + 3, Array(repeating: bytes[index], count: 3))
     }
 
-    /// `#` (not `#!` or `#{`) or `//` starting a line's text.
+    /// The marker of a doc comment line in Swift, Rust and C#.
+    static let docLineMarker = Array("///".utf8)
+
+    /// `#` (not `#!` or `#{`), `//`, or `///` (not `////`, a rule drawn with slashes) starting a
+    /// line's text.
     private static func commentMarker(at text: Int, to end: Int, in bytes: UnsafeRawBufferPointer) -> [UInt8]? {
         guard text < end else { return nil }
         if bytes[text] == UInt8(ascii: "#") {
             let next = text + 1 < end ? bytes[text + 1] : UInt8(ascii: " ")
             return next == UInt8(ascii: "!") || next == UInt8(ascii: "{") ? nil : [UInt8(ascii: "#")]
         }
-        if text + 1 < end, bytes[text] == UInt8(ascii: "/"), bytes[text + 1] == UInt8(ascii: "/") { return Array("//".utf8) }
-        return nil
+        guard text + 1 < end, bytes[text] == UInt8(ascii: "/"), bytes[text + 1] == UInt8(ascii: "/") else { return nil }
+        let slashes = bytes[text..<min(end, text + 4)].prefix { $0 == UInt8(ascii: "/") }.count
+        return slashes == 3 ? docLineMarker : Array("//".utf8)
+    }
+
+    /// `/**` and a blank opening a line's text: a doc comment, which `*/` closes. A glob
+    /// (`src/**/*.ts`) never opens a line with `/**` and a blank; `/***` banners are no doc
+    /// comments, and `/*` alone is code commented out.
+    private static func docComment(at text: Int, to end: Int, in bytes: UnsafeRawBufferPointer) -> (LocationContext, Int, [UInt8])? {
+        guard text + 3 <= end, bytes[text] == UInt8(ascii: "/"), bytes[text + 1] == UInt8(ascii: "*"),
+              bytes[text + 2] == UInt8(ascii: "*") else { return nil }
+        guard text + 3 == end || " \t\r".utf8.contains(bytes[text + 3]) else { return nil }
+        return (.docs, text + 3, Array("*/".utf8))
     }
 
     /// Whether a comment line shows a result after its code: `user.save  # => true`.

@@ -150,13 +150,13 @@ public final class Matcher {
         return result
     }
 
-    /// The secret a candidate identifies: its bytes, and for a private key's PEM block the block as
-    /// a `.pem` file writes it, so that its margin, indentation or line ends do not split one key
-    /// into several findings.
+    /// The secret a candidate identifies: its bytes, and for a private key the block (or the
+    /// armored body) as a `.pem` or `.asc` file writes it, so that its margin, indentation or line
+    /// ends do not split one key into several findings.
     private func identity(of candidate: Candidate, in bytes: UnsafeRawBufferPointer) -> [UInt8] {
         let text = Array(bytes[candidate.span])
         guard ruleSet.rules[candidate.rule].rule.kind == .privateKey else { return text }
-        return PEMBlock.canonicalText(text) ?? text
+        return PEMBlock.canonicalText(text) ?? PEMBlock.canonicalBody(text)
     }
 
     private func position(_ offset: Int, _ positions: [Int: TextPosition]) -> TextPosition {

@@ -91,6 +91,15 @@ struct PEMBlock {
         return Array(secret[..<contentStart]) + [UInt8(ascii: "\n")] + headers + separator + body + end
     }
 
+    /// `secret`, a key's armored body without its markers (what the PGP and PuTTY rules take),
+    /// written one way: lines without the blanks around them, empty lines left out, LF between
+    /// them. A body indented in a YAML value is the body of the same key in an `.asc` file, which
+    /// is unchanged.
+    static func canonicalBody(_ secret: [UInt8]) -> [UInt8] {
+        let lines = lines(secret[...]).map(trimmed).filter { !$0.isEmpty }
+        return Array(lines.joined(separator: [UInt8(ascii: "\n")]))
+    }
+
     /// The block's lines between its markers, blanks trimmed and empty lines left out, without the
     /// margin that every line carries. The margin is what precedes `-----END` on its line (`  |`,
     /// ` * `, `# `), taken off only when every other line starts with it: a body line may itself

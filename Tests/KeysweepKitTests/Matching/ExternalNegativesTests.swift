@@ -131,4 +131,27 @@ import Testing
         #expect(found.first { $0.start.line == 3 }?.blockContext == .example)
         #expect(found.first { $0.start.line == 7 }?.blockContext == nil)
     }
+
+    /// A doc comment (`/** … */`, a run of `///` lines) is documentation; a block comment that
+    /// is no doc comment (`/* … */`) and a glob holding `/**` are not.
+    @Test func aDocCommentIsDocumentation() throws {
+        let source = """
+        /**
+         * Signs requests, e.g. `Signer(secret = "Rq7vL2xWm9pTq8Zr2LmX")`.
+         */
+        class Signer(secret: String)
+        /* val password = "Hx4kQ9wZp2Lm" */
+        /// let client = Client(password: "Vb8nT3yKq6Rw")
+        /// - Parameter password: the user's password
+        func connect() {}
+        let include = "src/**/*.kt"
+        let apiKey = "Tz6pW1qLx8NvYc3Rb5Mk2Jd7"
+        """
+        let found = try matches(source)
+        #expect(found.count == 4)
+        #expect(found.first { $0.start.line == 2 }?.blockContext == .docs)
+        #expect(found.first { $0.start.line == 5 }?.blockContext == nil)
+        #expect(found.first { $0.start.line == 6 }?.blockContext == .docs)
+        #expect(found.first { $0.start.line == 10 }?.blockContext == nil)
+    }
 }

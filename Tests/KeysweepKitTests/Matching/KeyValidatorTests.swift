@@ -47,6 +47,16 @@ import Testing
         #expect(PEMBlock.canonicalText(Array(("key: " + block).utf8)) == nil, "not a block from its first byte")
     }
 
+    /// An armored body (PGP) is one secret indented, with CRLF, or as an `.asc` file writes it.
+    @Test func anArmoredBodyHasOneCanonicalTextHoweverItIsIndented() {
+        let lines = ["lQHYBGXw5ZUBBADc0m3cyq8uwb4wzLDrnqjSt9GmjeYPBT1ZT2eRhX7RWLzg6Nbn", "aXUx6GrF1R5QvWQ1+ylFfn3Gm8jv9lRp", "=KHbc"]
+        let body = lines.joined(separator: "\n")
+        for form in [body, lines.joined(separator: "\r\n"), lines.joined(separator: "\n        "), lines.joined(separator: "  \n\t")] {
+            #expect(PEMBlock.canonicalBody(Array(form.utf8)) == Array(body.utf8), "\(form.prefix(80))")
+        }
+        #expect(PEMBlock.canonicalBody(Array((lines[0] + "\n" + lines[2]).utf8)) != Array(body.utf8))
+    }
+
     @Test func ageSecretKeysNeedAValidBech32Checksum() {
         let valid = "AGE-SECRET-KEY-1GFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPQ4EGAEX"
         #expect(Bech32.isAgeSecretKey(Array(valid.utf8)))
