@@ -2,11 +2,10 @@
 /// file's blob, of which only the matches that touch an added line are kept (an archive's
 /// members are all new).
 struct StagedSource: BlobSource {
-    let repository: GitRepository
+    let changes: StagedChanges
 
     func produce(push: @escaping @Sendable ([StagedChanges.File]) -> Void) throws(KeysweepError) -> ScanStatistics {
-        let staged = try StagedChanges(repository: repository)
-        if !staged.files.isEmpty { push(staged.files) }
+        if !changes.files.isEmpty { push(changes.files) }
         return ScanStatistics()
     }
 

@@ -223,7 +223,10 @@ public enum ScanSession {
             return result
         case .staged(let path):
             let repository = try GitRepository(path: path, discoverInProcess: true)
-            return try StagedScanner(ruleSet: try compiled(), options: options).scan(repository)
+            // git diffs the index while the builtin rules are built on their own thread
+            // (`BuiltinRuleSet`): the rules are asked for once the change is read.
+            let changes = try StagedChanges(repository: repository)
+            return try StagedScanner(ruleSet: try compiled(), options: options).scan(changes)
         case .dump(let path):
             return try DumpScanner(ruleSet: try compiled(), options: options).scan(path: path)
         case .image(let path):
