@@ -2,14 +2,16 @@ import Foundation
 import PCRE2
 
 /// Finds values one encoding layer down, where a plain scan cannot see them: the base64 `data:`
-/// values of a Kubernetes `Secret` (YAML or JSON), and percent-encoded text (a connection string
-/// passed as a URL parameter). A Secret's value is scanned as `key: value` text (or as is when it
-/// spans lines: a PEM key, a `.dockerconfigjson`), so rules see the context they would see in a
-/// plain config; matches are reported at the encoded text.
+/// values of a Kubernetes `Secret` (YAML or JSON), percent-encoded text (a connection string
+/// passed as a URL parameter), and base64 text that starts the way an encoded secret starts
+/// (`Base64Leads`: a URL, a token's prefix, a registry config), decoded up to twice. A Secret's
+/// value is scanned as `key: value` text (or as is when it spans lines: a PEM key, a
+/// `.dockerconfigjson`), so rules see the context they would see in a plain config; matches are
+/// reported at the encoded text.
 ///
-/// Bounded on purpose: one layer, values up to 64 KiB, base64 only in blobs that declare a
-/// Secret, percent-decoding only of runs with at least two escapes, and only values that decode
-/// to printable text.
+/// Bounded on purpose: values up to 64 KiB, Secret values only in blobs that declare a Secret,
+/// percent-decoding only of runs with at least two escapes, other base64 only of runs that start
+/// with a lead, two layers at most, and only values that decode to printable text.
 struct EncodedValues {
     struct Value {
         /// The decoded text to scan.
@@ -18,6 +20,10 @@ struct EncodedValues {
         let span: Range<Int>
         /// `base64` or `percent`.
         let encoding: String
+        /// Whether the encoded text is never the secret itself, so that a generic rule's match
+        /// on it goes (a Secret's value, percent-encoded text). Other base64 may be a password
+        /// as it is used: its match goes only when the decoded text holds a secret.
+        var replacesPlainMatches = true
     }
 
     /// Words without which a blob holds nothing to decode: the prefilter looks for them in the
@@ -27,11 +33,14 @@ struct EncodedValues {
         case secretKind
         /// The escapes of `:` and `@`.
         case percentEscape
+        /// Base64 of what a secret starts with (`Base64Leads`).
+        case base64Lead
 
         var keywords: [String] {
             switch self {
             case .secretKind: ["secret"]
             case .percentEscape: ["%3a", "%40"]
+            case .base64Lead: Base64Leads.encoded.map { String(decoding: $0, as: UTF8.self) }
             }
         }
     }
@@ -85,6 +94,21 @@ struct EncodedValues {
         var values: [Value] = []
         if markers.contains(.secretKind), Self.mayHoldSecretData(bytes) { values += secretDataValues(in: bytes, scratch: scratch) }
         if markers.contains(.percentEscape), Self.mayHoldPercentEncoding(bytes) { values += percentEncodedValues(in: bytes, scratch: scratch) }
+        if markers.contains(.base64Lead) { values += Self.base64Values(in: bytes, layers: 2) }
+        return values
+    }
+
+    /// The printable text of base64 runs that start with a lead (`Base64Leads`), and of the runs
+    /// inside that text, `layers` deep: a value encoded twice is reported at the outer run.
+    static func base64Values(in bytes: UnsafeRawBufferPointer, layers: Int) -> [Value] {
+        var values: [Value] = []
+        for run in Base64Leads.runs(in: bytes) {
+            guard let decoded = Base64Leads.decode(bytes[run]), decoded.count >= 8, isPrintable(decoded) else { continue }
+            values.append(Value(text: decoded, span: run, encoding: "base64", replacesPlainMatches: false))
+            guard layers > 1 else { continue }
+            let inner = decoded.withUnsafeBytes { base64Values(in: $0, layers: layers - 1) }
+            values += inner.map { Value(text: $0.text, span: run, encoding: "base64", replacesPlainMatches: false) }
+        }
         return values
     }
 

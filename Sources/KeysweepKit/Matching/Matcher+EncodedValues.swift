@@ -1,5 +1,6 @@
-/// The decoding layer of the matcher: secrets inside base64 Secret values and percent-encoded
-/// text, reported at the encoded text (see `EncodedValues`).
+/// The decoding layer of the matcher: secrets inside base64 Secret values, percent-encoded text
+/// and base64 that starts like an encoded secret, reported at the encoded text (see
+/// `EncodedValues`).
 extension Matcher {
     /// `markers`: those the prefilter found in `bytes`; without them there is nothing to decode.
     func scanEncodedValues(in bytes: UnsafeRawBufferPointer, markers: Set<EncodedValues.Marker>, into result: inout BlobScan) {
@@ -12,12 +13,14 @@ extension Matcher {
         for value in values {
             // The encoded text is not the secret; what it decodes to is.
             let encoded = Array(bytes[value.span])
-            result.matches.removeAll { $0.secret == encoded && ruleSet.rules[$0.ruleIndex].rule.isGeneric }
+            let dropsGenericMatch: (BlobMatch) -> Bool = { $0.secret == encoded && self.ruleSet.rules[$0.ruleIndex].rule.isGeneric }
+            if value.replacesPlainMatches { result.matches.removeAll(where: dropsGenericMatch) }
             var inner = value.text.withUnsafeBytes { scanPlain($0) }
             result.limitHits += inner.limitHits
             result.rejectedByValidator.merge(inner.rejectedByValidator, uniquingKeysWith: +)
             inner.matches.removeAll { !seen.insert(RuleAndSecret(rule: $0.ruleIndex, secret: $0.secret)).inserted }
             guard !inner.matches.isEmpty else { continue }
+            if !value.replacesPlainMatches { result.matches.removeAll(where: dropsGenericMatch) }
             if inner.matches.contains(where: { allowance?.allows(ruleID: ruleSet.rules[$0.ruleIndex].rule.id, secret: value.span) == true }) {
                 result.suppressedInline += inner.matches.count
                 continue

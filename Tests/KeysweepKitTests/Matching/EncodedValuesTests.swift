@@ -7,6 +7,8 @@ import Testing
     private let rules = [
         Rule(id: "generic.password", name: "password", provider: "Test", kind: .password, severity: .high,
              keywords: ["password"], pattern: #"(?i)password: (?<secret>[^\s]{8,})"#),
+        Rule(id: "test.postgres-url", name: "postgres URL", provider: "Test", kind: .password, severity: .high,
+             keywords: ["postgres://"], pattern: #"postgres://[^:/@\s]+:(?<secret>[^@\s]{8,})@"#),
     ]
 
     private func scan(_ text: String) throws -> BlobScan {
@@ -72,5 +74,37 @@ import Testing
         let scan = try scan(yaml)
         #expect(scan.matches.isEmpty)
         #expect(scan.suppressedInline >= 1)  // the decoded value (and the encoded text, if a plain rule saw it)
+    }
+
+    @Test func leadsAreTheCharactersAWordDecides() {
+        #expect(String(decoding: Base64Leads.determinedPrefix(of: Array("https://".utf8)), as: UTF8.self) == "aHR0cHM6Ly")
+        #expect(String(decoding: Base64Leads.determinedPrefix(of: Array("AKIA".utf8)), as: UTF8.self) == "QUtJQ")
+        #expect(Base64Leads.encoded.contains(Array("YUhSMGNITTZMe".utf8)), "https:// encoded twice")
+        #expect(Base64Leads.encoded.allSatisfy { $0.count >= 5 })
+    }
+
+    /// A connection string encoded twice (a Dockerfile `ARG`, as OWASP WrongSecrets writes one) is
+    /// found and reported at the encoded text.
+    @Test func base64ThatStartsLikeASecretIsDecodedTwice() throws {
+        let url = "postgres://app:Vq7rT2xLm9pK@db.acme.dev/app"
+        let line = "ARG database=\"\(base64(base64(url)))\""
+        let scan = try scan(line)
+        #expect(scan.matches.map { String(decoding: $0.secret, as: UTF8.self) } == ["Vq7rT2xLm9pK"])
+        #expect(scan.matches.map(\.encoding) == ["base64"])
+        #expect(scan.matches.first?.start == TextPosition(line: 1, column: 15))
+        #expect(try self.scan("DATABASE_URL: \(base64(url))").matches.map(\.encoding) == ["base64"], "once")
+    }
+
+    @Test func base64URLIsDecodedToo() throws {
+        let encoded = "cG9zdGdyZXM6Ly9hcHA6VnE3fn5-clQyeExtOXBLQGRiLmFjbWUuZGV2L2FwcA"
+        #expect(try scan("url=\(encoded)").matches.map { String(decoding: $0.secret, as: UTF8.self) } == ["Vq7~~~rT2xLm9pK"])
+    }
+
+    /// A lead that does not start its run (inside a key body, a hash, a longer token) starts no value.
+    @Test func aLeadInsideARunIsNoValue() throws {
+        let url = "postgres://app:Vq7rT2xLm9pK@db.acme.dev/app"
+        #expect(try scan("blob: QUJD\(base64(url))").matches.isEmpty)
+        #expect(Base64Leads.decode(Array("QUJD".utf8)) == Array("ABC".utf8))
+        #expect(Base64Leads.decode(Array("Q!==".utf8)) == nil)
     }
 }

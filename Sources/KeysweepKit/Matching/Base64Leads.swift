@@ -1,0 +1,88 @@
+import Foundation
+
+/// Base64 text that starts the way an encoded secret starts: `aHR0cHM6Ly` is `https://` encoded,
+/// `UVV0SlF` is `AKIA` encoded twice. A value someone encoded (`echo -n … | base64` into a
+/// Dockerfile `ARG`, a CI variable, a Helm value) begins with the encoding of its own first bytes,
+/// so these prefixes find it without decoding every base64 run of a blob (images, key bodies,
+/// lockfile hashes): the prefilter looks for them in the walk it makes for the rules' keywords,
+/// and only a blob that holds one is searched again, for the exact prefixes.
+enum Base64Leads {
+    /// What an encoded secret starts with: URLs and connection strings that carry credentials, the
+    /// prefixes of well-known tokens, a Docker registry config, an AWS credentials file, a
+    /// kubeconfig and a Google service-account key. Not `-----BEGIN`: a rule takes base64 PEM as
+    /// it is (`privatekey.base64-pem`), and the key would be found twice.
+    static let words = [
+        "https://", "http://", "postgres://", "postgresql://", "mysql://", "mongodb://", "mongodb+srv://", "redis://",
+        "rediss://", "amqp://", "amqps://", "mssql://", "jdbc:", "ftp://", "sftp://", "smtp://", "ldap://", "ldaps://",
+        "Server=", "Data Source=", "DefaultEndpointsProtocol=", "AccountEndpoint=", "Endpoint=sb://",
+        "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "xoxb-", "xoxp-", "xoxa-",
+        "xoxe", "xapp-", "sk_live_", "rk_live_", "sk_test_", "sk-ant-", "sk-proj-", "AIza", "npm_", "pypi-", "dop_v1_",
+        "hvs.", "shpat_",
+        #"{"auths""#, "{\n  \"auths\"", "[default]", "aws_access_key_id", "apiVersion:",
+        #"{"type":"service_account""#, "{\n  \"type\": \"service_account\"",
+    ]
+
+    /// The encodings of `words`, once and twice, standard and URL-safe, each cut to the characters
+    /// that the word alone decides.
+    static let encoded: [[UInt8]] = {
+        var leads: [[UInt8]] = []
+        for word in words {
+            let once = determinedPrefix(of: Array(word.utf8))
+            leads += [once, determinedPrefix(of: once)]
+        }
+        leads += leads.map { lead in lead.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: "-") : $0 == UInt8(ascii: "/") ? UInt8(ascii: "_") : $0 } }
+        var seen = Set<[UInt8]>()
+        return leads.filter { $0.count >= 5 && seen.insert($0).inserted }
+    }()
+
+    /// The base64 characters that `bytes` decide alone, whatever follows them: six bits each, so
+    /// three bytes give four characters and four bytes five.
+    static func determinedPrefix(of bytes: [UInt8]) -> [UInt8] {
+        Array(Data(bytes).base64EncodedString().utf8.prefix(bytes.count * 8 / 6))
+    }
+
+    /// The base64 (or base64url) runs of `bytes` that start with a lead: where each is, up to
+    /// `longestRun` bytes. A lead inside a longer run (after other base64 characters) starts no
+    /// value.
+    static func runs(in bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
+        var runs = Set<Range<Int>>()
+        for lead in encoded {
+            var from = 0
+            while let start = ByteSearch.firstIndex(of: lead, in: bytes, within: from..<bytes.count) {
+                from = start + 1
+                guard start == 0 || !isRunByte(bytes[start - 1]) else { continue }
+                var end = start
+                while end < bytes.count, end - start < longestRun, isRunByte(bytes[end]) { end += 1 }
+                var padding = 0
+                while end < bytes.count, padding < 2, bytes[end] == UInt8(ascii: "=") { end += 1; padding += 1 }
+                if end - start >= shortestRun { runs.insert(start..<end) }
+            }
+        }
+        return runs.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// A run this short holds no secret worth decoding (12 bytes once decoded).
+    static let shortestRun = 16
+    /// Encoded values are one secret or one small file, not an archive.
+    static let longestRun = 64 << 10
+
+    /// `A-Z a-z 0-9 + /`, and `-` and `_` of base64url.
+    static func isRunByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "_"): true
+        default: false
+        }
+    }
+
+    /// `run` decoded, standard or URL-safe, padded or not; nil when it is not base64.
+    static func decode(_ run: some Collection<UInt8>) -> [UInt8]? {
+        var text = run.filter { $0 != UInt8(ascii: "=") }.map { byte -> UInt8 in
+            byte == UInt8(ascii: "-") ? UInt8(ascii: "+") : byte == UInt8(ascii: "_") ? UInt8(ascii: "/") : byte
+        }
+        // A character left over after the last full group carries too few bits for a byte.
+        if text.count % 4 == 1 { text.removeLast() }
+        text += Array(repeating: UInt8(ascii: "="), count: (4 - text.count % 4) % 4)
+        return Data(base64Encoded: Data(text)).map(Array.init)
+    }
+}
