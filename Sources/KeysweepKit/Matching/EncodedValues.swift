@@ -193,7 +193,7 @@ struct EncodedValues {
 
     /// UTF-8 text without control bytes other than tab, CR and LF.
     static func isPrintable(_ bytes: [UInt8]) -> Bool {
-        guard !bytes.isEmpty, String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]) != nil else { return false }
+        guard !bytes.isEmpty, String(validating: bytes, as: UTF8.self) != nil else { return false }
         return bytes.allSatisfy { $0 >= 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 }
