@@ -1,10 +1,9 @@
-import Foundation
-
-/// Checks HTTP Basic credentials (RFC 7617): base64 of printable `user:password`, where the
-/// password is not a placeholder (`username:password`, `user:<token>`, `admin:changeme`).
+/// Checks HTTP Basic credentials (RFC 7617): base64 of printable `user:password`, padded or not
+/// (a legacy `.dockercfg`), where the password is not a placeholder (`username:password`,
+/// `user:<token>`, `admin:changeme`).
 enum BasicCredentials {
     static func isValid(_ secret: [UInt8]) -> Bool {
-        guard let data = Data(base64Encoded: Data(secret)), let colon = data.firstIndex(of: UInt8(ascii: ":")),
+        guard let data = LenientBase64.decode(secret), let colon = data.firstIndex(of: UInt8(ascii: ":")),
               data.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
         let password = Array(data[(colon + 1)...])
         guard password.count >= 4 else { return false }

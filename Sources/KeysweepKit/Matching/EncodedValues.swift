@@ -103,7 +103,7 @@ struct EncodedValues {
     static func base64Values(in bytes: UnsafeRawBufferPointer, layers: Int) -> [Value] {
         var values: [Value] = []
         for run in Base64Leads.runs(in: bytes) {
-            guard let decoded = Base64Leads.decode(bytes[run]), decoded.count >= 8, isPrintable(decoded) else { continue }
+            guard let decoded = LenientBase64.decode(bytes[run]), decoded.count >= 8, isPrintable(decoded) else { continue }
             values.append(Value(text: decoded, span: run, encoding: "base64", replacesPlainMatches: false))
             guard layers > 1 else { continue }
             let inner = decoded.withUnsafeBytes { base64Values(in: $0, layers: layers - 1) }

@@ -16,12 +16,18 @@ enum PlaceholderFilter {
         "123e4567-e89b", "123e4567e89b",
     ].map { Array($0.utf8) }
 
+    /// Entropy (bits a byte) from which a value was drawn at random, not written by hand.
+    static let generatedEntropy = 5.0
+
     static func isPlaceholder(_ secret: [UInt8]) -> Bool {
         guard let first = secret.first else { return true }
         if secret.allSatisfy({ $0 == first }) { return true }
         if isRepeatedUnit(secret) || hasRepeatedGroups(secret) { return true }
-        // `<your-token>`: an angle-bracketed name; a lone `<` or `>` is punctuation of a password.
-        if let open = secret.firstIndex(of: UInt8(ascii: "<")), secret[open...].contains(UInt8(ascii: ">")) { return true }
+        // `<your-token>`: an angle-bracketed name; a lone `<` or `>` is punctuation of a password,
+        // and so are both in a value drawn from many symbols (a WordPress salt has 5 bits or more
+        // a byte, a name or a template tag in brackets 4.5 at most).
+        if let open = secret.firstIndex(of: UInt8(ascii: "<")), secret[open...].contains(UInt8(ascii: ">")),
+           Entropy.shannon(secret) < Self.generatedEntropy { return true }
         let lowered = secret.map(KeywordPrefilter.fold)
         return markers.contains { lowered.contains(subsequence: $0) } || startsWithNamedStandIn(lowered)
     }

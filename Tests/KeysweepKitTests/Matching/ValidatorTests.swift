@@ -135,6 +135,8 @@ import Testing
         ("${GITHUB_TOKEN}", true),
         ("{{ .Values.token }}", true),
         ("<your-token>", true),
+        ("<%= ENV['DATABASE_PASSWORD'] %>", true),
+        ("Q$:B]zZjN-AdT<>h7V1.vm+k^|}2wVZf]Xw#QEZ[-pSohv+Kj0W-Z|:|g$-+E8:8", false),  // a WordPress salt: drawn, not written
         ("aaaaaaaaaaaaaaaa", true),
         ("sk_live_12345678abcd", true),
         ("ghp_R4nd0mL00k1ngT0k3nV4lu3", false),
