@@ -41,7 +41,7 @@ enum AssignmentValueFilter {
     }
 
     /// Whether `lowered` (case-folded) holds a test word, also spelled with digits and symbols.
-    private static func holdsTestWord(_ lowered: [UInt8]) -> Bool {
+    static func holdsTestWord(_ lowered: [UInt8]) -> Bool {
         let spelled = lowered.map(unLeet)
         return testWords.contains { spelled.contains(subsequence: $0) }
     }
