@@ -1,8 +1,8 @@
 import Foundation
 
 /// Base64 as people write it: standard or URL-safe (`-` and `_`), padded or not (a registry's
-/// `auth` in `.dockercfg`, base64url tokens). Foundation's decoder takes
-/// only standard, padded text.
+/// `auth` in `.dockercfg`, base64url tokens). Foundation's decoder takes only standard, padded
+/// text.
 enum LenientBase64 {
     /// `run` decoded, standard or URL-safe, padded or not; nil when it is not base64.
     static func decode(_ run: some Collection<UInt8>) -> [UInt8]? {
