@@ -3,10 +3,11 @@ import PCRE2
 
 /// Fuzz targets of the matcher and its decoding layer (`Matching/`).
 enum MatchingFuzzing {
-    /// `EncodedValues` on the input: the Secret and percent-escape checks, every value found, and
-    /// percent-decoding of the whole input.
+    /// `EncodedValues` on the input: the Secret and percent-escape checks, every value found (with
+    /// a base64 lead's end taken for possible everywhere), and percent-decoding of the whole input.
     static func encoded(_ bytes: UnsafeRawBufferPointer) {
-        for value in encodedValues.values(in: bytes, markers: Set(EncodedValues.Marker.allCases), scratch: scratch) {
+        for value in encodedValues.values(in: bytes, markers: Set(EncodedValues.Marker.allCases), leadHitEnds: Array(0...bytes.count),
+                                          scratch: scratch) {
             precondition(value.span.lowerBound >= 0 && value.span.upperBound <= bytes.count, "value outside the input")
             precondition(EncodedValues.isPrintable(value.text), "a value that is not printable text")
         }

@@ -41,24 +41,45 @@ enum Base64Leads {
         Array(Data(bytes).base64EncodedString().utf8.prefix(bytes.count * 8 / 6))
     }
 
-    /// The base64 (or base64url) runs of `bytes` that start with a lead: where each is, up to
-    /// `longestRun` bytes. A lead inside a longer run (after other base64 characters) starts no
-    /// value.
-    static func runs(in bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
-        var runs = Set<Range<Int>>()
-        for lead in encoded {
-            var from = 0
-            while let start = ByteSearch.firstIndex(of: lead, in: bytes, within: from..<bytes.count) {
-                from = start + 1
-                guard start == 0 || !isRunByte(bytes[start - 1]) else { continue }
-                var end = start
-                while end < bytes.count, end - start < longestRun, isRunByte(bytes[end]) { end += 1 }
-                var padding = 0
-                while end < bytes.count, padding < 2, bytes[end] == UInt8(ascii: "=") { end += 1; padding += 1 }
-                if end - start >= shortestRun { runs.insert(start..<end) }
+    /// The base64 (or base64url) runs of `bytes` that start with a lead, each up to `longestRun`
+    /// bytes. `hitEnds`, where the prefilter saw a lead end (case folded, cut to its longest
+    /// kept keyword), says where to look; without them every lead is searched for, which only
+    /// decoded text (a value's inner layer, at most `longestRun` bytes) may cost.
+    static func runs(in bytes: UnsafeRawBufferPointer, hitEnds: [Int]? = nil) -> [Range<Int>] {
+        var starts = Set<Int>()
+        if let hitEnds {
+            for end in hitEnds {
+                for start in max(0, end - KeywordPrefilter.longestKept)..<min(end, bytes.count) where startsLead(at: start, in: bytes) {
+                    starts.insert(start)
+                }
+            }
+        } else {
+            for lead in encoded {
+                var from = 0
+                while let start = ByteSearch.firstIndex(of: lead, in: bytes, within: from..<bytes.count) {
+                    from = start + 1
+                    if start == 0 || !isRunByte(bytes[start - 1]) { starts.insert(start) }
+                }
             }
         }
-        return runs.sorted { $0.lowerBound < $1.lowerBound }
+        return starts.sorted().compactMap { run(from: $0, in: bytes) }
+    }
+
+    /// Whether a lead starts a run at `start`: the byte before is no base64 character.
+    private static func startsLead(at start: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
+        guard start == 0 || !isRunByte(bytes[start - 1]) else { return false }
+        return encoded.contains { lead in
+            start + lead.count <= bytes.count && lead.indices.allSatisfy { bytes[start + $0] == lead[$0] }
+        }
+    }
+
+    /// The run of base64 characters (and up to two `=`) from `start`, if it is long enough.
+    private static func run(from start: Int, in bytes: UnsafeRawBufferPointer) -> Range<Int>? {
+        var end = start
+        while end < bytes.count, end - start < longestRun, isRunByte(bytes[end]) { end += 1 }
+        var padding = 0
+        while end < bytes.count, padding < 2, bytes[end] == UInt8(ascii: "=") { end += 1; padding += 1 }
+        return end - start >= shortestRun ? start..<end : nil
     }
 
     /// A run this short holds no secret worth decoding (12 bytes once decoded).

@@ -89,24 +89,26 @@ struct EncodedValues {
         return false
     }
 
-    /// The encoded values of `bytes`, which hold `markers` (see `Marker`).
-    func values(in bytes: UnsafeRawBufferPointer, markers: Set<Marker>, scratch: MatchScratch) -> [Value] {
+    /// The encoded values of `bytes`, which hold `markers` (see `Marker`); `leadHitEnds`, where
+    /// the prefilter saw a base64 lead end.
+    func values(in bytes: UnsafeRawBufferPointer, markers: Set<Marker>, leadHitEnds: [Int], scratch: MatchScratch) -> [Value] {
         var values: [Value] = []
         if markers.contains(.secretKind), Self.mayHoldSecretData(bytes) { values += secretDataValues(in: bytes, scratch: scratch) }
         if markers.contains(.percentEscape), Self.mayHoldPercentEncoding(bytes) { values += percentEncodedValues(in: bytes, scratch: scratch) }
-        if markers.contains(.base64Lead) { values += Self.base64Values(in: bytes, layers: 2) }
+        if markers.contains(.base64Lead) { values += Self.base64Values(in: bytes, hitEnds: leadHitEnds, layers: 2) }
         return values
     }
 
     /// The printable text of base64 runs that start with a lead (`Base64Leads`), and of the runs
-    /// inside that text, `layers` deep: a value encoded twice is reported at the outer run.
-    static func base64Values(in bytes: UnsafeRawBufferPointer, layers: Int) -> [Value] {
+    /// inside that text, `layers` deep: a value encoded twice is reported at the outer run. At
+    /// most `mostBase64Values` runs a blob are decoded.
+    static func base64Values(in bytes: UnsafeRawBufferPointer, hitEnds: [Int]?, layers: Int) -> [Value] {
         var values: [Value] = []
-        for run in Base64Leads.runs(in: bytes) {
+        for run in Base64Leads.runs(in: bytes, hitEnds: hitEnds).prefix(mostBase64Values) {
             guard let decoded = LenientBase64.decode(bytes[run]), decoded.count >= 8, isPrintable(decoded) else { continue }
             values.append(Value(text: decoded, span: run, encoding: "base64", replacesPlainMatches: false))
             guard layers > 1 else { continue }
-            let inner = decoded.withUnsafeBytes { base64Values(in: $0, layers: layers - 1) }
+            let inner = decoded.withUnsafeBytes { base64Values(in: $0, hitEnds: nil, layers: layers - 1) }
             values += inner.map { Value(text: $0.text, span: run, encoding: "base64", replacesPlainMatches: false) }
         }
         return values
@@ -190,6 +192,10 @@ struct EncodedValues {
         }
         return values
     }
+
+    /// A bound on the base64 values decoded in one blob: a file of hostile text cannot make the
+    /// scan decode and search thousands of them.
+    static let mostBase64Values = 256
 
     /// UTF-8 text without control bytes other than tab, CR and LF.
     static func isPrintable(_ bytes: [UInt8]) -> Bool {

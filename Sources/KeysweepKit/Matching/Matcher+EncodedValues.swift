@@ -2,10 +2,23 @@
 /// and base64 that starts like an encoded secret, reported at the encoded text (see
 /// `EncodedValues`).
 extension Matcher {
+    /// Where the prefilter saw a base64 lead end in the blob it last walked (see `Base64Leads`).
+    private func leadHitEnds(_ markers: Set<EncodedValues.Marker>) -> [Int] {
+        guard markers.contains(.base64Lead) else { return [] }
+        let marker = ruleSet.rules.count + EncodedValues.Marker.base64Lead.rawValue
+        var ends: [Int] = []
+        for hit in hits {
+            ruleSet.prefilter.forEachRule(of: hit) { group in
+                if group == marker { ends.append(hit.end) }
+            }
+        }
+        return ends
+    }
+
     /// `markers`: those the prefilter found in `bytes`; without them there is nothing to decode.
     func scanEncodedValues(in bytes: UnsafeRawBufferPointer, markers: Set<EncodedValues.Marker>, into result: inout BlobScan) {
         guard !markers.isEmpty else { return }
-        let values = encodedValues.values(in: bytes, markers: markers, scratch: scratch)
+        let values = encodedValues.values(in: bytes, markers: markers, leadHitEnds: leadHitEnds(markers), scratch: scratch)
         guard !values.isEmpty else { return }
         var allowance = suppress ? InlineAllowance(bytes: bytes) : nil
         struct RuleAndSecret: Hashable { let rule: Int, secret: [UInt8] }
