@@ -39,6 +39,11 @@ enum ValueShape {
            isReferenceOrExpression(Array(value.dropFirst())) {
             return true
         }
+        // `[]*v1alpha1.RepoCreds{`, `[]string{`: a Go slice's composite literal.
+        if value.starts(with: Array("[]".utf8)) {
+            let element = value.dropFirst(2).drop { $0 == UInt8(ascii: "*") }
+            if let start = element.first, isIdentifierStart(start), isNameOrCall(Array(element)) { return true }
+        }
         // `.$connection['password']`: PHP joining a variable to the string before it.
         if first == UInt8(ascii: "."), value.count > 2, value[1] == UInt8(ascii: "$"), isIdentifierStart(value[2]) { return true }
         // `encryption.#{key}`: Ruby interpolation anywhere in the value.
@@ -77,8 +82,9 @@ enum ValueShape {
         return false
     }
 
-    /// Forms told by a leading name: `$NAME`, `$this->password`, `a::B`, and calls or indexes
-    /// such as `getPassword()`, `os.getenv(`, `ENV[`, `ENC[AES256_GCM,...]`.
+    /// Forms told by a leading name: `$NAME`, `$this->password`, `a::B`, and calls, indexes or
+    /// composite literals such as `getPassword()`, `os.getenv(`, `ENV[`, `ENC[AES256_GCM,...]`,
+    /// `&v1alpha1.RepoCreds{}`, `jwtCredentials{` (Go, Rust).
     private static func isNameOrCall(_ value: [UInt8]) -> Bool {
         let path = identifierPath(in: value)
         guard path.length > 0, let last = value.last else { return false }
@@ -87,6 +93,7 @@ enum ValueShape {
             return path.sigil || path.separators > 0 && !path.onlyDots
         }
         let next = value[path.length]
+        if next == UInt8(ascii: "{") { return opensFields(value[(path.length + 1)...], after: value[..<path.length]) }
         guard next == UInt8(ascii: "(") || next == UInt8(ascii: "[") else { return false }
         // What follows the bracket must read as arguments or an index (`db`, `"K"`, `i + 1`,
         // `x.y`): `Zz9vFN43PA[I95y~([B|nU` or `QvcU(1w0IE<;;FdZN` is a generated password.
@@ -100,6 +107,22 @@ enum ValueShape {
         let closes = [UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]")].contains(last)
         let wordName = !value[..<path.length].contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
         return closes || wordName || path.separators > 0
+    }
+
+    /// The text after a composite literal's `{` (Go, Rust) and the type's name before it: nothing
+    /// (the value was cut there), `}`, a field's name and `:` (`{Name: …`, `{store:`), a first
+    /// value and `,` (`{store, mock}`), a nested literal's `&` (`{&google.…`), or a name up to
+    /// where the value was cut after a type's name without digits (`Creds{store`).
+    /// `mbxs{zFS*)x6a9)N` and `Tr0ub4{dor}&3x` are passwords.
+    private static func opensFields(_ rest: ArraySlice<UInt8>, after type: ArraySlice<UInt8>) -> Bool {
+        guard let first = rest.first else { return true }
+        if first == UInt8(ascii: "}") || first == UInt8(ascii: "&") { return true }
+        guard isIdentifierStart(first) else { return false }
+        let name = rest.prefix(while: isIdentifierByte)
+        guard let after = rest.dropFirst(name.count).first else {
+            return !type.contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        }
+        return after == UInt8(ascii: ":") || after == UInt8(ascii: ",")
     }
 
     /// The text after a call's or an index's opening bracket, up to its closing bracket: code

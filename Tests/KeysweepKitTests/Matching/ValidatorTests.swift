@@ -69,6 +69,15 @@ import Testing
         ("dXNlcm5hbWU6cGFzc3dvcmQ=", false),               // base64("username:password")
         ("YS1naXQtdG9rZW4=", false),                       // base64("a-git-token")
         ("c2s3Qm1aNFhwUTl3TDJ2Ug==", true),                // base64 of a random-looking value
+        ("&v1alpha1.RepoCreds{}", false),                  // Go composite literals (Argo CD)
+        ("jwtCredentials{", false),
+        ("AzureWorkloadIdentityCreds{store:", false),
+        ("AzureWorkloadIdentityCreds{store,", false),
+        ("AzureWorkloadIdentityCreds{store", false),     // cut at its `,`
+        ("Tr0ub4{dor", true),
+        ("[]*v1alpha1.RepoCreds{", false),
+        ("Tr0ub4{dor}&3x", true),                          // braces inside a password are not code
+        ("mbxs{zFS*)x6a9)N", true),
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
