@@ -59,6 +59,19 @@ enum AssignmentValueFilter {
         return PlaceholderFilter.isPlaceholder(text) || holdsTestWord(lowered)
     }
 
+    /// `LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t…`: base64 of a certificate, a public key or a
+    /// revocation list, which a Kubernetes Secret holds beside its keys (`ca.crt`, `tls.crt`) and
+    /// which are public. Padded or not; its first bytes are enough.
+    static func encodesPublicMaterial(_ value: [UInt8]) -> Bool {
+        guard let decoded = LenientBase64.decode(value.prefix(64)) else { return false }
+        return publicMarkers.contains { decoded.starts(with: $0) }
+    }
+
+    private static let publicMarkers: [[UInt8]] = [
+        "-----BEGIN CERTIFICATE", "-----BEGIN PUBLIC KEY", "-----BEGIN RSA PUBLIC KEY", "-----BEGIN X509 CRL",
+        "-----BEGIN TRUSTED CERTIFICATE", "ssh-rsa ", "ssh-ed25519 ", "ecdsa-sha2-",
+    ].map { Array($0.utf8) }
+
     /// Whether the value of a name that ends in `key` is plausibly a literal key.
     ///
     /// Names ending in `key` are everywhere in code (`baseKey: Curve25519PublicKeyImpl`,

@@ -28,12 +28,18 @@ extension Matcher {
             let encoded = Array(bytes[value.span])
             let dropsGenericMatch: (BlobMatch) -> Bool = { $0.secret == encoded && self.ruleSet.rules[$0.ruleIndex].rule.isGeneric }
             if value.replacesPlainMatches { result.matches.removeAll(where: dropsGenericMatch) }
+            // A key a rule took in its base64 form (`privatekey.pem-base64`) is the key decoded:
+            // one finding, whose identity is the key as a `.pem` file writes it.
+            let dropsEncodedKey: (BlobMatch) -> Bool = { $0.secret == encoded && self.ruleSet.rules[$0.ruleIndex].rule.kind == .privateKey }
             var inner = value.text.withUnsafeBytes { scanPlain($0) }
             result.limitHits += inner.limitHits
             result.rejectedByValidator.merge(inner.rejectedByValidator, uniquingKeysWith: +)
             inner.matches.removeAll { !seen.insert(RuleAndSecret(rule: $0.ruleIndex, secret: $0.secret)).inserted }
             guard !inner.matches.isEmpty else { continue }
             if !value.replacesPlainMatches { result.matches.removeAll(where: dropsGenericMatch) }
+            if inner.matches.contains(where: { ruleSet.rules[$0.ruleIndex].rule.kind == .privateKey }) {
+                result.matches.removeAll(where: dropsEncodedKey)
+            }
             if inner.matches.contains(where: { allowance?.allows(ruleID: ruleSet.rules[$0.ruleIndex].rule.id, secret: value.span) == true }) {
                 result.suppressedInline += inner.matches.count
                 continue

@@ -334,7 +334,8 @@ public final class Matcher {
         case .basicAuth: valid = BasicCredentials.isValid(secret)
         case .grafanaCRC32: valid = GrafanaChecksum.isValid(secret)
         case .connectionPassword: valid = ConnectionPassword.isPlausible(secret)
-        case .encodedValue: valid = !AssignmentValueFilter.encodesTestText(secret, orPath: true)
+        case .encodedValue:
+            valid = !AssignmentValueFilter.encodesTestText(secret, orPath: true) && !AssignmentValueFilter.encodesPublicMaterial(secret)
         case .wordPassword: valid = WordPassword.isPlausible(secret)
         }
         if valid { return .accepted }

@@ -57,6 +57,28 @@ import Testing
         #expect(PEMBlock.canonicalBody(Array((lines[0] + "\n" + lines[2]).utf8)) != Array(body.utf8))
     }
 
+    /// A Kubernetes Secret's base64 key is one finding, the key decoded (not also its base64 form),
+    /// and a certificate beside it is public, no finding (prometheus-community/helm-charts).
+    @Test func aSecretsEncodedKeyIsOneFindingAndItsCertificateNone() throws {
+        let text = String(decoding: try fixture("legacy-rsa1024.pem"), as: UTF8.self)
+        let key = String(text[text.range(of: "-----BEGIN")!.lowerBound...])
+        let certificate = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ2VydGlmaWNhdGVPZk5vU2VjcmV0\n-----END CERTIFICATE-----\n"
+        let manifest = """
+        apiVersion: v1
+        kind: Secret
+        data:
+          ca.crt: \(Data(certificate.utf8).base64EncodedString())
+          tls.key: \(Data(key.utf8).base64EncodedString())
+        """
+        let ruleSet = try RuleSet(RuleLoader.builtinRules(withExamples: false), lazily: true)
+        let matches = Array(manifest.utf8).withUnsafeBytes { Matcher(ruleSet: ruleSet).scan($0) }.matches
+        #expect(matches.map { ruleSet.rules[$0.ruleIndex].rule.kind } == [.privateKey])
+        #expect(matches.first?.encoding == "base64")
+        #expect(matches.first?.start.line == 5)
+        #expect(AssignmentValueFilter.encodesPublicMaterial(Array(Data(certificate.utf8).base64EncodedString().utf8)))
+        #expect(!AssignmentValueFilter.encodesPublicMaterial(Array(Data(key.utf8).base64EncodedString().utf8)))
+    }
+
     @Test func ageSecretKeysNeedAValidBech32Checksum() {
         let valid = "AGE-SECRET-KEY-1GFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPQ4EGAEX"
         #expect(Bech32.isAgeSecretKey(Array(valid.utf8)))
