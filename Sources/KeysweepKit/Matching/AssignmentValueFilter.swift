@@ -59,6 +59,21 @@ enum AssignmentValueFilter {
         return PlaceholderFilter.isPlaceholder(text) || holdsTestWord(lowered)
     }
 
+    /// `Fido2Credentials = fido2Credentials`, `apiKey: apiKey`, `ACCESS_TOKEN=access_token`: a
+    /// value of identifier characters that ends in the name it is assigned to (case, `_` and `-`
+    /// aside) passes a variable on; it is no secret. `name` is the matched text before the value,
+    /// from the rule's name word (`Credentials = `).
+    static func echoesName(_ value: [UInt8], name: [UInt8]) -> Bool {
+        guard value.allSatisfy(ValueShape.isIdentifierByte) else { return false }
+        let end = name.lastIndex(where: ValueShape.isIdentifierByte).map { $0 + 1 } ?? 0
+        let start = name[..<end].lastIndex { !ValueShape.isIdentifierByte($0) && $0 != UInt8(ascii: "-") }.map { $0 + 1 } ?? 0
+        func spelled(_ text: some Sequence<UInt8>) -> [UInt8] {
+            text.filter { $0 != UInt8(ascii: "_") && $0 != UInt8(ascii: "-") }.map(KeywordPrefilter.fold)
+        }
+        let word = spelled(name[start..<end])
+        return !word.isEmpty && spelled(value).reversed().starts(with: word.reversed())
+    }
+
     /// `LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t…`: base64 of a certificate, a public key or a
     /// revocation list, which a Kubernetes Secret holds beside its keys (`ca.crt`, `tls.crt`) and
     /// which are public. Padded or not; its first bytes are enough.

@@ -316,6 +316,7 @@ public final class Matcher {
         }
         if PublishedTestKeys.contains(secret) { return .example }
         if PlaceholderFilter.isPlaceholder(secret) { return .rejected }
+        if rule.rule.isGeneric && AssignmentValueFilter.echoesName(secret, name: name) { return .rejected }
         if rule.rule.isGeneric && AssignmentValueFilter.looksLikeDigestOrUUID(secret)
             && !AssignmentValueFilter.isHexSecretNamedSecret(secret, name: name)
             && !AssignmentValueFilter.isGeneratedUUIDNamedSecret(secret, name: name) {
