@@ -1,7 +1,8 @@
 /// Recognises values that only look like secrets: documentation placeholders, template variables,
 /// masked or elided values (`****`, `sk_live_…(32)`, `abc...xyz`), a repeated character or unit
-/// (`abcd1234abcd1234…`), a keyboard run such as `12345678`, or a field's name after `some` or
-/// `my` (`some_pass`, `mytoken`).
+/// (`abcd1234abcd1234…`), a keyboard run such as `12345678`, a field's name after `some` or
+/// `my` (`some_pass`, `mytoken`), or words that name the field or ask for a value
+/// (`mariadb-password`, `SET_A_PASSWORD_HERE_123`).
 /// Runs are listed both ways (`12345678` and `87654321`, `a1b2c3` and `c3b2a1`): documentation
 /// counts down as often as up (`px-dep-d4c3b2a1-f6e5-h8g7-...`).
 ///
@@ -29,7 +30,7 @@ enum PlaceholderFilter {
         if let open = secret.firstIndex(of: UInt8(ascii: "<")), secret[open...].contains(UInt8(ascii: ">")),
            Entropy.shannon(secret) < Self.generatedEntropy { return true }
         let lowered = secret.map(KeywordPrefilter.fold)
-        return markers.contains { lowered.contains(subsequence: $0) } || startsWithNamedStandIn(lowered)
+        return markers.contains { lowered.contains(subsequence: $0) } || startsWithNamedStandIn(lowered) || namesItsField(lowered)
     }
 
     /// Field names that documentation writes after `some` or `my` in place of a value.
@@ -61,15 +62,43 @@ enum PlaceholderFilter {
         return false
     }
 
-    /// `abcd1234abcd1234…`, `Asdf1234asdf1234…`, `deadbeefdeadbeef…`: 16 bytes or more made of one
-    /// unit of 2 to 8 bytes written over and over (case aside). A generated secret never repeats
-    /// itself so; someone filling a field to its length does.
+    /// `abcd1234abcd1234…`, `Asdf1234asdf1234…`, `deadbeefdeadbeef…`, `asdfasdfasdf`: one unit of 2
+    /// to 8 bytes written over and over (case aside), to 16 bytes or more or three times at least.
+    /// A generated secret never repeats itself so; someone filling a field does.
     static func isRepeatedUnit(_ secret: [UInt8]) -> Bool {
-        guard secret.count >= 16 else { return false }
+        guard secret.count >= 8 else { return false }
         let lowered = secret.map(KeywordPrefilter.fold)
         return (2...8).contains { unit in
-            (unit..<lowered.count).allSatisfy { lowered[$0] == lowered[$0 - unit] }
+            (lowered.count >= 16 || lowered.count >= 3 * unit)
+                && (unit..<lowered.count).allSatisfy { lowered[$0] == lowered[$0 - unit] }
         }
+    }
+
+    /// Words, split at `_`, `-`, `.` and blanks, that tell a reader to put a value in:
+    /// `SET_A_PASSWORD_HERE_123`, `insert-token-here`, `KEY_GOES_HERE` (a word's trailing digits
+    /// aside).
+    private static let fillInWords: [[UInt8]] = ["here"].map { Array($0.utf8) }
+
+    /// The names of a credential's fields, which a value made of words ends with when it names the
+    /// field instead of filling it (`mariadb-password`, `db_pass`, `admin-secret`).
+    private static let credentialFieldNames: [[UInt8]] = [
+        "password", "passwd", "pass", "pwd", "secret", "token", "apikey", "key",
+    ].map { Array($0.utf8) }
+
+    /// `SET_A_PASSWORD_HERE_123`, `mariadb-password`: a value of words joined by `_`, `-` or `.`
+    /// that asks to be filled in or names its own field (`lowered` is case-folded).
+    static func namesItsField(_ lowered: [UInt8]) -> Bool {
+        let separators = Array("_-. ".utf8)
+        let words = lowered.split(whereSeparator: { separators.contains($0) })
+        guard words.count >= 2, lowered.count <= 48,
+              lowered.allSatisfy({ ValueShape.isIdentifierByte($0) || separators.contains($0) }) else { return false }
+        func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        for word in words {
+            var letters = Array(word)
+            while let last = letters.last, isDigit(last) { letters.removeLast() }
+            if fillInWords.contains(letters) { return true }
+        }
+        return words.last.map { last in credentialFieldNames.contains { Array(last) == $0 } } ?? false
     }
 }
 

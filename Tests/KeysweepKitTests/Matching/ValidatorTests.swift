@@ -167,6 +167,14 @@ import Testing
         ("MyPassword", true),
         ("somewhere9Xk2Lq7", false),
         ("mYx9Lq2Wv7Kp3Rt8", false),
+        ("asdfasdfasdf", true),                       // a short unit three times (bitwarden/server's tests)
+        ("abcabcab", false),                          // not three whole units
+        ("SET_A_PASSWORD_HERE_123", true),            // asks for a value (bitwarden/server's CI)
+        ("insert-token-here", true),
+        ("mariadb-password", true),                   // names its own field
+        ("admin_secret", true),
+        ("Here4Tz9xQ2mK7pL", false),                  // `here` inside a word
+        ("Tz6!qW3vK9mB2xN-key", false),               // punctuation a name does not hold
     ])
     func placeholders(value: String, isPlaceholder: Bool) {
         #expect(PlaceholderFilter.isPlaceholder(Array(value.utf8)) == isPlaceholder)
