@@ -9,7 +9,7 @@
 /// in a URL, a string): only a name followed by an assignment (`=`, `:`, `=>`) counts, on the
 /// secret's own line, before it.
 enum MadeUpNames {
-    private static let words: [(word: [UInt8], context: LocationContext)] = [
+    private static let madeUpWords: [(word: [UInt8], context: LocationContext)] = [
         ("test", LocationContext.test), ("tests", .test), ("testing", .test), ("fake", .test), ("dummy", .test),
         ("mock", .test), ("mocked", .test), ("stub", .test), ("example", .example), ("sample", .example),
     ].map { (Array($0.0.utf8), $0.1) }
@@ -57,7 +57,7 @@ enum MadeUpNames {
         let lowered = words(of: Array(name)).map { $0.map(KeywordPrefilter.fold) }
         var found: LocationContext?
         for (index, word) in lowered.enumerated() {
-            guard let context = words.first(where: { $0.word == word })?.context else { continue }
+            guard let context = madeUpWords.first(where: { $0.word == word })?.context else { continue }
             if word.starts(with: Array("test".utf8)), index + 1 < lowered.count, toolWords.contains(lowered[index + 1]) { continue }
             if context == .test { return .test }
             found = context

@@ -39,11 +39,23 @@ enum ValueShape {
            isReferenceOrExpression(Array(value.dropFirst())) {
             return true
         }
-        // `[]*v1alpha1.RepoCreds{`, `[]string{`: a Go slice's composite literal.
+        // `[]*v1alpha1.RepoCreds{`, `[]string{fmt.Sprintf(…`: a Go slice's composite literal,
+        // whatever its elements are.
         if value.starts(with: Array("[]".utf8)) {
-            let element = value.dropFirst(2).drop { $0 == UInt8(ascii: "*") }
-            if let start = element.first, isIdentifierStart(start), isNameOrCall(Array(element)) { return true }
+            let element = Array(value.dropFirst(2).drop { $0 == UInt8(ascii: "*") })
+            if let start = element.first, isIdentifierStart(start) {
+                let path = identifierPath(in: element)
+                if path.length < element.count, element[path.length] == UInt8(ascii: "{") { return true }
+                if isNameOrCall(element) { return true }
+            }
         }
+        // `"Credential="+r.Form.Get(x)`: what a string is joined with, cut after its `+`.
+        if first == UInt8(ascii: "+"), value.count > 2, isReferenceOrExpression(Array(value.dropFirst().drop { $0 == UInt8(ascii: " ") })) {
+            return true
+        }
+        // `%s/%s/us-east-1/s3/aws4_request`: a format string that the code fills in, opening with
+        // a conversion.
+        if first == UInt8(ascii: "%"), value.count > 2, "sdvq".utf8.contains(value[1]), !isIdentifierByte(value[2]) { return true }
         // `.$connection['password']`: PHP joining a variable to the string before it.
         if first == UInt8(ascii: "."), value.count > 2, value[1] == UInt8(ascii: "$"), isIdentifierStart(value[2]) { return true }
         // `encryption.#{key}`: Ruby interpolation anywhere in the value.
@@ -172,6 +184,22 @@ enum ValueShape {
             afterDigit = digit
         }
         return value.contains(UInt8(ascii: "_")) || !value.contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    }
+
+    /// `accessKeyID/credScope`, `bucket/objectName`: names joined by `/`, a path or a format
+    /// written in words. Each segment is a word identifier with a lowercase run of three letters
+    /// and at most one capital in three letters; base64 drawn at random (`qWxZvBnMaSdF/gHjK`)
+    /// switches case every letter or two.
+    static func isWordPath(_ value: [UInt8]) -> Bool {
+        let segments = value.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        return segments.count >= 2 && segments.allSatisfy { segment in
+            let isLower = { (byte: UInt8) in (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
+            let letters = segment.filter { isLower($0) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+            let capitals = letters.count - letters.filter(isLower).count
+            var run = 0, longestRun = 0
+            for byte in segment { run = isLower(byte) ? run + 1 : 0; longestRun = max(longestRun, run) }
+            return isWordIdentifier(Array(segment)) && longestRun >= 3 && capitals * 3 <= letters.count
+        }
     }
 
     /// `DB_PASSWORD`, `API_KEY_V2`: an upper-case constant or environment variable name.

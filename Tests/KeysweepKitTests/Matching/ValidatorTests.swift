@@ -78,6 +78,12 @@ import Testing
         ("[]*v1alpha1.RepoCreds{", false),
         ("Tr0ub4{dor}&3x", true),                          // braces inside a password are not code
         ("mbxs{zFS*)x6a9)N", true),
+        ("[]string{fmt.Sprintf(credentialTemplate", false),  // minio's tests: a slice literal
+        ("+r.Form.Get(xhttp.AmzCredential)", false),       // joined to the string before it
+        ("%s/%s/us-east-1/s3/aws4_request", false),        // a format string
+        ("accessKeyID/credScope", false),                  // names joined by `/`
+        ("%sX9kQ2vLp7w", true),
+        ("+Xk9mQ2vLp7w", true),
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
