@@ -12,7 +12,7 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     }
 
     /// The context of `path` (relative or absolute, `/`-separated; an archive member's chain
-    /// counts its last member), holding `secret`.
+    /// from its last member outward), holding `secret`.
     public static func of(path: String, secret: [UInt8]) -> LocationContext {
         of(secret: secret) ?? of(path: path)
     }
@@ -22,9 +22,18 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         PublishedTestKeys.contains(secret) ? .example : nil
     }
 
-    /// The context `path` alone gives.
+    /// The context `path` alone gives. For an archive member (`a.zip!b/c.xml`) the member's own
+    /// path decides, else the archive's, and so on outward: a zip among a project's test
+    /// resources holds test material whatever its members are called.
     static func of(path: String) -> LocationContext {
-        let member = path.split(separator: "!").last.map(String.init) ?? path
+        for element in path.split(separator: "!").reversed() {
+            let context = of(member: String(element))
+            if context != .source { return context }
+        }
+        return .source
+    }
+
+    private static func of(member: String) -> LocationContext {
         let original = member.split(separator: "/").map(String.init)
         let components = original.map { $0.lowercased() }
         guard let name = components.last, let originalName = original.last else { return .source }

@@ -19,7 +19,9 @@ enum AssignmentValueFilter {
     /// a path or a word. Decided from the shape of the whole value (`$NAME`, `os.getenv(`,
     /// `a.b.c`, `{cipher}...}`), so a password may contain `$`, `(`, `.` or `%` anywhere.
     static func isPlausibleSecret(_ value: [UInt8]) -> Bool {
+        let value = withoutTrailingEscapes(value)
         guard !value.isEmpty else { return false }
+        if isForeignWord(value) { return false }
         if ValueShape.isReferenceOrExpression(value) { return false }
         // `eyJ…` with dots is a JSON Web Token: `jwt.token` judges those, with its own shape checks
         // and its list of documentation tokens, so a context rule does not report one it refused.
@@ -38,6 +40,29 @@ enum AssignmentValueFilter {
         if looksLikeIdentifier(value) || ValueShape.isConstantName(value) || ValueShape.isWordIdentifier(value) { return false }
         // Last: decoding base64 costs more than the shape checks above.
         return characterClassCount(value) >= 2 && !encodesTestText(value)
+    }
+
+    /// `Hashing:\n` in `"Password Hashing:\n"`: the escapes that end a string's line are not
+    /// part of a value.
+    private static func withoutTrailingEscapes(_ value: [UInt8]) -> [UInt8] {
+        var value = value
+        while value.count >= 2, value[value.count - 2] == UInt8(ascii: "\\"), "nrt".utf8.contains(value[value.count - 1]) {
+            value.removeLast(2)
+        }
+        return value
+    }
+
+    /// `Lösenord`, `Contraseña`, `Kullanıcı`: one word of letters, some of them outside ASCII,
+    /// as translation files write the label of a password field (`Password=Lösenord` in
+    /// Jenkins' `_sv_SE.properties`). Letters only, at most an initial capital among the ASCII
+    /// ones; a password with digits or symbols stays one.
+    static func isForeignWord(_ value: [UInt8]) -> Bool {
+        guard value.contains(where: { $0 >= 0x80 }), let first = value.first else { return false }
+        let ascii = value.filter { $0 < 0x80 }
+        let lowercase = ascii.dropFirst(first < 0x80 ? 1 : 0)
+        guard ascii.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) }),
+              lowercase.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) else { return false }
+        return String(bytes: value, encoding: .utf8).map { $0.allSatisfy(\.isLetter) } ?? false
     }
 
     /// Whether `lowered` (case-folded) holds a test word, also spelled with digits and symbols.

@@ -32,10 +32,10 @@ enum ValueShape {
         }
         // `",rememberMeLabel:"`: text between two strings, taken for a quoted value.
         if ",;)]}".utf8.contains(first) { return true }
-        // `[.block(value:`, `(ALWAYS(db`, `!isEmpty(x)`, `!!lookup(x`: an expression inside a bracket
-        // or negated.
+        // `[.block(value:`, `(ALWAYS(db`, `!isEmpty(x)`, `!!lookup(x`, `((UserAdapter)delegate`: an
+        // expression inside a bracket or negated.
         if "([!".utf8.contains(first), value.count > 2,
-           value[1] == UInt8(ascii: ".") || isIdentifierStart(value[1]) || first == UInt8(ascii: "!") && value[1] == first,
+           value[1] == UInt8(ascii: ".") || isIdentifierStart(value[1]) || "!(".utf8.contains(first) && value[1] == first,
            isReferenceOrExpression(Array(value.dropFirst())) {
             return true
         }

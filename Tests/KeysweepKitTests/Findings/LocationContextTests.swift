@@ -27,6 +27,8 @@ import Testing
         ("examples/quickstart/app.py", .example),
         (".env.example", .example),
         ("dist/app.war!WEB-INF/classes/application.properties", .source),
+        ("test/src/test/resources/legacy.zip!users/admin/config.xml", .test),  // Jenkins' test resources
+        ("dist/app.war!WEB-INF/test/settings.xml", .test),
     ])
     func contextFromThePath(path: String, context: LocationContext) {
         #expect(LocationContext.of(path: path, secret: Array("q8Zr2LmX7vB4nT1w".utf8)) == context)

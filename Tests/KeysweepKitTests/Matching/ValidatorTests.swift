@@ -84,6 +84,12 @@ import Testing
         ("accessKeyID/credScope", false),                  // names joined by `/`
         ("%sX9kQ2vLp7w", true),
         ("+Xk9mQ2vLp7w", true),
+        ("Lösenord", false),                               // Jenkins' translations of "Password"
+        ("Contraseña", false),
+        ("Kullanıcı", false),
+        ("Grün3!Kx9wQ", true),                             // letters outside ASCII in a password
+        ("Hashing:\\n", false),                           // `"Password Hashing:\n"`
+        ("((UserAdapter)delegate", false),                 // a cast inside a bracket (Keycloak)
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
