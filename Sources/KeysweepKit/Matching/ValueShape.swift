@@ -39,6 +39,23 @@ enum ValueShape {
            isReferenceOrExpression(Array(value.dropFirst())) {
             return true
         }
+        // `($parts['user']`, `(event.target as HTMLInputElement)`: a variable or a member opening
+        // a bracketed expression, cut where the value ends.
+        if first == UInt8(ascii: "("), value.count > 2, value[1] == UInt8(ascii: "$") || isIdentifierStart(value[1]) {
+            let inner = Array(value.dropFirst())
+            let path = identifierPath(in: inner)
+            if path.length == inner.count, path.sigil || path.separators > 0 { return true }
+            if path.length > 1, path.length < inner.count, path.sigil, inner[path.length] == UInt8(ascii: "[") { return true }
+        }
+        // `\json_encode($merged)`, `\Foo\Bar::baz(`: a PHP name from the global namespace.
+        if first == UInt8(ascii: "\\"), value.count > 2, isIdentifierStart(value[1]),
+           isReferenceOrExpression(Array(value.dropFirst()).map { $0 == UInt8(ascii: "\\") ? UInt8(ascii: ".") : $0 }) {
+            return true
+        }
+        // `\",\"first_name\":\"User\"`: JSON-escaped text between two strings, taken for a value.
+        if first == UInt8(ascii: "\\"), value.count > 2, value[1] == UInt8(ascii: "\""), ",;:)]}".utf8.contains(value[2]) {
+            return true
+        }
         // `[]*v1alpha1.RepoCreds{`, `[]string{fmt.Sprintf(…`: a Go slice's composite literal,
         // whatever its elements are.
         if value.starts(with: Array("[]".utf8)) {
@@ -143,7 +160,8 @@ enum ValueShape {
     private static func readsAsArguments(_ rest: ArraySlice<UInt8>) -> Bool {
         for byte in rest {
             if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { return true }
-            if isIdentifierByte(byte) || " .,:_->*&$+/=!?([{}\"'".utf8.contains(byte) { continue }
+            // `\count($x)`: PHP's global namespace before a function's name.
+            if isIdentifierByte(byte) || " .,:_->*&$+/=!?([{}\"'\\".utf8.contains(byte) { continue }
             return false
         }
         return true

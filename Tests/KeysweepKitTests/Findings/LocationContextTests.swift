@@ -20,6 +20,7 @@ import Testing
         ("okhttp/src/jvmTest/kotlin/okhttp3/RecordingAuthenticator.kt", .test),  // a test source set
         ("lib/src/commonTest/kotlin/Parser.kt", .test),
         ("app/Latest/Config.kt", .source),
+        ("cypress/docker-compose.yml", .test),
         ("tests/fixtures/config.env", .fixture),
         ("internal/testdata/creds.json", .fixture),
         ("docs/setup.md", .docs),

@@ -90,6 +90,11 @@ import Testing
         ("Grün3!Kx9wQ", true),                             // letters outside ASCII in a password
         ("Hashing:\\n", false),                           // `"Password Hashing:\n"`
         ("((UserAdapter)delegate", false),                 // a cast inside a bracket (Keycloak)
+        ("$uriChunks[\\count($uriChunks)", false),          // PHP's global namespace (Appwrite)
+        ("\\json_encode($merged)", false),
+        ("($parts['", false),
+        ("(event.target", false),                          // TypeScript (paperless-ngx)
+        ("\\\",\\\"first_name\\\":\\\"User\\\"", false),  // JSON-escaped text in a HAR file
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
@@ -180,6 +185,7 @@ import Testing
         ("somewhere9Xk2Lq7", false),
         ("mYx9Lq2Wv7Kp3Rt8", false),
         ("__omit_place_holder__%s", true),            // Ansible's omit token, filled in by the code
+        ("replace-me-with-a-random-string", true),      // umami's env.sample
         ("asdfasdfasdf", true),                       // a short unit three times (bitwarden/server's tests)
         ("abcabcab", false),                          // not three whole units
         ("SET_A_PASSWORD_HERE_123", true),            // asks for a value (bitwarden/server's CI)
