@@ -36,6 +36,10 @@ public enum PublishedTestKeys {
         // GitHub's OAuth app documentation and REST API description: the example access token
         // (`access_token=e72e16c7…&scope=repo%2Cgist&token_type=bearer`).
         "e72e16c7e42f292c6912e7710c838347ae178b4a",
+        // The TOTP secret of Google Authenticator's key-URI documentation
+        // (`otpauth://totp/Example:alice@google.com?secret=JBSWY3DPEHPK3PXP`) and its common
+        // variant, base32 of "Hello!" and four bytes, in authenticators' tests everywhere.
+        "JBSWY3DPEHPK3PXP", "NBSWY3DPEHPK3PXQ",
         // jwt.io's default token.
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
     ].map { Array($0.utf8) })

@@ -30,6 +30,19 @@ enum ValueShape {
            }) {
             return true
         }
+        // `#/components/schemas/x`: a JSON pointer (`$ref`), naming another part of the document.
+        if value.starts(with: Array("#/".utf8)) { return true }
+        // `::OpenTelemetry::Context.attach(`: a Ruby or C++ name from the top namespace.
+        if value.count > 3, value.starts(with: Array("::".utf8)), isIdentifierStart(value[2]), isReferenceOrExpression(Array(value.dropFirst(2))) {
+            return true
+        }
+        // `{$_DVWA['db_password']}`: PHP interpolating a variable into a string.
+        if value.count > 2, value.starts(with: Array("{$".utf8)), isIdentifierStart(value[2]) { return true }
+        // `{Identifiers:`, `{Config: x}`: a struct or object literal's first field.
+        if first == UInt8(ascii: "{"), value.count > 2, isIdentifierStart(value[1]) {
+            let name = value.dropFirst().prefix(while: isIdentifierByte)
+            if name.count >= 3, value.dropFirst(1 + name.count).first == UInt8(ascii: ":"), isWordIdentifier(Array(name)) { return true }
+        }
         // `",rememberMeLabel:"`: text between two strings, taken for a quoted value.
         if ",;)]}".utf8.contains(first) { return true }
         // `[.block(value:`, `(ALWAYS(db`, `!isEmpty(x)`, `!!lookup(x`, `((UserAdapter)delegate`: an
@@ -121,20 +134,33 @@ enum ValueShape {
             // `$NAME`, `@password`, `&anchor`, `*alias`, `$this->password`, `a::B`: a name, not a value.
             return path.sigil || path.separators > 0 && !path.onlyDots
         }
-        let next = value[path.length]
+        var next = value[path.length]
         if next == UInt8(ascii: "{") { return opensFields(value[(path.length + 1)...], after: value[..<path.length]) }
+        let following = path.length + 1 < value.count ? value[path.length + 1] : 0
+        // `tc.credentials.(*AdminIdentityImportCredentials)`: a Go type assertion.
+        if next == UInt8(ascii: "."), following == UInt8(ascii: "("), path.separators > 0 || path.sigil { return true }
+        // `described_class.create!(user:`, `valid?(x)`: a Ruby method whose name ends in `!` or `?`.
+        var opening = path.length
+        if "!?".utf8.contains(next), following == UInt8(ascii: "("), path.separators > 0 {
+            opening += 1
+            next = following
+        }
+        let wordName = !value[..<opening].contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        // `presence).`, `value);`: the end of an expression, a name and what closes around it.
+        if next == UInt8(ascii: ")"), wordName, path.length >= 3, value[path.length...].allSatisfy({ ").;,]".utf8.contains($0) }) {
+            return true
+        }
         guard next == UInt8(ascii: "(") || next == UInt8(ascii: "[") else { return false }
         // What follows the bracket must read as arguments or an index (`db`, `"K"`, `i + 1`,
         // `x.y`): `Zz9vFN43PA[I95y~([B|nU` or `QvcU(1w0IE<;;FdZN` is a generated password.
-        guard readsAsArguments(value[(path.length + 1)...]) else { return false }
+        guard readsAsArguments(value[(opening + 1)...]) else { return false }
         // A bracket opened after a name and not closed in the value: a call cut at its first
         // argument separator (`sqlite3DbSpanDup(db, ...`).
         let closer = next == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
-        if !value[path.length...].contains(closer) { return true }
+        if !value[opening...].contains(closer) { return true }
         // A name with digits before a bracket (`Tr0ub4(dor)&3x`) is a password unless the value
         // also ends with a bracket.
         let closes = [UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]")].contains(last)
-        let wordName = !value[..<path.length].contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
         return closes || wordName || path.separators > 0
     }
 
@@ -144,14 +170,17 @@ enum ValueShape {
     /// where the value was cut after a type's name without digits (`Creds{store`).
     /// `mbxs{zFS*)x6a9)N` and `Tr0ub4{dor}&3x` are passwords.
     private static func opensFields(_ rest: ArraySlice<UInt8>, after type: ArraySlice<UInt8>) -> Bool {
+        let wordType = !type.contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        var rest = rest
+        // `CredentialsWebAuthn{*credential`: a pointer's target as the first value.
+        if wordType, rest.first == UInt8(ascii: "*") { rest = rest.dropFirst() }
         guard let first = rest.first else { return true }
         if first == UInt8(ascii: "}") || first == UInt8(ascii: "&") { return true }
         guard isIdentifierStart(first) else { return false }
         let name = rest.prefix(while: isIdentifierByte)
-        guard let after = rest.dropFirst(name.count).first else {
-            return !type.contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
-        }
-        return after == UInt8(ascii: ":") || after == UInt8(ascii: ",")
+        guard let after = rest.dropFirst(name.count).first else { return wordType }
+        // `CredentialsWebAuthn{cred1}`: one value, after a type's name without digits.
+        return after == UInt8(ascii: ":") || after == UInt8(ascii: ",") || wordType && after == UInt8(ascii: "}")
     }
 
     /// The text after a call's or an index's opening bracket, up to its closing bracket: code
@@ -265,6 +294,7 @@ enum ValueShape {
         case UInt8(ascii: "?"), UInt8(ascii: "!"): return next == UInt8(ascii: ".") ? 2 : 0
         case UInt8(ascii: ":"): return next == UInt8(ascii: ":") ? 2 : 0
         case UInt8(ascii: "-"): return next == UInt8(ascii: ">") ? 2 : 0
+        case UInt8(ascii: "&"): return next == UInt8(ascii: ".") ? 2 : 0  // Ruby's safe navigation
         default: return 0
         }
     }

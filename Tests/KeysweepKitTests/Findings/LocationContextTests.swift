@@ -21,6 +21,8 @@ import Testing
         ("lib/src/commonTest/kotlin/Parser.kt", .test),
         ("app/Latest/Config.kt", .source),
         ("cypress/docker-compose.yml", .test),
+        ("pkg/testhelpers/session.go", .test),
+        ("identity/.snapshots/TestHandler.json", .fixture),
         ("tests/fixtures/config.env", .fixture),
         ("internal/testdata/creds.json", .fixture),
         ("docs/setup.md", .docs),

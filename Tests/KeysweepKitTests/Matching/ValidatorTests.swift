@@ -92,6 +92,18 @@ import Testing
         ("((UserAdapter)delegate", false),                 // a cast inside a bracket (Keycloak)
         ("$uriChunks[\\count($uriChunks)", false),          // PHP's global namespace (Appwrite)
         ("\\json_encode($merged)", false),
+        ("#/components/schemas/updateSettingsFlow", false),  // a JSON pointer (Ory Kratos)
+        ("tc.credentials.(*AdminIdentityImportCredentials", false),  // a Go type assertion
+        ("CredentialsWebAuthn{cred1}", false),
+        ("identity.CredentialsWebAuthn{*credential", false),
+        ("{Identifiers:", false),
+        ("presence).", false),                             // Spree
+        ("described_class.create!(user:", false),
+        ("ephemeral_key_response&.params&.dig(", false),   // Ruby's safe navigation
+        ("::OpenTelemetry::Context.attach(", false),
+        ("{$_DVWA[", false),                               // PHP interpolation (DVWA)
+        ("Tr0ub4)", true),
+        ("{Xk9:mQ2vLp7w", true),
         ("($parts['", false),
         ("(event.target", false),                          // TypeScript (paperless-ngx)
         ("\\\",\\\"first_name\\\":\\\"User\\\"", false),  // JSON-escaped text in a HAR file
