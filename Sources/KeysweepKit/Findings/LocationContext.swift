@@ -70,13 +70,15 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         return false
     }
 
-    /// Test files by the conventions of the common test runners: `test_x.py`, `x_test.go`,
+    /// Test files by the conventions of the common test runners: `test_x.py`, `tests.py`, `x_test.go`,
     /// `x.test.ts`, `x.spec.js`, `x_spec.rb`, Perl's `x.t`, and `XTest.java`, `XTests.swift` (case matters:
     /// `Latest.java` is no test).
     static func isTestFile(_ name: String) -> Bool {
         let lowered = name.lowercased()
         let stem = lowered.split(separator: ".").first.map(String.init) ?? lowered
         if stem.hasPrefix("test_") || stem.hasSuffix("_test") || stem.hasSuffix("_spec") || stem.hasSuffix("_tests") { return true }
+        // Django's and many Python packages' `tests.py`.
+        if lowered == "tests.py" || lowered == "test.py" { return true }
         if lowered.contains(".test.") || lowered.contains(".spec.") || lowered.hasSuffix(".t") { return true }
         let original = name.split(separator: ".").first.map(String.init) ?? name
         return original.count > 5 && (original.hasSuffix("Test") || original.hasSuffix("Tests"))

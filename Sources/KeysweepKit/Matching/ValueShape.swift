@@ -30,6 +30,13 @@ enum ValueShape {
            }) {
             return true
         }
+        // `$encrypted$`, `$secret$`: a sentinel that stands for a hidden value (AWX's API).
+        if value.count > 3, first == UInt8(ascii: "$"), last == UInt8(ascii: "$"),
+           value.dropFirst().dropLast().allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || $0 == UInt8(ascii: "_") }) {
+            return true
+        }
+        // `credentials/\d+/`, `\w+/\d+/credentials/`: a route's regular expression.
+        if isRoutePattern(value) { return true }
         // `#/components/schemas/x`: a JSON pointer (`$ref`), naming another part of the document.
         if value.starts(with: Array("#/".utf8)) { return true }
         // `::OpenTelemetry::Context.attach(`: a Ruby or C++ name from the top namespace.
@@ -179,8 +186,10 @@ enum ValueShape {
         guard isIdentifierStart(first) else { return false }
         let name = rest.prefix(while: isIdentifierByte)
         guard let after = rest.dropFirst(name.count).first else { return wordType }
-        // `CredentialsWebAuthn{cred1}`: one value, after a type's name without digits.
-        return after == UInt8(ascii: ":") || after == UInt8(ascii: ",") || wordType && after == UInt8(ascii: "}")
+        // `CredentialsWebAuthn{cred1}`: one value that ends the literal and the value, after a
+        // type's name without digits (`some{strange}pw` goes on: a password).
+        let closesLiteral = after == UInt8(ascii: "}") && rest.dropFirst(name.count + 1).allSatisfy { ",;)]".utf8.contains($0) }
+        return after == UInt8(ascii: ":") || after == UInt8(ascii: ",") || wordType && closesLiteral
     }
 
     /// The text after a call's or an index's opening bracket, up to its closing bracket: code
@@ -231,6 +240,20 @@ enum ValueShape {
             afterDigit = digit
         }
         return value.contains(UInt8(ascii: "_")) || !value.contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    }
+
+    /// `credentials/\d+/`, `teams/\d+/credentials/`: lowercase words and the character classes of
+    /// a regular expression (`\d+`, `\w+`) joined by `/`, as URL routes are written.
+    static func isRoutePattern(_ value: [UInt8]) -> Bool {
+        guard value.contains(UInt8(ascii: "/")), value.contains(UInt8(ascii: "\\")) else { return false }
+        var trimmed = value
+        while trimmed.last == UInt8(ascii: "/") { trimmed.removeLast() }
+        let segments = trimmed.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        let classes: [[UInt8]] = ["\\d+", "\\w+", "\\d*", "\\w*"].map { Array($0.utf8) }
+        return segments.count >= 2 && segments.allSatisfy { segment in
+            classes.contains(Array(segment))
+                || !segment.isEmpty && segment.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+        }
     }
 
     /// `accessKeyID/credScope`, `bucket/objectName`: names joined by `/`, a path or a format

@@ -22,6 +22,7 @@ import Testing
         ("app/Latest/Config.kt", .source),
         ("cypress/docker-compose.yml", .test),
         ("pkg/testhelpers/session.go", .test),
+        ("jwcrypto/tests.py", .test),                  // Django's and many packages' test module
         ("identity/.snapshots/TestHandler.json", .fixture),
         ("tests/fixtures/config.env", .fixture),
         ("internal/testdata/creds.json", .fixture),

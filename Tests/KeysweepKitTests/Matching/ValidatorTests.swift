@@ -95,6 +95,7 @@ import Testing
         ("#/components/schemas/updateSettingsFlow", false),  // a JSON pointer (Ory Kratos)
         ("tc.credentials.(*AdminIdentityImportCredentials", false),  // a Go type assertion
         ("CredentialsWebAuthn{cred1}", false),
+        ("Summer{time}Xk9q", true),
         ("identity.CredentialsWebAuthn{*credential", false),
         ("{Identifiers:", false),
         ("presence).", false),                             // Spree
@@ -102,6 +103,12 @@ import Testing
         ("ephemeral_key_response&.params&.dig(", false),   // Ruby's safe navigation
         ("::OpenTelemetry::Context.attach(", false),
         ("{$_DVWA[", false),                               // PHP interpolation (DVWA)
+        ("$encrypted$", false),                            // AWX's sentinel for a hidden value
+        ("teams/\\d+/credentials/", false),                // a route's regular expression (awxkit)
+        ("CLI密码", false),                                 // Harbor's translations
+        ("令牌长度在8到128之间且需包含至少一个大写字符，一个小写字符和一个数字。", false),
+        ("w57äöüw4b6huwb6nhu", true),                      // a password with letters outside ASCII
+        ("密码Xk9!mQ2v", true),
         ("Tr0ub4)", true),
         ("{Xk9:mQ2vLp7w", true),
         ("($parts['", false),
@@ -198,6 +205,7 @@ import Testing
         ("mYx9Lq2Wv7Kp3Rt8", false),
         ("__omit_place_holder__%s", true),            // Ansible's omit token, filled in by the code
         ("replace-me-with-a-random-string", true),      // umami's env.sample
+        ("foobarbaz", true),
         ("asdfasdfasdf", true),                       // a short unit three times (bitwarden/server's tests)
         ("abcabcab", false),                          // not three whole units
         ("SET_A_PASSWORD_HERE_123", true),            // asks for a value (bitwarden/server's CI)
