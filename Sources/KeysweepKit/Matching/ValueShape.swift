@@ -18,11 +18,7 @@ enum ValueShape {
     /// negated expressions, and text between two strings.
     private static func isWrappedOrTemplated(_ value: [UInt8]) -> Bool {
         guard let first = value.first, let last = value.last else { return false }
-        // `.init(key)`, `.block(value:`: a Swift implicit member; `*/&x`: the end of a C comment.
-        if first == UInt8(ascii: "."), value.count > 1, isIdentifierStart(value[1]) { return true }
-        if value.starts(with: Array("*/".utf8)) { return true }
-        // `\&PASS_pop3`, `\%config`: a Perl reference to a sub, a hash, an array or a scalar.
-        if first == UInt8(ascii: "\\"), value.count > 2, "&$@%".utf8.contains(value[1]), isIdentifierStart(value[2]) { return true }
+        if isLanguageForm(value) || isDataForm(value) { return true }
         // `prog,link`, `read,write`: words in a list (a comparison's operand, a mode), not a password.
         if value.contains(UInt8(ascii: ",")),
            value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).allSatisfy({ word in
@@ -30,21 +26,6 @@ enum ValueShape {
            }) {
             return true
         }
-        // `$encrypted$`, `$secret$`: a sentinel that stands for a hidden value (AWX's API).
-        if value.count > 3, first == UInt8(ascii: "$"), last == UInt8(ascii: "$"),
-           value.dropFirst().dropLast().allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || $0 == UInt8(ascii: "_") }) {
-            return true
-        }
-        // `credentials/\d+/`, `\w+/\d+/credentials/`: a route's regular expression.
-        if isRoutePattern(value) { return true }
-        // `#/components/schemas/x`: a JSON pointer (`$ref`), naming another part of the document.
-        if value.starts(with: Array("#/".utf8)) { return true }
-        // `::OpenTelemetry::Context.attach(`: a Ruby or C++ name from the top namespace.
-        if value.count > 3, value.starts(with: Array("::".utf8)), isIdentifierStart(value[2]), isReferenceOrExpression(Array(value.dropFirst(2))) {
-            return true
-        }
-        // `{$_DVWA['db_password']}`: PHP interpolating a variable into a string.
-        if value.count > 2, value.starts(with: Array("{$".utf8)), isIdentifierStart(value[2]) { return true }
         // `{Identifiers:`, `{Config: x}`: a struct or object literal's first field.
         if first == UInt8(ascii: "{"), value.count > 2, isIdentifierStart(value[1]) {
             let name = value.dropFirst().prefix(while: isIdentifierByte)
@@ -67,13 +48,39 @@ enum ValueShape {
             if path.length == inner.count, path.sigil || path.separators > 0 { return true }
             if path.length > 1, path.length < inner.count, path.sigil, inner[path.length] == UInt8(ascii: "[") { return true }
         }
+        // `(char*)&buffer`: a cast.
+        if first == UInt8(ascii: "("), let close = value.firstIndex(of: UInt8(ascii: ")")), close > 1,
+           value[1..<close].allSatisfy({ isIdentifierByte($0) || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: " ") }) {
+            return true
+        }
+        switch (first, last) {
+        case (UInt8(ascii: "{"), UInt8(ascii: "}")), (UInt8(ascii: "["), UInt8(ascii: "]")), (UInt8(ascii: "("), UInt8(ascii: ")")),
+             (UInt8(ascii: "%"), UInt8(ascii: "%")), (UInt8(ascii: "@"), UInt8(ascii: "@")):
+            return true  // `{name}`, `{cipher}..=}`, `[a, b]`, `(expr)`, `%NAME%`, `@name@`
+        default: break
+        }
+        return ["${", "$(", "%(", "%{", "#{", "{cipher}"].contains { value.starts(with: Array($0.utf8)) }
+    }
+
+    /// Forms of one language: Swift's implicit members, Perl's references, PHP's global names,
+    /// interpolation and joins, Ruby's top-level names and interpolation, Go's slice literals,
+    /// PowerShell's type members.
+    private static func isLanguageForm(_ value: [UInt8]) -> Bool {
+        guard let first = value.first else { return false }
+        // `.init(key)`, `.block(value:`: a Swift implicit member; `*/&x`: the end of a C comment.
+        if first == UInt8(ascii: "."), value.count > 1, isIdentifierStart(value[1]) { return true }
+        if value.starts(with: Array("*/".utf8)) { return true }
+        // `\&PASS_pop3`, `\%config`: a Perl reference to a sub, a hash, an array or a scalar.
+        if first == UInt8(ascii: "\\"), value.count > 2, "&$@%".utf8.contains(value[1]), isIdentifierStart(value[2]) { return true }
+        // `::OpenTelemetry::Context.attach(`: a Ruby or C++ name from the top namespace.
+        if value.count > 3, value.starts(with: Array("::".utf8)), isIdentifierStart(value[2]), isReferenceOrExpression(Array(value.dropFirst(2))) {
+            return true
+        }
+        // `{$_DVWA['db_password']}`: PHP interpolating a variable into a string.
+        if value.count > 2, value.starts(with: Array("{$".utf8)), isIdentifierStart(value[2]) { return true }
         // `\json_encode($merged)`, `\Foo\Bar::baz(`: a PHP name from the global namespace.
         if first == UInt8(ascii: "\\"), value.count > 2, isIdentifierStart(value[1]),
            isReferenceOrExpression(Array(value.dropFirst()).map { $0 == UInt8(ascii: "\\") ? UInt8(ascii: ".") : $0 }) {
-            return true
-        }
-        // `\",\"first_name\":\"User\"`: JSON-escaped text between two strings, taken for a value.
-        if first == UInt8(ascii: "\\"), value.count > 2, value[1] == UInt8(ascii: "\""), ",;:)]}".utf8.contains(value[2]) {
             return true
         }
         // `[]*v1alpha1.RepoCreds{`, `[]string{fmt.Sprintf(…`: a Go slice's composite literal,
@@ -86,6 +93,36 @@ enum ValueShape {
                 if isNameOrCall(element) { return true }
             }
         }
+        // `.$connection['password']`: PHP joining a variable to the string before it.
+        if first == UInt8(ascii: "."), value.count > 2, value[1] == UInt8(ascii: "$"), isIdentifierStart(value[2]) { return true }
+        // `encryption.#{key}`: Ruby interpolation anywhere in the value.
+        if holdsInterpolation(value) { return true }
+        // `[System.Text.Encoding]::UTF8`, `[Ansible.LsaUtil]::RetrievePrivateData(`: a PowerShell type's member.
+        if first == UInt8(ascii: "["), let close = value.firstIndex(of: UInt8(ascii: "]")), close > 1,
+           value[close...].starts(with: Array("]::".utf8)),
+           value[1..<close].allSatisfy({ isIdentifierByte($0) || $0 == UInt8(ascii: ".") }) {
+            return true
+        }
+        return false
+    }
+
+    /// Forms of data formats and of strings being built: sentinels, route patterns, JSON pointers,
+    /// JSON-escaped text, format strings, a concatenation's right-hand side.
+    private static func isDataForm(_ value: [UInt8]) -> Bool {
+        guard let first = value.first, let last = value.last else { return false }
+        // `$encrypted$`, `$secret$`: a sentinel that stands for a hidden value (AWX's API).
+        if value.count > 3, first == UInt8(ascii: "$"), last == UInt8(ascii: "$"),
+           value.dropFirst().dropLast().allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || $0 == UInt8(ascii: "_") }) {
+            return true
+        }
+        // `credentials/\d+/`, `\w+/\d+/credentials/`: a route's regular expression.
+        if isRoutePattern(value) { return true }
+        // `#/components/schemas/x`: a JSON pointer (`$ref`), naming another part of the document.
+        if value.starts(with: Array("#/".utf8)) { return true }
+        // `\",\"first_name\":\"User\"`: JSON-escaped text between two strings, taken for a value.
+        if first == UInt8(ascii: "\\"), value.count > 2, value[1] == UInt8(ascii: "\""), ",;:)]}".utf8.contains(value[2]) {
+            return true
+        }
         // `"Credential="+r.Form.Get(x)`: what a string is joined with, cut after its `+`.
         if first == UInt8(ascii: "+"), value.count > 2, isReferenceOrExpression(Array(value.dropFirst().drop { $0 == UInt8(ascii: " ") })) {
             return true
@@ -93,28 +130,7 @@ enum ValueShape {
         // `%s/%s/us-east-1/s3/aws4_request`: a format string that the code fills in, opening with
         // a conversion.
         if first == UInt8(ascii: "%"), value.count > 2, "sdvq".utf8.contains(value[1]), !isIdentifierByte(value[2]) { return true }
-        // `.$connection['password']`: PHP joining a variable to the string before it.
-        if first == UInt8(ascii: "."), value.count > 2, value[1] == UInt8(ascii: "$"), isIdentifierStart(value[2]) { return true }
-        // `encryption.#{key}`: Ruby interpolation anywhere in the value.
-        if holdsInterpolation(value) { return true }
-        // `(char*)&buffer`: a cast.
-        if first == UInt8(ascii: "("), let close = value.firstIndex(of: UInt8(ascii: ")")), close > 1,
-           value[1..<close].allSatisfy({ isIdentifierByte($0) || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: " ") }) {
-            return true
-        }
-        // `[System.Text.Encoding]::UTF8`, `[Ansible.LsaUtil]::RetrievePrivateData(`: a PowerShell type's member.
-        if first == UInt8(ascii: "["), let close = value.firstIndex(of: UInt8(ascii: "]")), close > 1,
-           value[close...].starts(with: Array("]::".utf8)),
-           value[1..<close].allSatisfy({ isIdentifierByte($0) || $0 == UInt8(ascii: ".") }) {
-            return true
-        }
-        switch (first, last) {
-        case (UInt8(ascii: "{"), UInt8(ascii: "}")), (UInt8(ascii: "["), UInt8(ascii: "]")), (UInt8(ascii: "("), UInt8(ascii: ")")),
-             (UInt8(ascii: "%"), UInt8(ascii: "%")), (UInt8(ascii: "@"), UInt8(ascii: "@")):
-            return true  // `{name}`, `{cipher}..=}`, `[a, b]`, `(expr)`, `%NAME%`, `@name@`
-        default: break
-        }
-        return ["${", "$(", "%(", "%{", "#{", "{cipher}"].contains { value.starts(with: Array($0.utf8)) }
+        return false
     }
 
     /// `#{name}`, `#{config[:key]}`: Ruby (and CoffeeScript) interpolation of a name or an index.
