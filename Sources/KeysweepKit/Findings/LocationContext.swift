@@ -79,7 +79,9 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         if stem.hasPrefix("test_") || stem.hasSuffix("_test") || stem.hasSuffix("_spec") || stem.hasSuffix("_tests") { return true }
         // Django's and many Python packages' `tests.py`.
         if lowered == "tests.py" || lowered == "test.py" { return true }
-        if lowered.contains(".test.") || lowered.contains(".spec.") || lowered.hasSuffix(".t") { return true }
+        // `.env.test`, `config.testing`: a test environment's settings.
+        if lowered.contains(".test.") || lowered.contains(".spec.") || lowered.hasSuffix(".t") || lowered.hasSuffix(".test")
+            || lowered.hasSuffix(".testing") { return true }
         let original = name.split(separator: ".").first.map(String.init) ?? name
         return original.count > 5 && (original.hasSuffix("Test") || original.hasSuffix("Tests"))
     }

@@ -21,7 +21,7 @@ enum AssignmentValueFilter {
     static func isPlausibleSecret(_ value: [UInt8]) -> Bool {
         let value = withoutTrailingEscapes(value)
         guard !value.isEmpty else { return false }
-        if isForeignWord(value) || isForeignText(value) { return false }
+        if isForeignText(value) { return false }
         if ValueShape.isReferenceOrExpression(value) { return false }
         // `eyJ…` with dots is a JSON Web Token: `jwt.token` judges those, with its own shape checks
         // and its list of documentation tokens, so a context rule does not report one it refused.
@@ -52,36 +52,25 @@ enum AssignmentValueFilter {
         return value
     }
 
-    /// `Lösenord`, `Contraseña`, `Kullanıcı`: one word of letters, some of them outside ASCII,
-    /// as translation files write the label of a password field (`Password=Lösenord` in
-    /// Jenkins' `_sv_SE.properties`). Letters only, at most an initial capital among the ASCII
-    /// ones; a password with digits or symbols stays one.
-    static func isForeignWord(_ value: [UInt8]) -> Bool {
-        guard value.contains(where: { $0 >= 0x80 }), let first = value.first else { return false }
-        let ascii = value.filter { $0 < 0x80 }
-        let lowercase = ascii.dropFirst(first < 0x80 ? 1 : 0)
-        guard ascii.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) }),
-              lowercase.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) else { return false }
-        return String(bytes: value, encoding: .utf8).map { $0.allSatisfy(\.isLetter) } ?? false
-    }
-
-    /// `CLI密码`, `LDAP搜索密码`, `2FA驗證碼`, a sentence of a translation: two letters or more
-    /// outside ASCII, ASCII letters and digits among them and no ASCII symbol, and fewer ASCII
-    /// digits than letters outside ASCII (`w57äöüw4b6huwb6nhu` is a password).
+    /// `Lösenord`, `Contraseña:`, `OAuth-klientnøkkel`, `CLI密码`, `2FA驗證碼`, a sentence of a
+    /// translation: the label of a password field as translation files write it
+    /// (`Password=Lösenord` in Jenkins' `_sv_SE.properties`). Letters, one at least outside ASCII;
+    /// ASCII digits fewer than those letters; no ASCII symbol but a label's `-`, `'`, `:`, `.` and
+    /// blanks; other scripts' punctuation. `w57äöüw4b6huwb6nhu` and `Grün3!Kx9wQ` are passwords.
     static func isForeignText(_ value: [UInt8]) -> Bool {
         guard value.contains(where: { $0 >= 0x80 }), let text = String(bytes: value, encoding: .utf8) else { return false }
         var foreignLetters = 0, digits = 0
         for character in text {
             if character.isASCII {
-                guard character.isLetter || character.isNumber else { return false }
-                if character.isNumber { digits += 1 }
+                if character.isNumber { digits += 1; continue }
+                guard character.isLetter || " -':.".contains(character) else { return false }
             } else if character.isLetter {
                 foreignLetters += 1
             } else if !(character.isPunctuation || character.isWhitespace) {
                 return false
             }
         }
-        return foreignLetters >= 2 && digits < foreignLetters
+        return foreignLetters >= 1 && digits < foreignLetters
     }
 
     /// Whether `lowered` (case-folded) holds a test word, also spelled with digits and symbols.

@@ -22,7 +22,8 @@ import Testing
         ("app/Latest/Config.kt", .source),
         ("cypress/docker-compose.yml", .test),
         ("pkg/testhelpers/session.go", .test),
-        ("jwcrypto/tests.py", .test),                  // Django's and many packages' test module
+        ("jwcrypto/tests.py", .test),
+        (".env.test", .test),                          // a test environment's settings (Outline)                  // Django's and many packages' test module
         ("identity/.snapshots/TestHandler.json", .fixture),
         ("tests/fixtures/config.env", .fixture),
         ("internal/testdata/creds.json", .fixture),

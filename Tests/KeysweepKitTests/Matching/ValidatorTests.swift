@@ -106,6 +106,9 @@ import Testing
         ("$encrypted$", false),                            // AWX's sentinel for a hidden value
         ("teams/\\d+/credentials/", false),                // a route's regular expression (awxkit)
         ("CLI密码", false),                                 // Harbor's translations
+        ("Contraseña:", false),                            // Mealie's and Outline's translations
+        ("OAuth-klientnøkkel", false),
+        ("Şifre2024", true),                               // a password with one letter outside ASCII
         ("令牌长度在8到128之间且需包含至少一个大写字符，一个小写字符和一个数字。", false),
         ("w57äöüw4b6huwb6nhu", true),                      // a password with letters outside ASCII
         ("密码Xk9!mQ2v", true),
