@@ -21,7 +21,7 @@ enum AssignmentValueFilter {
     static func isPlausibleSecret(_ value: [UInt8]) -> Bool {
         let value = withoutTrailingEscapes(value)
         guard !value.isEmpty else { return false }
-        if isForeignText(value) { return false }
+        if isForeignText(value) || holdsPublicKey(value) { return false }
         if ValueShape.isReferenceOrExpression(value) { return false }
         // `eyJ…` with dots is a JSON Web Token: `jwt.token` judges those, with its own shape checks
         // and its list of documentation tokens, so a context rule does not report one it refused.
@@ -72,6 +72,17 @@ enum AssignmentValueFilter {
         }
         return foreignLetters >= 1 && digits < foreignLetters
     }
+
+    /// Keys that providers make to be published in web pages and apps: PostHog's project key
+    /// (`phc_`), Stripe's publishable keys (`pk_live_`, `pk_test_`), Mapbox's public tokens
+    /// (`pk.eyJ`), Flutterwave's public key, Mailgun's public validation key. A generic rule's
+    /// name beside one (`POSTHOG_KEY=phc_…`) does not make it a secret.
+    static func holdsPublicKey(_ value: [UInt8]) -> Bool {
+        publicKeyPrefixes.contains { value.starts(with: $0) }
+    }
+
+    private static let publicKeyPrefixes: [[UInt8]] = ["phc_", "pk_live_", "pk_test_", "pk.eyJ", "FLWPUBK", "pubkey-"]
+        .map { Array($0.utf8) }
 
     /// Whether `lowered` (case-folded) holds a test word, also spelled with digits and symbols.
     static func holdsTestWord(_ lowered: [UInt8]) -> Bool {

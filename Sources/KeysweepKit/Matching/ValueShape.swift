@@ -26,10 +26,23 @@ enum ValueShape {
            }) {
             return true
         }
-        // `{Identifiers:`, `{Config: x}`: a struct or object literal's first field.
+        // `{Identifiers:`, `{Config: x}`: a struct or object literal's first field; `{form.watch(`,
+        // `{row.original}>`: a JSX expression.
         if first == UInt8(ascii: "{"), value.count > 2, isIdentifierStart(value[1]) {
             let name = value.dropFirst().prefix(while: isIdentifierByte)
             if name.count >= 3, value.dropFirst(1 + name.count).first == UInt8(ascii: ":"), isWordIdentifier(Array(name)) { return true }
+            let inner = Array(value.dropFirst())
+            let path = identifierPath(in: inner)
+            if path.separators > 0, path.length < inner.count {
+                if inner[path.length] == UInt8(ascii: "(") { return isNameOrCall(inner) }
+                if inner[path.length] == UInt8(ascii: "}"), inner[(path.length + 1)...].allSatisfy({ ">),;/".utf8.contains($0) }) { return true }
+            }
+        }
+        // `(signedValue:`, `(authorizationHeader`: a parameter list or a call's argument, cut there.
+        if first == UInt8(ascii: "("), value.count > 3, isIdentifierStart(value[1]) {
+            let name = Array(value.dropFirst().prefix(while: isIdentifierByte))
+            let rest = value.dropFirst(1 + name.count)
+            if name.count >= 4, isWordIdentifier(name), rest.isEmpty || rest.first == UInt8(ascii: ":") && rest.count == 1 { return true }
         }
         // `",rememberMeLabel:"`: text between two strings, taken for a quoted value.
         if ",;)]}".utf8.contains(first) { return true }
@@ -117,6 +130,10 @@ enum ValueShape {
         }
         // `credentials/\d+/`, `\w+/\d+/credentials/`: a route's regular expression.
         if isRoutePattern(value) { return true }
+        // `$.Values.servingEngineSpec.apiKey`: a Helm template's or a JSONPath's reference.
+        if value.count > 2, value.starts(with: Array("$.".utf8)), isIdentifierStart(value[2]) { return true }
+        // `id=database_url,src=<(printf`: a flag's options, `name=value` joined by `,`.
+        if isOptionList(value) { return true }
         // `#/components/schemas/x`: a JSON pointer (`$ref`), naming another part of the document.
         if value.starts(with: Array("#/".utf8)) { return true }
         // `\",\"first_name\":\"User\"`: JSON-escaped text between two strings, taken for a value.
@@ -256,6 +273,16 @@ enum ValueShape {
             afterDigit = digit
         }
         return value.contains(UInt8(ascii: "_")) || !value.contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    }
+
+    /// `id=database_url,src=/run/x`, `type=secret,id=npm`: two or more `name=value` options joined
+    /// by `,`, as Docker's `--secret` and `--mount` take them.
+    static func isOptionList(_ value: [UInt8]) -> Bool {
+        let options = value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+        return options.count >= 2 && options.prefix(2).allSatisfy { option in
+            let name = option.prefix { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || $0 == UInt8(ascii: "_") }
+            return name.count >= 2 && option.dropFirst(name.count).first == UInt8(ascii: "=")
+        }
     }
 
     /// `credentials/\d+/`, `teams/\d+/credentials/`: lowercase words and the character classes of

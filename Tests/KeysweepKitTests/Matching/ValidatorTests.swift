@@ -104,6 +104,15 @@ import Testing
         ("::OpenTelemetry::Context.attach(", false),
         ("{$_DVWA[", false),                               // PHP interpolation (DVWA)
         ("$encrypted$", false),                            // AWX's sentinel for a hidden value
+        ("{form.watch(", false),                           // JSX (Formbricks, Documenso)
+        ("{row.original}>", false),
+        ("(signedValue:", false),                          // a TypeScript parameter
+        ("(authorizationHeader", false),
+        ("$.Values.servingEngineSpec.vllmApiKey", false),  // a Helm template's reference
+        ("id=database_url,src=<(printf", false),           // docker build --secret options
+        ("phc_9CipPajQC22mSkk2wxe2TXsUA0Ysyupe8dt5", false),  // PostHog's public project key
+        ("(Xk9mQ2vLp7w", true),
+        ("{Xk9.mQ2v}&3x", true),
         ("teams/\\d+/credentials/", false),                // a route's regular expression (awxkit)
         ("CLI密码", false),                                 // Harbor's translations
         ("Contraseña:", false),                            // Mealie's and Outline's translations
@@ -209,6 +218,8 @@ import Testing
         ("__omit_place_holder__%s", true),            // Ansible's omit token, filled in by the code
         ("replace-me-with-a-random-string", true),      // umami's env.sample
         ("foobarbaz", true),
+        ("abc123def456", true),                       // documentation's stand-in (Spree, Documenso)
+        ("Abc12345", false),                          // a weak password, but a password
         ("asdfasdfasdf", true),                       // a short unit three times (bitwarden/server's tests)
         ("abcabcab", false),                          // not three whole units
         ("SET_A_PASSWORD_HERE_123", true),            // asks for a value (bitwarden/server's CI)
