@@ -44,7 +44,7 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         }
         if !folders.isDisjoint(with: exampleFolders) || exampleSuffixes.contains(where: { name.hasSuffix($0) }) { return .example }
         if !folders.isDisjoint(with: docsFolders) || docsSuffixes.contains(where: { name.hasSuffix($0) })
-            || name.hasPrefix("readme") || name.hasPrefix("changelog") { return .docs }
+            || name.hasPrefix("readme") || name.hasPrefix("changelog") || isManPage(name) { return .docs }
         return .source
     }
 
@@ -58,6 +58,17 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     private static let exampleSuffixes = [".example", ".sample", ".dist", ".template", ".tmpl"]
     private static let docsFolders: Set<String> = ["docs", "doc", "documentation", "man"]
     private static let docsSuffixes = [".md", ".markdown", ".rst", ".adoc", ".asciidoc"]
+
+    /// `synapse_port_db.1`, `hash_password.1.html`: a manual page in roff (its section, 1 to 9, as
+    /// the extension) or rendered to HTML.
+    /// The page's name ends in a letter (`v1.2` and `libssl.so.1` are no pages).
+    static func isManPage(_ name: String) -> Bool {
+        let parts = name.split(separator: ".")
+        let rendered = parts.count == 3 && parts[2] == "html"
+        guard parts.count == 2 || rendered, let last = parts[0].last, last.isLetter else { return false }
+        let section = parts[1]
+        return section.count == 1 && ("1"..."9").contains(section)
+    }
 
     /// Kotlin Multiplatform and Gradle test source sets: `jvmTest`, `commonTest`,
     /// `integrationTest`, `androidHostTest` (a lowercase letter, then `Test` or `Tests` ending the

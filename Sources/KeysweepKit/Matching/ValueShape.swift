@@ -179,8 +179,18 @@ enum ValueShape {
         let following = path.length + 1 < value.count ? value[path.length + 1] : 0
         // `tc.credentials.(*AdminIdentityImportCredentials)`: a Go type assertion.
         if next == UInt8(ascii: "."), following == UInt8(ascii: "("), path.separators > 0 || path.sigil { return true }
-        // `described_class.create!(user:`, `valid?(x)`: a Ruby method whose name ends in `!` or `?`.
         var opening = path.length
+        // `aws_instance:Credentials({`, `jwt:sign(key`: a Lua method call (a bare `user:pass` is a
+        // credential, not a name).
+        if next == UInt8(ascii: ":"), isIdentifierStart(following) {
+            let method = value[(path.length + 1)...].prefix(while: isIdentifierByte)
+            let after = path.length + 1 + method.count
+            if after < value.count, value[after] == UInt8(ascii: "(") {
+                opening = after
+                next = value[after]
+            }
+        }
+        // `described_class.create!(user:`, `valid?(x)`: a Ruby method whose name ends in `!` or `?`.
         if "!?".utf8.contains(next), following == UInt8(ascii: "("), path.separators > 0 {
             opening += 1
             next = following

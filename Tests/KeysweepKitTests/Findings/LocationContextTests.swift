@@ -23,7 +23,10 @@ import Testing
         ("cypress/docker-compose.yml", .test),
         ("pkg/testhelpers/session.go", .test),
         ("jwcrypto/tests.py", .test),
-        (".env.test", .test),                          // a test environment's settings (Outline)                  // Django's and many packages' test module
+        (".env.test", .test),
+        ("debian/synapse_port_db.1", .docs),           // manual pages (Synapse)
+        ("debian/hash_password.1.html", .docs),
+        ("lib/v1.2", .source),                          // a test environment's settings (Outline)                  // Django's and many packages' test module
         ("identity/.snapshots/TestHandler.json", .fixture),
         ("tests/fixtures/config.env", .fixture),
         ("internal/testdata/creds.json", .fixture),

@@ -112,6 +112,9 @@ import Testing
         ("id=database_url,src=<(printf", false),           // docker build --secret options
         ("phc_9CipPajQC22mSkk2wxe2TXsUA0Ysyupe8dt5", false),  // PostHog's public project key
         ("(Xk9mQ2vLp7w", true),
+        ("aws_instance:Credentials({", false),             // Lua method calls (APISIX)
+        ("jwt:sign(self.private_key", false),
+        ("deploy:Xk9mQ2vLp7w", true),                      // a user and a password
         ("{Xk9.mQ2v}&3x", true),
         ("teams/\\d+/credentials/", false),                // a route's regular expression (awxkit)
         ("CLI密码", false),                                 // Harbor's translations
