@@ -124,6 +124,7 @@ public final class Matcher {
         let certificate = holdsKey ? CompanionCertificate(in: bytes) : .notLookedFor
         let rejectedSpans = Set(rejected)
         let documentation = DocumentationBlocks(in: bytes)
+        let inlineTests = InlineTestModules(in: bytes)
         result.matches = assemblies.map { assembly in
             let item = assembly.primary
             let secret = identity(of: item, in: bytes)
@@ -136,6 +137,7 @@ public final class Matcher {
             match.rejected = rejectedSpans.contains(item)
             match.yieldedRules = item.yielded
             match.blockContext = documentation.context(at: item.span.lowerBound)
+                ?? inlineTests.context(at: item.span.lowerBound)
                 ?? MadeUpNames.context(before: item.span.lowerBound, in: bytes)
             let inner = item.inner.map { (name: $0.name, rule: item.rule, span: $0.span) }
             // A part the match holds itself (a URL's own host) is not taken again from a setting

@@ -89,6 +89,13 @@ enum ValueShape {
         if value.count > 3, value.starts(with: Array("::".utf8)), isIdentifierStart(value[2]), isReferenceOrExpression(Array(value.dropFirst(2))) {
             return true
         }
+        // `%Credential{type:`, `%Authentication.Credential{id:`: an Elixir struct.
+        if first == UInt8(ascii: "%"), value.count > 2, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(value[1]) {
+            let path = identifierPath(in: Array(value.dropFirst()))
+            let name = value[1..<(path.length + 1)]
+            if path.length + 1 < value.count, value[path.length + 1] == UInt8(ascii: "{"),
+               !name.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) { return true }
+        }
         // `{$_DVWA['db_password']}`: PHP interpolating a variable into a string.
         if value.count > 2, value.starts(with: Array("{$".utf8)), isIdentifierStart(value[2]) { return true }
         // `\json_encode($merged)`, `\Foo\Bar::baz(`: a PHP name from the global namespace.
@@ -203,6 +210,8 @@ enum ValueShape {
         guard next == UInt8(ascii: "(") || next == UInt8(ascii: "[") else { return false }
         // What follows the bracket must read as arguments or an index (`db`, `"K"`, `i + 1`,
         // `x.y`): `Zz9vFN43PA[I95y~([B|nU` or `QvcU(1w0IE<;;FdZN` is a generated password.
+        // `LazyLock::new(|| {`: a Rust closure as the argument.
+        if next == UInt8(ascii: "("), value[(opening + 1)...].starts(with: Array("||".utf8)) { return true }
         guard readsAsArguments(value[(opening + 1)...]) else { return false }
         // A bracket opened after a name and not closed in the value: a call cut at its first
         // argument separator (`sqlite3DbSpanDup(db, ...`).

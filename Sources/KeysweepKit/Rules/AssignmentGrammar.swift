@@ -13,7 +13,8 @@ enum AssignmentGrammar {
     /// From the end of a name to the start of its value, covering:
     /// shell/.env/INI/TOML/HCL/properties `=`, YAML and JSON `:` (also JSON inside a string
     /// literal, `\"k\":\"v\"`), Makefile `:=` `::=` `?=` `+=`,
-    /// PHP `=>` and `.=`, Go `:=` and `var x string =`, typed declarations (`x: String =`),
+    /// PHP `=>` and `.=`, Go `:=` and `var x string =`, typed declarations (`x: String =`, Rust's
+    /// `x: &str =`),
     /// keyword arguments, call arguments (`setProperty("K", "v")`, `os.Setenv`), XML elements
     /// (also across a line break), plist `<key>K</key><string>v`, `<add key="K" value="v"/>`,
     /// Kubernetes `- name: K` then `value: v`, Terraform `variable "K" {` then `default = v`,
@@ -23,7 +24,8 @@ enum AssignmentGrammar {
     static let assignment: String = {
         // `\"name\":\"v\"`: JSON written inside a string literal escapes its quotes.
         let nameClose = #"(?:\\?["'\x60])?[\])]?"#
-        let typed = #"[ \t]{0,3}:[ \t]{0,3}[A-Za-z_][\w.<>?|\[\]]{0,40}[ \t]{0,3}=(?![=~])"#
+        // Rust's borrowed strings too: `const API_KEY: &str =`, `static TOKEN: &'static str =`.
+        let typed = #"[ \t]{0,3}:[ \t]{0,3}(?:&(?:'[a-z_]{1,10}[ \t]{1,3})?)?[A-Za-z_][\w.<>?|\[\]]{0,40}[ \t]{0,3}=(?![=~])"#
         let goTyped = #"[ \t]{1,3}(?:string|String|str|&str|\[\]byte|char\s?\*)[ \t]{0,3}=(?![=~])"#
         // Up to 40 blanks either side: maps and hashes aligned in columns (`fbApiKey:            "…"`,
         // `:password       => '…'`).
@@ -43,7 +45,7 @@ enum AssignmentGrammar {
         let terraformDefault = #"[ \t]{0,3}\{[ \t]*\r?\n(?:[ \t]{0,20}(?:description|type|sensitive|nullable)[ \t]*=[^\r\n]{0,200}\r?\n){0,4}[ \t]{0,20}default[ \t]{0,3}=[ \t]{0,3}"#
         let blockScalar = #"(?:[|>][-+]?[0-9]?[ \t]*\r?\n[ \t]*)?"#
         // A wrapper holds a quoted literal: `String(length=12)` is code, read as a value no further.
-        let wrapper = #"(?:(?:\[\]byte|Buffer\.from|new[ \t]+String|String|bytes|SecretStr|Secret)\([ \t]{0,3}(?=[bBrR]?["'\x60])|[bBrR](?=["']))?"#
+        let wrapper = #"(?:(?:\[\]byte|Buffer\.from|new[ \t]+String|String(?:::from)?|bytes|SecretStr|Secret)\([ \t]{0,3}(?=[bBrR]?["'\x60])|[bBrR](?=["']))?"#
         let openQuote = #"(?:"""|'''|'"|\\?["'\x60])?"#  // `'"v"'`: Gradle's buildConfigField
         // Fails at once where a name runs on (`tokenizer`, `token->`), the common case in code,
         // before any of the branches below is tried.

@@ -132,6 +132,26 @@ import Testing
         #expect(found.first { $0.start.line == 7 }?.blockContext == nil)
     }
 
+    /// A Rust `#[cfg(test)]` module is test code, up to the brace that closes it; braces in its
+    /// strings and comments do not count, and what follows it is source again.
+    @Test func aRustTestModuleIsTestCode() throws {
+        let source = """
+        let api_key = "Tz6pW1qLx8NvYc3Rb5Mk2Jd7";
+        #[cfg(test)]
+        mod tests {
+            // a brace in a comment: {
+            const FORMAT: &str = "{}{";
+            let api_key = "Hx4kQ9wZp2LmVb8nT3yKq6Rw";
+        }
+        let auth_token = "Rq7vL2xWm9pTq8Zr2LmXk4Jd";
+        """
+        let found = try matches(source)
+        #expect(found.count == 3)
+        #expect(found.first { $0.start.line == 1 }?.blockContext == nil)
+        #expect(found.first { $0.start.line == 6 }?.blockContext == .test)
+        #expect(found.first { $0.start.line == 8 }?.blockContext == nil)
+    }
+
     /// A doc comment (`/** … */`, a run of `///` lines) is documentation; a block comment that
     /// is no doc comment (`/* … */`) and a glob holding `/**` are not.
     @Test func aDocCommentIsDocumentation() throws {

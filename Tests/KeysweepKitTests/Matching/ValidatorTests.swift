@@ -115,6 +115,9 @@ import Testing
         ("aws_instance:Credentials({", false),             // Lua method calls (APISIX)
         ("jwt:sign(self.private_key", false),
         ("deploy:Xk9mQ2vLp7w", true),                      // a user and a password
+        ("%Authentication.Credential{type:", false),       // an Elixir struct (Firezone)
+        ("LazyLock::new(||", false),                       // a Rust closure (Vaultwarden)
+        ("%Xk9{mQ2vLp7w", true),
         ("{Xk9.mQ2v}&3x", true),
         ("teams/\\d+/credentials/", false),                // a route's regular expression (awxkit)
         ("CLI密码", false),                                 // Harbor's translations
