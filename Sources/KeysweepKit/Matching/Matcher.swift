@@ -290,9 +290,10 @@ public final class Matcher {
     private func dropGenericMatchesInDataFiles(_ found: inout [Candidate],
                                                bytes: UnsafeRawBufferPointer, counting result: inout BlobScan) {
         let generic = found.filter { ruleSet.rules[$0.rule].rule.isGeneric }
-        guard generic.count > Self.genericDensityLimit,
-              Set(generic.map { Array(bytes[$0.span]) }).count > Self.genericDensityLimit
-        else { return }
+        guard !generic.isEmpty else { return }
+        let values = Set(generic.map { Array(bytes[$0.span]) })
+        let dense = generic.count > Self.genericDensityLimit && values.count > Self.genericDensityLimit
+        guard dense || DigestListing.holds(Array(values), in: bytes, limit: Self.genericDensityLimit) else { return }
         found.removeAll { ruleSet.rules[$0.rule].rule.isGeneric }
         result.suppressedGenericInDataFile = generic.count
     }

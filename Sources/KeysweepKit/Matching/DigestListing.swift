@@ -1,0 +1,29 @@
+/// A blob that lists digests: a lockfile of checksums (`auth/reset/new_password: c3e35b06…` in a
+/// translation tool's `i18n.lock`), a manifest of hashes. Generic rules see a name with `password`
+/// or `token` in it beside a digest; the blob's other lines show what the values are.
+///
+/// It is one when every generic value is hex of one length (32, 40 or 64 digits) and the blob holds
+/// more hex runs of exactly that length than `Matcher.genericDensityLimit`: as for other data files,
+/// its generic matches are dropped and counted as suppressed; specific rules are not affected.
+enum DigestListing {
+    static func holds(_ values: [[UInt8]], in bytes: UnsafeRawBufferPointer, limit: Int) -> Bool {
+        guard let length = values.first?.count, [32, 40, 64].contains(length),
+              values.allSatisfy({ $0.count == length && $0.allSatisfy(isHexDigit) }) else { return false }
+        var runs = 0, run = 0
+        for byte in bytes {
+            if isHexDigit(byte) {
+                run += 1
+            } else {
+                if run == length, !ValueShape.isIdentifierByte(byte) { runs += 1 }
+                run = ValueShape.isIdentifierByte(byte) ? -Int.max / 2 : 0
+                if runs > limit { return true }
+            }
+        }
+        return runs + (run == length ? 1 : 0) > limit
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+    }
+}
