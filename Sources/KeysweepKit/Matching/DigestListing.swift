@@ -9,17 +9,18 @@ enum DigestListing {
     static func holds(_ values: [[UInt8]], in bytes: UnsafeRawBufferPointer, limit: Int) -> Bool {
         guard let length = values.first?.count, [32, 40, 64].contains(length),
               values.allSatisfy({ $0.count == length && $0.allSatisfy(isHexDigit) }) else { return false }
-        var runs = 0, run = 0
+        // `bounded`: whether the current run of hex digits began after a byte no name holds.
+        var runs = 0, run = 0, bounded = true
         for byte in bytes {
-            if isHexDigit(byte) {
-                run += 1
-            } else {
-                if run == length, !ValueShape.isIdentifierByte(byte) { runs += 1 }
-                run = ValueShape.isIdentifierByte(byte) ? -Int.max / 2 : 0
+            if isHexDigit(byte) { run += 1; continue }
+            if bounded, run == length, !ValueShape.isIdentifierByte(byte) {
+                runs += 1
                 if runs > limit { return true }
             }
+            run = 0
+            bounded = !ValueShape.isIdentifierByte(byte)
         }
-        return runs + (run == length ? 1 : 0) > limit
+        return runs + (bounded && run == length ? 1 : 0) > limit
     }
 
     private static func isHexDigit(_ byte: UInt8) -> Bool {
