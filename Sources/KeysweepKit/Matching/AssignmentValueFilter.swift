@@ -57,6 +57,8 @@ enum AssignmentValueFilter {
     /// (`Password=Lösenord` in Jenkins' `_sv_SE.properties`). Letters, one at least outside ASCII;
     /// ASCII digits fewer than those letters; no ASCII symbol but a label's `-`, `'`, `:`, `.` and
     /// blanks; other scripts' punctuation. `w57äöüw4b6huwb6nhu` and `Grün3!Kx9wQ` are passwords.
+    /// The value is read as `Character`s here, not bytes: only Unicode's classes tell a letter of
+    /// another script from its punctuation.
     static func isForeignText(_ value: [UInt8]) -> Bool {
         guard value.contains(where: { $0 >= 0x80 }), let text = String(bytes: value, encoding: .utf8) else { return false }
         var foreignLetters = 0, digits = 0
