@@ -156,9 +156,7 @@ enum AssignmentValueFilter {
     /// words of four or more letters (`Word` or a lowercase run) and at most one digit followed
     /// by a letter.
     static func isCompoundIdentifier(_ value: [UInt8]) -> Bool {
-        func isLower(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
-        func isUpper(_ byte: UInt8) -> Bool { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
-        func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        let isLower = ValueShape.isLowercase, isUpper = ValueShape.isUppercase, isDigit = ValueShape.isDigit
         var words = 0, digitThenLetter = 0, index = 0
         while index < value.count {
             let byte = value[index]
@@ -226,15 +224,13 @@ enum AssignmentValueFilter {
     /// (`Ca61263Bf9A4DcEECd00EdAAacb4eaEe74e8682f`) is a secret's own alphabet, not a digest
     /// (one stray capital, `acdeFf05…`, is still a digest's shape).
     static func looksLikeDigestOrUUID(_ value: [UInt8]) -> Bool {
-        func isHex(_ byte: UInt8) -> Bool {
-            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
-                || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
-        }
         let letters = hexLetters(value)
         if letters.lower >= 4 && letters.upper >= 4 { return false }
-        if value.count == 40 || value.count == 64 { return value.allSatisfy(isHex) }
+        if value.count == 40 || value.count == 64 { return value.allSatisfy(ValueShape.isHexDigit) }
         guard value.count == 36 else { return false }
-        return value.enumerated().allSatisfy { index, byte in uuidDashOffsets.contains(index) ? byte == UInt8(ascii: "-") : isHex(byte) }
+        return value.enumerated().allSatisfy { index, byte in
+            uuidDashOffsets.contains(index) ? byte == UInt8(ascii: "-") : ValueShape.isHexDigit(byte)
+        }
     }
 
     /// Where a UUID's 8-4-4-4-12 layout puts its dashes.

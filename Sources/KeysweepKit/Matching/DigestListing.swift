@@ -8,11 +8,11 @@
 enum DigestListing {
     static func holds(_ values: [[UInt8]], in bytes: UnsafeRawBufferPointer, limit: Int) -> Bool {
         guard let length = values.first?.count, [32, 40, 64].contains(length),
-              values.allSatisfy({ $0.count == length && $0.allSatisfy(isHexDigit) }) else { return false }
+              values.allSatisfy({ $0.count == length && $0.allSatisfy(ValueShape.isHexDigit) }) else { return false }
         // `bounded`: whether the current run of hex digits began after a byte no name holds.
         var runs = 0, run = 0, bounded = true
         for byte in bytes {
-            if isHexDigit(byte) { run += 1; continue }
+            if ValueShape.isHexDigit(byte) { run += 1; continue }
             if bounded, run == length, !ValueShape.isIdentifierByte(byte) {
                 runs += 1
                 if runs > limit { return true }
@@ -21,10 +21,5 @@ enum DigestListing {
             bounded = !ValueShape.isIdentifierByte(byte)
         }
         return runs + (bounded && run == length ? 1 : 0) > limit
-    }
-
-    private static func isHexDigit(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
-            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
     }
 }

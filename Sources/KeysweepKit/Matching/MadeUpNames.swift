@@ -85,10 +85,7 @@ enum MadeUpNames {
     }
 
     private static func startsWord(_ byte: UInt8, after previous: UInt8) -> Bool {
-        func isUpper(_ byte: UInt8) -> Bool { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
-        func isLower(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
-        func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
-        return isUpper(byte) && isLower(previous) || isDigit(byte) != isDigit(previous)
+        ValueShape.isUppercase(byte) && ValueShape.isLowercase(previous) || ValueShape.isDigit(byte) != ValueShape.isDigit(previous)
     }
 
     /// Where the assignment after the name that ends at `end` ends, if there is one: an optional

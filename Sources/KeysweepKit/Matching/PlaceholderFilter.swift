@@ -90,13 +90,13 @@ enum PlaceholderFilter {
     /// that asks to be filled in or names its own field (`lowered` is case-folded).
     static func namesItsField(_ lowered: [UInt8]) -> Bool {
         let separators = Array("_-. ".utf8)
+        // Checked before splitting: this runs on every rule's every candidate, keys included.
+        guard lowered.count <= 48, lowered.allSatisfy({ ValueShape.isIdentifierByte($0) || separators.contains($0) }) else { return false }
         let words = lowered.split(whereSeparator: { separators.contains($0) })
-        guard words.count >= 2, lowered.count <= 48,
-              lowered.allSatisfy({ ValueShape.isIdentifierByte($0) || separators.contains($0) }) else { return false }
-        func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        guard words.count >= 2 else { return false }
         for word in words {
             var letters = Array(word)
-            while let last = letters.last, isDigit(last) { letters.removeLast() }
+            while let last = letters.last, ValueShape.isDigit(last) { letters.removeLast() }
             if fillInWords.contains(letters) { return true }
         }
         return words.last.map { last in credentialFieldNames.contains { Array(last) == $0 } } ?? false

@@ -90,11 +90,11 @@ enum ValueShape {
             return true
         }
         // `%Credential{type:`, `%Authentication.Credential{id:`: an Elixir struct.
-        if first == UInt8(ascii: "%"), value.count > 2, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(value[1]) {
+        if first == UInt8(ascii: "%"), value.count > 2, isUppercase(value[1]) {
             let path = identifierPath(in: Array(value.dropFirst()))
             let name = value[1..<(path.length + 1)]
             if path.length + 1 < value.count, value[path.length + 1] == UInt8(ascii: "{"),
-               !name.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) { return true }
+               !name.contains(where: isDigit) { return true }
         }
         // `{$_DVWA['db_password']}`: PHP interpolating a variable into a string.
         if value.count > 2, value.starts(with: Array("{$".utf8)), isIdentifierStart(value[2]) { return true }
@@ -202,7 +202,7 @@ enum ValueShape {
             opening += 1
             next = following
         }
-        let wordName = !value[..<opening].contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        let wordName = !value[..<opening].contains(where: isDigit)
         // `presence).`, `value);`: the end of an expression, a name and what closes around it.
         if next == UInt8(ascii: ")"), wordName, path.length >= 3, value[path.length...].allSatisfy({ ").;,]".utf8.contains($0) }) {
             return true
@@ -229,7 +229,7 @@ enum ValueShape {
     /// where the value was cut after a type's name without digits (`Creds{store`).
     /// `mbxs{zFS*)x6a9)N` and `Tr0ub4{dor}&3x` are passwords.
     private static func opensFields(_ rest: ArraySlice<UInt8>, after type: ArraySlice<UInt8>) -> Bool {
-        let wordType = !type.contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        let wordType = !type.contains(where: isDigit)
         var rest = rest
         // `CredentialsWebAuthn{*credential`: a pointer's target as the first value.
         if wordType, rest.first == UInt8(ascii: "*") { rest = rest.dropFirst() }
@@ -325,11 +325,10 @@ enum ValueShape {
     static func isWordPath(_ value: [UInt8]) -> Bool {
         let segments = value.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         return segments.count >= 2 && segments.allSatisfy { segment in
-            let isLower = { (byte: UInt8) in (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
-            let letters = segment.filter { isLower($0) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
-            let capitals = letters.count - letters.filter(isLower).count
+            let letters = segment.filter { isLowercase($0) || isUppercase($0) }
+            let capitals = letters.count - letters.filter(isLowercase).count
             var run = 0, longestRun = 0
-            for byte in segment { run = isLower(byte) ? run + 1 : 0; longestRun = max(longestRun, run) }
+            for byte in segment { run = isLowercase(byte) ? run + 1 : 0; longestRun = max(longestRun, run) }
             return isWordIdentifier(Array(segment)) && longestRun >= 3 && capitals * 3 <= letters.count
         }
     }
@@ -385,10 +384,19 @@ enum ValueShape {
     }
 
     static func isIdentifierStart(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || byte == UInt8(ascii: "_")
+        isLowercase(byte) || isUppercase(byte) || byte == UInt8(ascii: "_")
     }
 
     static func isIdentifierByte(_ byte: UInt8) -> Bool {
-        isIdentifierStart(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        isIdentifierStart(byte) || isDigit(byte)
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+    static func isLowercase(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
+    static func isUppercase(_ byte: UInt8) -> Bool { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
+
+    /// `0-9 a-f A-F`.
+    static func isHexDigit(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
     }
 }
