@@ -21,9 +21,14 @@ extension Matcher {
         let values = encodedValues.values(in: bytes, markers: markers, leadHitEnds: leadHitEnds(markers), scratch: scratch)
         guard !values.isEmpty else { return }
         var allowance = suppress ? InlineAllowance(bytes: bytes) : nil
-        struct RuleAndSecret: Hashable { let rule: Int, secret: [UInt8] }
-        var seen = Set(result.matches.map { RuleAndSecret(rule: $0.ruleIndex, secret: $0.secret) })
+        // One location per secret and line: a value decoded twice (a Secret's data value that
+        // also starts like encoded text) or a secret also found plain on its line counts once,
+        // but the same key encoded in two manifests of one file is two locations.
+        struct Sighting: Hashable { let rule: Int, secret: [UInt8], line: Int }
+        var seen = Set(result.matches.map { Sighting(rule: $0.ruleIndex, secret: $0.secret, line: $0.start.line) })
+        let positions = TextPositionResolver.resolve(values.flatMap { [$0.span.lowerBound, $0.span.upperBound] }, in: bytes)
         for value in values {
+            let start = positions[value.span.lowerBound] ?? TextPosition(line: 1, column: 1)
             // The encoded text is not the secret; what it decodes to is.
             let encoded = Array(bytes[value.span])
             let dropsGenericMatch: (BlobMatch) -> Bool = { $0.secret == encoded && self.ruleSet.rules[$0.ruleIndex].rule.isGeneric }
@@ -34,7 +39,7 @@ extension Matcher {
             var inner = value.text.withUnsafeBytes { scanPlain($0) }
             result.limitHits += inner.limitHits
             result.rejectedByValidator.merge(inner.rejectedByValidator, uniquingKeysWith: +)
-            inner.matches.removeAll { !seen.insert(RuleAndSecret(rule: $0.ruleIndex, secret: $0.secret)).inserted }
+            inner.matches.removeAll { !seen.insert(Sighting(rule: $0.ruleIndex, secret: $0.secret, line: start.line)).inserted }
             guard !inner.matches.isEmpty else { continue }
             if !value.replacesPlainMatches { result.matches.removeAll(where: dropsGenericMatch) }
             if inner.matches.contains(where: { ruleSet.rules[$0.ruleIndex].rule.kind == .privateKey }) {
@@ -44,11 +49,10 @@ extension Matcher {
                 result.suppressedInline += inner.matches.count
                 continue
             }
-            let positions = TextPositionResolver.resolve([value.span.lowerBound, value.span.upperBound], in: bytes)
             let context = LineContext.hash(around: value.span, in: bytes)
             result.matches += inner.matches.map { match in
                 BlobMatch(ruleIndex: match.ruleIndex, secret: match.secret, entropy: match.entropy,
-                          start: positions[value.span.lowerBound] ?? TextPosition(line: 1, column: 1),
+                          start: start,
                           end: positions[value.span.upperBound] ?? TextPosition(line: 1, column: 1),
                           lineContext: context, encoding: value.encoding)
             }

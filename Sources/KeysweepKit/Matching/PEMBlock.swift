@@ -46,9 +46,10 @@ struct PEMBlock {
     }
 
     private init?(label: String, content: ArraySlice<UInt8>) {
+        guard let content = Self.literalText(content) else { return nil }
         var headers: [String: String] = [:]
         var base64: [UInt8] = []
-        for line in Self.marginFreeLines(content) {
+        for line in Self.marginFreeLines(content[...]) {
             if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
                 let key = String(decoding: line[..<colon], as: UTF8.self).trimmingCharacters(in: .whitespaces)
                 headers[key] = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
@@ -73,10 +74,11 @@ struct PEMBlock {
               labelEnd - begin.count <= longestLabel else { return nil }
         let end = endMarker(secret[begin.count..<labelEnd])
         let contentStart = labelEnd + dashes.count
-        guard secret.count >= contentStart + end.count, secret.suffix(end.count).elementsEqual(end) else { return nil }
+        guard secret.count >= contentStart + end.count, secret.suffix(end.count).elementsEqual(end),
+              let content = literalText(secret[contentStart..<(secret.count - end.count)]) else { return nil }
         var headers: [UInt8] = []
         var body: [UInt8] = []
-        for line in marginFreeLines(secret[contentStart..<(secret.count - end.count)]) {
+        for line in marginFreeLines(content[...]) {
             if line.contains(UInt8(ascii: ":")) {
                 headers += line + [UInt8(ascii: "\n")]
             } else {
@@ -99,6 +101,36 @@ struct PEMBlock {
         let lines = lines(secret[...]).map(trimmed).filter { !$0.isEmpty }
         return Array(lines.joined(separator: [UInt8(ascii: "\n")]))
     }
+
+    /// `content`, the text between a block's markers, as the string it spells when the block is
+    /// written as a sequence of string literals, one per line (`"MIIE…\n" +` in Java, `..` in
+    /// Lua, `,` in a Python list, nothing in C): the text inside the quotes, a line break where
+    /// each literal closes. The block starts and ends inside a literal, so the first quote closes
+    /// one; between literals only blanks and the operators that join them may stand (`" + pad + "`
+    /// inserts text the key does not hold: nil). Content without quotes is returned as it is.
+    static func literalText(_ content: ArraySlice<UInt8>) -> [UInt8]? {
+        guard let quote = content.first(where: { literalQuotes.contains($0) }) else { return Array(content) }
+        var text: [UInt8] = []
+        text.reserveCapacity(content.count)
+        var inside = true
+        for byte in content {
+            if byte == quote {
+                if inside { text.append(UInt8(ascii: "\n")) }
+                inside.toggle()
+            } else if inside {
+                text.append(byte)
+            } else if !literalGlue.contains(byte) {
+                return nil
+            }
+        }
+        return inside ? text : nil
+    }
+
+    private static let literalQuotes: Set<UInt8> = [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`")]
+
+    /// What may stand between two literals of one string: blanks, line ends, and the operators
+    /// or separators that join them (`+`, `..`, `,`, `&`, `_` and `\` at a line's end).
+    private static let literalGlue = Set(" \t\r\n+.,&_\\".utf8)
 
     /// The block's lines between its markers, blanks trimmed and empty lines left out, without the
     /// margin that every line carries. The margin is what precedes `-----END` on its line (`  |`,

@@ -30,6 +30,14 @@ import Testing
         #expect(match.end == TextPosition(line: 4, column: 16 + encoded.count))
     }
 
+    /// One file that holds two Secrets with the same encoded value (traefik's Gateway fixtures)
+    /// exposes the secret twice: two locations, where the second was dropped as already seen.
+    @Test func theSameEncodedValueTwiceIsTwoLocations() throws {
+        let value = "  DB_PASSWORD: \(base64("Tq9#vL2mXw7k"))\n"
+        let yaml = "kind: Secret\ndata:\n\(value)---\nkind: Secret\ndata:\n\(value)"
+        #expect(try scan(yaml).matches.map(\.start.line) == [3, 7])
+    }
+
     @Test func jsonSecretsToo() throws {
         let json = #"{"kind": "Secret", "data": {"password": "\#(base64("Tq9#vL2mXw7k"))"}}"#
         #expect(try scan(json).matches.map(\.encoding) == ["base64"])
