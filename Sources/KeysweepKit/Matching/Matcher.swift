@@ -159,7 +159,15 @@ public final class Matcher {
     private func identity(of candidate: Candidate, in bytes: UnsafeRawBufferPointer) -> [UInt8] {
         let text = Array(bytes[candidate.span])
         guard ruleSet.rules[candidate.rule].rule.kind == .privateKey else { return text }
-        return PEMBlock.canonicalText(text) ?? PEMBlock.canonicalBody(text)
+        return PEMBlock.canonicalText(text) ?? Self.rawHexKey(text) ?? PEMBlock.canonicalBody(text)
+    }
+
+    /// A raw key in hex (`privatekey.raw`) without its `0x` and in lowercase: written either way
+    /// (`PRIVATE_KEY=0x4C08…` in an `.env`, `privateKey: "4c08…"` in a test), it is one key.
+    private static func rawHexKey(_ text: [UInt8]) -> [UInt8]? {
+        let digits = text.count == 66 && text[0] == UInt8(ascii: "0") && (text[1] | 0x20) == UInt8(ascii: "x") ? text.dropFirst(2) : text[...]
+        guard digits.count == 64, digits.allSatisfy(ValueShape.isHexDigit) else { return nil }
+        return digits.map(KeywordPrefilter.fold)
     }
 
     private func position(_ offset: Int, _ positions: [Int: TextPosition]) -> TextPosition {

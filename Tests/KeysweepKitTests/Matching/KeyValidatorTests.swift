@@ -39,12 +39,39 @@ import Testing
             lines.enumerated().map { $0.offset == 0 ? $0.element : "# " + $0.element }.joined(separator: "\n"),
             lines.joined(separator: "\\n"),
             lines.joined(separator: " "),
-        ]
+        ] + literalForms(of: lines)
         for form in forms {
             #expect(PEMBlock.canonicalText(Array(form.utf8)).map { String(decoding: $0, as: UTF8.self) } == block, "\(form.prefix(80))")
             #expect(PrivateKeyBody.isValid(Array(form.utf8)))
         }
         #expect(PEMBlock.canonicalText(Array(("key: " + block).utf8)) == nil, "not a block from its first byte")
+        let spliced = lines[0] + "\\n\" + \"" + lines[1] + "\" + pad + \"" + lines.dropFirst(2).joined(separator: "\\n\" + \"")
+        #expect(PEMBlock.canonicalText(Array(spliced.utf8)) == nil, "text inserted between the literals")
+        #expect(!PrivateKeyBody.isValid(Array(spliced.utf8)))
+    }
+
+    /// A raw key in hex is one secret with or without its `0x`, in either case; a published
+    /// development key (Hardhat's first account) is an example, with or without `0x` too.
+    @Test func aRawHexKeyIsOneSecretHoweverItIsWritten() throws {
+        let key = "6dc2a10aca72158b54ada1b1e94527ad2b910e7ddd8939c5db313ef9168f0cea"
+        let text = """
+        PRIVATE_KEY=0x\(key)
+        const privateKey = "\(key.uppercased())";
+        deployer_private_key: "0X\(key)"
+        PRIVATE_KEY=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80
+        """
+        let ruleSet = try RuleSet(RuleLoader.builtinRules(withExamples: false), lazily: true)
+        let scan = Array(text.utf8).withUnsafeBytes { Matcher(ruleSet: ruleSet).scan($0) }
+        #expect(Set(scan.matches.map { String(decoding: $0.secret, as: UTF8.self) }) == [key])
+        #expect(scan.matches.map(\.start.line) == [1, 2, 3])
+        #expect(scan.suppressedExamples > 0, "counted, not reported")
+    }
+
+    /// The block as string literals, one per line, that code joins into its text: Java's `+`,
+    /// Lua's `..`, a Python list joined with `"\\n"`, C's adjacent literals.
+    private func literalForms(of lines: [String]) -> [String] {
+        let separators: [String] = ["\\n\"\n    + \"", "\\n\" ..\n    \"", "\",\n    \"", "\\n\"\n    \""]
+        return separators.map { lines.joined(separator: $0) }
     }
 
     /// An armored body (PGP) is one secret indented, with CRLF, or as an `.asc` file writes it.
