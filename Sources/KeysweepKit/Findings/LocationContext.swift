@@ -48,8 +48,11 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         return .source
     }
 
+    /// `testcases`, `test-vectors`: the inputs and expected outputs a library's tests read
+    /// (ethers.js keeps thousands of wallets' keys in `testcases/*.json.gz`).
     private static let fixtureFolders: Set<String> = ["fixtures", "fixture", "__fixtures__", "testdata", "test-data",
-                                                      "test_data", "__mocks__", "mocks", "__snapshots__", "snapshots", ".snapshots"]
+                                                      "test_data", "__mocks__", "mocks", "__snapshots__", "snapshots", ".snapshots",
+                                                      "testcases", "test-cases", "test_cases", "testvectors", "test-vectors", "test_vectors"]
     /// `t`: Perl's and git's test folder; `cypress`: Cypress's end-to-end tests.
     private static let testFolders: Set<String> = ["t", "test", "tests", "spec", "specs", "__tests__", "testing", "androidtest",
                                                    "unittests", "integrationtests", "e2e", "cypress", "testhelpers", "testutil", "testutils",

@@ -92,17 +92,48 @@ enum AssignmentValueFilter {
         return testWords.contains { spelled.contains(subsequence: $0) }
     }
 
-    /// `dXNlcm5hbWU6cGFzc3dvcmQ=`, `YS1naXQtdG9rZW4=`: base64 of printable text that is a
-    /// placeholder or holds a test word (`username:password`, `a-git-token`), as tests write the
-    /// encoded form of a made-up credential; with `orPath`, also a URL or a path (a Kubernetes
-    /// Secret's `apiAddress`). Random bytes seldom decode to printable text.
+    /// `dXNlcm5hbWU6cGFzc3dvcmQ=`, `YS1naXQtdG9rZW4=`, `0x7465737470617373776f7264`: base64 or
+    /// `0x` hex of printable text that is a placeholder or holds a test word (`username:password`,
+    /// `a-git-token`, `testpassword`), as tests write the encoded form of a made-up credential;
+    /// with `orPath`, also a URL or a path (a Kubernetes Secret's `apiAddress`). Random bytes
+    /// seldom decode to printable text.
     static func encodesTestText(_ value: [UInt8], orPath: Bool = false) -> Bool {
-        guard value.count >= 8, value.count % 4 == 0, let data = Data(base64Encoded: Data(value)), data.count >= 4,
-              data.allSatisfy({ (0x20...0x7E).contains($0) }) else { return false }
-        let text = Array(data)
+        guard let text = hexText(value) ?? base64Text(value) else { return false }
         let lowered = text.map(KeywordPrefilter.fold)
         if orPath, ValueShape.isPath(String(decoding: lowered, as: UTF8.self)) { return true }
         return PlaceholderFilter.isPlaceholder(text) || holdsTestWord(lowered)
+    }
+
+    /// What base64 `value` encodes, when that is printable text of four bytes or more.
+    private static func base64Text(_ value: [UInt8]) -> [UInt8]? {
+        guard value.count >= 8, value.count % 4 == 0, let data = Data(base64Encoded: Data(value)), data.count >= 4,
+              data.allSatisfy({ (0x20...0x7E).contains($0) }) else { return nil }
+        return Array(data)
+    }
+
+    /// `0x70617373776f7264`: text written as `0x` and hex (a wallet's password in ethers.js' test
+    /// vectors), when it is printable text of four bytes or more.
+    private static func hexText(_ value: [UInt8]) -> [UInt8]? {
+        guard value.count >= 10, value.count % 2 == 0, value.starts(with: Array("0x".utf8)) else { return nil }
+        var text: [UInt8] = []
+        var index = 2
+        while index < value.count {
+            guard let high = hexValue(value[index]), let low = hexValue(value[index + 1]) else { return nil }
+            let byte = high << 4 | low
+            guard (0x20...0x7E).contains(byte) else { return nil }
+            text.append(byte)
+            index += 2
+        }
+        return text
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 
     /// `Fido2Credentials = fido2Credentials`, `apiKey: apiKey`, `ACCESS_TOKEN=access_token`: a

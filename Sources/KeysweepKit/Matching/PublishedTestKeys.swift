@@ -59,6 +59,10 @@ public enum PublishedTestKeys {
         "add53f9a7e588d003326d1cbf9e4a43c061aadd9bc938c843a79e7b4fd2ad743", "395df67f0c2d2d9fe1ad08d1bc8b6627011959b79c53d7dd6a3536a33ab8a4fd",
         "e485d098507f54e7733a205420dfddbe58db035fa577fc294ebd14db90767a52", "a453611d9419d0e56f499079478fd72c37b251a94bfde4d19872c44cf65386e3",
         "829e924fdf021ba3dbbc4225edfece9aca04b929d6e75613329ca6f1d31c0bb4", "b0057716d5917badaf911b193b12b910811c1497b5bada8d7711f758981c3773",
+        // The search-only Algolia key of the npm-search index (app `OFCNCOG2CU`) that Yarn's
+        // release bundle carries for `yarn add --interactive`: public by design, and committed
+        // with every repository that keeps `.yarn/releases/yarn-*.cjs` (gitleaks allow-lists it).
+        "6fe4476ee5a1832882e326b506d14126",
         // jwt.io's default token.
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
     ].map { Array($0.utf8) })

@@ -117,6 +117,9 @@ enum ValueShape {
         if first == UInt8(ascii: "."), value.count > 2, value[1] == UInt8(ascii: "$"), isIdentifierStart(value[2]) { return true }
         // `encryption.#{key}`: Ruby interpolation anywhere in the value.
         if holdsInterpolation(value) { return true }
+        // `(password: Uint8Array, salt: …)`, `password: [UInt8]`, `key: &[u8]`: a parameter's
+        // type, a name with a width in it, where a value's place is in a declaration.
+        if isNumericTypeName(value.drop { "[&".utf8.contains($0) }.prefix { !"[]?".utf8.contains($0) }) { return true }
         // `[System.Text.Encoding]::UTF8`, `[Ansible.LsaUtil]::RetrievePrivateData(`: a PowerShell type's member.
         if first == UInt8(ascii: "["), let close = value.firstIndex(of: UInt8(ascii: "]")), close > 1,
            value[close...].starts(with: Array("]::".utf8)),
@@ -141,6 +144,9 @@ enum ValueShape {
         if value.count > 2, value.starts(with: Array("$.".utf8)), isIdentifierStart(value[2]) { return true }
         // `id=database_url,src=<(printf`: a flag's options, `name=value` joined by `,`.
         if isOptionList(value) { return true }
+        // `npm:^1.1.16`, `workspace:^`: a dependency's version as Yarn and pnpm write it
+        // (`"@inquirer/password": "npm:^1.1.16"` in a `yarn.lock`).
+        if ["npm:", "workspace:", "patch:", "portal:", "link:"].contains(where: { value.starts(with: Array($0.utf8)) }) { return true }
         // `#/components/schemas/x`: a JSON pointer (`$ref`), naming another part of the document.
         if value.starts(with: Array("#/".utf8)) { return true }
         // `\",\"first_name\":\"User\"`: JSON-escaped text between two strings, taken for a value.
@@ -156,6 +162,25 @@ enum ValueShape {
         if first == UInt8(ascii: "%"), value.count > 2, "sdvq".utf8.contains(value[1]), !isIdentifierByte(value[2]) { return true }
         return false
     }
+
+    /// `Uint8Array`, `BigInt64Array`, `Float32Array`, `UInt8`, `Int64`, `u8`, `usize`: the names
+    /// of number types and typed arrays in JavaScript, Swift, Go and Rust, the ones with digits
+    /// that the identifier checks cannot tell from a password like `Summer2024Winter`.
+    static func isNumericTypeName(_ name: some Collection<UInt8>) -> Bool {
+        numericTypeNames.contains(Array(name))
+    }
+
+    private static let numericTypeNames: Set<[UInt8]> = {
+        var names: Set<String> = ["usize", "isize", "f32", "f64", "Float16Array", "Float32Array", "Float64Array",
+                                  "Uint8ClampedArray", "Float32", "Float64", "float32", "float64"]
+        for width in ["8", "16", "32", "64", "128"] {
+            for base in ["Int", "Uint", "UInt", "BigInt", "BigUint", "int", "uint", "u", "i"] {
+                names.insert(base + width)
+                names.insert(base + width + "Array")
+            }
+        }
+        return Set(names.map { Array($0.utf8) })
+    }()
 
     /// `#{name}`, `#{config[:key]}`: Ruby (and CoffeeScript) interpolation of a name or an index.
     private static func holdsInterpolation(_ value: [UInt8]) -> Bool {

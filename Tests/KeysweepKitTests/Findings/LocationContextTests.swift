@@ -30,6 +30,8 @@ import Testing
         ("identity/.snapshots/TestHandler.json", .fixture),
         ("tests/fixtures/config.env", .fixture),
         ("internal/testdata/creds.json", .fixture),
+        ("testcases/accounts.json.gz!accounts.json", .fixture),
+        ("crypto/test-vectors/ed25519.json", .fixture),
         ("docs/setup.md", .docs),
         ("README.md", .docs),
         ("examples/quickstart/app.py", .example),

@@ -132,6 +132,13 @@ import Testing
         ("($parts['", false),
         ("(event.target", false),                          // TypeScript (paperless-ngx)
         ("\\\",\\\"first_name\\\":\\\"User\\\"", false),  // JSON-escaped text in a HAR file
+        ("Uint8Array", false),                             // a parameter's type (ethers.js' `.d.ts`)
+        ("[UInt8]", false),
+        ("&[u8]", false),
+        ("Summer2024Winter", true),
+        ("npm:^1.1.16", false),                            // a dependency's version in a yarn.lock
+        ("0x7465737470617373776f7264", false),             // hex of "testpassword" (ethers.js' test vectors)
+        ("0x4c0883a69102937d6231471b5dbb6204", true),
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
