@@ -144,6 +144,9 @@ enum ValueShape {
         if value.count > 2, value.starts(with: Array("$.".utf8)), isIdentifierStart(value[2]) { return true }
         // `id=database_url,src=<(printf`: a flag's options, `name=value` joined by `,`.
         if isOptionList(value) { return true }
+        // `arn:aws:iam::000000000000:role/x`: an Amazon Resource Name, which names a resource.
+        if ["arn:aws:", "arn:aws-cn:", "arn:aws-us-gov:"].contains(where: { value.starts(with: Array($0.utf8)) }) { return true }
+        if holdsFormatFields(value) { return true }
         // `npm:^1.1.16`, `workspace:^`: a dependency's version as Yarn and pnpm write it
         // (`"@inquirer/password": "npm:^1.1.16"` in a `yarn.lock`).
         if ["npm:", "workspace:", "patch:", "portal:", "link:"].contains(where: { value.starts(with: Array($0.utf8)) }) { return true }
@@ -183,17 +186,38 @@ enum ValueShape {
     }()
 
     /// `#{name}`, `#{config[:key]}`: Ruby (and CoffeeScript) interpolation of a name or an index.
+    /// Also an interpolation the value ends inside, a call cut at its quoted argument
+    /// (`:#{ENV.fetch(` from `":#{ENV.fetch('TOKEN', nil)}"`).
     private static func holdsInterpolation(_ value: [UInt8]) -> Bool {
         var index = 0
         while index + 3 < value.count {
-            if value[index] == UInt8(ascii: "#"), value[index + 1] == UInt8(ascii: "{"), isIdentifierStart(value[index + 2]) || value[index + 2] == UInt8(ascii: "@"),
-               let close = value[(index + 2)...].firstIndex(of: UInt8(ascii: "}")),
-               value[(index + 2)..<close].allSatisfy({ isIdentifierByte($0) || "@.:[]\"'".utf8.contains($0) }) {
-                return true
+            if value[index] == UInt8(ascii: "#"), value[index + 1] == UInt8(ascii: "{"), isIdentifierStart(value[index + 2]) || value[index + 2] == UInt8(ascii: "@") {
+                guard let close = value[(index + 2)...].firstIndex(of: UInt8(ascii: "}")) else {
+                    return isNameOrCall(Array(value[(index + 2)...]))
+                }
+                if value[(index + 2)..<close].allSatisfy({ isIdentifierByte($0) || "@.:[]\"'".utf8.contains($0) }) { return true }
             }
             index += 1
         }
         return false
+    }
+
+    /// `{access_key_id}/20160623/{region_name}/…`: a format string (Python's `str.format` and
+    /// f-strings, C#'s interpolation) with two or more named fields; one (`Summer{time}Xk9q`)
+    /// may be part of a password.
+    static func holdsFormatFields(_ value: [UInt8]) -> Bool {
+        var fields = 0
+        var index = 0
+        while index < value.count {
+            if value[index] == UInt8(ascii: "{"), let close = value[(index + 1)...].firstIndex(of: UInt8(ascii: "}")),
+               close - index > 3, isIdentifierStart(value[index + 1]),
+               value[(index + 1)..<close].allSatisfy({ isLowercase($0) || isDigit($0) || $0 == UInt8(ascii: "_") }) {
+                fields += 1
+                index = close
+            }
+            index += 1
+        }
+        return fields >= 2
     }
 
     /// Forms told by a leading name: `$NAME`, `$this->password`, `a::B`, and calls, indexes or

@@ -139,6 +139,11 @@ import Testing
         ("npm:^1.1.16", false),                            // a dependency's version in a yarn.lock
         ("0x7465737470617373776f7264", false),             // hex of "testpassword" (ethers.js' test vectors)
         ("0x4c0883a69102937d6231471b5dbb6204", true),
+        (":#{ENV.fetch(", false),                          // Ruby interpolation cut at a quote (Dependabot)
+        ("P#{ass9Xk", true),
+        ("{access_key_id}/20160623/{region_name}/{service_name}/aws4_request", false),  // an f-string (LocalStack)
+        ("Xk{9mQ}2v{Lp7w}x", true),
+        ("arn:aws:iam::000000000000:role/myapi-authorizer-role", false),
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
