@@ -155,10 +155,12 @@ public final class Matcher {
 
     /// The secret a candidate identifies: its bytes, and for a private key the block (or the
     /// armored body) as a `.pem` or `.asc` file writes it, so that its margin, indentation or line
-    /// ends do not split one key into several findings.
+    /// ends do not split one key into several findings; a key's DER in base64 is armored the same
+    /// way, so that it is one finding with the `.pem` file it was taken from.
     private func identity(of candidate: Candidate, in bytes: UnsafeRawBufferPointer) -> [UInt8] {
         let text = Array(bytes[candidate.span])
         guard ruleSet.rules[candidate.rule].rule.kind == .privateKey else { return text }
+        if ruleSet.rules[candidate.rule].rule.validator == .derPrivateKey, let pem = PrivateKeyBody.armored(base64: text) { return pem }
         return PEMBlock.canonicalText(text) ?? Self.rawHexKey(text) ?? PEMBlock.canonicalBody(text)
     }
 
@@ -342,6 +344,7 @@ public final class Matcher {
         case .assignmentValue: valid = AssignmentValueFilter.isPlausibleSecret(secret)
         case .keyValue: valid = AssignmentValueFilter.isPlausibleKey(secret)
         case .privateKey: valid = PrivateKeyBody.isValid(secret)
+        case .derPrivateKey: valid = LenientBase64.decode(secret).flatMap(PrivateKeyBody.label(ofDER:)) != nil
         case .ageBech32: valid = Bech32.isAgeSecretKey(secret)
         case .pypiMacaroon: valid = PyPIMacaroon.isValid(secret)
         case .basicAuth: valid = BasicCredentials.isValid(secret)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks that a private key block's body decodes and parses as the kind of key its label claims,
 /// so that a truncated, elided (`MIIE...`) or made-up block is not reported as a key.
 enum PrivateKeyBody {
@@ -16,8 +18,27 @@ enum PrivateKeyBody {
         if block.label != "OPENSSH PRIVATE KEY", block.body.starts(with: openSSHMagic) {
             return block.body.count >= 64
         }
-        let fields = DERReader(block.body).sequenceChildren()
-        switch block.label {
+        return isValid(der: block.body, label: block.label, secret: secret)
+    }
+
+    /// The label a PEM file would give `der`, a private key's DER bytes without armor (base64 of
+    /// them in code: `PKCS8EncodedKeySpec(Base64.decode("MIIEvQ…"))`), when they parse as
+    /// PKCS#8, PKCS#1 RSA or SEC1 EC; nil for anything else.
+    static func label(ofDER der: [UInt8]) -> String? {
+        ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY"].first { isValid(der: der, label: $0, secret: []) }
+    }
+
+    /// `base64`, an unarmored key, as the PEM block a `.pem` file writes for it: the same key
+    /// pasted either way is one secret. Nil when it does not decode to a key.
+    static func armored(base64: [UInt8]) -> [UInt8]? {
+        guard let der = LenientBase64.decode(base64), let label = label(ofDER: der) else { return nil }
+        let body = Data(der).base64EncodedString(options: [.lineLength64Characters, .endLineWithLineFeed])
+        return Array("-----BEGIN \(label)-----\n\(body)\n-----END \(label)-----".utf8)
+    }
+
+    private static func isValid(der: [UInt8], label: String, secret: [UInt8]) -> Bool {
+        let fields = DERReader(der).sequenceChildren()
+        switch label {
         case "RSA PRIVATE KEY":
             // version, n, e, d, p, q, dP, dQ, qInv
             guard let fields, fields.count >= 9, fields.prefix(9).allSatisfy({ $0.tag == DERReader.Element.integer }) else { return false }
@@ -36,7 +57,7 @@ enum PrivateKeyBody {
         case "OPENSSH PRIVATE KEY":
             return PrivateKeyFacts(secret: secret) != nil
         default:
-            return block.body.count >= 64
+            return der.count >= 64
         }
     }
 }

@@ -11,6 +11,9 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     case keyValue = "key-value"
     /// A PEM or OpenSSH private key block whose body parses as the key its label names.
     case privateKey = "private-key"
+    /// Base64 of a private key's DER bytes without PEM armor that parses as PKCS#8, PKCS#1 RSA or
+    /// SEC1 EC.
+    case derPrivateKey = "der-private-key"
     /// An age secret key: valid bech32 with the `age-secret-key-` prefix and a 32-byte key.
     case ageBech32 = "age-bech32"
     /// A PyPI token: `pypi-` then a base64url macaroon whose location is pypi.org.

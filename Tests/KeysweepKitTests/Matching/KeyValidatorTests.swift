@@ -50,6 +50,21 @@ import Testing
         #expect(!PrivateKeyBody.isValid(Array(spliced.utf8)))
     }
 
+    /// A key's DER in base64, without armor, is the key its `.pem` file holds: one secret with
+    /// it (swift-crypto's tests write the same Ed25519 key both ways); cut short it is no key.
+    @Test func anUnarmoredKeyIsOneSecretWithItsPEMFile() throws {
+        let file = String(decoding: try fixture("legacy-rsa1024.pem"), as: UTF8.self)
+        let block = String(file[file.range(of: "-----BEGIN")!.lowerBound..<file.range(of: "PRIVATE KEY-----\n", options: .backwards)!.upperBound].dropLast())
+        let base64 = block.split(separator: "\n").dropFirst().dropLast().joined()
+        #expect(PrivateKeyBody.armored(base64: Array(base64.utf8)) == Array(block.utf8))
+        #expect(PrivateKeyBody.armored(base64: Array(base64.prefix(200).utf8)) == nil)
+        let text = "\(block)\nRSA_PRIVATE_KEY=\(base64)\n"
+        let ruleSet = try RuleSet(RuleLoader.builtinRules(withExamples: false), lazily: true)
+        let scan = Array(text.utf8).withUnsafeBytes { Matcher(ruleSet: ruleSet).scan($0) }
+        #expect(Set(scan.matches.map(\.secret)) == [Array(block.utf8)])
+        #expect(scan.matches.count == 2)
+    }
+
     /// A raw key in hex is one secret with or without its `0x`, in either case; a published
     /// development key (Hardhat's first account) is an example, with or without `0x` too.
     @Test func aRawHexKeyIsOneSecretHoweverItIsWritten() throws {
