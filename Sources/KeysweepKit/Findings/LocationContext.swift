@@ -42,7 +42,9 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         if !folders.isDisjoint(with: testFolders) || isTestFile(originalName) || original.dropLast().contains(where: isTestSourceSet) {
             return .test
         }
-        if !folders.isDisjoint(with: exampleFolders) || exampleSuffixes.contains(where: { name.hasSuffix($0) }) { return .example }
+        if !folders.isDisjoint(with: exampleFolders) || exampleSuffixes.contains(where: { name.hasSuffix($0) }) || isExampleFile(name) {
+            return .example
+        }
         if !folders.isDisjoint(with: docsFolders) || docsSuffixes.contains(where: { name.hasSuffix($0) })
             || name.hasPrefix("readme") || name.hasPrefix("changelog") || isManPage(name) { return .docs }
         return .source
@@ -61,6 +63,14 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     private static let exampleSuffixes = [".example", ".sample", ".dist", ".template", ".tmpl"]
     private static let docsFolders: Set<String> = ["docs", "doc", "documentation", "man"]
     private static let docsSuffixes = [".md", ".markdown", ".rst", ".adoc", ".asciidoc"]
+
+    /// `config.example.yml`, `settings_sample.json`, `ssl-tls-ca-key-cert-example.h`: a file whose
+    /// name says it shows how the real one looks (a word of the name, between `.`, `-` and `_`).
+    static func isExampleFile(_ lowered: String) -> Bool {
+        lowered.split(whereSeparator: { ".-_".contains($0) }).contains { exampleWords.contains(String($0)) }
+    }
+
+    private static let exampleWords: Set<String> = ["example", "examples", "sample", "samples"]
 
     /// `synapse_port_db.1`, `hash_password.1.html`: a manual page in roff (its section, 1 to 9, as
     /// the extension) or rendered to HTML.

@@ -23,7 +23,9 @@ enum AssignmentGrammar {
     /// `Buffer.from("..")`) before an optional opening quote.
     static let assignment: String = {
         // `\"name\":\"v\"`: JSON written inside a string literal escapes its quotes.
-        let nameClose = #"(?:\\?["'\x60])?[\])]?"#
+        // `char pass[] = "v"`, `char key[33] = "v"`: a C array's declared size (a number or a
+        // constant, in any rule's case mode: `pass[i]` is an element, not a declaration).
+        let nameClose = #"(?:\\?["'\x60])?(?:(?-i:\[[0-9A-Z_]{0,16}\])|[\])])?"#
         // Rust's borrowed strings too: `const API_KEY: &str =`, `static TOKEN: &'static str =`.
         let typed = #"[ \t]{0,3}:[ \t]{0,3}(?:&(?:'[a-z_]{1,10}[ \t]{1,3})?)?[A-Za-z_][\w.<>?|\[\]]{0,40}[ \t]{0,3}=(?![=~])"#
         let goTyped = #"[ \t]{1,3}(?:string|String|str|&str|\[\]byte|char\s?\*)[ \t]{0,3}=(?![=~])"#
@@ -49,7 +51,7 @@ enum AssignmentGrammar {
         let openQuote = #"(?:"""|'''|'"|\\?["'\x60])?"#  // `'"v"'`: Gradle's buildConfigField
         // Fails at once where a name runs on (`tokenizer`, `token->`), the common case in code,
         // before any of the branches below is tried.
-        let guardByte = #"(?=[\s"'\x60\]):=,>.?+<|\\])"#
+        let guardByte = #"(?=[\s"'\x60\[\]):=,>.?+<|\\])"#
         return "\(guardByte)(?:\(callArguments)|\(nameClose)(?:(?:\(typed)|\(goTyped))[ \t]{0,5}|\(terraformDefault)|\(operatorForm)[ \t]{0,40}\(blockScalar)|\(fallback)|\(xmlElement)|\(plist)|\(xmlAddValue)))"
             + "\(wrapper)\(openQuote)"
     }()

@@ -36,6 +36,10 @@ import Testing
         ("README.md", .docs),
         ("examples/quickstart/app.py", .example),
         (".env.example", .example),
+        ("config/database.example.yml", .example),
+        ("libraries/ESP8266WiFi/src/ssl-tls-ca-key-cert-example.h", .example),
+        ("settings_sample.py", .example),
+        ("src/resampler.c", .source),
         ("dist/app.war!WEB-INF/classes/application.properties", .source),
         ("test/src/test/resources/legacy.zip!users/admin/config.xml", .test),  // Jenkins' test resources
         ("dist/app.war!WEB-INF/test/settings.xml", .test),
