@@ -55,10 +55,12 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     private static let fixtureFolders: Set<String> = ["fixtures", "fixture", "__fixtures__", "testdata", "test-data",
                                                       "test_data", "__mocks__", "mocks", "__snapshots__", "snapshots", ".snapshots",
                                                       "testcases", "test-cases", "test_cases", "testvectors", "test-vectors", "test_vectors"]
-    /// `t`: Perl's and git's test folder; `cypress`: Cypress's end-to-end tests.
+    /// `t`: Perl's and git's test folder; `cypress`: Cypress's end-to-end tests; `itest`: Spring's
+    /// integration tests.
     private static let testFolders: Set<String> = ["t", "test", "tests", "spec", "specs", "__tests__", "testing", "androidtest",
                                                    "unittests", "integrationtests", "e2e", "cypress", "testhelpers", "testutil", "testutils",
-                                                   "benchmark", "benchmarks", "benches"]
+                                                   "benchmark", "benchmarks", "benches", "integration-test", "integration-tests",
+                                                   "integration_test", "integration_tests", "itest", "itests"]
     private static let exampleFolders: Set<String> = ["example", "examples", "sample", "samples", "demo", "demos"]
     private static let exampleSuffixes = [".example", ".sample", ".dist", ".template", ".tmpl"]
     private static let docsFolders: Set<String> = ["docs", "doc", "documentation", "man"]

@@ -137,8 +137,8 @@ enum AssignmentValueFilter {
     }
 
     /// `Fido2Credentials = fido2Credentials`, `apiKey: apiKey`, `ACCESS_TOKEN=access_token`: a
-    /// value of identifier characters that ends in the name it is assigned to (case, `_` and `-`
-    /// aside) passes a variable on; it is no secret. `name` is the matched text before the value,
+    /// value of identifier characters that ends in the name it is assigned to, or in its plural
+    /// (case, `_` and `-` aside), passes a variable on; it is no secret. `name` is the matched text before the value,
     /// from the rule's name word (`Credentials = `).
     static func echoesName(_ value: [UInt8], name: [UInt8]) -> Bool {
         guard value.allSatisfy(ValueShape.isIdentifierByte) else { return false }
@@ -148,7 +148,11 @@ enum AssignmentValueFilter {
             text.filter { $0 != UInt8(ascii: "_") && $0 != UInt8(ascii: "-") }.map(KeywordPrefilter.fold)
         }
         let word = spelled(name[start..<end])
-        return !word.isEmpty && spelled(value).reversed().starts(with: word.reversed())
+        guard !word.isEmpty else { return false }
+        // Or its plural: the collection a loop takes the name from (`for (Saml2X509Credential
+        // credential : verificationX509Credentials)`).
+        let value = spelled(value)
+        return value.reversed().starts(with: word.reversed()) || value.reversed().starts(with: ([UInt8(ascii: "s")] + word.reversed()))
     }
 
     /// `LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t…`: base64 of a certificate, a public key or a

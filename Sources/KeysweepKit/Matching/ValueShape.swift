@@ -120,6 +120,12 @@ enum ValueShape {
         // `(password: Uint8Array, salt: …)`, `password: [UInt8]`, `key: &[u8]`: a parameter's
         // type, a name with a width in it, where a value's place is in a declaration.
         if isNumericTypeName(value.drop { "[&".utf8.contains($0) }.prefix { !"[]?".utf8.contains($0) }) { return true }
+        // `&relying-party-credentials`, `*relying-party-credentials`: a YAML anchor or alias named
+        // in lowercase words joined by `-` (`*kR2-mQ9x` is a password).
+        if "&*".utf8.contains(first), value.count > 3, isLowercase(value[1]), value.contains(UInt8(ascii: "-")),
+           value.dropFirst().allSatisfy({ isLowercase($0) || isDigit($0) || "-_.".utf8.contains($0) }) {
+            return true
+        }
         // `[System.Text.Encoding]::UTF8`, `[Ansible.LsaUtil]::RetrievePrivateData(`: a PowerShell type's member.
         if first == UInt8(ascii: "["), let close = value.firstIndex(of: UInt8(ascii: "]")), close > 1,
            value[close...].starts(with: Array("]::".utf8)),

@@ -21,6 +21,8 @@ import Testing
         ("lib/src/commonTest/kotlin/Parser.kt", .test),
         ("app/Latest/Config.kt", .source),
         ("cypress/docker-compose.yml", .test),
+        ("ldap/src/integration-test/resources/users.ldif", .test),
+        ("itest/web/src/main/resources/test-server.ldif", .test),
         ("pkg/testhelpers/session.go", .test),
         ("jwcrypto/tests.py", .test),
         (".env.test", .test),

@@ -144,6 +144,9 @@ import Testing
         ("{access_key_id}/20160623/{region_name}/{service_name}/aws4_request", false),  // an f-string (LocalStack)
         ("Xk{9mQ}2v{Lp7w}x", true),
         ("arn:aws:iam::000000000000:role/myapi-authorizer-role", false),
+        ("*relying-party-credentials", false),             // a YAML alias (Spring Security's docs)
+        ("*kR2-mQ9x", true),
+        ("changethis", false),                             // FastAPI's template
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
