@@ -353,6 +353,7 @@ public final class Matcher {
         case .encodedValue:
             valid = !AssignmentValueFilter.encodesTestText(secret, orPath: true) && !AssignmentValueFilter.encodesPublicMaterial(secret)
         case .wordPassword: valid = WordPassword.isPlausible(secret)
+        case .cephKey: valid = CephKey.isValid(secret)
         }
         if valid { return .accepted }
         return rule.rule.isGeneric ? .rejected : .disproved

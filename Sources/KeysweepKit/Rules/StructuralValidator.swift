@@ -28,6 +28,8 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     /// A base64 value (a Kubernetes Secret's `data`): not the encoding of printable text that is a
     /// placeholder, a test word, a URL or a path (`mypassword`, `tcp://127.0.0.1:5705`).
     case encodedValue = "encoded-value"
+    /// A Ceph (cephx) key: base64 of the key type 1, a creation time, the length 16 and the key.
+    case cephKey = "ceph-key"
     /// A password that is one lowercase word (`goodspec`, `nextcloud`): as a connection password,
     /// and not a word that configuration and code write beside `password` instead of one
     /// (`enabled`, `string`, `required`).

@@ -121,6 +121,16 @@ import Testing
         #expect(!AssignmentValueFilter.encodesPublicMaterial(Array(Data(key.utf8).base64EncodedString().utf8)))
     }
 
+    /// A cephx key decodes to key type 1, a creation time, the length 16 and 16 bytes; the same
+    /// shape with another type or length (or Kubernetes' own documentation value) is no key.
+    @Test func cephKeysCarryTheirTypeAndLength() {
+        #expect(CephKey.isValid(Array("AQA7jRRrwOO0ARAAADfuRdE4utvn5Jd1R98NNA==".utf8)))
+        #expect(CephKey.isValid(Array("AQAMgXhVwBCeDhAA9nlPaFyfUSatGD4drFWDvQ==".utf8)))
+        #expect(!CephKey.isValid(Array("AQA7jRRrwOO0AREAADfuRdE4utvn5Jd1R98NNA==".utf8)), "length 17")
+        #expect(!CephKey.isValid(Array("AQAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx==".utf8)))
+        #expect(!CephKey.isValid(Array("AQAB".utf8)))
+    }
+
     @Test func ageSecretKeysNeedAValidBech32Checksum() {
         let valid = "AGE-SECRET-KEY-1GFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPQ4EGAEX"
         #expect(Bech32.isAgeSecretKey(Array(valid.utf8)))
