@@ -84,7 +84,13 @@ public enum FindingGrouper {
 
     /// By first location, then fingerprint: stable whatever the order the matches arrived in.
     static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
-        if let left = lhs.locations.first, let right = rhs.locations.first, left != right { return left < right }
+        // Two findings may start at one place and differ in what `<` does not order by (a Secret's
+        // value read as its base64 text by one rule and decoded by another): unequal but unordered,
+        // they are ordered by fingerprint, or the sort would follow the order they arrived in.
+        if let left = lhs.locations.first, let right = rhs.locations.first {
+            if left < right { return true }
+            if right < left { return false }
+        }
         return lhs.fingerprint < rhs.fingerprint
     }
 }

@@ -72,6 +72,12 @@ enum ValueShape {
             return true  // `{name}`, `{cipher}..=}`, `[a, b]`, `(expr)`, `%NAME%`, `@name@`
         default: break
         }
+        // `:$(airflow_encode_url "$REDIS_PASSWORD")`, `:${PASSWORD}`: a user-less `user:password`
+        // whose password the shell or a template fills in.
+        if first == UInt8(ascii: ":"), value.count > 3,
+           ["${", "$(", "#{", "{{"].contains(where: { value.dropFirst().starts(with: Array($0.utf8)) }) {
+            return true
+        }
         return ["${", "$(", "%(", "%{", "#{", "{cipher}"].contains { value.starts(with: Array($0.utf8)) }
     }
 

@@ -53,6 +53,27 @@ import Testing
         #expect(forward.map(\.rule.id) == backward.map(\.rule.id))
     }
 
+    /// A Kubernetes Secret's value is one finding as its base64 text and another as what it
+    /// decodes to: two findings that start at one place and differ only in what `Location`'s
+    /// order leaves out. Their order is the fingerprints', whatever the order they arrived in.
+    @Test func findingsThatStartAtOnePlaceAreOrderedByFingerprint() {
+        let rules = [rule("kubernetes.secret"), rule("ceph.key")]
+        var decoded = BlobMatch(ruleIndex: 1, secret: Array("AQA7jRRrwOO0ARAA".utf8), entropy: 3,
+                                start: TextPosition(line: 8, column: 8), end: TextPosition(line: 8, column: 64), lineContext: "ctx")
+        decoded.encoding = "base64"
+        let plain = BlobMatch(ruleIndex: 0, secret: Array("QVFBN2pSUnJ3T08w".utf8), entropy: 3,
+                              start: TextPosition(line: 8, column: 8), end: TextPosition(line: 8, column: 64), lineContext: "ctx")
+        let matches = [Match(plain, path: "secret.yaml"), Match(decoded, path: "secret.yaml")]
+        let findings = FindingGrouper.group(matches, rules: rules, key: .builtin)
+        #expect(findings.count == 2)
+        // Sorted from both orders (grouping goes through a hash map, whose order differs from one
+        // process to the next: what made the reports of two runs differ).
+        let forward = findings.sorted(by: FindingGrouper.reportOrder)
+        let backward = findings.reversed().sorted(by: FindingGrouper.reportOrder)
+        #expect(forward.map(\.fingerprint) == backward.map(\.fingerprint))
+        #expect(forward.map(\.fingerprint) == forward.map(\.fingerprint).sorted())
+    }
+
     @Test func redactionShowsOnlyAPublicTypeMarkerAndTheLength() {
         let redaction = Redaction(showSecrets: false)
         func specific(_ keywords: [String]) -> Rule {

@@ -145,6 +145,8 @@ import Testing
         ("Xk{9mQ}2v{Lp7w}x", true),
         ("arn:aws:iam::000000000000:role/myapi-authorizer-role", false),
         ("*relying-party-credentials", false),             // a YAML alias (Spring Security's docs)
+        (":$(airflow_encode_url", false),                  // a shell substitution after `:` (Bitnami's charts)
+        (":Xk9$(mQ2v", true),
         ("*kR2-mQ9x", true),
         ("changethis", false),                             // FastAPI's template
     ])
