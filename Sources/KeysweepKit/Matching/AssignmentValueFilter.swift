@@ -118,22 +118,13 @@ enum AssignmentValueFilter {
         var text: [UInt8] = []
         var index = 2
         while index < value.count {
-            guard let high = hexValue(value[index]), let low = hexValue(value[index + 1]) else { return nil }
+            guard let high = ValueShape.hexValue(value[index]), let low = ValueShape.hexValue(value[index + 1]) else { return nil }
             let byte = high << 4 | low
             guard (0x20...0x7E).contains(byte) else { return nil }
             text.append(byte)
             index += 2
         }
         return text
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 
     /// `Fido2Credentials = fido2Credentials`, `apiKey: apiKey`, `ACCESS_TOKEN=access_token`: a

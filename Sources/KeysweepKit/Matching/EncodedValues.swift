@@ -126,7 +126,7 @@ struct EncodedValues {
             var escapes = 0
             while end < bytes.count, end - percent < 4096 {
                 if bytes[end] == UInt8(ascii: "%") {
-                    guard end + 2 < bytes.count, bytes[end + 1].isHexDigit, bytes[end + 2].isHexDigit else { break }
+                    guard end + 2 < bytes.count, ValueShape.isHexDigit(bytes[end + 1]), ValueShape.isHexDigit(bytes[end + 2]) else { break }
                     escapes += 1
                     end += 3
                 } else if Self.isRunByte(bytes[end]) {
@@ -155,17 +155,9 @@ struct EncodedValues {
     static func percentDecode(_ encoded: UnsafeRawBufferPointer.SubSequence) -> [UInt8]? {
         var decoded: [UInt8] = []
         var index = encoded.startIndex
-        func hex(_ byte: UInt8) -> UInt8? {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-            default: nil
-            }
-        }
         while index < encoded.endIndex {
             if encoded[index] == UInt8(ascii: "%"), index + 2 < encoded.endIndex,
-               let high = hex(encoded[index + 1]), let low = hex(encoded[index + 2]) {
+               let high = ValueShape.hexValue(encoded[index + 1]), let low = ValueShape.hexValue(encoded[index + 2]) {
                 decoded.append(high << 4 | low)
                 index += 3
             } else {
@@ -201,12 +193,5 @@ struct EncodedValues {
     static func isPrintable(_ bytes: [UInt8]) -> Bool {
         guard !bytes.isEmpty, String(validating: bytes, as: UTF8.self) != nil else { return false }
         return bytes.allSatisfy { $0 >= 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-    }
-}
-
-private extension UInt8 {
-    var isHexDigit: Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(self)
-            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(self)
     }
 }

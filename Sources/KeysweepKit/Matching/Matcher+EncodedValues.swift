@@ -26,9 +26,16 @@ extension Matcher {
         // but the same key encoded in two manifests of one file is two locations.
         struct Sighting: Hashable { let rule: Int, secret: [UInt8], line: Int }
         var seen = Set(result.matches.map { Sighting(rule: $0.ruleIndex, secret: $0.secret, line: $0.start.line) })
-        let positions = TextPositionResolver.resolve(values.flatMap { [$0.span.lowerBound, $0.span.upperBound] }, in: bytes)
+        // Where the values start and end, resolved in one walk at the first value that holds a
+        // secret: most blobs' values hold none.
+        var positions: [Int: TextPosition]?
+        func position(_ offset: Int) -> TextPosition {
+            if positions == nil {
+                positions = TextPositionResolver.resolve(values.flatMap { [$0.span.lowerBound, $0.span.upperBound] }, in: bytes)
+            }
+            return positions?[offset] ?? TextPosition(line: 1, column: 1)
+        }
         for value in values {
-            let start = positions[value.span.lowerBound] ?? TextPosition(line: 1, column: 1)
             // The encoded text is not the secret; what it decodes to is.
             let encoded = Array(bytes[value.span])
             let dropsGenericMatch: (BlobMatch) -> Bool = { $0.secret == encoded && self.ruleSet.rules[$0.ruleIndex].rule.isGeneric }
@@ -39,7 +46,10 @@ extension Matcher {
             var inner = value.text.withUnsafeBytes { scanPlain($0) }
             result.limitHits += inner.limitHits
             result.rejectedByValidator.merge(inner.rejectedByValidator, uniquingKeysWith: +)
-            inner.matches.removeAll { !seen.insert(Sighting(rule: $0.ruleIndex, secret: $0.secret, line: start.line)).inserted }
+            if !inner.matches.isEmpty {
+                let line = position(value.span.lowerBound).line
+                inner.matches.removeAll { !seen.insert(Sighting(rule: $0.ruleIndex, secret: $0.secret, line: line)).inserted }
+            }
             guard !inner.matches.isEmpty else { continue }
             if !value.replacesPlainMatches { result.matches.removeAll(where: dropsGenericMatch) }
             if inner.matches.contains(where: { ruleSet.rules[$0.ruleIndex].rule.kind == .privateKey }) {
@@ -52,8 +62,7 @@ extension Matcher {
             let context = LineContext.hash(around: value.span, in: bytes)
             result.matches += inner.matches.map { match in
                 BlobMatch(ruleIndex: match.ruleIndex, secret: match.secret, entropy: match.entropy,
-                          start: start,
-                          end: positions[value.span.upperBound] ?? TextPosition(line: 1, column: 1),
+                          start: position(value.span.lowerBound), end: position(value.span.upperBound),
                           lineContext: context, encoding: value.encoding)
             }
         }
