@@ -39,6 +39,7 @@ public enum Remediation {
         switch rule.kind {
         case _ where rule.provider == "JWT": return ("revoke it at its issuer or rotate the signing key", link)
         case .privateKey, .certificate: return ("replace the key pair and revoke what trusts it", link)
+        case .keyStore: return ("replace every key it holds and the password that guards it", link)
         case .password, .connectionString: return ("change the password and move it to a secrets manager", link)
         case .webhookURL: return ("regenerate the webhook URL in \(rule.provider)", link)
         default: return (rule.provider == "Generic" ? "revoke and reissue it where it was issued" : "revoke and reissue it in \(rule.provider)", link)
@@ -54,6 +55,8 @@ public enum Remediation {
             text = "Revoke the token at its issuer (the `iss` claim) or rotate the key that signed it, so that it no longer verifies, then remove it from the repository and its history."
         case .privateKey, .certificate:
             text = "Replace the key pair, revoke every certificate and authorized_keys entry that trusts it, then remove it from the repository and its history."
+        case .keyStore:
+            text = "Replace every key and password the store holds (its password guards them only as well as it resists guessing, offline), revoke the certificates of its keys, then remove it from the repository and its history."
         case .password, .connectionString:
             text = "Change the password at the \(rule.provider == "Generic" ? "service" : rule.provider) it opens, move it to a secrets manager, then remove it from the repository and its history."
         case .webhookURL:

@@ -32,6 +32,10 @@ public struct Location: Sendable, Hashable, Comparable {
     /// `DocumentationBlocks`). Not reported itself: it gives `context` when the path says `source`.
     var blockContext: LocationContext?
 
+    /// Whether the secret is the whole file, not a span of its text: a key store read as binary
+    /// (see `Matcher.scanKeyStore`), placed at 1:1 with no width.
+    public var isWholeFile: Bool { start == end }
+
     public init(path: String, start: TextPosition, end: TextPosition, commit: CommitInfo? = nil, lineContext: String = "") {
         self.path = path
         self.start = start

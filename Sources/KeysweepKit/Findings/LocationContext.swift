@@ -39,7 +39,8 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         guard let name = components.last, let originalName = original.last else { return .source }
         let folders = Set(components.dropLast())
         if !folders.isDisjoint(with: fixtureFolders) { return .fixture }
-        if !folders.isDisjoint(with: testFolders) || isTestFile(originalName) || original.dropLast().contains(where: isTestSourceSet) {
+        if !folders.isDisjoint(with: testFolders) || isTestFile(originalName) || original.dropLast().contains(where: isTestSourceSet)
+            || name == debugKeyStore {
             return .test
         }
         if !folders.isDisjoint(with: exampleFolders) || exampleSuffixes.contains(where: { name.hasSuffix($0) }) || isExampleFile(name) {
@@ -61,6 +62,9 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
                                                    "unittests", "integrationtests", "e2e", "cypress", "testhelpers", "testutil", "testutils",
                                                    "benchmark", "benchmarks", "benches", "integration-test", "integration-tests",
                                                    "integration_test", "integration_tests", "itest", "itests"]
+    /// Android's debug signing store: made by the build tools under the published password
+    /// `android` to sign debug builds, which app stores refuse; React Native's template commits one.
+    private static let debugKeyStore = "debug.keystore"
     private static let exampleFolders: Set<String> = ["example", "examples", "sample", "samples", "demo", "demos"]
     private static let exampleSuffixes = [".example", ".sample", ".dist", ".template", ".tmpl"]
     private static let docsFolders: Set<String> = ["docs", "doc", "documentation", "man"]

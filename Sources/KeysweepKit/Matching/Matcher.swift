@@ -159,6 +159,7 @@ public final class Matcher {
     /// way, so that it is one finding with the `.pem` file it was taken from.
     private func identity(of candidate: Candidate, in bytes: UnsafeRawBufferPointer) -> [UInt8] {
         let text = Array(bytes[candidate.span])
+        if ruleSet.rules[candidate.rule].rule.kind == .keyStore, let file = LenientBase64.decode(text) { return Self.keyStoreIdentity(file) }
         guard ruleSet.rules[candidate.rule].rule.kind == .privateKey else { return text }
         if ruleSet.rules[candidate.rule].rule.validator == .derPrivateKey, let pem = PrivateKeyBody.armored(base64: text) { return pem }
         return PEMBlock.canonicalText(text) ?? Self.rawHexKey(text) ?? PEMBlock.canonicalBody(text)
@@ -354,6 +355,8 @@ public final class Matcher {
             valid = !AssignmentValueFilter.encodesTestText(secret, orPath: true) && !AssignmentValueFilter.encodesPublicMaterial(secret)
         case .wordPassword: valid = WordPassword.isPlausible(secret)
         case .cephKey: valid = CephKey.isValid(secret)
+        case .pkcs12KeyStore, .javaKeyStore, .keePassDatabase:
+            valid = LenientBase64.decode(secret).map { KeyStoreFile.secretFormat(of: $0)?.validator == rule.rule.validator } ?? false
         }
         if valid { return .accepted }
         return rule.rule.isGeneric ? .rejected : .disproved

@@ -8,4 +8,6 @@ public enum SecretKind: String, Codable, Sendable, CaseIterable {
     case connectionString = "connection-string"
     case webhookURL = "webhook-url"
     case certificate
+    /// A file of keys or passwords under a password: PKCS#12, a Java KeyStore, a KeePass database.
+    case keyStore = "key-store"
 }

@@ -30,6 +30,12 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     case encodedValue = "encoded-value"
     /// A Ceph (cephx) key: base64 of the key type 1, a creation time, the length 16 and the key.
     case cephKey = "ceph-key"
+    /// A PKCS#12 bundle, as a file or in base64, whose plain contents show a key bag.
+    case pkcs12KeyStore = "pkcs12-key-store"
+    /// A Java KeyStore (JKS or JCEKS), as a file or in base64, with a private or secret key entry.
+    case javaKeyStore = "java-key-store"
+    /// A KeePass database, as a file or in base64.
+    case keePassDatabase = "keepass-database"
     /// A password that is one lowercase word (`goodspec`, `nextcloud`): as a connection password,
     /// and not a word that configuration and code write beside `password` instead of one
     /// (`enabled`, `string`, `required`).

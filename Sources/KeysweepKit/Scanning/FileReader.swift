@@ -32,7 +32,8 @@ final class FileReader {
     /// Opens `path` without blocking (a FIFO must not hang the scan), checks that it is a regular
     /// file, and reads it. A file whose first bytes `opensArchive` takes is handed back open,
     /// whatever its size; others must be within the size limit. A binary file is recognised from
-    /// its first `binaryProbeSize` bytes and the rest is never read. The bytes are valid until
+    /// its first `binaryProbeSize` bytes and the rest is never read, unless it starts as a key store
+    /// does (see `KeyStoreFile`). The bytes are valid until
     /// the next call.
     func read(_ path: FileSystemPath, opensArchive: (UnsafeRawBufferPointer) -> Bool = { _ in false }) -> Outcome {
         let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
@@ -53,7 +54,8 @@ final class FileReader {
             return .archive(descriptor)
         }
         guard size <= maxFileSize else { return .skipped(.tooLarge, "larger than \(maxFileSize) bytes") }
-        if Self.looksBinary(probe) { return .skipped(.binary, "binary file") }
+        // A key store is binary and read whole: the matcher decides whether it holds a secret.
+        if Self.looksBinary(probe) && KeyStoreFile.format(startingWith: probe) == nil { return .skipped(.binary, "binary file") }
         if size > capacity {
             let larger = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
             larger.copyMemory(from: storage, byteCount: total)

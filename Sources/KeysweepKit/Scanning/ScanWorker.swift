@@ -9,7 +9,8 @@ import Archive
 ///
 /// `scan(bytes:path:origin:)` and `scan(file:)` are the one place where the bytes of any input
 /// reach the matcher, so that an archive is opened wherever it is found (a file, a history blob,
-/// a dump, a staged file, standard input) and binary data is skipped by the same test.
+/// a dump, a staged file, standard input), a key store is recognised, and other binary data is
+/// skipped by the same test.
 struct ScanWorker {
     let matcher: Matcher
     let expander: ArchiveExpander
@@ -39,7 +40,9 @@ struct ScanWorker {
             return
         }
         bytes.withUnsafeBytes { buffer in
-            if skipsBinary && FileReader.looksBinary(buffer) {
+            if let keyStore = matcher.scanKeyStore(buffer) {
+                outcome.record(keyStore, path: path, size: buffer.count, origin: origin)
+            } else if skipsBinary && FileReader.looksBinary(buffer) {
                 outcome.statistics.skip(.binary, path: path, message: origin.map { "binary blob \($0.name)" } ?? "binary file")
             } else {
                 outcome.record(matcher.scan(buffer, hits: hits), path: path, size: buffer.count, origin: origin)
@@ -56,7 +59,13 @@ struct ScanWorker {
         case .skipped(let reason, let message):
             outcome.statistics.skip(reason, path: task.displayPath, message: message)
         case .bytes(let bytes):
-            outcome.record(matcher.scan(bytes), path: task.displayPath, size: bytes.count)
+            if let keyStore = matcher.scanKeyStore(bytes) {
+                outcome.record(keyStore, path: task.displayPath, size: bytes.count)
+            } else if FileReader.looksBinary(bytes) {
+                outcome.statistics.skip(.binary, path: task.displayPath, message: "binary file")
+            } else {
+                outcome.record(matcher.scan(bytes), path: task.displayPath, size: bytes.count)
+            }
         case .archive(let descriptor):
             defer { close(descriptor) }
             expander.expand({ () throws(ArchiveError) in try ArchiveReader(fileDescriptor: descriptor) }, path: task.displayPath,

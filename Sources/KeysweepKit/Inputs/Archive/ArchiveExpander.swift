@@ -137,11 +137,13 @@ private struct Walk {
             return
         }
         buffer.withBytes { bytes in
-            if FileReader.looksBinary(bytes) {
+            let memberPath = String(member.dropFirst(state.top.count))
+            if let keyStore = matcher.scanKeyStore(bytes) {
+                outcome.record(keyStore, path: member, size: bytes.count, member: memberPath, origin: origin)
+            } else if FileReader.looksBinary(bytes) {
                 outcome.statistics.skip(.binary, path: member, message: "binary file")
             } else {
-                outcome.record(matcher.scan(bytes), path: member, size: bytes.count,
-                               member: String(member.dropFirst(state.top.count)), origin: origin)
+                outcome.record(matcher.scan(bytes), path: member, size: bytes.count, member: memberPath, origin: origin)
             }
         }
     }

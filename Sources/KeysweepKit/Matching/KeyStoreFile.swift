@@ -1,0 +1,172 @@
+/// Key stores as files: a PKCS#12 bundle (`.p12`, `.pfx`), a Java KeyStore (JKS or JCEKS) or a
+/// KeePass database, recognised from their bytes rather than their names (a `.p12` may be
+/// called `cert.bin`, a JKS `keystore`, and `.pfx` names are also given to other files).
+///
+/// A key store is a secret when it holds one: a PKCS#12 bundle whose contents show a key bag
+/// (private keys are stored as shrouded key bags in the bundle's plain contents, by OpenSSL,
+/// keytool and Windows alike), a Java KeyStore with a private or secret key entry, and a KeePass
+/// database always. A trust store, certificates only, is public, and is not reported (gitleaks
+/// reports every `.p12` and `.pfx` by its name, trust stores included). What a bundle holds is
+/// read without its password: the entries' kinds are not encrypted, only their keys. A bundle
+/// whose every part is encrypted (no key bag in sight) is taken for a trust store: that is how
+/// keytool writes those.
+enum KeyStoreFile {
+    enum Format: Sendable, Equatable {
+        case pkcs12, javaKeyStore, keePass
+
+        /// The structural validator of the rule that reports key stores of this format.
+        var validator: StructuralValidator {
+            switch self {
+            case .pkcs12: .pkcs12KeyStore
+            case .javaKeyStore: .javaKeyStore
+            case .keePass: .keePassDatabase
+            }
+        }
+    }
+
+    /// The format that `bytes` start like, from their first bytes only: a PKCS#12 `PFX` sequence
+    /// with version 3, the magic numbers of JKS (`FEEDFEED`), JCEKS (`CECECECE`) and KeePass.
+    static func format(startingWith bytes: some Collection<UInt8>) -> Format? {
+        // Most blobs are text: one byte tells them apart before anything is copied.
+        guard let first = bytes.first, [0xFE, 0xCE, 0x03, 0x30].contains(first) else { return nil }
+        let head = Array(bytes.prefix(8))
+        guard head.count == 8 else { return nil }
+        if head.starts(with: [0xFE, 0xED, 0xFE, 0xED]) || head.starts(with: [0xCE, 0xCE, 0xCE, 0xCE]) { return .javaKeyStore }
+        if head.starts(with: [0x03, 0xD9, 0xA2, 0x9A]), [0x65, 0x66, 0x67].contains(head[4]), head[5...7].elementsEqual([0xFB, 0x4B, 0xB5]) {
+            return .keePass
+        }
+        // SEQUENCE of 128 bytes to 16 MiB, then INTEGER 3.
+        if head[0] == 0x30, (0x81...0x83).contains(head[1]) {
+            let versionAt = 2 + Int(head[1] & 0x7F)
+            if versionAt + 3 <= head.count, head[versionAt..<versionAt + 3].elementsEqual([0x02, 0x01, 0x03]) { return .pkcs12 }
+        }
+        return nil
+    }
+
+    /// Whether `bytes`, a whole file in `format`, hold a secret (see the type's comment).
+    static func holdsSecret(_ bytes: [UInt8], as format: Format) -> Bool {
+        guard Self.format(startingWith: bytes) == format else { return false }
+        switch format {
+        case .pkcs12: return PKCS12Contents(bytes)?.showsKey ?? false
+        case .javaKeyStore: return JavaKeyStoreEntries(bytes)?.holdsKey ?? false
+        case .keePass: return bytes.count >= 64
+        }
+    }
+
+    /// The format of `bytes` when they are a key store that holds a secret.
+    static func secretFormat(of bytes: [UInt8]) -> Format? {
+        guard let format = format(startingWith: bytes), holdsSecret(bytes, as: format) else { return nil }
+        return format
+    }
+}
+
+/// What the plain contents of a PKCS#12 bundle show (RFC 7292): the kinds of its safe bags.
+struct PKCS12Contents {
+    /// Whether a key bag, a shrouded key bag or a secret bag is in sight.
+    let showsKey: Bool
+
+    /// Nil when `bytes` are no DER `PFX` with `data` as its authenticated safe.
+    init?(_ bytes: [UInt8]) {
+        var reader = DERReader(bytes)
+        guard let pfx = reader.next(), pfx.tag == DERReader.Element.sequence, let fields = pfx.children, fields.count >= 2,
+              fields[0].tag == DERReader.Element.integer, fields[0].content.elementsEqual([3]),
+              let safe = Self.data(of: fields[1]), let contentInfos = Self.items(of: safe) else { return nil }
+        var showsKey = false
+        for info in contentInfos {
+            // Encrypted parts (`encryptedData`, `envelopedData`) are not in sight.
+            guard let safeContents = Self.data(of: info), let bags = Self.items(of: safeContents) else { continue }
+            if bags.contains(where: Self.isKeyBag) { showsKey = true }
+        }
+        self.showsKey = showsKey
+    }
+
+    /// `1.2.840.113549.1.7.1`: PKCS#7 `data`.
+    private static let dataType = "1.2.840.113549.1.7.1"
+    /// PKCS#12 bag types that hold keys: `keyBag`, `pkcs8ShroudedKeyBag`, `secretBag`.
+    private static let keyBagTypes: Set<String> = ["1.2.840.113549.1.12.10.1.1", "1.2.840.113549.1.12.10.1.2", "1.2.840.113549.1.12.10.1.5"]
+    /// `safeContentsBag`: bags nested in a bag.
+    private static let nestedBagType = "1.2.840.113549.1.12.10.1.6"
+
+    /// The octets of a `ContentInfo` of type `data` (`[0] EXPLICIT OCTET STRING`).
+    private static func data(of contentInfo: DERReader.Element) -> ArraySlice<UInt8>? {
+        guard contentInfo.tag == DERReader.Element.sequence, let fields = contentInfo.children, fields.count == 2,
+              fields[0].objectIdentifier == dataType, fields[1].tag == 0xA0,
+              let inner = fields[1].children, inner.count == 1, inner[0].tag == DERReader.Element.octetString else { return nil }
+        return inner[0].content
+    }
+
+    /// The items of a `SEQUENCE OF` that fills `bytes`.
+    private static func items(of bytes: ArraySlice<UInt8>) -> [DERReader.Element]? {
+        var reader = DERReader(bytes)
+        guard let sequence = reader.next(), sequence.tag == DERReader.Element.sequence else { return nil }
+        return sequence.children
+    }
+
+    private static func isKeyBag(_ bag: DERReader.Element) -> Bool {
+        guard bag.tag == DERReader.Element.sequence, let fields = bag.children, let type = fields.first?.objectIdentifier else { return false }
+        if keyBagTypes.contains(type) { return true }
+        guard type == nestedBagType, fields.count >= 2, fields[1].tag == 0xA0, let inner = fields[1].children?.first,
+              inner.tag == DERReader.Element.sequence, let nested = inner.children else { return false }
+        return nested.contains(where: isKeyBag)
+    }
+}
+
+/// The entries of a Java KeyStore (JKS or JCEKS): each is a private key with its certificate
+/// chain (tag 1), a trusted certificate (tag 2) or, in JCEKS, a secret key (tag 3). The layout
+/// is keytool's (`sun.security.provider.JavaKeyStore`): big-endian counts, `writeUTF` aliases.
+struct JavaKeyStoreEntries {
+    /// Whether a private or secret key entry comes before the end or the first entry that does
+    /// not parse.
+    let holdsKey: Bool
+
+    /// Nil when `bytes` are no version 1 or 2 key store.
+    init?(_ bytes: [UInt8]) {
+        var cursor = ByteCursor(bytes)
+        guard let magic = cursor.uint32(), magic == 0xFEED_FEED || magic == 0xCECE_CECE,
+              let version = cursor.uint32(), version == 1 || version == 2, let count = cursor.uint32() else { return nil }
+        var holdsKey = false
+        entries: for _ in 0..<min(count, 65_536) {
+            guard let tag = cursor.uint32(), cursor.skipUTF(), cursor.skip(8) else { break }
+            switch tag {
+            case 1, 3:
+                holdsKey = true
+                break entries
+            case 2:
+                guard version == 1 || cursor.skipUTF(), let length = cursor.uint32(), cursor.skip(Int(length)) else { break entries }
+            default:
+                break entries
+            }
+        }
+        self.holdsKey = holdsKey
+    }
+}
+
+/// Reads big-endian fields from bytes, never past their end.
+private struct ByteCursor {
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    mutating func uint32() -> UInt32? {
+        guard bytes.count - offset >= 4 else { return nil }
+        defer { offset += 4 }
+        return bytes[offset..<offset + 4].reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    mutating func skip(_ count: Int) -> Bool {
+        guard count >= 0, bytes.count - offset >= count else { return false }
+        offset += count
+        return true
+    }
+
+    /// Skips a string written by Java's `writeUTF`: a 2-byte length, then the bytes.
+    mutating func skipUTF() -> Bool {
+        guard bytes.count - offset >= 2 else { return false }
+        let length = Int(bytes[offset]) << 8 | Int(bytes[offset + 1])
+        offset += 2
+        return skip(length)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import KeysweepKit
+
+/// Key stores read from their bytes: stores made by OpenSSL, keytool and pykeepass in
+/// `fixtures/keystores/` (throwaway keys made for the tests), trust stores apart, damaged
+/// stores never a trap.
+@Suite struct KeyStoreFileTests {
+    private static func fixture(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: URL(fileURLWithPath: RepositoryRoot.file("fixtures/keystores/" + name))))
+    }
+
+    static let stores: [(name: String, format: KeyStoreFile.Format, holdsSecret: Bool)] = [
+        ("server.p12", .pkcs12, true),        // openssl pkcs12 -export
+        ("app.p12", .pkcs12, true),           // keytool -genkeypair -storetype PKCS12
+        ("truststore.p12", .pkcs12, false),   // keytool -importcert: certificates only, encrypted
+        ("signing.jks", .javaKeyStore, true),
+        ("secrets.jceks", .javaKeyStore, true),  // a secret key entry (tag 3)
+        ("truststore.jks", .javaKeyStore, false),
+        ("vault.kdbx", .keePass, true),
+    ]
+
+    @Test(arguments: stores.indices)
+    func storesAreKnownByTheirBytes(index: Int) throws {
+        let store = Self.stores[index]
+        let bytes = try Self.fixture(store.name)
+        #expect(KeyStoreFile.format(startingWith: bytes) == store.format)
+        #expect(KeyStoreFile.holdsSecret(bytes, as: store.format) == store.holdsSecret)
+    }
+
+    /// Every prefix of every store, and each store with one byte changed at a time in its first
+    /// 200 bytes, is read to an answer: sizes come from the input and are checked before use.
+    @Test(arguments: stores.indices)
+    func damagedStoresAreReadWithoutATrap(index: Int) throws {
+        let bytes = try Self.fixture(Self.stores[index].name)
+        for end in 0..<bytes.count { _ = KeyStoreFile.secretFormat(of: Array(bytes[..<end])) }
+        for offset in 0..<min(200, bytes.count) {
+            for value: UInt8 in [0x00, 0x7F, 0x80, 0xFF] {
+                var damaged = bytes
+                damaged[offset] = value
+                _ = KeyStoreFile.secretFormat(of: damaged)
+            }
+        }
+    }
+
+    @Test func aPKCS12BundleCutShortHoldsNoSecret() throws {
+        let bytes = try Self.fixture("server.p12")
+        #expect(!KeyStoreFile.holdsSecret(Array(bytes.prefix(bytes.count / 2)), as: .pkcs12))
+    }
+
+    @Test func textIsNoKeyStore() {
+        for text in ["0\u{82}\u{01}\u{00} not DER", "-----BEGIN CERTIFICATE-----", "\u{03}\u{D9}"] {
+            #expect(KeyStoreFile.format(startingWith: Array(text.utf8)) == nil)
+        }
+    }
+
+    /// A store found as a file and as base64 in a Kubernetes Secret is one secret: the file's
+    /// base64, whatever the text's padding.
+    @Test func aStoreAndItsBase64CopyAreOneSecret() throws {
+        let matcher = Matcher(ruleSet: try RuleSet(RuleLoader.builtinRules().filter { $0.id.hasPrefix("keystore.") }))
+        let bytes = try Self.fixture("signing.jks")
+        let fromFile = try #require(bytes.withUnsafeBytes { matcher.scanKeyStore($0) }?.matches.first)
+        let base64 = Data(bytes).base64EncodedString().replacingOccurrences(of: "=", with: "")
+        let text = Array("data:\n  release.jks: \(base64)\n".utf8)
+        let fromText = try #require(text.withUnsafeBytes { matcher.scan($0) }.matches.first)
+        #expect(fromFile.secret == fromText.secret)
+        #expect(matcher.ruleSet.rules[fromFile.ruleIndex].rule.id == "keystore.java")
+        #expect(fromFile.start == TextPosition(line: 1, column: 1))
+        let trustStore = try Self.fixture("truststore.jks")
+        #expect(trustStore.withUnsafeBytes { matcher.scanKeyStore($0) } == nil)
+    }
+}
