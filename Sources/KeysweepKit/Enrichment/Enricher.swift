@@ -86,6 +86,12 @@ public struct Enricher: Sendable {
         if finding.rule.provider == "AWS", secret.starts(with: Array("ASIA".utf8)) || finding.rule.id == "aws.session-token" {
             facts.temporary = true
         }
+        if finding.rule.kind == .keyStore, let store = LenientBase64.decode(finding.secret).flatMap(JavaKeyStoreEntries.init) {
+            // A Java KeyStore says when its key was made and holds the key's certificate in the clear.
+            let validity = store.keyCertificate.flatMap(CertificateValidity.init(der:))
+            facts.issuedAt = validity?.notBefore ?? store.keyCreated
+            facts.expiresAt = validity?.notAfter
+        }
         if finding.rule.kind == .privateKey {
             facts.key = PrivateKeyFacts(secret: secret)
             // The first place with a certificate; three tries bound the cost of many copies. What

@@ -113,31 +113,44 @@ struct PKCS12Contents {
 
 /// The entries of a Java KeyStore (JKS or JCEKS): each is a private key with its certificate
 /// chain (tag 1), a trusted certificate (tag 2) or, in JCEKS, a secret key (tag 3). The layout
-/// is keytool's (`sun.security.provider.JavaKeyStore`): big-endian counts, `writeUTF` aliases.
+/// is keytool's (`sun.security.provider.JavaKeyStore`): big-endian counts, `writeUTF` aliases, a
+/// creation time in milliseconds; only the keys are encrypted.
 struct JavaKeyStoreEntries {
     /// Whether a private or secret key entry comes before the end or the first entry that does
     /// not parse.
-    let holdsKey: Bool
+    private(set) var holdsKey = false
+    /// When the first key entry was made, as the store says.
+    private(set) var keyCreated: Timestamp?
+    /// The DER certificate of the first private key entry (the first of its chain), if any.
+    private(set) var keyCertificate: [UInt8]?
 
     /// Nil when `bytes` are no version 1 or 2 key store.
     init?(_ bytes: [UInt8]) {
         var cursor = ByteCursor(bytes)
         guard let magic = cursor.uint32(), magic == 0xFEED_FEED || magic == 0xCECE_CECE,
               let version = cursor.uint32(), version == 1 || version == 2, let count = cursor.uint32() else { return nil }
-        var holdsKey = false
+        // A certificate: its type's name (version 2), its length, its DER bytes.
+        func certificate() -> [UInt8]? {
+            guard version == 1 || cursor.skipUTF(), let length = cursor.uint32() else { return nil }
+            return cursor.take(Int(length))
+        }
         entries: for _ in 0..<min(count, 65_536) {
-            guard let tag = cursor.uint32(), cursor.skipUTF(), cursor.skip(8) else { break }
+            guard let tag = cursor.uint32(), cursor.skipUTF(), let created = cursor.uint64() else { break }
             switch tag {
             case 1, 3:
+                if !holdsKey { keyCreated = Timestamp(seconds: Int(created / 1000)) }
                 holdsKey = true
+                // A JCEKS secret key is a serialised Java object, whose length is not written.
+                guard tag == 1, let keyLength = cursor.uint32(), cursor.skip(Int(keyLength)),
+                      let chainLength = cursor.uint32(), chainLength > 0, let first = certificate() else { break entries }
+                if keyCertificate == nil { keyCertificate = first }
                 break entries
             case 2:
-                guard version == 1 || cursor.skipUTF(), let length = cursor.uint32(), cursor.skip(Int(length)) else { break entries }
+                guard certificate() != nil else { break entries }
             default:
                 break entries
             }
         }
-        self.holdsKey = holdsKey
     }
 }
 
@@ -154,6 +167,18 @@ private struct ByteCursor {
         guard bytes.count - offset >= 4 else { return nil }
         defer { offset += 4 }
         return bytes[offset..<offset + 4].reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    mutating func uint64() -> UInt64? {
+        guard let high = uint32(), let low = uint32() else { return nil }
+        return UInt64(high) << 32 | UInt64(low)
+    }
+
+    /// The next `count` bytes, or nil when fewer are left.
+    mutating func take(_ count: Int) -> [UInt8]? {
+        guard count >= 0, bytes.count - offset >= count else { return nil }
+        defer { offset += count }
+        return Array(bytes[offset..<offset + count])
     }
 
     mutating func skip(_ count: Int) -> Bool {

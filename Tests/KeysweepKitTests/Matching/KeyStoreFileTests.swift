@@ -43,6 +43,17 @@ import Testing
         }
     }
 
+    /// keytool wrote `signing.jks` with a certificate valid for 365 days, at the time it wrote on
+    /// the entry: the inventory's issue and expiry dates.
+    @Test func aJavaKeyStoreTellsWhenItsKeyWasMadeAndWhenItsCertificateEnds() throws {
+        let store = try #require(JavaKeyStoreEntries(try Self.fixture("signing.jks")))
+        let created = try #require(store.keyCreated)
+        let validity = try #require(store.keyCertificate.flatMap(CertificateValidity.init(der:)))
+        #expect(validity.notAfter.seconds - validity.notBefore.seconds == 365 * 86_400)
+        #expect(abs(created.seconds - validity.notBefore.seconds) < 60)
+        #expect(JavaKeyStoreEntries(try Self.fixture("truststore.jks"))?.keyCreated == nil)
+    }
+
     @Test func aPKCS12BundleCutShortHoldsNoSecret() throws {
         let bytes = try Self.fixture("server.p12")
         #expect(!KeyStoreFile.holdsSecret(Array(bytes.prefix(bytes.count / 2)), as: .pkcs12))
