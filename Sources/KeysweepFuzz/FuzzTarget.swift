@@ -39,6 +39,8 @@ enum FuzzTarget: String, CaseIterable {
     case encoded
     /// A `Matcher` of the builtin rules (with the decoding layer) over the input.
     case matcher
+    /// `KeyStoreFile` on the input as a whole file, and the Java KeyStore facts the inventory reads.
+    case keyStore = "key-store"
 
     func run(_ bytes: UnsafeRawBufferPointer) {
         switch self {
@@ -55,6 +57,7 @@ enum FuzzTarget: String, CaseIterable {
         case .merge: ReportFuzzing.merge(bytes)
         case .encoded: MatchingFuzzing.encoded(bytes)
         case .matcher: MatchingFuzzing.matcher(bytes)
+        case .keyStore: MatchingFuzzing.keyStore(bytes)
         }
     }
 

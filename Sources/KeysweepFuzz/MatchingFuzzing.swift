@@ -23,6 +23,16 @@ enum MatchingFuzzing {
         }
     }
 
+    /// A key store read as a binary file is: its format, whether it holds a secret, and what a
+    /// Java KeyStore says of its key (a certificate parsed for its validity).
+    static func keyStore(_ bytes: UnsafeRawBufferPointer) {
+        let file = Array(bytes)
+        _ = KeyStoreFile.secretFormat(of: file)
+        if let store = JavaKeyStoreEntries(file) {
+            _ = store.keyCertificate.flatMap(CertificateValidity.init(der:))
+        }
+    }
+
     private static let encodedValues = EncodedValues()
     /// libFuzzer runs one input at a time on one thread: the scratch has one user.
     nonisolated(unsafe) private static let scratch = MatchScratch()
