@@ -59,20 +59,35 @@ enum AssignmentValueFilter {
     /// blanks; other scripts' punctuation. `w57äöüw4b6huwb6nhu` and `Grün3!Kx9wQ` are passwords.
     /// The value is read as `Character`s here, not bytes: only Unicode's classes tell a letter of
     /// another script from its punctuation.
+    ///
+    /// A message in another script is text too, whatever ASCII it holds, when it has that script's
+    /// punctuation or a `MessageFormat` argument (`加载密码文件错误：[{0}]`,
+    /// `Cookie属性名[{0}]はトークンではないため無効です`: Tomcat's `LocalStrings_zh_CN.properties`):
+    /// no password holds `，` or `：`, nor `{0}` among letters of another script.
     static func isForeignText(_ value: [UInt8]) -> Bool {
         guard value.contains(where: { $0 >= 0x80 }), let text = String(bytes: value, encoding: .utf8) else { return false }
-        var foreignLetters = 0, digits = 0
+        var foreignLetters = 0, digits = 0, foreignPunctuation = false, onlyLabelSymbols = true
         for character in text {
             if character.isASCII {
                 if character.isNumber { digits += 1; continue }
-                guard character.isLetter || " -':.".contains(character) else { return false }
+                if !(character.isLetter || " -':.".contains(character)) { onlyLabelSymbols = false }
             } else if character.isLetter {
                 foreignLetters += 1
-            } else if !(character.isPunctuation || character.isWhitespace) {
+            } else if character.isPunctuation {
+                foreignPunctuation = true
+            } else if !character.isWhitespace {
                 return false
             }
         }
-        return foreignLetters >= 1 && digits < foreignLetters
+        if onlyLabelSymbols { return foreignLetters >= 1 && digits < foreignLetters }
+        return foreignLetters >= 2 && (foreignPunctuation || holdsMessageArgument(value))
+    }
+
+    /// `{0}` to `{9}`: an argument of Java's `MessageFormat` (and .NET's `string.Format`).
+    private static func holdsMessageArgument(_ value: [UInt8]) -> Bool {
+        value.indices.dropLast(2).contains { index in
+            value[index] == UInt8(ascii: "{") && ValueShape.isDigit(value[index + 1]) && value[index + 2] == UInt8(ascii: "}")
+        }
     }
 
     /// Keys that providers make to be published in web pages and apps: PostHog's project key

@@ -88,6 +88,11 @@ import Testing
         ("Contraseña", false),
         ("Kullanıcı", false),
         ("Grün3!Kx9wQ", true),                             // letters outside ASCII in a password
+        ("加载密码文件错误：[{0}]", false),                    // Tomcat's zh_CN messages: that script's punctuation
+        ("Cookie属性名[{0}]はトークンではないため無効です", false),  // a MessageFormat argument among Japanese
+        ("密码Xk9{0}!", false),
+        ("Grün{0}Kx9w!", true),                            // one letter of another script: a password
+        ("Пароль#2024xK", true),
         ("Hashing:\\n", false),                           // `"Password Hashing:\n"`
         ("((UserAdapter)delegate", false),                 // a cast inside a bracket (Keycloak)
         ("$uriChunks[\\count($uriChunks)", false),          // PHP's global namespace (Appwrite)
