@@ -38,7 +38,7 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         let components = original.map { $0.lowercased() }
         guard let name = components.last, let originalName = original.last else { return .source }
         let folders = Set(components.dropLast())
-        if !folders.isDisjoint(with: fixtureFolders) { return .fixture }
+        if !folders.isDisjoint(with: fixtureFolders) || isFixtureFile(name) { return .fixture }
         if !folders.isDisjoint(with: testFolders) || isTestFile(originalName) || original.dropLast().contains(where: isTestSourceSet)
             || name == debugKeyStore {
             return .test
@@ -77,6 +77,12 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     }
 
     private static let exampleWords: Set<String> = ["example", "examples", "sample", "samples"]
+
+    /// `auth_session_fixtures.go`, `fixtures.json`, `user-fixture.yml`: a file whose name says it
+    /// holds fixtures, beside the code it serves (PhotoPrism's Go entities and their sessions' tokens).
+    static func isFixtureFile(_ lowered: String) -> Bool {
+        lowered.split(whereSeparator: { ".-_".contains($0) }).contains { $0 == "fixture" || $0 == "fixtures" }
+    }
 
     /// `synapse_port_db.1`, `hash_password.1.html`: a manual page in roff (its section, 1 to 9, as
     /// the extension) or rendered to HTML.

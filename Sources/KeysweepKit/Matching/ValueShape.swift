@@ -423,10 +423,13 @@ enum ValueShape {
             while index < value.count, isIdentifierByte(value[index]) { index += 1 }
             end = index
             let separator = separatorLength(value, at: index)
-            guard separator > 0, index + separator < value.count, isIdentifierStart(value[index + separator]) else { break }
+            // `this.$gettext(`, `vm.$store`: a JavaScript member whose name starts with `$` (Vue's).
+            let dollar = separator == 1 && value[index] == UInt8(ascii: ".") && index + 2 < value.count
+                && value[index + 1] == UInt8(ascii: "$") && isIdentifierStart(value[index + 2]) ? 1 : 0
+            guard separator > 0, index + separator + dollar < value.count, isIdentifierStart(value[index + separator + dollar]) else { break }
             if value[index] != UInt8(ascii: ".") { onlyDots = false }
             separators += 1
-            index += separator
+            index += separator + dollar
         }
         return (end, sigil, separators, onlyDots)
     }

@@ -34,6 +34,10 @@ import Testing
         ("internal/testdata/creds.json", .fixture),
         ("testcases/accounts.json.gz!accounts.json", .fixture),
         ("crypto/test-vectors/ed25519.json", .fixture),
+        ("internal/entity/auth_session_fixtures.go", .fixture),  // fixtures beside the code (PhotoPrism)
+        ("db/fixtures.json", .fixture),
+        ("src/fixturesupport/loader.go", .source),
+        ("android/app/debug.keystore", .test),           // Android's debug signing store
         ("docs/setup.md", .docs),
         ("README.md", .docs),
         ("examples/quickstart/app.py", .example),

@@ -82,6 +82,8 @@ import Testing
         ("+r.Form.Get(xhttp.AmzCredential)", false),       // joined to the string before it
         ("%s/%s/us-east-1/s3/aws4_request", false),        // a format string
         ("accessKeyID/credScope", false),                  // names joined by `/`
+        ("this.$gettext(", false),                        // a Vue component's method, cut at its argument (PhotoPrism)
+        ("Ab.$xyz1Q9", true),
         ("%sX9kQ2vLp7w", true),
         ("+Xk9mQ2vLp7w", true),
         ("Lösenord", false),                               // Jenkins' translations of "Password"
