@@ -58,6 +58,8 @@ public struct Enricher: Sendable {
             var enriched = finding
             let facts = secretFacts(finding, workspace: workspace)
             if facts.key?.encrypted == true, finding.severity > .high { enriched.severity = .high }
+            // A key store that opens with a well-known password guards its keys no better than a bare key.
+            if facts.key?.storePassword != nil, finding.severity == .high { enriched.severity = .critical }
             let commits = Set(finding.locations.compactMap { $0.commit?.id }).sorted()
             let branches = resolveBranches || finding.presentAtHead == false ? branchMap?.branches(containing: commits) : nil
             let advice = Remediation.line(for: finding.rule)
@@ -86,11 +88,16 @@ public struct Enricher: Sendable {
         if finding.rule.provider == "AWS", secret.starts(with: Array("ASIA".utf8)) || finding.rule.id == "aws.session-token" {
             facts.temporary = true
         }
-        if finding.rule.kind == .keyStore, let store = LenientBase64.decode(finding.secret).flatMap(JavaKeyStoreEntries.init) {
-            // A Java KeyStore says when its key was made and holds the key's certificate in the clear.
+        if finding.rule.kind == .keyStore, let file = LenientBase64.decode(finding.secret), let store = JavaKeyStoreEntries(file) {
+            // A Java KeyStore says when its key was made and holds the key's certificate in the
+            // clear; whether it opens with a well-known password is one digest per password.
             let validity = store.keyCertificate.flatMap(CertificateValidity.init(der:))
             facts.issuedAt = validity?.notBefore ?? store.keyCreated
             facts.expiresAt = validity?.notAfter
+            var key = store.keyCertificate.flatMap(PrivateKeyFacts.init(certificate:)) ?? PrivateKeyFacts(algorithm: "Java KeyStore", bits: nil, encrypted: true)
+            key.storePassword = JavaKeyStoreEntries.wellKnownPassword(of: file)
+            key.encrypted = key.storePassword == nil
+            facts.key = key
         }
         if finding.rule.kind == .privateKey {
             facts.key = PrivateKeyFacts(secret: secret)

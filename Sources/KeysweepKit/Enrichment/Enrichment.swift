@@ -78,13 +78,17 @@ public struct Enrichment: Codable, Sendable, Hashable {
 }
 
 extension PrivateKeyFacts: Codable {
-    enum CodingKeys: String, CodingKey { case algorithm, bits, encrypted, weak }
+    enum CodingKeys: String, CodingKey {
+        case algorithm, bits, encrypted, weak
+        case storePassword = "store_password"
+    }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(algorithm: try container.decode(String.self, forKey: .algorithm),
                   bits: try container.decodeIfPresent(Int.self, forKey: .bits),
                   encrypted: try container.decode(Bool.self, forKey: .encrypted))
+        storePassword = try container.decodeIfPresent(String.self, forKey: .storePassword)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -93,5 +97,6 @@ extension PrivateKeyFacts: Codable {
         try container.encodeIfPresent(bits, forKey: .bits)
         try container.encode(encrypted, forKey: .encrypted)
         try container.encode(weak, forKey: .weak)
+        try container.encodeIfPresent(storePassword, forKey: .storePassword)
     }
 }

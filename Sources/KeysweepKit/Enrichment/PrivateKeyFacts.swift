@@ -4,6 +4,9 @@ public struct PrivateKeyFacts: Sendable, Hashable {
     public var algorithm: String
     public var bits: Int?
     public var encrypted: Bool
+    /// For a key store: the well-known password it opens with (keytool's `changeit`, Android's
+    /// `android`), which leaves its keys as open as unencrypted ones.
+    public var storePassword: String?
 
     /// RSA and DSA keys below 2048 bits are within reach of factoring; no one should still use them.
     public var weak: Bool {
@@ -106,7 +109,7 @@ public struct PrivateKeyFacts: Sendable, Hashable {
         }
     }
 
-    private static func curveName(_ oid: String?) -> String? {
+    static func curveName(_ oid: String?) -> String? {
         switch oid {
         case "1.2.840.10045.3.1.7": "P-256"
         case "1.3.132.0.34": "P-384"
@@ -116,7 +119,7 @@ public struct PrivateKeyFacts: Sendable, Hashable {
         }
     }
 
-    private static func curveBits(_ oid: String?) -> Int? {
+    static func curveBits(_ oid: String?) -> Int? {
         switch oid {
         case "1.2.840.10045.3.1.7", "1.3.132.0.10": 256
         case "1.3.132.0.34": 384

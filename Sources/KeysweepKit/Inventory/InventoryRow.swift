@@ -25,6 +25,7 @@ struct InventoryRow {
     var key: String {
         guard let key = entry.nhi?.key else { return "" }
         return key.algorithm + (key.bits.map { " \($0)" } ?? "") + (key.encrypted ? " encrypted" : "") + (key.weak ? " WEAK" : "")
+            + (key.storePassword.map { " store password \"\($0)\"" } ?? "")
     }
 
     /// `path:line` (with the repository and a short commit where known).

@@ -1,3 +1,5 @@
+import Digest
+
 /// Key stores as files: a PKCS#12 bundle (`.p12`, `.pfx`), a Java KeyStore (JKS or JCEKS) or a
 /// KeePass database, recognised from their bytes rather than their names (a `.p12` may be
 /// called `cert.bin`, a JKS `keystore`, and `.pfx` names are also given to other files).
@@ -70,11 +72,11 @@ struct PKCS12Contents {
         var reader = DERReader(bytes)
         guard let pfx = reader.next(), pfx.tag == DERReader.Element.sequence, let fields = pfx.children, fields.count >= 2,
               fields[0].tag == DERReader.Element.integer, fields[0].content.elementsEqual([3]),
-              let safe = Self.data(of: fields[1]), let contentInfos = Self.items(of: safe) else { return nil }
+              let safe = Self.data(of: fields[1]), let contentInfos = DERReader(safe).sequenceChildren() else { return nil }
         var showsKey = false
         for info in contentInfos {
             // Encrypted parts (`encryptedData`, `envelopedData`) are not in sight.
-            guard let safeContents = Self.data(of: info), let bags = Self.items(of: safeContents) else { continue }
+            guard let safeContents = Self.data(of: info), let bags = DERReader(safeContents).sequenceChildren() else { continue }
             if bags.contains(where: Self.isKeyBag) { showsKey = true }
         }
         self.showsKey = showsKey
@@ -93,13 +95,6 @@ struct PKCS12Contents {
               fields[0].objectIdentifier == dataType, fields[1].tag == 0xA0,
               let inner = fields[1].children, inner.count == 1, inner[0].tag == DERReader.Element.octetString else { return nil }
         return inner[0].content
-    }
-
-    /// The items of a `SEQUENCE OF` that fills `bytes`.
-    private static func items(of bytes: ArraySlice<UInt8>) -> [DERReader.Element]? {
-        var reader = DERReader(bytes)
-        guard let sequence = reader.next(), sequence.tag == DERReader.Element.sequence else { return nil }
-        return sequence.children
     }
 
     private static func isKeyBag(_ bag: DERReader.Element) -> Bool {
@@ -150,6 +145,27 @@ struct JavaKeyStoreEntries {
             default:
                 break entries
             }
+        }
+    }
+}
+
+extension JavaKeyStoreEntries {
+    /// Passwords that keytool's documentation, the JDK's `cacerts`, Android's debug store and
+    /// tutorials use: the first an attacker with the file tries.
+    static let wellKnownPasswords = ["changeit", "password", "android", "changeme", "secret", "123456", "keystore", "storepass", ""]
+
+    /// The well-known password that `bytes`, a whole JKS or JCEKS file, open with, or nil. keytool
+    /// ends a store with the SHA-1 of the password (UTF-16BE), "Mighty Aphrodite" and every byte
+    /// before the digest; a password that gives that digest is the store's.
+    static func wellKnownPassword(of bytes: [UInt8]) -> String? {
+        guard bytes.count > SHA1.length + 12 else { return nil }
+        let body = bytes[..<(bytes.count - SHA1.length)], digest = Array(bytes.suffix(SHA1.length))
+        let hasher = SHA1()
+        return wellKnownPasswords.first { password in
+            hasher.update(password.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
+            hasher.update(Array("Mighty Aphrodite".utf8))
+            hasher.update(body)
+            return hasher.finish() == digest
         }
     }
 }

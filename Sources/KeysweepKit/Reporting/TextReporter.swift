@@ -106,7 +106,9 @@ public struct TextReporter: Reporter {
         }
         if let key = enrichment.key {
             let size = key.bits.map { " \($0) bits" } ?? ""
-            lines.append("  key          \(key.algorithm)\(size)\(key.encrypted ? ", passphrase-protected" : ", unencrypted")\(key.weak ? ", WEAK" : "")")
+            let protection = key.storePassword.map { ", the store opens with the well-known password \"\($0)\"" }
+                ?? (key.encrypted ? ", passphrase-protected" : ", unencrypted")
+            lines.append("  key          \(key.algorithm)\(size)\(protection)\(key.weak ? ", WEAK" : "")")
         }
         if enrichment.exposure.testFixture { lines.append("  where        test fixture (every location is under a test path)") }
         lines.append("  risks        " + enrichment.risks.compactMap { NHIRisk(rawValue: $0).map { "\($0.id) \($0.title)" } }.joined(separator: ", "))

@@ -17,6 +17,7 @@ import Testing
         ("signing.jks", .javaKeyStore, true),
         ("secrets.jceks", .javaKeyStore, true),  // a secret key entry (tag 3)
         ("truststore.jks", .javaKeyStore, false),
+        ("changeit.jks", .javaKeyStore, true),   // keytool -storepass changeit
         ("vault.kdbx", .keePass, true),
     ]
 
@@ -52,6 +53,24 @@ import Testing
         #expect(validity.notAfter.seconds - validity.notBefore.seconds == 365 * 86_400)
         #expect(abs(created.seconds - validity.notBefore.seconds) < 60)
         #expect(JavaKeyStoreEntries(try Self.fixture("truststore.jks"))?.keyCreated == nil)
+    }
+
+    /// keytool's documentation and Tomcat's guide make stores under `changeit`: the store's own
+    /// digest says so, with no other secret than the published password.
+    @Test func aJavaKeyStoreUnderAWellKnownPasswordIsKnownByItsDigest() throws {
+        #expect(JavaKeyStoreEntries.wellKnownPassword(of: try Self.fixture("changeit.jks")) == "changeit")
+        #expect(JavaKeyStoreEntries.wellKnownPassword(of: try Self.fixture("truststore.jks")) == "changeit")
+        #expect(JavaKeyStoreEntries.wellKnownPassword(of: try Self.fixture("signing.jks")) == nil)
+        var damaged = try Self.fixture("changeit.jks")
+        damaged[40] ^= 0x01
+        #expect(JavaKeyStoreEntries.wellKnownPassword(of: damaged) == nil)
+    }
+
+    @Test func aJavaKeyStoreNamesItsKeyByItsCertificate() throws {
+        let rsa = try #require(JavaKeyStoreEntries(try Self.fixture("changeit.jks"))?.keyCertificate.flatMap(PrivateKeyFacts.init(certificate:)))
+        #expect(rsa.algorithm == "RSA" && rsa.bits == 2048)
+        let ec = try #require(JavaKeyStoreEntries(try Self.fixture("signing.jks"))?.keyCertificate.flatMap(PrivateKeyFacts.init(certificate:)))
+        #expect(ec.algorithm == "EC P-256" && ec.bits == 256)
     }
 
     @Test func aPKCS12BundleCutShortHoldsNoSecret() throws {
