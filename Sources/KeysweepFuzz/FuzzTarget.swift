@@ -39,7 +39,8 @@ enum FuzzTarget: String, CaseIterable {
     case encoded
     /// A `Matcher` of the builtin rules (with the decoding layer) over the input.
     case matcher
-    /// `KeyStoreFile` on the input as a whole file, and the Java KeyStore facts the inventory reads.
+    /// `KeyStoreFile` on the input as a whole file, the Java KeyStore facts the inventory reads, and
+    /// the well-known password checks (`PKCS12Password`).
     case keyStore = "key-store"
 
     func run(_ bytes: UnsafeRawBufferPointer) {

@@ -23,14 +23,18 @@ enum MatchingFuzzing {
         }
     }
 
-    /// A key store read as a binary file is: its format, whether it holds a secret, and what a
-    /// Java KeyStore says of its key (a certificate parsed for its validity).
+    /// A key store read as a binary file is: its format, whether it holds a secret, what a Java
+    /// KeyStore says of its key (its certificate's validity and key), and the well-known password
+    /// checks of both formats.
     static func keyStore(_ bytes: UnsafeRawBufferPointer) {
         let file = Array(bytes)
         _ = KeyStoreFile.secretFormat(of: file)
         if let store = JavaKeyStoreEntries(file) {
             _ = store.keyCertificate.flatMap(CertificateValidity.init(der:))
+            _ = store.keyCertificate.flatMap(PrivateKeyFacts.init(certificate:))
+            _ = JavaKeyStoreEntries.wellKnownPassword(of: file)
         }
+        _ = PKCS12Password.wellKnownPassword(of: file)
     }
 
     private static let encodedValues = EncodedValues()

@@ -88,16 +88,8 @@ public struct Enricher: Sendable {
         if finding.rule.provider == "AWS", secret.starts(with: Array("ASIA".utf8)) || finding.rule.id == "aws.session-token" {
             facts.temporary = true
         }
-        if finding.rule.kind == .keyStore, let file = LenientBase64.decode(finding.secret), let store = JavaKeyStoreEntries(file) {
-            // A Java KeyStore says when its key was made and holds the key's certificate in the
-            // clear; whether it opens with a well-known password is one digest per password.
-            let validity = store.keyCertificate.flatMap(CertificateValidity.init(der:))
-            facts.issuedAt = validity?.notBefore ?? store.keyCreated
-            facts.expiresAt = validity?.notAfter
-            var key = store.keyCertificate.flatMap(PrivateKeyFacts.init(certificate:)) ?? PrivateKeyFacts(algorithm: "Java KeyStore", bits: nil, encrypted: true)
-            key.storePassword = JavaKeyStoreEntries.wellKnownPassword(of: file)
-            key.encrypted = key.storePassword == nil
-            facts.key = key
+        if finding.rule.kind == .keyStore, let file = LenientBase64.decode(finding.secret) {
+            Self.addKeyStoreFacts(file, to: &facts)
         }
         if finding.rule.kind == .privateKey {
             facts.key = PrivateKeyFacts(secret: secret)

@@ -55,6 +55,10 @@ enum KeyStoreFile {
         }
     }
 
+    /// Passwords that keytool's documentation, the JDK's `cacerts`, Android's debug store, OpenSSL
+    /// and server guides use: the first an attacker with the file tries.
+    static let wellKnownPasswords = ["changeit", "password", "android", "changeme", "secret", "123456", "keystore", "storepass", ""]
+
     /// The format of `bytes` when they are a key store that holds a secret.
     static func secretFormat(of bytes: [UInt8]) -> Format? {
         guard let format = format(startingWith: bytes), holdsSecret(bytes, as: format) else { return nil }
@@ -90,7 +94,7 @@ struct PKCS12Contents {
     private static let nestedBagType = "1.2.840.113549.1.12.10.1.6"
 
     /// The octets of a `ContentInfo` of type `data` (`[0] EXPLICIT OCTET STRING`).
-    private static func data(of contentInfo: DERReader.Element) -> ArraySlice<UInt8>? {
+    static func data(of contentInfo: DERReader.Element) -> ArraySlice<UInt8>? {
         guard contentInfo.tag == DERReader.Element.sequence, let fields = contentInfo.children, fields.count == 2,
               fields[0].objectIdentifier == dataType, fields[1].tag == 0xA0,
               let inner = fields[1].children, inner.count == 1, inner[0].tag == DERReader.Element.octetString else { return nil }
@@ -150,10 +154,6 @@ struct JavaKeyStoreEntries {
 }
 
 extension JavaKeyStoreEntries {
-    /// Passwords that keytool's documentation, the JDK's `cacerts`, Android's debug store and
-    /// tutorials use: the first an attacker with the file tries.
-    static let wellKnownPasswords = ["changeit", "password", "android", "changeme", "secret", "123456", "keystore", "storepass", ""]
-
     /// The well-known password that `bytes`, a whole JKS or JCEKS file, open with, or nil. keytool
     /// ends a store with the SHA-1 of the password (UTF-16BE), "Mighty Aphrodite" and every byte
     /// before the digest; a password that gives that digest is the store's.
@@ -161,7 +161,7 @@ extension JavaKeyStoreEntries {
         guard bytes.count > SHA1.length + 12 else { return nil }
         let body = bytes[..<(bytes.count - SHA1.length)], digest = Array(bytes.suffix(SHA1.length))
         let hasher = SHA1()
-        return wellKnownPasswords.first { password in
+        return KeyStoreFile.wellKnownPasswords.first { password in
             hasher.update(password.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
             hasher.update(Array("Mighty Aphrodite".utf8))
             hasher.update(body)

@@ -106,7 +106,7 @@ public struct TextReporter: Reporter {
         }
         if let key = enrichment.key {
             let size = key.bits.map { " \($0) bits" } ?? ""
-            let protection = key.storePassword.map { ", the store opens with the well-known password \"\($0)\"" }
+            let protection = key.storePassword.map { $0.isEmpty ? ", the store opens with an empty password" : ", the store opens with the well-known password \"\($0)\"" }
                 ?? (key.encrypted ? ", passphrase-protected" : ", unencrypted")
             lines.append("  key          \(key.algorithm)\(size)\(protection)\(key.weak ? ", WEAK" : "")")
         }

@@ -18,6 +18,8 @@ import Testing
         ("secrets.jceks", .javaKeyStore, true),  // a secret key entry (tag 3)
         ("truststore.jks", .javaKeyStore, false),
         ("changeit.jks", .javaKeyStore, true),   // keytool -storepass changeit
+        ("changeit.p12", .pkcs12, true),
+        ("keytool-changeit.p12", .pkcs12, true),
         ("vault.kdbx", .keePass, true),
     ]
 
@@ -64,6 +66,20 @@ import Testing
         var damaged = try Self.fixture("changeit.jks")
         damaged[40] ^= 0x01
         #expect(JavaKeyStoreEntries.wellKnownPassword(of: damaged) == nil)
+    }
+
+    /// A PKCS#12 bundle's MAC is keyed by its password: OpenSSL's (SHA-256 and SHA-1, 2,048
+    /// iterations) and keytool's (SHA-256, 10,000) bundles under `changeit` and `password`.
+    @Test(arguments: [("changeit.p12", "changeit"), ("password-sha1.p12", "password"), ("keytool-changeit.p12", "changeit"),
+                      ("server.p12", nil), ("app.p12", nil)] as [(String, String?)])
+    func aPKCS12BundleUnderAWellKnownPasswordIsKnownByItsMAC(name: String, password: String?) throws {
+        #expect(PKCS12Password.wellKnownPassword(of: try Self.fixture(name)) == password)
+    }
+
+    @Test func aDamagedPKCS12MACOpensWithNoPassword() throws {
+        var damaged = try Self.fixture("changeit.p12")
+        damaged[damaged.count - 40] ^= 0x01
+        #expect(PKCS12Password.wellKnownPassword(of: damaged) == nil)
     }
 
     @Test func aJavaKeyStoreNamesItsKeyByItsCertificate() throws {
