@@ -175,7 +175,27 @@ enum ValueShape {
         // `%s/%s/us-east-1/s3/aws4_request`: a format string that the code fills in, opening with
         // a conversion.
         if first == UInt8(ascii: "%"), value.count > 2, "sdvq".utf8.contains(value[1]), !isIdentifierByte(value[2]) { return true }
-        return false
+        return isNameTemplate(value)
+    }
+
+    /// `management.endpoint.%s.access`, `cache.{}.ttl`: a dotted property name with a conversion
+    /// for one of its parts, which code fills in (Spring Boot's `"….%s.access".formatted(id)`):
+    /// three parts or more, each a lowercase word or `%s`, `%d`, `{}`, `{0}` to `{9}`.
+    static func isNameTemplate(_ value: [UInt8]) -> Bool {
+        let parts = value.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return false }
+        var conversions = 0
+        for part in parts {
+            let text = Array(part)
+            if text == Array("%s".utf8) || text == Array("%d".utf8) || text == Array("{}".utf8)
+                || text.count == 3 && text[0] == UInt8(ascii: "{") && isDigit(text[1]) && text[2] == UInt8(ascii: "}") {
+                conversions += 1
+                continue
+            }
+            guard let head = text.first, isLowercase(head),
+                  text.allSatisfy({ isLowercase($0) || isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) else { return false }
+        }
+        return conversions >= 1
     }
 
     /// `Uint8Array`, `BigInt64Array`, `Float32Array`, `UInt8`, `Int64`, `u8`, `usize`: the names

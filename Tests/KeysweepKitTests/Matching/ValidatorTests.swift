@@ -81,6 +81,9 @@ import Testing
         ("[]string{fmt.Sprintf(credentialTemplate", false),  // minio's tests: a slice literal
         ("+r.Form.Get(xhttp.AmzCredential)", false),       // joined to the string before it
         ("%s/%s/us-east-1/s3/aws4_request", false),        // a format string
+        ("management.endpoint.%s.access", false),         // a property name filled in by code (Spring Boot)
+        ("cache.{0}.ttl", false),
+        ("Xk9.%s.Lp7wQ2mT", true),                         // not a name's lowercase words
         ("accessKeyID/credScope", false),                  // names joined by `/`
         ("this.$gettext(", false),                        // a Vue component's method, cut at its argument (PhotoPrism)
         ("Ab.$xyz1Q9", true),
