@@ -52,16 +52,19 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     }
 
     /// `testcases`, `test-vectors`: the inputs and expected outputs a library's tests read
-    /// (ethers.js keeps thousands of wallets' keys in `testcases/*.json.gz`).
+    /// (ethers.js keeps thousands of wallets' keys in `testcases/*.json.gz`); `testFixtures`: Gradle's
+    /// source set of fixtures that other modules' tests share (Spring Boot's test keys and stores).
     private static let fixtureFolders: Set<String> = ["fixtures", "fixture", "__fixtures__", "testdata", "test-data",
                                                       "test_data", "__mocks__", "mocks", "__snapshots__", "snapshots", ".snapshots",
-                                                      "testcases", "test-cases", "test_cases", "testvectors", "test-vectors", "test_vectors"]
+                                                      "testcases", "test-cases", "test_cases", "testvectors", "test-vectors", "test_vectors",
+                                                      "testfixtures"]
     /// `t`: Perl's and git's test folder; `cypress`: Cypress's end-to-end tests; `itest`: Spring's
-    /// integration tests.
+    /// integration tests; `smoke-test`: Spring Boot's smoke-test applications.
     private static let testFolders: Set<String> = ["t", "test", "tests", "spec", "specs", "__tests__", "testing", "androidtest",
                                                    "unittests", "integrationtests", "e2e", "cypress", "testhelpers", "testutil", "testutils",
                                                    "benchmark", "benchmarks", "benches", "integration-test", "integration-tests",
-                                                   "integration_test", "integration_tests", "itest", "itests"]
+                                                   "integration_test", "integration_tests", "itest", "itests",
+                                                   "smoke-test", "smoke-tests", "smoketest", "smoketests"]
     /// Android's debug signing store: made by the build tools under the published password
     /// `android` to sign debug builds, which app stores refuse; React Native's template commits one.
     private static let debugKeyStore = "debug.keystore"

@@ -38,6 +38,8 @@ import Testing
         ("db/fixtures.json", .fixture),
         ("src/fixturesupport/loader.go", .source),
         ("android/app/debug.keystore", .test),           // Android's debug signing store
+        ("module/web-server/src/testFixtures/resources/test.p12", .fixture),  // Gradle's test fixtures (Spring Boot)
+        ("smoke-test/saml2-service-provider/src/main/resources/saml/privatekey.txt", .test),
         ("docs/setup.md", .docs),
         ("README.md", .docs),
         ("examples/quickstart/app.py", .example),
