@@ -59,10 +59,14 @@ struct ScanWorker {
         case .skipped(let reason, let message):
             outcome.statistics.skip(reason, path: task.displayPath, message: message)
         case .bytes(let bytes):
-            if let keyStore = matcher.scanKeyStore(bytes) {
-                outcome.record(keyStore, path: task.displayPath, size: bytes.count)
-            } else if FileReader.looksBinary(bytes) {
-                outcome.statistics.skip(.binary, path: task.displayPath, message: "binary file")
+            // Only a file that starts as a key store does comes here binary (see `FileReader.read`):
+            // text files pay one look at their first byte.
+            if KeyStoreFile.format(startingWith: bytes) != nil, FileReader.looksBinary(bytes) {
+                if let keyStore = matcher.scanKeyStore(bytes) {
+                    outcome.record(keyStore, path: task.displayPath, size: bytes.count)
+                } else {
+                    outcome.statistics.skip(.binary, path: task.displayPath, message: "binary file")
+                }
             } else {
                 outcome.record(matcher.scan(bytes), path: task.displayPath, size: bytes.count)
             }
