@@ -12,6 +12,8 @@ public struct Enricher: Sendable {
     public var resolveBranches = false
     /// The folders a directory scan was given: services are named below them.
     public var scanRoots: [String] = []
+    /// The passwords the scan found, tried on its key stores (set by `enrich` from its findings).
+    var foundPasswords: [FoundPassword] = []
 
     public init(now: Timestamp, policy: Enrichment.Policy = .init()) {
         self.now = now
@@ -37,20 +39,28 @@ public struct Enricher: Sendable {
         } else {
             nil
         }
+        // Every chunk tries the key stores it holds with the passwords of all the findings.
+        let enricher = withFoundPasswords(FoundPassword.all(in: findings))
         let chunks = max(1, min(threads, findings.count / 8))
         let first = Workspace(kind, owners: history.codeOwners)
-        guard chunks > 1 else { return enrich(findings, in: first, branchMap: branchMap) }
+        guard chunks > 1 else { return enricher.enrich(findings, in: first, branchMap: branchMap) }
         // Read once, before the threads each make a workspace of their own.
         let owners = first.repositoryCodeOwners
         let results = Mutex<[Int: [Finding]]>([:])
         let size = (findings.count + chunks - 1) / chunks
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let part = Array(findings[(chunk * size)..<min(findings.count, (chunk + 1) * size)])
-            let enriched = enrich(part, in: Workspace(kind, owners: owners), branchMap: branchMap)
+            let enriched = enricher.enrich(part, in: Workspace(kind, owners: owners), branchMap: branchMap)
             results.withLock { $0[chunk] = enriched }
         }
         let parts = results.withLock { $0 }
         return (0..<chunks).flatMap { parts[$0] ?? [] }
+    }
+
+    private func withFoundPasswords(_ passwords: [FoundPassword]) -> Enricher {
+        var enricher = self
+        enricher.foundPasswords = passwords
+        return enricher
     }
 
     func enrich(_ findings: [Finding], in workspace: Workspace, branchMap: BranchMap?) -> [Finding] {
@@ -58,8 +68,11 @@ public struct Enricher: Sendable {
             var enriched = finding
             let facts = secretFacts(finding, workspace: workspace)
             if facts.key?.encrypted == true, finding.severity > .high { enriched.severity = .high }
-            // A key store that opens with a well-known password guards its keys no better than a bare key.
-            if facts.key?.storePassword != nil, finding.severity == .high { enriched.severity = .critical }
+            // A key store that opens with a well-known password, or one committed with it, guards
+            // its keys no better than a bare key.
+            if facts.key?.storePassword != nil || facts.key?.storePasswordAt != nil, finding.severity == .high {
+                enriched.severity = .critical
+            }
             let commits = Set(finding.locations.compactMap { $0.commit?.id }).sorted()
             let branches = resolveBranches || finding.presentAtHead == false ? branchMap?.branches(containing: commits) : nil
             let advice = Remediation.line(for: finding.rule)
@@ -89,7 +102,7 @@ public struct Enricher: Sendable {
             facts.temporary = true
         }
         if finding.rule.kind == .keyStore, let file = LenientBase64.decode(finding.secret) {
-            Self.addKeyStoreFacts(file, to: &facts)
+            Self.addKeyStoreFacts(file, found: foundPasswords, to: &facts)
         }
         if finding.rule.kind == .privateKey {
             facts.key = PrivateKeyFacts(secret: secret)

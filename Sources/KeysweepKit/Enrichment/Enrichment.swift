@@ -81,6 +81,7 @@ extension PrivateKeyFacts: Codable {
     enum CodingKeys: String, CodingKey {
         case algorithm, bits, encrypted, weak
         case storePassword = "store_password"
+        case storePasswordAt = "store_password_at"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -89,6 +90,7 @@ extension PrivateKeyFacts: Codable {
                   bits: try container.decodeIfPresent(Int.self, forKey: .bits),
                   encrypted: try container.decode(Bool.self, forKey: .encrypted))
         storePassword = try container.decodeIfPresent(String.self, forKey: .storePassword)
+        storePasswordAt = try container.decodeIfPresent(String.self, forKey: .storePasswordAt)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -98,5 +100,6 @@ extension PrivateKeyFacts: Codable {
         try container.encode(encrypted, forKey: .encrypted)
         try container.encode(weak, forKey: .weak)
         try container.encodeIfPresent(storePassword, forKey: .storePassword)
+        try container.encodeIfPresent(storePasswordAt, forKey: .storePasswordAt)
     }
 }

@@ -7,6 +7,9 @@ public struct PrivateKeyFacts: Sendable, Hashable {
     /// For a key store: the well-known password it opens with (keytool's `changeit`, Android's
     /// `android`), which leaves its keys as open as unencrypted ones.
     public var storePassword: String?
+    /// For a key store: where the scan found the password it opens with (`path:line`), itself a
+    /// finding; the password is not repeated here.
+    public var storePasswordAt: String?
 
     /// RSA and DSA keys below 2048 bits are within reach of factoring; no one should still use them.
     public var weak: Bool {

@@ -26,6 +26,7 @@ struct InventoryRow {
         guard let key = entry.nhi?.key else { return "" }
         return key.algorithm + (key.bits.map { " \($0)" } ?? "") + (key.encrypted ? " encrypted" : "") + (key.weak ? " WEAK" : "")
             + (key.storePassword.map { $0.isEmpty ? " empty store password" : " store password \"\($0)\"" } ?? "")
+            + (key.storePasswordAt.map { " store password at \($0)" } ?? "")
     }
 
     /// `path:line` (with the repository and a short commit where known).

@@ -158,10 +158,15 @@ extension JavaKeyStoreEntries {
     /// ends a store with the SHA-1 of the password (UTF-16BE), "Mighty Aphrodite" and every byte
     /// before the digest; a password that gives that digest is the store's.
     static func wellKnownPassword(of bytes: [UInt8]) -> String? {
+        firstPassword(of: bytes, among: KeyStoreFile.wellKnownPasswords)
+    }
+
+    /// The first of `passwords` that `bytes`, a whole JKS or JCEKS file, open with, or nil.
+    static func firstPassword(of bytes: [UInt8], among passwords: [String]) -> String? {
         guard bytes.count > SHA1.length + 12 else { return nil }
         let body = bytes[..<(bytes.count - SHA1.length)], digest = Array(bytes.suffix(SHA1.length))
         let hasher = SHA1()
-        return KeyStoreFile.wellKnownPasswords.first { password in
+        return passwords.first { password in
             hasher.update(password.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
             hasher.update(Array("Mighty Aphrodite".utf8))
             hasher.update(body)

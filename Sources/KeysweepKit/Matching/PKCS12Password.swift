@@ -12,9 +12,14 @@ enum PKCS12Password {
     /// The first of `KeyStoreFile.wellKnownPasswords` that the bundle `bytes` opens with, or
     /// nil (also for a bundle without a MAC, or one whose MAC is PBMAC1 or another digest).
     static func wellKnownPassword(of bytes: [UInt8]) -> String? {
+        firstPassword(of: bytes, among: KeyStoreFile.wellKnownPasswords)
+    }
+
+    /// The first of `passwords` that the bundle `bytes` opens with, or nil.
+    static func firstPassword(of bytes: [UInt8], among passwords: [String]) -> String? {
         guard let mac = MAC(bytes) else { return nil }
         let digest = MessageDigest(mac.algorithm)
-        return KeyStoreFile.wellKnownPasswords.first { password in
+        return passwords.first { password in
             // BMPString with its two zero bytes; an empty password is also tried as no bytes at all.
             let bmp: [UInt8] = password.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] } + [0, 0]
             let encodings: [[UInt8]] = password.isEmpty ? [bmp, []] : [bmp]

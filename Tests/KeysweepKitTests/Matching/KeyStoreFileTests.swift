@@ -76,6 +76,14 @@ import Testing
         #expect(PKCS12Password.wellKnownPassword(of: try Self.fixture(name)) == password)
     }
 
+    /// A password found elsewhere in the scan is tried the same way: the fixtures' own.
+    @Test func aStoreOpensWithAPasswordGivenToTry() throws {
+        let tries = ["Tz6!qW3vK9mB", "fixture-store-pass"]
+        #expect(JavaKeyStoreEntries.firstPassword(of: try Self.fixture("signing.jks"), among: tries) == "fixture-store-pass")
+        #expect(PKCS12Password.firstPassword(of: try Self.fixture("server.p12"), among: tries) == "fixture-store-pass")
+        #expect(PKCS12Password.firstPassword(of: try Self.fixture("server.p12"), among: ["Tz6!qW3vK9mB"]) == nil)
+    }
+
     @Test func aDamagedPKCS12MACOpensWithNoPassword() throws {
         var damaged = try Self.fixture("changeit.p12")
         damaged[damaged.count - 40] ^= 0x01
