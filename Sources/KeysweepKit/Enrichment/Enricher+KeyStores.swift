@@ -26,6 +26,9 @@ extension Enricher {
     static func addKeyStoreFacts(_ file: [UInt8], found: [FoundPassword], to facts: inout Enrichment.SecretFacts) {
         var key: PrivateKeyFacts
         let opener: ([String]) -> String?
+        // Found passwords to try: a digest each for a Java KeyStore, a KDF (2,048 iterations or
+        // more) each for a PKCS#12 bundle, so fewer of those.
+        var tries = found
         switch KeyStoreFile.format(startingWith: file) {
         case .javaKeyStore:
             guard let store = JavaKeyStoreEntries(file) else { return }
@@ -37,14 +40,15 @@ extension Enricher {
         case .pkcs12:
             key = PrivateKeyFacts(algorithm: "PKCS#12", bits: nil, encrypted: true)
             opener = { PKCS12Password.firstPassword(of: file, among: $0) }
+            tries = Array(found.prefix(8))
         case .keePass, nil:
             return
         }
         if let password = opener(KeyStoreFile.wellKnownPasswords) {
             key.storePassword = password
-        } else if let password = opener(found.map(\.password)) {
+        } else if let password = opener(tries.map(\.password)) {
             // The password is a secret of its own finding: only where it was found is said.
-            key.storePasswordAt = found.first { $0.password == password }?.place
+            key.storePasswordAt = tries.first { $0.password == password }?.place
         }
         key.encrypted = key.storePassword == nil && key.storePasswordAt == nil
         facts.key = key
