@@ -39,8 +39,9 @@ public struct Enricher: Sendable {
         } else {
             nil
         }
-        // Every chunk tries the key stores it holds with the passwords of all the findings.
-        let enricher = withFoundPasswords(FoundPassword.all(in: findings))
+        // Every chunk tries the key stores it holds with the passwords of all the findings (read
+        // only when there is a key store to try them on).
+        let enricher = findings.contains { $0.rule.kind == .keyStore } ? withFoundPasswords(FoundPassword.all(in: findings)) : self
         let chunks = max(1, min(threads, findings.count / 8))
         let first = Workspace(kind, owners: history.codeOwners)
         guard chunks > 1 else { return enricher.enrich(findings, in: first, branchMap: branchMap) }

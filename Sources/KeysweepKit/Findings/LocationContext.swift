@@ -75,16 +75,19 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
 
     /// `config.example.yml`, `settings_sample.json`, `ssl-tls-ca-key-cert-example.h`: a file whose
     /// name says it shows how the real one looks (a word of the name, between `.`, `-` and `_`).
-    static func isExampleFile(_ lowered: String) -> Bool {
-        lowered.split(whereSeparator: { ".-_".contains($0) }).contains { exampleWords.contains(String($0)) }
-    }
+    static func isExampleFile(_ lowered: String) -> Bool { name(lowered, holdsWordIn: exampleWords) }
 
     private static let exampleWords: Set<String> = ["example", "examples", "sample", "samples"]
 
     /// `auth_session_fixtures.go`, `fixtures.json`, `user-fixture.yml`: a file whose name says it
     /// holds fixtures, beside the code it serves (PhotoPrism's Go entities and their sessions' tokens).
-    static func isFixtureFile(_ lowered: String) -> Bool {
-        lowered.split(whereSeparator: { ".-_".contains($0) }).contains { $0 == "fixture" || $0 == "fixtures" }
+    static func isFixtureFile(_ lowered: String) -> Bool { name(lowered, holdsWordIn: fixtureWords) }
+
+    private static let fixtureWords: Set<String> = ["fixture", "fixtures"]
+
+    /// Whether a word of the file name `lowered`, between `.`, `-` and `_`, is one of `words`.
+    private static func name(_ lowered: String, holdsWordIn words: Set<String>) -> Bool {
+        lowered.split(whereSeparator: { ".-_".contains($0) }).contains { words.contains(String($0)) }
     }
 
     /// `synapse_port_db.1`, `hash_password.1.html`: a manual page in roff (its section, 1 to 9, as

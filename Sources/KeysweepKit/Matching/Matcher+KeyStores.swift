@@ -8,9 +8,11 @@ extension Matcher {
     /// base64 copy are one finding.
     func scanKeyStore(_ bytes: UnsafeRawBufferPointer) -> BlobScan? {
         guard let format = KeyStoreFile.format(startingWith: bytes),
-              let index = ruleSet.rules.firstIndex(where: { $0.rule.validator == format.validator && $0.rule.kind == .keyStore }),
-              KeyStoreFile.holdsSecret(Array(bytes), as: format) else { return nil }
-        let secret = Self.keyStoreIdentity(Array(bytes))
+              let index = ruleSet.rules.firstIndex(where: { $0.rule.validator == format.validator && $0.rule.kind == .keyStore })
+        else { return nil }
+        let file = Array(bytes)
+        guard KeyStoreFile.holdsSecret(file, as: format) else { return nil }
+        let secret = Self.keyStoreIdentity(file)
         var scan = BlobScan()
         let start = TextPosition(line: 1, column: 1)
         scan.matches = [BlobMatch(ruleIndex: index, secret: secret, entropy: Entropy.shannon(secret), start: start, end: start, lineContext: "")]

@@ -186,14 +186,13 @@ enum ValueShape {
         guard parts.count >= 3 else { return false }
         var conversions = 0
         for part in parts {
-            let text = Array(part)
-            if text == Array("%s".utf8) || text == Array("%d".utf8) || text == Array("{}".utf8)
-                || text.count == 3 && text[0] == UInt8(ascii: "{") && isDigit(text[1]) && text[2] == UInt8(ascii: "}") {
+            if ["%s", "%d", "{}"].contains(where: { part.elementsEqual($0.utf8) })
+                || part.count == 3 && part.first == UInt8(ascii: "{") && isDigit(part[part.startIndex + 1]) && part.last == UInt8(ascii: "}") {
                 conversions += 1
                 continue
             }
-            guard let head = text.first, isLowercase(head),
-                  text.allSatisfy({ isLowercase($0) || isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) else { return false }
+            guard let head = part.first, isLowercase(head),
+                  part.allSatisfy({ isLowercase($0) || isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) else { return false }
         }
         return conversions >= 1
     }
@@ -479,7 +478,6 @@ enum ValueShape {
     static func isLowercase(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
     static func isUppercase(_ byte: UInt8) -> Bool { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
 
-    /// `0-9 a-f A-F`.
     /// The value of a hex digit in either case; nil for any other byte.
     static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
@@ -490,7 +488,6 @@ enum ValueShape {
         }
     }
 
-    static func isHexDigit(_ byte: UInt8) -> Bool {
-        isDigit(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
-    }
+    /// `0-9 a-f A-F`.
+    static func isHexDigit(_ byte: UInt8) -> Bool { hexValue(byte) != nil }
 }
