@@ -71,7 +71,9 @@ public struct Enricher: Sendable {
             if facts.key?.encrypted == true, finding.severity > .high { enriched.severity = .high }
             // A key store that opens with a well-known password, or one committed with it, guards
             // its keys no better than a bare key.
-            if facts.key?.storePassword != nil || facts.key?.storePasswordAt != nil, finding.severity == .high {
+            // So does a key beside the credentials it decrypts.
+            if facts.key?.storePassword != nil || facts.key?.storePasswordAt != nil || facts.key?.decrypts != nil,
+               finding.severity == .high {
                 enriched.severity = .critical
             }
             let commits = Set(finding.locations.compactMap { $0.commit?.id }).sorted()
@@ -104,6 +106,9 @@ public struct Enricher: Sendable {
         }
         if finding.rule.kind == .keyStore, let file = LenientBase64.decode(finding.secret) {
             Self.addKeyStoreFacts(file, found: foundPasswords, to: &facts)
+        }
+        if finding.rule.validator == .railsMasterKey {
+            facts.key = railsKeyFacts(finding, workspace: workspace)
         }
         if finding.rule.kind == .privateKey {
             facts.key = PrivateKeyFacts(secret: secret)

@@ -82,6 +82,8 @@ extension PrivateKeyFacts: Codable {
         case algorithm, bits, encrypted, weak
         case storePassword = "store_password"
         case storePasswordAt = "store_password_at"
+        case decrypts
+        case decryptedSettings = "decrypted_settings"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -91,6 +93,8 @@ extension PrivateKeyFacts: Codable {
                   encrypted: try container.decode(Bool.self, forKey: .encrypted))
         storePassword = try container.decodeIfPresent(String.self, forKey: .storePassword)
         storePasswordAt = try container.decodeIfPresent(String.self, forKey: .storePasswordAt)
+        decrypts = try container.decodeIfPresent(String.self, forKey: .decrypts)
+        decryptedSettings = try container.decodeIfPresent([String].self, forKey: .decryptedSettings)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -101,5 +105,7 @@ extension PrivateKeyFacts: Codable {
         try container.encode(weak, forKey: .weak)
         try container.encodeIfPresent(storePassword, forKey: .storePassword)
         try container.encodeIfPresent(storePasswordAt, forKey: .storePasswordAt)
+        try container.encodeIfPresent(decrypts, forKey: .decrypts)
+        try container.encodeIfPresent(decryptedSettings, forKey: .decryptedSettings)
     }
 }

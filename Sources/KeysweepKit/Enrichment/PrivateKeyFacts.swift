@@ -10,6 +10,20 @@ public struct PrivateKeyFacts: Sendable, Hashable {
     /// For a key store: where the scan found the password it opens with (`path:line`), itself a
     /// finding; the password is not repeated here.
     public var storePasswordAt: String?
+    /// For an encryption key: the file the scan found that it decrypts (Rails'
+    /// `config/credentials.yml.enc`).
+    public var decrypts: String?
+    /// The names of the settings in that file (`aws.secret_access_key`); never their values.
+    public var decryptedSettings: [String]?
+
+    /// `decrypts config/credentials.yml.enc (2 settings: aws.access_key_id, secret_key_base)`, for
+    /// an encryption key that was seen to decrypt a file.
+    public var decryptionSummary: String? {
+        guard let decrypts else { return nil }
+        let settings = decryptedSettings ?? []
+        guard !settings.isEmpty else { return "decrypts \(decrypts)" }
+        return "decrypts \(decrypts) (\(settings.count) setting\(settings.count == 1 ? "" : "s"): \(settings.joined(separator: ", ")))"
+    }
 
     /// RSA and DSA keys below 2048 bits are within reach of factoring; no one should still use them.
     public var weak: Bool {

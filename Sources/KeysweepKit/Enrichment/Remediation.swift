@@ -40,6 +40,7 @@ public enum Remediation {
         case _ where rule.provider == "JWT": return ("revoke it at its issuer or rotate the signing key", link)
         case .privateKey, .certificate: return ("replace the key pair and revoke what trusts it", link)
         case .keyStore: return ("replace every key it holds and the password that guards it", link)
+        case .encryptionKey: return ("re-encrypt under a new key and rotate what the old one opens", link)
         case .password, .connectionString: return ("change the password and move it to a secrets manager", link)
         case .webhookURL: return ("regenerate the webhook URL in \(rule.provider)", link)
         default: return (rule.provider == "Generic" ? "revoke and reissue it where it was issued" : "revoke and reissue it in \(rule.provider)", link)
@@ -57,6 +58,8 @@ public enum Remediation {
             text = "Replace the key pair, revoke every certificate and authorized_keys entry that trusts it, then remove it from the repository and its history."
         case .keyStore:
             text = "Replace every key and password the store holds (its password guards them only as well as it resists guessing, offline), revoke the certificates of its keys, then remove it from the repository and its history."
+        case .encryptionKey:
+            text = "Generate a new key, re-encrypt the files it opened under it (for Rails: `bin/rails credentials:edit` after moving the old key away), rotate every secret those files held, since the old key opens each of their versions in history, then remove the key from the repository and its history."
         case .password, .connectionString:
             text = "Change the password at the \(rule.provider == "Generic" ? "service" : rule.provider) it opens, move it to a secrets manager, then remove it from the repository and its history."
         case .webhookURL:

@@ -27,6 +27,7 @@ struct InventoryRow {
         return key.algorithm + (key.bits.map { " \($0)" } ?? "") + (key.encrypted ? " encrypted" : "") + (key.weak ? " WEAK" : "")
             + (key.storePassword.map { $0.isEmpty ? " empty store password" : " store password \"\($0)\"" } ?? "")
             + (key.storePasswordAt.map { " store password at \($0)" } ?? "")
+            + (key.decryptionSummary.map { " " + $0 } ?? "")
     }
 
     /// `path:line` (with the repository and a short commit where known).

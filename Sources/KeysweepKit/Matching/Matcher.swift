@@ -66,6 +66,7 @@ public final class Matcher {
     public func scan(_ bytes: UnsafeRawBufferPointer) -> BlobScan { scan(bytes, hits: nil) }
 
     func scan(_ bytes: UnsafeRawBufferPointer, hits known: [KeywordHit]?) -> BlobScan {
+        if let keyFile = scanKeyFile(bytes) { return keyFile }
         var result = scanPlain(bytes, hits: known)
         let markers = Set(EncodedValues.Marker.allCases.filter { selection.contains(ruleSet.rules.count + $0.rawValue) })
         scanEncodedValues(in: bytes, markers: markers, into: &result)
@@ -355,6 +356,7 @@ public final class Matcher {
             valid = !AssignmentValueFilter.encodesTestText(secret, orPath: true) && !AssignmentValueFilter.encodesPublicMaterial(secret)
         case .wordPassword: valid = WordPassword.isPlausible(secret)
         case .cephKey: valid = CephKey.isValid(secret)
+        case .railsMasterKey: valid = RailsMasterKey.isPlausibleKey(secret)
         case .pkcs12KeyStore, .javaKeyStore, .keePassDatabase:
             valid = LenientBase64.decode(secret).map { KeyStoreFile.secretFormat(of: $0)?.validator == rule.rule.validator } ?? false
         }

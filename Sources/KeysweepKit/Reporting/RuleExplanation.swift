@@ -45,6 +45,8 @@ public enum RuleExplanation {
             return "Whoever holds it can sign, decrypt or log in as its owner, and every system that trusts the key trusts them. " + lasting
         case .keyStore:
             return "Its keys are under one password, which anyone with the file may guess offline, as often as they like; keytool's `changeit` and Android's `android` are tried first. " + lasting
+        case .encryptionKey:
+            return "It decrypts the files encrypted under it, every version of them in the history and in every clone: the secrets those files hold are as exposed as the key. " + lasting
         case .password, .connectionString:
             return "It opens the service it guards to anyone who reads it, often with the application's full rights to its data. " + lasting
         case .webhookURL:

@@ -23,7 +23,7 @@ extension TextReporter {
             && finding.ruleIDs.allSatisfy { $0 == finding.rule.id || $0.hasPrefix("generic.") }
         let marker = othersAreGeneric || finding.ruleIDs.count == 1 ? "keysweep:allow \(finding.rule.id) <reason>" : "keysweep:allow <reason>"
         let baseline = history ? "`keysweep baseline create --git`" : "`keysweep baseline create`"
-        if finding.locations.contains(where: \.isWholeFile) { return "a binary file takes no comment: accept it with \(baseline)" }
+        if finding.locations.contains(where: \.isWholeFile) { return "this file takes no comment: accept it with \(baseline)" }
         guard let comment = CommentSyntax(path: first.path).comment(marker) else {
             return "no comments in this file: accept it with \(baseline)"
         }

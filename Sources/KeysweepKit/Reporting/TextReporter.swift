@@ -108,6 +108,7 @@ public struct TextReporter: Reporter {
             let size = key.bits.map { " \($0) bits" } ?? ""
             let protection = key.storePassword.map { $0.isEmpty ? ", the store opens with an empty password" : ", the store opens with the well-known password \"\($0)\"" }
                 ?? key.storePasswordAt.map { ", the store opens with the password found at \($0)" }
+                ?? key.decryptionSummary.map { ", " + $0 }
                 ?? (key.encrypted ? ", passphrase-protected" : ", unencrypted")
             lines.append("  key          \(key.algorithm)\(size)\(protection)\(key.weak ? ", WEAK" : "")")
         }

@@ -10,4 +10,6 @@ public enum SecretKind: String, Codable, Sendable, CaseIterable {
     case certificate
     /// A file of keys or passwords under a password: PKCS#12, a Java KeyStore, a KeePass database.
     case keyStore = "key-store"
+    /// A symmetric key that decrypts files kept beside it (Rails' `config/master.key`).
+    case encryptionKey = "encryption-key"
 }

@@ -36,6 +36,9 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     case javaKeyStore = "java-key-store"
     /// A KeePass database, as a file or in base64.
     case keePassDatabase = "keepass-database"
+    /// A Rails credentials key: 32 hex digits in one case, as `SecureRandom.hex(16)` prints them.
+    /// A file of nothing else is matched too, and kept at a key file's path (see `RailsMasterKey`).
+    case railsMasterKey = "rails-master-key"
     /// A password that is one lowercase word (`goodspec`, `nextcloud`): as a connection password,
     /// and not a word that configuration and code write beside `password` instead of one
     /// (`enabled`, `string`, `required`).

@@ -91,6 +91,9 @@ public enum ScanSession {
         if let label = request.repositoryLabel {
             for index in matches.indices { matches[index].location.repository = label }
         }
+        // A file of 32 hex digits is a Rails key only at a key file's path, which history blobs
+        // have only now that provenance has placed them.
+        matches.removeAll { rules[$0.ruleIndex].validator == .railsMasterKey && !RailsMasterKey.keepsLocation($0.location) }
         var roots: [String] = []
         if case .paths(let given) = request.input { roots = given }
         var findings = FindingGrouper.group(matches, rules: rules, key: key, secretsAtHead: result.secretsAtHead, roots: roots)
