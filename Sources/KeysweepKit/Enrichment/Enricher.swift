@@ -107,8 +107,10 @@ public struct Enricher: Sendable {
         if finding.rule.kind == .keyStore, let file = LenientBase64.decode(finding.secret) {
             Self.addKeyStoreFacts(file, found: foundPasswords, to: &facts)
         }
-        if finding.rule.validator == .railsMasterKey {
-            facts.key = railsKeyFacts(finding, workspace: workspace)
+        switch finding.rule.validator {
+        case .railsMasterKey: facts.key = railsKeyFacts(finding, workspace: workspace)
+        case .sodiumBoxKeyPair: facts.key = symfonyKeyFacts(finding, workspace: workspace)
+        default: break
         }
         if finding.rule.kind == .privateKey {
             facts.key = PrivateKeyFacts(secret: secret)

@@ -357,6 +357,7 @@ public final class Matcher {
         case .wordPassword: valid = WordPassword.isPlausible(secret)
         case .cephKey: valid = CephKey.isValid(secret)
         case .railsMasterKey: valid = RailsMasterKey.isPlausibleKey(secret)
+        case .sodiumBoxKeyPair: valid = SymfonyVault.isKeyPair(secret)
         case .pkcs12KeyStore, .javaKeyStore, .keePassDatabase:
             valid = LenientBase64.decode(secret).map { KeyStoreFile.secretFormat(of: $0)?.validator == rule.rule.validator } ?? false
         }

@@ -1,0 +1,76 @@
+extension Enricher {
+    /// What a Rails credentials key opens: the encrypted credentials file beside a key file
+    /// (`config/master.key` → `config/credentials.yml.enc`), or, for a key assigned in text
+    /// (`RAILS_MASTER_KEY=` in a deploy file), `config/credentials.yml.enc` at the root of the
+    /// repository or scanned folder, read at the location's commit in history. The first file
+    /// the key opens gives the names of the settings it holds.
+    func railsKeyFacts(_ finding: Finding, workspace: Workspace) -> PrivateKeyFacts {
+        var key = PrivateKeyFacts(algorithm: "AES-128-GCM", bits: 128, encrypted: false)
+        var tried: Set<Location> = []
+        // Each candidate is a file read (a blob lookup in history): a few places are enough.
+        for location in finding.locations.prefix(4) {
+            let paths = location.isWholeFile ? RailsMasterKey.encryptedFilePath(forKeyAt: location.path).map { [$0] } ?? []
+                : rootPaths(["config/credentials.yml.enc"], of: location, in: workspace)
+            for path in paths {
+                guard let file = read(path, at: location, in: workspace, tried: &tried),
+                      let credentials = RailsCredentials(file: file, hexKey: finding.secret) else { continue }
+                key.decrypts = path
+                key.decryptedSettings = credentials.settingNames
+                return key
+            }
+        }
+        return key
+    }
+
+    /// What a Symfony vault decryption key opens: the vault whose public key is the key's own,
+    /// in the folder of a `<env>.decrypt.private.php` file, or, for `SYMFONY_DECRYPTION_SECRET`
+    /// in text, in `config/secrets/<env>/` at the root for the usual environments.
+    func symfonyKeyFacts(_ finding: Finding, workspace: Workspace) -> PrivateKeyFacts {
+        var key = PrivateKeyFacts(algorithm: "X25519", bits: 256, encrypted: false)
+        guard let publicKey = SymfonyVault.publicKey(ofKeyPair: finding.secret) else { return key }
+        var tried: Set<Location> = []
+        for location in finding.locations.prefix(4) {
+            let vaults = SymfonyVault.vaultFolder(forKeyAt: location.path).map { [$0] }
+                ?? ["prod", "dev", "staging", "test"].flatMap { environment in
+                    rootPaths(["config/secrets/\(environment)/"], of: location, in: workspace).map { ($0, environment) }
+                }
+            for (folder, environment) in vaults {
+                guard let publicFile = read(folder + "\(environment).encrypt.public.php", at: location, in: workspace, tried: &tried)
+                else { continue }
+                let listFile = read(folder + "\(environment).list.php", at: location, in: workspace, tried: &tried)
+                guard let vault = SymfonyVault(publicKeyFile: publicFile, listFile: listFile, publicKey: publicKey) else { continue }
+                key.decrypts = folder
+                key.decryptedSettings = vault.secretNames
+                return key
+            }
+        }
+        return key
+    }
+
+    /// The file at `path` beside `location` (at its commit, in history), once per scan of a finding.
+    private func read(_ path: String, at location: Location, in workspace: Workspace, tried: inout Set<Location>) -> [UInt8]? {
+        var candidate = location
+        candidate.path = path
+        candidate.blobID = nil
+        candidate.member = ""
+        guard tried.insert(candidate).inserted else { return nil }
+        return workspace.contents(of: candidate)
+    }
+
+    /// `relative` paths at the root of what was scanned, for a key written in a file anywhere in
+    /// it: the repository's root, or each scanned folder that holds the location.
+    private func rootPaths(_ relative: [String], of location: Location, in workspace: Workspace) -> [String] {
+        guard location.member.isEmpty else { return [] }
+        switch workspace.kind {
+        case .repository, .workTree:
+            return relative
+        case .folders:
+            let roots = scanRoots.filter { root in
+                root == "." || location.path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+            }
+            return roots.flatMap { root in relative.map { (root.hasSuffix("/") ? root : root + "/") + $0 } }
+        case .detached:
+            return []
+        }
+    }
+}
