@@ -1,4 +1,3 @@
-import Digest
 import Foundation
 
 /// Symfony's secrets vault (`config/secrets/<env>/`): secrets sealed to a libsodium box key pair.
@@ -16,18 +15,9 @@ struct SymfonyVault: Equatable {
 
     static let nameLimit = 40
 
-    /// Whether `secret`, base64, is a box key pair: 64 bytes whose second half is the public key
-    /// of the first.
-    static func isKeyPair(_ secret: [UInt8]) -> Bool {
-        publicKey(ofKeyPair: secret) != nil
-    }
-
-    /// The public half of a base64 key pair that checks out; nil otherwise.
+    /// The public half of a key pair (see `SodiumKeyPair`) that checks out; nil otherwise.
     static func publicKey(ofKeyPair secret: [UInt8]) -> [UInt8]? {
-        guard let pair = Data(base64Encoded: Data(secret)), pair.count == 64 else { return nil }
-        let bytes = Array(pair)
-        let publicKey = Array(bytes[32...])
-        return X25519.publicKey(ofPrivateKey: Array(bytes[..<32])) == publicKey ? publicKey : nil
+        SodiumKeyPair.bytes(of: secret).map { Array($0[32...]) }
     }
 
     /// The vault whose public key file holds `publicKey`, from the texts of its public key file
@@ -42,21 +32,7 @@ struct SymfonyVault: Equatable {
     static func phpString(in file: [UInt8]) -> [UInt8]? {
         let text = String(decoding: file.prefix(4096), as: UTF8.self)
         guard let open = text.range(of: "return \""), let close = text[open.upperBound...].firstIndex(of: "\"") else { return nil }
-        let body = Array(text[open.upperBound..<close].utf8)
-        var bytes: [UInt8] = []
-        var index = 0
-        while index < body.count {
-            if body[index] == UInt8(ascii: "\\") {
-                guard index + 3 < body.count, body[index + 1] == UInt8(ascii: "x"),
-                      let high = ValueShape.hexValue(body[index + 2]), let low = ValueShape.hexValue(body[index + 3]) else { return nil }
-                bytes.append(high << 4 | low)
-                index += 4
-            } else {
-                bytes.append(body[index])
-                index += 1
-            }
-        }
-        return bytes
+        return SodiumKeyPair.phpStringBytes(Array(text[open.upperBound..<close].utf8))
     }
 
     /// The names in a list file: `return ['DATABASE_URL' => null, …];`.

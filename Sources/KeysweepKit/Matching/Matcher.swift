@@ -161,6 +161,7 @@ public final class Matcher {
     private func identity(of candidate: Candidate, in bytes: UnsafeRawBufferPointer) -> [UInt8] {
         let text = Array(bytes[candidate.span])
         if ruleSet.rules[candidate.rule].rule.kind == .keyStore, let file = LenientBase64.decode(text) { return Self.keyStoreIdentity(file) }
+        if ruleSet.rules[candidate.rule].rule.validator == .sodiumBoxKeyPair, let pair = SodiumKeyPair.identity(of: text) { return pair }
         guard ruleSet.rules[candidate.rule].rule.kind == .privateKey else { return text }
         if ruleSet.rules[candidate.rule].rule.validator == .derPrivateKey, let pem = PrivateKeyBody.armored(base64: text) { return pem }
         return PEMBlock.canonicalText(text) ?? Self.rawHexKey(text) ?? PEMBlock.canonicalBody(text)
@@ -357,7 +358,7 @@ public final class Matcher {
         case .wordPassword: valid = WordPassword.isPlausible(secret)
         case .cephKey: valid = CephKey.isValid(secret)
         case .railsMasterKey: valid = RailsMasterKey.isPlausibleKey(secret)
-        case .sodiumBoxKeyPair: valid = SymfonyVault.isKeyPair(secret)
+        case .sodiumBoxKeyPair: valid = SodiumKeyPair.bytes(of: secret) != nil
         case .pkcs12KeyStore, .javaKeyStore, .keePassDatabase:
             valid = LenientBase64.decode(secret).map { KeyStoreFile.secretFormat(of: $0)?.validator == rule.rule.validator } ?? false
         }

@@ -21,19 +21,35 @@ import Testing
 
     @Test func aKeyPairIsKnownByItsPublicHalf() throws {
         let key = try Self.fixtureKey()
-        #expect(SymfonyVault.isKeyPair(key))
+        #expect(SodiumKeyPair.bytes(of: key) != nil)
         // Another public half, a cut key, no base64.
         var other = key
         other[70] = other[70] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
-        #expect(!SymfonyVault.isKeyPair(other))
-        #expect(!SymfonyVault.isKeyPair(Array(key.prefix(44))))
-        #expect(!SymfonyVault.isKeyPair(Array("not base64 at all".utf8)))
+        #expect(SodiumKeyPair.bytes(of: other) == nil)
+        #expect(SodiumKeyPair.bytes(of: Array(key.prefix(44))) == nil)
+        #expect(SodiumKeyPair.bytes(of: Array("not base64 at all".utf8)) == nil)
     }
 
     @Test func theKeyFileAndTheKeyInItAgree() throws {
         let key = try Self.fixtureKey()
         let pair = try #require(SymfonyVault.phpString(in: try Self.fixture("prod.decrypt.private.php")))
         #expect(Data(pair).base64EncodedString() == String(decoding: key, as: UTF8.self))
+    }
+
+    /// Symfony 5.0's key files hold the key only as a PHP string; the variable deploys set holds
+    /// it in base64: one secret.
+    @Test func aKeyFileWithoutItsCommentAndTheVariableAreOneSecret() throws {
+        let pair = try #require(SodiumKeyPair.bytes(of: try Self.fixtureKey()))
+        let escaped = pair.map { byte -> String in
+            let unreserved = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || "-_.~".utf8.contains(byte)
+            return unreserved ? String(UnicodeScalar(byte)) : String(format: "\\x%02X", byte)
+        }.joined()
+        let oldFile = "<?php // prod.decrypt.private on Thu, 09 Apr 2020 14:35:04 +0000\n\nreturn \"\(escaped)\";\n"
+        let variable = "SYMFONY_DECRYPTION_SECRET=" + String(decoding: try Self.fixtureKey(), as: UTF8.self)
+        let matcher = Matcher(ruleSet: try RuleSet(RuleLoader.builtinRules().filter { $0.id.hasPrefix("symfony.") }))
+        let secrets = [oldFile, variable].map { text in Array(text.utf8).withUnsafeBytes { matcher.scan($0).matches.map(\.secret) } }
+        #expect(secrets[0].count == 1)
+        #expect(secrets[0] == secrets[1])
     }
 
     @Test func theKeyOpensItsVaultAndNamesItsSecrets() throws {
