@@ -42,6 +42,9 @@ enum FuzzTarget: String, CaseIterable {
     /// `KeyStoreFile` on the input as a whole file, the Java KeyStore facts the inventory reads, and
     /// the well-known password checks (`PKCS12Password`).
     case keyStore = "key-store"
+    /// What the enrichment reads of encrypted settings a found key opens: Rails' credentials file
+    /// and its Marshal and YAML plaintext, a Symfony vault's PHP files, a key pair in either form.
+    case vaultFiles = "vault-files"
 
     func run(_ bytes: UnsafeRawBufferPointer) {
         switch self {
@@ -59,6 +62,7 @@ enum FuzzTarget: String, CaseIterable {
         case .encoded: MatchingFuzzing.encoded(bytes)
         case .matcher: MatchingFuzzing.matcher(bytes)
         case .keyStore: MatchingFuzzing.keyStore(bytes)
+        case .vaultFiles: MatchingFuzzing.vaultFiles(bytes)
         }
     }
 

@@ -37,6 +37,18 @@ enum MatchingFuzzing {
         _ = PKCS12Password.wellKnownPassword(of: file)
     }
 
+    /// The input as each file the enrichment reads beside an encrypted-settings key. No input gets
+    /// through AES-GCM's tag, so the plaintext readers are given the input directly.
+    static func vaultFiles(_ bytes: UnsafeRawBufferPointer) {
+        let file = Array(bytes)
+        _ = RailsCredentials(file: file, hexKey: Array("9f3a1c7e2b8d40f6a5e1c3b7d9f2a08e".utf8))
+        _ = RailsCredentials.serializedString(file)
+        _ = RailsCredentials.settingNames(inYAML: file)
+        _ = SymfonyVault.phpString(in: file)
+        _ = SymfonyVault.listedNames(file)
+        _ = SodiumKeyPair.bytes(of: file)
+    }
+
     private static let encodedValues = EncodedValues()
     /// libFuzzer runs one input at a time on one thread: the scratch has one user.
     nonisolated(unsafe) private static let scratch = MatchScratch()
