@@ -1,4 +1,19 @@
+import Digest
+
 extension Enricher {
+    /// For a key to encrypted settings: its cipher and, when the files it guards are in the
+    /// repository or folder, which file it opens and the names of what that file holds. The
+    /// rule's validator says which format the key is for.
+    func encryptionKeyFacts(_ finding: Finding, workspace: Workspace) -> PrivateKeyFacts? {
+        switch finding.rule.validator {
+        case .railsMasterKey: railsKeyFacts(finding, workspace: workspace)
+        case .sodiumBoxKeyPair: symfonyKeyFacts(finding, workspace: workspace)
+        case .dotenvVaultKey: dotenvVaultKeyFacts(finding, workspace: workspace)
+        case .secp256k1PrivateKey: dotenvxKeyFacts(finding, workspace: workspace)
+        default: nil
+        }
+    }
+
     /// What a Rails credentials key opens: the encrypted credentials file beside a key file
     /// (`config/master.key` → `config/credentials.yml.enc`), or, for a key assigned in text
     /// (`RAILS_MASTER_KEY=` in a deploy file), `config/credentials.yml.enc` at the root of the
@@ -45,6 +60,51 @@ extension Enricher {
             }
         }
         return key
+    }
+
+    /// What a dotenv-vault key opens: the first entry of a `.env.vault` beside it, or at the root,
+    /// that it decrypts, named by its environment and the variables it sets.
+    func dotenvVaultKeyFacts(_ finding: Finding, workspace: Workspace) -> PrivateKeyFacts {
+        var key = PrivateKeyFacts(algorithm: "AES-256-GCM", bits: 256, encrypted: false)
+        var tried: Set<Location> = []
+        for location in finding.locations.prefix(4) {
+            for path in siblingPaths([".env.vault"], of: location) + rootPaths([".env.vault"], of: location, in: workspace) {
+                guard let file = read(path, at: location, in: workspace, tried: &tried),
+                      let opened = DotenvEncryptedFiles.openVault(file, hexKey: finding.secret) else { continue }
+                key.decrypts = "\(path) (\(opened.environment))"
+                key.decryptedSettings = opened.names
+                return key
+            }
+        }
+        return key
+    }
+
+    /// What a dotenvx private key opens: the env file beside it whose `DOTENV_PUBLIC_KEY` is its
+    /// public key, named by the variables it holds encrypted.
+    func dotenvxKeyFacts(_ finding: Finding, workspace: Workspace) -> PrivateKeyFacts {
+        var key = PrivateKeyFacts(algorithm: "secp256k1", bits: 256, encrypted: false)
+        guard let scalar = ValueShape.bytes(ofHex: finding.secret),
+              let publicKey = Secp256k1.compressedPublicKey(ofPrivateKey: scalar) else { return key }
+        var tried: Set<Location> = []
+        let envFiles = [".env", ".env.production", ".env.prod", ".env.staging", ".env.development", ".env.dev",
+                        ".env.test", ".env.ci", ".env.preview", ".env.local"]
+        for location in finding.locations.prefix(2) {
+            for path in siblingPaths(envFiles, of: location) {
+                guard let file = read(path, at: location, in: workspace, tried: &tried),
+                      let names = DotenvEncryptedFiles.encryptedNames(in: file, publicKey: publicKey) else { continue }
+                key.decrypts = path
+                key.decryptedSettings = names
+                return key
+            }
+        }
+        return key
+    }
+
+    /// `names` in the folder of the file that holds `location`.
+    private func siblingPaths(_ names: [String], of location: Location) -> [String] {
+        guard location.member.isEmpty else { return [] }
+        let folder = location.path.lastIndex(of: "/").map { String(location.path[...$0]) } ?? ""
+        return names.map { folder + $0 }
     }
 
     /// The file at `path` beside `location` (at its commit, in history), once per scan of a finding.

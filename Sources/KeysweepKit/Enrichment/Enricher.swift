@@ -107,10 +107,8 @@ public struct Enricher: Sendable {
         if finding.rule.kind == .keyStore, let file = LenientBase64.decode(finding.secret) {
             Self.addKeyStoreFacts(file, found: foundPasswords, to: &facts)
         }
-        switch finding.rule.validator {
-        case .railsMasterKey: facts.key = railsKeyFacts(finding, workspace: workspace)
-        case .sodiumBoxKeyPair: facts.key = symfonyKeyFacts(finding, workspace: workspace)
-        default: break
+        if finding.rule.kind == .encryptionKey {
+            facts.key = encryptionKeyFacts(finding, workspace: workspace)
         }
         if finding.rule.kind == .privateKey {
             facts.key = PrivateKeyFacts(secret: secret)

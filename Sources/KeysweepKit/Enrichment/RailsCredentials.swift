@@ -21,7 +21,7 @@ struct RailsCredentials: Equatable {
     /// Opens `file` with `hexKey` (32 hex digits); nil when it is not an encrypted credentials
     /// file or the key is not its key.
     init?(file: [UInt8], hexKey: [UInt8]) {
-        guard file.count <= Self.sizeLimit, let key = Self.bytes(ofHex: hexKey) else { return nil }
+        guard file.count <= Self.sizeLimit, hexKey.count == 32, let key = ValueShape.bytes(ofHex: hexKey) else { return nil }
         let text = file.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 })
         guard text.count == 1 else { return nil }
         let parts = text[0].split(separator: 0x2D, omittingEmptySubsequences: false)
@@ -33,17 +33,6 @@ struct RailsCredentials: Equatable {
               let yaml = Self.serializedString(plaintext)
         else { return nil }
         settingNames = Self.settingNames(inYAML: yaml)
-    }
-
-    /// The 16 bytes that 32 hex digits write.
-    static func bytes(ofHex hex: [UInt8]) -> [UInt8]? {
-        guard hex.count == 32 else { return nil }
-        var bytes: [UInt8] = []
-        for index in stride(from: 0, to: hex.count, by: 2) {
-            guard let high = ValueShape.hexValue(hex[index]), let low = ValueShape.hexValue(hex[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-        }
-        return bytes
     }
 
     /// The string a Marshal dump (`04 08`, then an instance-variable wrapper or not, `"`, its

@@ -1,3 +1,4 @@
+import Digest
 import PCRE2
 
 /// Finds secrets in bytes: keyword prefilter, then the selected rules' patterns, then entropy,
@@ -359,6 +360,8 @@ public final class Matcher {
         case .cephKey: valid = CephKey.isValid(secret)
         case .railsMasterKey: valid = RailsMasterKey.isPlausibleKey(secret)
         case .sodiumBoxKeyPair: valid = SodiumKeyPair.bytes(of: secret) != nil
+        case .dotenvVaultKey: valid = secret.count == 64 && ValueShape.bytes(ofHex: secret) != nil
+        case .secp256k1PrivateKey: valid = secret.count == 64 && ValueShape.bytes(ofHex: secret).flatMap(Secp256k1.compressedPublicKey(ofPrivateKey:)) != nil
         case .pkcs12KeyStore, .javaKeyStore, .keePassDatabase:
             valid = LenientBase64.decode(secret).map { KeyStoreFile.secretFormat(of: $0)?.validator == rule.rule.validator } ?? false
         }

@@ -141,6 +141,9 @@ enum ValueShape {
         return false
     }
 
+    /// How tools that commit values encrypted mark the ciphertext.
+    private static let ciphertextMarkers: [[UInt8]] = ["encrypted:", "{cipher}", "vault:v1:", "vault:v2:", "<enc-v1>"].map { Array($0.utf8) }
+
     /// Forms of data formats and of strings being built: sentinels, route patterns, JSON pointers,
     /// JSON-escaped text, format strings, a concatenation's right-hand side.
     private static func isDataForm(_ value: [UInt8]) -> Bool {
@@ -162,6 +165,10 @@ enum ValueShape {
         // `npm:^1.1.16`, `workspace:^`: a dependency's version as Yarn and pnpm write it
         // (`"@inquirer/password": "npm:^1.1.16"` in a `yarn.lock`).
         if ["npm:", "workspace:", "patch:", "portal:", "link:"].contains(where: { value.starts(with: Array($0.utf8)) }) { return true }
+        // `encrypted:BDqw…` (dotenvx), `{cipher}AQB…` (Spring Cloud Config), `vault:v1:…` (Vault's
+        // transit engine), `<enc-v1>…` (Harbor): a value committed encrypted, by design; the key
+        // that opens it is the secret.
+        if ciphertextMarkers.contains(where: { value.count > $0.count + 8 && value.starts(with: $0) }) { return true }
         // `#/components/schemas/x`: a JSON pointer (`$ref`), naming another part of the document.
         if value.starts(with: Array("#/".utf8)) { return true }
         // `\",\"first_name\":\"User\"`: JSON-escaped text between two strings, taken for a value.
@@ -490,4 +497,22 @@ enum ValueShape {
 
     /// `0-9 a-f A-F`.
     static func isHexDigit(_ byte: UInt8) -> Bool { hexValue(byte) != nil }
+
+    /// The bytes that an even, non-zero number of hex digits write; nil for anything else.
+    static func bytes(ofHex hex: some Collection<UInt8>) -> [UInt8]? {
+        guard !hex.isEmpty, hex.count % 2 == 0 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(hex.count / 2)
+        var high: UInt8?
+        for byte in hex {
+            guard let value = hexValue(byte) else { return nil }
+            if let first = high {
+                bytes.append(first << 4 | value)
+                high = nil
+            } else {
+                high = value
+            }
+        }
+        return bytes
+    }
 }

@@ -42,6 +42,11 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     /// A libsodium box key pair in base64 (Symfony's secrets vault decryption key): 64 bytes, the
     /// X25519 private key then its public key, which the private key must give.
     case sodiumBoxKeyPair = "sodium-box-key-pair"
+    /// The key of a dotenv-vault `DOTENV_KEY` URI: 64 hex digits, an AES-256 key.
+    case dotenvVaultKey = "dotenv-vault-key"
+    /// A secp256k1 private key in hex (a dotenvx `DOTENV_PRIVATE_KEY`): 32 bytes, not zero and
+    /// below the group order.
+    case secp256k1PrivateKey = "secp256k1-private-key"
     /// A password that is one lowercase word (`goodspec`, `nextcloud`): as a connection password,
     /// and not a word that configuration and code write beside `password` instead of one
     /// (`enabled`, `string`, `required`).

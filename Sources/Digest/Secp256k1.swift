@@ -1,0 +1,23 @@
+import CLibcrypto
+
+/// secp256k1 (SEC 2), computed by libcrypto: a private key's public key, compressed, to match a
+/// dotenvx private key to the `DOTENV_PUBLIC_KEY` its encrypted `.env` file names.
+public enum Secp256k1 {
+    /// The 33-byte compressed public key of the 32-byte private key `scalar`; nil when it is not
+    /// 32 bytes or not a valid private key (zero, or not below the group order).
+    public static func compressedPublicKey(ofPrivateKey scalar: [UInt8]) -> [UInt8]? {
+        guard scalar.count == 32, let group = EC_GROUP_new_by_curve_name(NID_secp256k1) else { return nil }
+        defer { EC_GROUP_free(group) }
+        guard let context = BN_CTX_new() else { return nil }
+        defer { BN_CTX_free(context) }
+        guard let privateKey = BN_bin2bn(scalar, Int32(scalar.count), nil) else { return nil }
+        defer { BN_clear_free(privateKey) }
+        guard let order = EC_GROUP_get0_order(group), BN_is_zero(privateKey) == 0, BN_cmp(privateKey, order) < 0,
+              let point = EC_POINT_new(group) else { return nil }
+        defer { EC_POINT_free(point) }
+        guard EC_POINT_mul(group, point, privateKey, nil, nil, context) == 1 else { return nil }
+        var publicKey = [UInt8](repeating: 0, count: 33)
+        let written = EC_POINT_point2oct(group, point, POINT_CONVERSION_COMPRESSED, &publicKey, publicKey.count, context)
+        return written == 33 ? publicKey : nil
+    }
+}

@@ -1,0 +1,62 @@
+import Digest
+import Foundation
+
+/// dotenv's two ways of committing environment files encrypted, to say what a key the scan found
+/// opens (the variables' names, never their values):
+///
+/// - dotenv-vault: `.env.vault` holds one `DOTENV_VAULT_<ENVIRONMENT>="<base64>"` line per
+///   environment, each a whole env file under AES-256-GCM (a 12-byte nonce, the ciphertext, a
+///   16-byte tag); the key is the 64 hex digits of a `DOTENV_KEY` URI
+///   (`dotenv://:key_…@dotenv.org/vault/.env.vault?environment=production`).
+/// - dotenvx: each value of an env file is encrypted to a secp256k1 public key the file names
+///   (`DOTENV_PUBLIC_KEY="02…"`, `DOTENV_PUBLIC_KEY_PRODUCTION=` in `.env.production`), whose
+///   private key is in `.env.keys`. The names are in the clear; the key is matched by its public
+///   half, without decrypting anything.
+///
+/// Both files come from the repository under scan: lengths are checked, nothing is evaluated.
+enum DotenvEncryptedFiles {
+    static let nameLimit = 40
+
+    /// The variables an env file's text sets (`NAME=value`, `export NAME=value`), in order.
+    static func variableNames(in text: [UInt8]) -> [String] {
+        entries(text).prefix(nameLimit).map(\.name)
+    }
+
+    /// The environment and variable names of the first entry of a `.env.vault` file that the key
+    /// (64 hex digits) opens.
+    static func openVault(_ file: [UInt8], hexKey: [UInt8]) -> (environment: String, names: [String])? {
+        guard hexKey.count == 64, let key = ValueShape.bytes(ofHex: hexKey) else { return nil }
+        for entry in entries(file) where entry.name.hasPrefix("DOTENV_VAULT_") {
+            guard let sealed = Data(base64Encoded: entry.value).map(Array.init), sealed.count > 28,
+                  let plaintext = AESGCM.open(Array(sealed[12..<(sealed.count - 16)]), key: key,
+                                              iv: Array(sealed[..<12]), tag: Array(sealed[(sealed.count - 16)...]))
+            else { continue }
+            return (String(entry.name.dropFirst("DOTENV_VAULT_".count)), variableNames(in: plaintext))
+        }
+        return nil
+    }
+
+    /// The names of the encrypted values of a dotenvx env file whose `DOTENV_PUBLIC_KEY…` is
+    /// `publicKey` (compressed, 33 bytes); nil when the file names another key or none.
+    static func encryptedNames(in envFile: [UInt8], publicKey: [UInt8]) -> [String]? {
+        let all = entries(envFile)
+        guard all.contains(where: { $0.name.hasPrefix("DOTENV_PUBLIC_KEY") && ValueShape.bytes(ofHex: Array($0.value.utf8)) == publicKey })
+        else { return nil }
+        return all.filter { $0.value.hasPrefix("encrypted:") }.prefix(nameLimit).map(\.name)
+    }
+
+    /// `NAME=value` lines, the value without its quotes; comments and other lines skipped.
+    private static func entries(_ text: [UInt8]) -> [(name: String, value: String)] {
+        String(decoding: text.prefix(1 << 20), as: UTF8.self).split(whereSeparator: \.isNewline).compactMap { line in
+            var rest = line.drop(while: { $0 == " " || $0 == "\t" })
+            if rest.hasPrefix("export ") { rest = rest.dropFirst("export ".count).drop(while: { $0 == " " }) }
+            guard let equals = rest.firstIndex(of: "=") else { return nil }
+            let name = rest[..<equals].trimmingCharacters(in: .whitespaces)
+            guard let first = name.first, first.isLetter || first == "_", name.count <= 100,
+                  name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-") })
+            else { return nil }
+            let value = rest[rest.index(after: equals)...].trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
+            return (name, value)
+        }
+    }
+}
