@@ -21,7 +21,7 @@ extension Enricher {
     /// the key opens gives the names of the settings it holds.
     func railsKeyFacts(_ finding: Finding, workspace: Workspace) -> PrivateKeyFacts {
         var key = PrivateKeyFacts(algorithm: "AES-128-GCM", bits: 128, encrypted: false)
-        var tried: Set<Location> = []
+        var tried: Set<String> = []
         // Each candidate is a file read (a blob lookup in history): a few places are enough.
         for location in finding.locations.prefix(4) {
             let paths = location.isWholeFile ? RailsMasterKey.encryptedFilePath(forKeyAt: location.path).map { [$0] } ?? []
@@ -43,7 +43,7 @@ extension Enricher {
     func symfonyKeyFacts(_ finding: Finding, workspace: Workspace) -> PrivateKeyFacts {
         var key = PrivateKeyFacts(algorithm: "X25519", bits: 256, encrypted: false)
         guard let publicKey = SymfonyVault.publicKey(ofKeyPair: finding.secret) else { return key }
-        var tried: Set<Location> = []
+        var tried: Set<String> = []
         for location in finding.locations.prefix(4) {
             let vaults = SymfonyVault.vaultFolder(forKeyAt: location.path).map { [$0] }
                 ?? ["prod", "dev", "staging", "test"].flatMap { environment in
@@ -62,16 +62,17 @@ extension Enricher {
         return key
     }
 
-    /// What a dotenv-vault key opens: the first entry of a `.env.vault` beside it, or at the root,
-    /// that it decrypts, named by its environment and the variables it sets.
+    /// What a dotenv-vault key opens: the first entry of a `.env.vault` beside it, in a folder
+    /// above (a key in a service's `deploy/` script), or at the root, that it decrypts (the key's
+    /// URI names its environment), and the variables that entry sets.
     func dotenvVaultKeyFacts(_ finding: Finding, workspace: Workspace) -> PrivateKeyFacts {
         var key = PrivateKeyFacts(algorithm: "AES-256-GCM", bits: 256, encrypted: false)
-        var tried: Set<Location> = []
+        var tried: Set<String> = []
         for location in finding.locations.prefix(4) {
-            for path in siblingPaths([".env.vault"], of: location) + rootPaths([".env.vault"], of: location, in: workspace) {
+            for path in siblingPaths([".env.vault"], of: location, levelsUp: 2) + rootPaths([".env.vault"], of: location, in: workspace) {
                 guard let file = read(path, at: location, in: workspace, tried: &tried),
                       let opened = DotenvEncryptedFiles.openVault(file, hexKey: finding.secret) else { continue }
-                key.decrypts = "\(path) (\(opened.environment))"
+                key.decrypts = path
                 key.decryptedSettings = opened.names
                 return key
             }
@@ -85,7 +86,7 @@ extension Enricher {
         var key = PrivateKeyFacts(algorithm: "secp256k1", bits: 256, encrypted: false)
         guard let scalar = ValueShape.bytes(ofHex: finding.secret),
               let publicKey = Secp256k1.compressedPublicKey(ofPrivateKey: scalar) else { return key }
-        var tried: Set<Location> = []
+        var tried: Set<String> = []
         let envFiles = [".env", ".env.production", ".env.prod", ".env.staging", ".env.development", ".env.dev",
                         ".env.test", ".env.ci", ".env.preview", ".env.local"]
         for location in finding.locations.prefix(2) {
@@ -100,20 +101,28 @@ extension Enricher {
         return key
     }
 
-    /// `names` in the folder of the file that holds `location`.
-    private func siblingPaths(_ names: [String], of location: Location) -> [String] {
+    /// `names` in the folder of the file that holds `location`, then in up to `levelsUp` folders
+    /// above it.
+    private func siblingPaths(_ names: [String], of location: Location, levelsUp: Int = 0) -> [String] {
         guard location.member.isEmpty else { return [] }
-        let folder = location.path.lastIndex(of: "/").map { String(location.path[...$0]) } ?? ""
-        return names.map { folder + $0 }
+        var folders: [Substring] = []
+        var path = Substring(location.path)
+        while folders.count <= levelsUp, let slash = path.lastIndex(of: "/") {
+            path = path[..<slash]
+            folders.append(path[...] + "/")
+        }
+        if folders.count <= levelsUp, !location.path.hasPrefix("/") { folders.append("") }
+        return folders.flatMap { folder in names.map { folder + $0 } }
     }
 
-    /// The file at `path` beside `location` (at its commit, in history), once per scan of a finding.
-    private func read(_ path: String, at location: Location, in workspace: Workspace, tried: inout Set<Location>) -> [UInt8]? {
+    /// The file at `path` beside `location` (at its commit, in history); nil when it cannot be
+    /// read, or was read already for this finding (`tried` holds what was).
+    private func read(_ path: String, at location: Location, in workspace: Workspace, tried: inout Set<String>) -> [UInt8]? {
+        guard tried.insert((location.commit?.id ?? "") + ":" + path).inserted else { return nil }
         var candidate = location
         candidate.path = path
         candidate.blobID = nil
         candidate.member = ""
-        guard tried.insert(candidate).inserted else { return nil }
         return workspace.contents(of: candidate)
     }
 
