@@ -40,7 +40,7 @@ public struct TextReporter: Reporter {
             if let atHead = finding.presentAtHead {
                 lines.append("  at HEAD      " + Self.headState(atHead, finding.enrichment?.exposure))
             }
-            if let enrichment = finding.enrichment { lines += Self.inventoryLines(enrichment) }
+            if let enrichment = finding.enrichment { lines += Self.inventoryLines(enrichment, kind: rule.kind) }
             lines += Self.actionLines(finding)
             lines.append("")
         }
@@ -92,7 +92,7 @@ public struct TextReporter: Reporter {
     }
 
     /// Owner, expiry, key facts and risks, where known.
-    static func inventoryLines(_ enrichment: Enrichment) -> [String] {
+    static func inventoryLines(_ enrichment: Enrichment, kind: SecretKind) -> [String] {
         var lines: [String] = []
         if let owner = enrichment.owners.first {
             let others = enrichment.owners.dropFirst().map { "\($0.name) (\($0.source))" }
@@ -109,7 +109,9 @@ public struct TextReporter: Reporter {
             let protection = key.storePassword.map { $0.isEmpty ? ", the store opens with an empty password" : ", the store opens with the well-known password \"\($0)\"" }
                 ?? key.storePasswordAt.map { ", the store opens with the password found at \($0)" }
                 ?? key.decryptionSummary.map { ", " + $0 }
-                ?? (key.encrypted ? ", passphrase-protected" : ", unencrypted")
+                // A symmetric key is never itself encrypted: what it opens is the news, when found.
+                ?? (kind == .encryptionKey ? ", nothing it opens was found in the scan"
+                    : key.encrypted ? ", passphrase-protected" : ", unencrypted")
             lines.append("  key          \(key.algorithm)\(size)\(protection)\(key.weak ? ", WEAK" : "")")
         }
         if enrichment.exposure.testFixture { lines.append("  where        test fixture (every location is under a test path)") }
