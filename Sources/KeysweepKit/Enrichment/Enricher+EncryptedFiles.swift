@@ -17,88 +17,76 @@ extension Enricher {
     /// What a Rails credentials key opens: the encrypted credentials file beside a key file
     /// (`config/master.key` → `config/credentials.yml.enc`), or, for a key assigned in text
     /// (`RAILS_MASTER_KEY=` in a deploy file), `config/credentials.yml.enc` at the root of the
-    /// repository or scanned folder, read at the location's commit in history. The first file
-    /// the key opens gives the names of the settings it holds.
+    /// repository or scanned folder. The first file the key opens gives the settings' names.
     func railsKeyFacts(_ finding: Finding, workspace: Workspace) -> PrivateKeyFacts {
-        var key = PrivateKeyFacts(algorithm: "AES-128-GCM", bits: 128, encrypted: false)
-        var tried: Set<String> = []
-        // Each candidate is a file read (a blob lookup in history): a few places are enough.
-        for location in finding.locations.prefix(4) {
-            let paths = location.isWholeFile ? RailsMasterKey.encryptedFilePath(forKeyAt: location.path).map { [$0] } ?? []
+        let opened = firstOpened(finding, in: workspace, candidates: { location in
+            location.isWholeFile ? RailsMasterKey.encryptedFilePath(forKeyAt: location.path).map { [$0] } ?? []
                 : rootPaths(["config/credentials.yml.enc"], of: location, in: workspace)
-            for path in paths {
-                guard let file = read(path, at: location, in: workspace, tried: &tried),
-                      let credentials = RailsCredentials(file: file, hexKey: finding.secret) else { continue }
-                key.decrypts = path
-                key.decryptedSettings = credentials.settingNames
-                return key
-            }
-        }
-        return key
+        }, open: { file, _, _ in RailsCredentials(file: file, hexKey: finding.secret)?.settingNames })
+        return PrivateKeyFacts(algorithm: "AES-128-GCM", bits: 128, opens: opened)
     }
 
     /// What a Symfony vault decryption key opens: the vault whose public key is the key's own,
     /// in the folder of a `<env>.decrypt.private.php` file, or, for `SYMFONY_DECRYPTION_SECRET`
-    /// in text, in `config/secrets/<env>/` at the root for the usual environments.
+    /// in text, in `config/secrets/<env>/` at the root for the usual environments; named by the
+    /// folder, and its secrets by the vault's list file.
     func symfonyKeyFacts(_ finding: Finding, workspace: Workspace) -> PrivateKeyFacts {
-        var key = PrivateKeyFacts(algorithm: "X25519", bits: 256, encrypted: false)
-        guard let publicKey = SymfonyVault.publicKey(ofKeyPair: finding.secret) else { return key }
-        var tried: Set<String> = []
-        for location in finding.locations.prefix(4) {
+        guard let publicKey = SymfonyVault.publicKey(ofKeyPair: finding.secret) else {
+            return PrivateKeyFacts(algorithm: "X25519", bits: 256, encrypted: false)
+        }
+        let publicKeyFile = ".encrypt.public.php"
+        let opened = firstOpened(finding, in: workspace, candidates: { location in
             let vaults = SymfonyVault.vaultFolder(forKeyAt: location.path).map { [$0] }
                 ?? ["prod", "dev", "staging", "test"].flatMap { environment in
                     rootPaths(["config/secrets/\(environment)/"], of: location, in: workspace).map { ($0, environment) }
                 }
-            for (folder, environment) in vaults {
-                guard let publicFile = read(folder + "\(environment).encrypt.public.php", at: location, in: workspace, tried: &tried)
-                else { continue }
-                let listFile = read(folder + "\(environment).list.php", at: location, in: workspace, tried: &tried)
-                guard let vault = SymfonyVault(publicKeyFile: publicFile, listFile: listFile, publicKey: publicKey) else { continue }
-                key.decrypts = folder
-                key.decryptedSettings = vault.secretNames
-                return key
-            }
-        }
-        return key
+            return vaults.map { $0.folder + $0.environment + publicKeyFile }
+        }, open: { file, path, location in
+            let listPath = String(path.dropLast(publicKeyFile.count)) + ".list.php"
+            return SymfonyVault(publicKeyFile: file, listFile: read(listPath, at: location, in: workspace), publicKey: publicKey)?.secretNames
+        })
+        let folder = opened.map { (String($0.path.prefix(through: $0.path.lastIndex(of: "/") ?? $0.path.startIndex)), $0.names) }
+        return PrivateKeyFacts(algorithm: "X25519", bits: 256, opens: folder)
     }
 
     /// What a dotenv-vault key opens: the first entry of a `.env.vault` beside it, in a folder
     /// above (a key in a service's `deploy/` script), or at the root, that it decrypts (the key's
     /// URI names its environment), and the variables that entry sets.
     func dotenvVaultKeyFacts(_ finding: Finding, workspace: Workspace) -> PrivateKeyFacts {
-        var key = PrivateKeyFacts(algorithm: "AES-256-GCM", bits: 256, encrypted: false)
-        var tried: Set<String> = []
-        for location in finding.locations.prefix(4) {
-            for path in siblingPaths([".env.vault"], of: location, levelsUp: 2) + rootPaths([".env.vault"], of: location, in: workspace) {
-                guard let file = read(path, at: location, in: workspace, tried: &tried),
-                      let opened = DotenvEncryptedFiles.openVault(file, hexKey: finding.secret) else { continue }
-                key.decrypts = path
-                key.decryptedSettings = opened.names
-                return key
-            }
-        }
-        return key
+        let opened = firstOpened(finding, in: workspace, candidates: { location in
+            siblingPaths([".env.vault"], of: location, levelsUp: 2) + rootPaths([".env.vault"], of: location, in: workspace)
+        }, open: { file, _, _ in DotenvEncryptedFiles.openVault(file, hexKey: finding.secret)?.names })
+        return PrivateKeyFacts(algorithm: "AES-256-GCM", bits: 256, opens: opened)
     }
 
     /// What a dotenvx private key opens: the env file beside it whose `DOTENV_PUBLIC_KEY` is its
     /// public key, named by the variables it holds encrypted.
     func dotenvxKeyFacts(_ finding: Finding, workspace: Workspace) -> PrivateKeyFacts {
-        var key = PrivateKeyFacts(algorithm: "secp256k1", bits: 256, encrypted: false)
         guard let scalar = ValueShape.bytes(ofHex: finding.secret),
-              let publicKey = Secp256k1.compressedPublicKey(ofPrivateKey: scalar) else { return key }
-        var tried: Set<String> = []
+              let publicKey = Secp256k1.compressedPublicKey(ofPrivateKey: scalar) else {
+            return PrivateKeyFacts(algorithm: "secp256k1", bits: 256, encrypted: false)
+        }
         let envFiles = [".env", ".env.production", ".env.prod", ".env.staging", ".env.development", ".env.dev",
                         ".env.test", ".env.ci", ".env.preview", ".env.local"]
-        for location in finding.locations.prefix(2) {
-            for path in siblingPaths(envFiles, of: location) {
-                guard let file = read(path, at: location, in: workspace, tried: &tried),
-                      let names = DotenvEncryptedFiles.encryptedNames(in: file, publicKey: publicKey) else { continue }
-                key.decrypts = path
-                key.decryptedSettings = names
-                return key
+        let opened = firstOpened(finding, in: workspace, locations: 2, candidates: { siblingPaths(envFiles, of: $0) },
+                                 open: { file, _, _ in DotenvEncryptedFiles.encryptedNames(in: file, publicKey: publicKey) })
+        return PrivateKeyFacts(algorithm: "secp256k1", bits: 256, opens: opened)
+    }
+
+    /// The first candidate file that `open` reads as what the key opens, with the names it gives;
+    /// candidates are paths for each of the finding's first locations (each a file read, a blob
+    /// lookup in history, at the location's commit: a few places are enough), each read once.
+    private func firstOpened(_ finding: Finding, in workspace: Workspace, locations: Int = 4,
+                             candidates: (Location) -> [String],
+                             open: (_ file: [UInt8], _ path: String, _ location: Location) -> [String]?) -> (path: String, names: [String])? {
+        var tried: Set<String> = []
+        for location in finding.locations.prefix(locations) {
+            for path in candidates(location) where tried.insert((location.commit?.id ?? "") + ":" + path).inserted {
+                guard let file = read(path, at: location, in: workspace), let names = open(file, path, location) else { continue }
+                return (path, names)
             }
         }
-        return key
+        return nil
     }
 
     /// `names` in the folder of the file that holds `location`, then in up to `levelsUp` folders
@@ -115,10 +103,8 @@ extension Enricher {
         return folders.flatMap { folder in names.map { folder + $0 } }
     }
 
-    /// The file at `path` beside `location` (at its commit, in history); nil when it cannot be
-    /// read, or was read already for this finding (`tried` holds what was).
-    private func read(_ path: String, at location: Location, in workspace: Workspace, tried: inout Set<String>) -> [UInt8]? {
-        guard tried.insert((location.commit?.id ?? "") + ":" + path).inserted else { return nil }
+    /// The file at `path` beside `location` (at its commit, in history), when it can be read.
+    private func read(_ path: String, at location: Location, in workspace: Workspace) -> [UInt8]? {
         var candidate = location
         candidate.path = path
         candidate.blobID = nil

@@ -68,6 +68,14 @@ public struct PrivateKeyFacts: Sendable, Hashable {
         }
     }
 
+    /// An encryption key's facts: it is never itself encrypted; `opens`, when the scan found
+    /// what it decrypts, is that file (or vault folder) and the names of the settings in it.
+    init(algorithm: String, bits: Int, opens: (path: String, names: [String])?) {
+        self.init(algorithm: algorithm, bits: bits, encrypted: false)
+        decrypts = opens?.path
+        decryptedSettings = opens?.names
+    }
+
     public init(algorithm: String, bits: Int?, encrypted: Bool) {
         self.algorithm = algorithm
         self.bits = bits
