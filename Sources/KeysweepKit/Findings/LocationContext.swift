@@ -58,10 +58,12 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
                                                       "test_data", "__mocks__", "mocks", "__snapshots__", "snapshots", ".snapshots",
                                                       "testcases", "test-cases", "test_cases", "testvectors", "test-vectors", "test_vectors",
                                                       "testfixtures"]
-    /// `t`: Perl's and git's test folder; `cypress`: Cypress's end-to-end tests; `itest`: Spring's
-    /// integration tests; `smoke-test`: Spring Boot's smoke-test applications.
+    /// `t`: Perl's and git's test folder; `cypress` and `playwright`: end-to-end tests of those
+    /// frameworks (Vaultwarden's `playwright/test.env`); `itest`: Spring's integration tests;
+    /// `smoke-test`: Spring Boot's smoke-test applications; `_unit-test`: Sentry self-hosted's.
     private static let testFolders: Set<String> = ["t", "test", "tests", "spec", "specs", "__tests__", "testing", "androidtest",
-                                                   "unittests", "integrationtests", "e2e", "cypress", "testhelpers", "testutil", "testutils",
+                                                   "unittests", "unit-test", "unit-tests", "unit_test", "unit_tests", "_unit-test",
+                                                   "integrationtests", "e2e", "cypress", "playwright", "testhelpers", "testutil", "testutils",
                                                    "benchmark", "benchmarks", "benches", "integration-test", "integration-tests",
                                                    "integration_test", "integration_tests", "itest", "itests",
                                                    "smoke-test", "smoke-tests", "smoketest", "smoketests"]
