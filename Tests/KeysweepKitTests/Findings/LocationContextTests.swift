@@ -40,6 +40,10 @@ import Testing
         ("android/app/debug.keystore", .test),           // Android's debug signing store
         ("module/web-server/src/testFixtures/resources/test.p12", .fixture),  // Gradle's test fixtures (Spring Boot)
         ("smoke-test/saml2-service-provider/src/main/resources/saml/privatekey.txt", .test),
+        ("playwright/test.env", .test),  // Vaultwarden's end-to-end tests
+        ("_unit-test/migrate-pgbouncer-test.sh", .test),  // Sentry self-hosted's
+        ("config/master.key", .source),
+        ("src/main/playwrights.ts", .source),
         ("docs/setup.md", .docs),
         ("README.md", .docs),
         ("examples/quickstart/app.py", .example),
