@@ -31,7 +31,10 @@ import Testing
         #expect(json.status == 1)
         _ = try KeysweepProcess.run(["baseline", "create", "fixtures/tree", "-o", folder + "/baseline.json"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/report.json"))) as? [String: Any])
-        let stripe = try #require((report["findings"] as? [[String: Any]])?.first { $0["rule"] as? String == "stripe.secret-key.live" })
+        let stripe = try #require((report["findings"] as? [[String: Any]])?.first { finding in
+            finding["rule"] as? String == "stripe.secret-key.live"
+                && ((finding["locations"] as? [[String: Any]])?.first?["path"] as? String)?.hasSuffix("src/app.py") == true
+        })
         let fingerprint = try #require(stripe["fingerprint"] as? String)
 
         for source in ["report.json", "baseline.json"] {
@@ -48,7 +51,7 @@ import Testing
 
     @Test(arguments: [
         (["explain", "github"], "keysweep: error: 'github': it is neither a rule id nor a fingerprint (6 to 32 hex digits); did you mean"),
-        (["explain", "abcdef12", "--in", "fixtures/expected/tree.json"], "keysweep: error: 'fixtures/expected/tree.json': no finding has the fingerprint abcdef12 (of 20); fingerprints are keyed"),
+        (["explain", "abcdef12", "--in", "fixtures/expected/tree.json"], "keysweep: error: 'fixtures/expected/tree.json': no finding has the fingerprint abcdef12 (of 24); fingerprints are keyed"),
         (["explain", "abcdef12", "--in", "README.md"], "keysweep: error: cannot use report 'README.md': it is neither a Keysweep JSON report nor a baseline; give a report"),
         (["explain", "abcdef12", "--in", "no/such.json"], "keysweep: error: cannot read 'no/such.json': No such file or directory"),
     ])

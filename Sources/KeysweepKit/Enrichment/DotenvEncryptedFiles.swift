@@ -22,16 +22,16 @@ enum DotenvEncryptedFiles {
         entries(text).prefix(nameLimit).map(\.name)
     }
 
-    /// The environment and variable names of the first entry of a `.env.vault` file that the key
-    /// (64 hex digits) opens.
-    static func openVault(_ file: [UInt8], hexKey: [UInt8]) -> (environment: String, names: [String])? {
+    /// The environment, variable names and text of the first entry of a `.env.vault` file that
+    /// the key (64 hex digits) opens.
+    static func openVault(_ file: [UInt8], hexKey: [UInt8]) -> (environment: String, names: [String], plaintext: [UInt8])? {
         guard hexKey.count == 64, let key = ValueShape.bytes(ofHex: hexKey) else { return nil }
         for entry in entries(file) where entry.name.hasPrefix("DOTENV_VAULT_") {
             guard let sealed = Data(base64Encoded: entry.value).map(Array.init), sealed.count > 28,
                   let plaintext = AESGCM.open(Array(sealed[12..<(sealed.count - 16)]), key: key,
                                               iv: Array(sealed[..<12]), tag: Array(sealed[(sealed.count - 16)...]))
             else { continue }
-            return (String(entry.name.dropFirst("DOTENV_VAULT_".count)), variableNames(in: plaintext))
+            return (String(entry.name.dropFirst("DOTENV_VAULT_".count)), variableNames(in: plaintext), plaintext)
         }
         return nil
     }

@@ -108,7 +108,7 @@ public struct Enricher: Sendable {
             Self.addKeyStoreFacts(file, found: foundPasswords, to: &facts)
         }
         if finding.rule.kind == .encryptionKey {
-            facts.key = encryptionKeyFacts(finding, workspace: workspace)
+            facts.key = EncryptedFileFinder(workspace: workspace, scanRoots: scanRoots).facts(finding)
         }
         if finding.rule.kind == .privateKey {
             facts.key = PrivateKeyFacts(secret: secret)

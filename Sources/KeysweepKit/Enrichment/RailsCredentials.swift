@@ -13,6 +13,8 @@ struct RailsCredentials: Equatable {
     /// Dotted names of the settings that hold a value (`aws.secret_access_key`,
     /// `secret_key_base`), in file order, at most `nameLimit`.
     let settingNames: [String]
+    /// The YAML text, for the scan to match the secrets in it (see `DecryptedSettings`).
+    let plaintext: [UInt8]
 
     static let nameLimit = 40
     /// Larger files are not Rails credentials anyone writes by hand.
@@ -33,6 +35,7 @@ struct RailsCredentials: Equatable {
               let yaml = Self.serializedString(plaintext)
         else { return nil }
         settingNames = Self.settingNames(inYAML: yaml)
+        self.plaintext = yaml
     }
 
     /// The string a Marshal dump (`04 08`, then an instance-variable wrapper or not, `"`, its

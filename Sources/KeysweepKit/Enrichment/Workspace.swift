@@ -79,6 +79,13 @@ public final class Workspace {
         try? catFile.finish()
     }
 
+    /// The bytes of `path` in HEAD's tree for a repository (nil where HEAD lacks it); for other
+    /// kinds, the file as `contents(of:)` reads it.
+    func headContents(of path: String) -> [UInt8]? {
+        guard case .repository(let root) = kind else { return contents(of: Location(path: path, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))) }
+        return blob("HEAD:\(path)", in: root)
+    }
+
     private func blob(_ spec: String, in root: String) -> [UInt8]? {
         guard !spec.contains("\n") else { return nil }
         if catFile == nil { catFile = try? GitProcess(repository: root, arguments: ["cat-file", "--batch"], feedsInput: true) }

@@ -10,7 +10,9 @@ public struct Location: Sendable, Hashable, Comparable {
     /// Which of several scanned repositories or folders it is in (`keysweep inventory`); nil in
     /// single-input scans.
     public var repository: String?
-    /// `base64` when the secret is encoded at this place and was found by decoding it.
+    /// `base64` when the secret is encoded at this place and was found by decoding it;
+    /// `encrypted` in a file that a key the scan found decrypts (see `DecryptedSettings`), at its
+    /// line in the decrypted text.
     public var encoding: String?
     /// For a container image: the digest of the layer that holds the file.
     public var layer: String?

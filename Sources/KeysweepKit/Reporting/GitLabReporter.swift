@@ -39,7 +39,7 @@ public struct GitLabReporter: Reporter {
         let action = Remediation.line(for: rule)
         let secret = report.redaction.display(finding.secret, rule: rule)
         var place = location.path + ":\(location.start.line)"
-        if let encoding = location.encoding { place += " (\(encoding)-encoded)" }
+        if let encoding = location.encoding { place += " " + TextReporter.encodingNote(encoding) }
         let description = "\(rule.name) (\(secret)) at \(place). "
             + "Anyone who can read the repository can use it. Fingerprint \(finding.fingerprint)."
         let links = ([action.link] + rule.references).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }

@@ -28,7 +28,8 @@ extension TextReporter {
             return "no comments in this file: accept it with \(baseline)"
         }
         let files = Set(finding.locations.map(\.path))
-        let place = finding.locations.count == 1 ? "above line \(first.start.line)" : "above each line"
+        var place = finding.locations.count == 1 ? "above line \(first.start.line)" : "above each line"
+        if first.encoding == DecryptedSettings.encoding { place += " of its decrypted text" }
         let syntax = files.count > 1 && Set(files.map { CommentSyntax(path: $0) }).count > 1 ? " (in each file's comment syntax)" : ""
         return "\(place)\(syntax): \(comment)"
     }

@@ -21,7 +21,7 @@ public struct TextReporter: Reporter {
             for (index, location) in finding.locations.prefix(shownLocations).enumerated() {
                 let label = index == 0 ? "  found at     " : "               "
                 var text = "\(location.path):\(location.start.line):\(location.start.column)"
-                if let encoding = location.encoding { text += " (\(encoding)-encoded)" }
+                if let encoding = location.encoding { text += " " + Self.encodingNote(encoding) }
                 if location.context != .source { text += " (\(location.context.rawValue))" }
                 if let layer = location.layer { text += "  layer \(layer)" }
                 if let deleted = location.deletedInLayer { text += ", deleted in layer \(deleted) (still shipped)" }
@@ -89,6 +89,12 @@ public struct TextReporter: Reporter {
         let plural = branches.count == 1 ? "" : "es"
         if exposure?.onlyUnmergedBranches == true { return "no: only on the unmerged branch\(plural) " + branches.joined(separator: ", ") }
         return "no: in the history of branch\(plural) " + branches.joined(separator: ", ")
+    }
+
+    /// How the secret is written at a location: `(base64-encoded)`, or, in a file that a key the
+    /// scan found decrypts, `(in its decrypted text)` (see `DecryptedSettings`).
+    static func encodingNote(_ encoding: String) -> String {
+        encoding == DecryptedSettings.encoding ? "(in its decrypted text)" : "(\(encoding)-encoded)"
     }
 
     /// Owner, expiry, key facts and risks, where known.

@@ -82,13 +82,7 @@ struct WorkerOutcome: Sendable {
         } else {
             matches += scan.matches.map { Match($0, path: path, member: member) }
         }
-        statistics.limitHits += scan.limitHits.map { LimitHitRecord(ruleID: $0.ruleID, path: path, message: $0.message) }
-        if scan.suppressedInline > 0 { statistics.suppressed["inline", default: 0] += scan.suppressedInline }
-        if scan.suppressedExamples > 0 { statistics.suppressed["example", default: 0] += scan.suppressedExamples }
-        statistics.rejectedByValidator.merge(scan.rejectedByValidator, uniquingKeysWith: +)
-        if scan.suppressedGenericInDataFile > 0 {
-            statistics.suppressed["generic-in-data-file", default: 0] += scan.suppressedGenericInDataFile
-        }
+        statistics.count(scan, path: path)
     }
 
     mutating func merge(_ other: WorkerOutcome) {

@@ -96,7 +96,11 @@ public enum ScanSession {
         matches.removeAll { rules[$0.ruleIndex].validator == .railsMasterKey && !RailsMasterKey.keepsLocation($0.location) }
         var roots: [String] = []
         if case .paths(let given) = request.input { roots = given }
-        var findings = FindingGrouper.group(matches, rules: rules, key: key, secretsAtHead: result.secretsAtHead, roots: roots)
+        let finder = EncryptedFileFinder(workspace: Workspace(request.input.workspace), scanRoots: roots)
+        var secretsAtHead = result.secretsAtHead
+        matches += DecryptedSettings.matches(openedBy: matches, ruleSet: ruleSet, finder: finder, suppress: request.suppress,
+                                             statistics: &statistics, secretsAtHead: &secretsAtHead)
+        var findings = FindingGrouper.group(matches, rules: rules, key: key, secretsAtHead: secretsAtHead, roots: roots)
         if request.suppress {
             let baselinePath: String?
             switch request.baseline {

@@ -24,6 +24,17 @@ public struct ScanStatistics: Sendable {
 
     public init() {}
 
+    /// What the matcher left out of one blob at `path`: limit hits, suppressions, look-alikes.
+    mutating func count(_ scan: BlobScan, path: String) {
+        limitHits += scan.limitHits.map { LimitHitRecord(ruleID: $0.ruleID, path: path, message: $0.message) }
+        if scan.suppressedInline > 0 { suppressed["inline", default: 0] += scan.suppressedInline }
+        if scan.suppressedExamples > 0 { suppressed["example", default: 0] += scan.suppressedExamples }
+        rejectedByValidator.merge(scan.rejectedByValidator, uniquingKeysWith: +)
+        if scan.suppressedGenericInDataFile > 0 {
+            suppressed["generic-in-data-file", default: 0] += scan.suppressedGenericInDataFile
+        }
+    }
+
     mutating func skip(_ reason: SkipReason, path: String, message: String) {
         skipped[reason, default: 0] += 1
         if reason.warns { warnings.append(ScanWarning(path: path, reason: reason, message: message)) }

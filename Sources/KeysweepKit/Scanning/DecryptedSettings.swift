@@ -1,0 +1,48 @@
+/// Secrets inside the encrypted settings that a key found by the scan decrypts: a Rails app's
+/// `config/credentials.yml.enc` under its `master.key`, a dotenv-vault entry under its
+/// `DOTENV_KEY`. Their text is matched as any file's, and each match is placed at the encrypted
+/// file, at its line in the decrypted text (`encoding` says so), at the commit of the key that
+/// opened it: an AWS key in committed credentials is an AWS key finding, wherever else it is.
+enum DecryptedSettings {
+    /// The encoding of a location found in decrypted text (see `Location.encoding`).
+    static let encoding = "encrypted"
+
+    /// Matches in the files that the keys among `matches` decrypt; each key opens one file.
+    /// `suppress` as the scan's: off, look-alikes and allowed secrets are listed too; what the
+    /// matcher leaves out of the decrypted text is counted in `statistics`.
+    /// In history, `secretsAtHead` gains the secrets that the file still holds at HEAD, under
+    /// the same key: a key removed from the tree still opens the file left there.
+    static func matches(openedBy matches: [Match], ruleSet: RuleSet, finder: EncryptedFileFinder, suppress: Bool,
+                        statistics: inout ScanStatistics, secretsAtHead: inout Set<[UInt8]>?) -> [Match] {
+        let keys = Dictionary(grouping: matches.filter { opens(ruleSet.rules[$0.ruleIndex].rule.validator) }, by: \.secret)
+        guard !keys.isEmpty else { return [] }
+        let matcher = Matcher(ruleSet: ruleSet, suppress: suppress)
+        var found: [Match] = []
+        var scanned: Set<String> = []
+        // Keys in a fixed order, so that the same input gives the same report whatever the timing.
+        for (secret, keyMatches) in keys.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            let validator = ruleSet.rules[keyMatches[0].ruleIndex].rule.validator
+            guard let opened = finder.plaintext(openedBy: secret, validator: validator, at: keyMatches.map(\.location).sorted()),
+                  scanned.insert((opened.location.commit?.id ?? "") + ":" + opened.path).inserted else { continue }
+            let scan = opened.text.withUnsafeBytes { matcher.scan($0) }
+            statistics.count(scan, path: opened.path)
+            if secretsAtHead != nil, opened.location.commit != nil,
+               let atHead = finder.plaintextAtHead(opened.path, openedBy: secret, validator: validator) {
+                for blobMatch in scan.matches where atHead.contains(subsequence: blobMatch.secret) { secretsAtHead?.insert(blobMatch.secret) }
+            }
+            for blobMatch in scan.matches {
+                var match = Match(blobMatch, path: opened.path)
+                match.location.commit = opened.location.commit
+                match.location.repository = opened.location.repository
+                match.location.encoding = encoding
+                found.append(match)
+            }
+        }
+        return found
+    }
+
+    /// Whether keys validated as `validator` decrypt files whose text can be matched.
+    private static func opens(_ validator: StructuralValidator?) -> Bool {
+        validator == .railsMasterKey || validator == .dotenvVaultKey
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// Secrets inside encrypted settings that a committed key opens (`fixtures/tree/shop`, a Rails
+/// app's master key and credentials): findings at the encrypted file, in a folder and in history,
+/// where a key removed from the tree still opens the file left at HEAD.
+@Suite struct DecryptedSettingsTests {
+    private static let shop = KeysweepProcess.repositoryRoot + "/fixtures/tree/shop"
+
+    /// The line after `label` in the block of the finding whose rule is `ruleID`.
+    private func line(_ label: String, of ruleID: String, in report: String) -> String? {
+        let blocks = report.components(separatedBy: "\n\n")
+        guard let block = blocks.first(where: { $0.contains("[\(ruleID)]") }) else { return nil }
+        return block.split(separator: "\n").first { $0.hasPrefix("  \(label) ") }.map { $0.dropFirst(2 + label.count).trimmingCharacters(in: .whitespaces) }
+    }
+
+    private func git(_ arguments: [String], in folder: String) throws {
+        let identity = ["GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com", "GIT_COMMITTER_NAME": "Test",
+                        "GIT_COMMITTER_EMAIL": "test@example.com", "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null"]
+        let outcome = try ToolProcess.run(["git", "-C", folder] + arguments, environment: identity)
+        #expect(outcome.status == 0, "\(outcome.output)")
+    }
+
+    @Test func theSecretsInCredentialsAKeyOpensAreFindingsAtTheEncryptedFile() throws {
+        let outcome = try KeysweepProcess.run(["scan", Self.shop, "--format", "text", "--no-config"])
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        let place = try #require(line("found at", of: "aws.secret-access-key", in: outcome.stdout))
+        #expect(place.hasSuffix("shop/config/credentials.yml.enc:7:22 (in its decrypted text)"))
+        #expect(line("part id", of: "aws.secret-access-key", in: outcome.stdout)?.contains("credentials.yml.enc:6:18") == true)
+        #expect(line("found at", of: "stripe.secret-key.live", in: outcome.stdout)?.hasSuffix("credentials.yml.enc:9:15 (in its decrypted text)") == true)
+        #expect(line("allow", of: "stripe.secret-key.live", in: outcome.stdout)
+            == "above line 9 of its decrypted text: # keysweep:allow stripe.secret-key.live <reason>")
+    }
+
+    /// The key committed, then removed and ignored: the key is gone from HEAD, the secrets are not.
+    @Test func aKeyGoneFromHeadStillOpensTheCredentialsLeftThere() throws {
+        let repo = NSTemporaryDirectory() + "keysweep-decrypted-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        try FileManager.default.createDirectory(atPath: repo + "/config", withIntermediateDirectories: true)
+        for file in ["config/master.key", "config/credentials.yml.enc"] {
+            try FileManager.default.copyItem(atPath: Self.shop + "/" + file, toPath: repo + "/" + file)
+        }
+        try git(["init", "-q"], in: repo)
+        try git(["add", "-A"], in: repo)
+        try git(["commit", "-q", "-m", "new app"], in: repo)
+        try git(["rm", "-q", "--cached", "config/master.key"], in: repo)
+        try Data("config/master.key\n".utf8).write(to: URL(fileURLWithPath: repo + "/.gitignore"))
+        try git(["add", ".gitignore"], in: repo)
+        try git(["commit", "-q", "-m", "keep the key out"], in: repo)
+
+        let outcome = try KeysweepProcess.run(["git", repo, "--format", "text", "--no-config"])
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        #expect(line("at HEAD", of: "rails.master-key", in: outcome.stdout)?.hasPrefix("no") == true)
+        #expect(line("at HEAD", of: "aws.secret-access-key", in: outcome.stdout) == "yes: still in the current tree")
+        #expect(line("found at", of: "aws.secret-access-key", in: outcome.stdout)?.hasPrefix("config/credentials.yml.enc:7:22 (in its decrypted text)  commit ") == true)
+    }
+}
