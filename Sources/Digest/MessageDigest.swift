@@ -59,6 +59,21 @@ public final class MessageDigest {
         return Array(digest.prefix(Int(length)))
     }
 
+    /// HKDF (RFC 5869) of `inputKey` with `salt` (none: a block of zeros) and `info`: `length`
+    /// bytes, at most 255 digests.
+    public func deriveKey(_ inputKey: [UInt8], salt: [UInt8] = [], info: [UInt8] = [], length: Int) -> [UInt8] {
+        let pseudorandomKey = authenticate(inputKey, key: salt.isEmpty ? [UInt8](repeating: 0, count: algorithm.length) : salt)
+        var output: [UInt8] = []
+        var block: [UInt8] = []
+        var counter: UInt8 = 1
+        while output.count < length, counter > 0 {
+            block = authenticate(block + info + [counter], key: pseudorandomKey)
+            output += block
+            counter &+= 1
+        }
+        return Array(output.prefix(length))
+    }
+
     /// HMAC (RFC 2104) of `message` under `key`.
     public func authenticate(_ message: some ContiguousBytes, key: [UInt8]) -> [UInt8] {
         var block = key.count > algorithm.blockSize ? { update(key); return finish() }() : key

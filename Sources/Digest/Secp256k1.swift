@@ -20,4 +20,28 @@ public enum Secp256k1 {
         let written = EC_POINT_point2oct(group, point, POINT_CONVERSION_COMPRESSED, &publicKey, publicKey.count, context)
         return written == 33 ? publicKey : nil
     }
+
+    /// The ECDH shared point of the private key `scalar` and the public key `peer` (33 or 65 bytes
+    /// as SEC 1 writes them), uncompressed (65 bytes), as ECIES derives its key from; nil when
+    /// either is no key of the curve.
+    public static func sharedPoint(privateKey scalar: [UInt8], peer: [UInt8]) -> [UInt8]? {
+        guard scalar.count == 32, peer.count == 33 || peer.count == 65,
+              let group = EC_GROUP_new_by_curve_name(NID_secp256k1) else { return nil }
+        defer { EC_GROUP_free(group) }
+        guard let context = BN_CTX_new() else { return nil }
+        defer { BN_CTX_free(context) }
+        guard let privateKey = BN_bin2bn(scalar, Int32(scalar.count), nil) else { return nil }
+        defer { BN_clear_free(privateKey) }
+        guard let order = EC_GROUP_get0_order(group), BN_is_zero(privateKey) == 0, BN_cmp(privateKey, order) < 0,
+              let peerPoint = EC_POINT_new(group) else { return nil }
+        defer { EC_POINT_free(peerPoint) }
+        guard EC_POINT_oct2point(group, peerPoint, peer, peer.count, context) == 1,
+              EC_POINT_is_on_curve(group, peerPoint, context) == 1, let shared = EC_POINT_new(group) else { return nil }
+        defer { EC_POINT_free(shared) }
+        guard EC_POINT_mul(group, shared, nil, peerPoint, privateKey, context) == 1,
+              EC_POINT_is_at_infinity(group, shared) == 0 else { return nil }
+        var point = [UInt8](repeating: 0, count: 65)
+        let written = EC_POINT_point2oct(group, shared, POINT_CONVERSION_UNCOMPRESSED, &point, point.count, context)
+        return written == 65 ? point : nil
+    }
 }

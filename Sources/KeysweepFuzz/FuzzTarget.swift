@@ -43,7 +43,8 @@ enum FuzzTarget: String, CaseIterable {
     /// the well-known password checks (`PKCS12Password`).
     case keyStore = "key-store"
     /// What the enrichment reads of encrypted settings a found key opens: Rails' credentials file
-    /// and its Marshal and YAML plaintext, a Symfony vault's PHP files, a key pair in either form.
+    /// and its Marshal and YAML plaintext, a Symfony vault's PHP files, a key pair in either form,
+    /// dotenvx values (ECIES) and env files.
     case vaultFiles = "vault-files"
 
     func run(_ bytes: UnsafeRawBufferPointer) {

@@ -47,6 +47,9 @@ enum MatchingFuzzing {
         _ = SymfonyVault.phpString(in: file)
         _ = SymfonyVault.listedNames(file)
         _ = SodiumKeyPair.bytes(of: file)
+        let privateKey = [UInt8](repeating: 0x5A, count: 32)
+        _ = DotenvEncryptedFiles.openECIES(file, privateKey: privateKey)
+        _ = DotenvEncryptedFiles.decryptedText(of: file, privateKey: privateKey)
     }
 
     private static let encodedValues = EncodedValues()

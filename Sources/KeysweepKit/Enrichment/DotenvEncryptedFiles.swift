@@ -45,6 +45,36 @@ enum DotenvEncryptedFiles {
         return all.filter { $0.value.hasPrefix("encrypted:") }.prefix(nameLimit).map(\.name)
     }
 
+    /// A dotenvx env file's text with each encrypted value decrypted under `privateKey` (32
+    /// bytes) and every other line left empty, line for line, so that a secret's line is its
+    /// line in the file; nil when the key is not the file's (by `DOTENV_PUBLIC_KEY`) or opens
+    /// none of its values. Line breaks inside a value are written `\n`.
+    static func decryptedText(of envFile: [UInt8], privateKey: [UInt8]) -> [UInt8]? {
+        guard let publicKey = Secp256k1.compressedPublicKey(ofPrivateKey: privateKey),
+              encryptedNames(in: envFile, publicKey: publicKey) != nil else { return nil }
+        var opened = 0
+        let lines = String(decoding: envFile.prefix(1 << 20), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let text = lines.map { line -> String in
+            guard let entry = entries(Array(line.utf8)).first, entry.value.hasPrefix("encrypted:"),
+                  let value = Data(base64Encoded: String(entry.value.dropFirst("encrypted:".count))).flatMap({ openECIES(Array($0), privateKey: privateKey) })
+            else { return "" }
+            opened += 1
+            return entry.name + "=\"" + String(decoding: value, as: UTF8.self).replacingOccurrences(of: "\n", with: "\\n") + "\""
+        }.joined(separator: "\n")
+        return opened > 0 ? Array(text.utf8) : nil
+    }
+
+    /// An ECIES ciphertext as dotenvx (eciesjs) writes it: the ephemeral public key
+    /// (uncompressed, 65 bytes), a 16-byte nonce, a 16-byte tag, then AES-256-GCM ciphertext
+    /// under HKDF-SHA256 of the ephemeral key and the shared point (both uncompressed).
+    static func openECIES(_ sealed: [UInt8], privateKey: [UInt8]) -> [UInt8]? {
+        guard sealed.count > 65 + 32, sealed[0] == 0x04 else { return nil }
+        let ephemeral = Array(sealed[..<65])
+        guard let shared = Secp256k1.sharedPoint(privateKey: privateKey, peer: ephemeral) else { return nil }
+        let key = MessageDigest(.sha256).deriveKey(ephemeral + shared, length: 32)
+        return AESGCM.open(Array(sealed[(65 + 32)...]), key: key, iv: Array(sealed[65..<(65 + 16)]), tag: Array(sealed[(65 + 16)..<(65 + 32)]))
+    }
+
     /// `NAME=value` lines, the value without its quotes; comments and other lines skipped.
     private static func entries(_ text: [UInt8]) -> [(name: String, value: String)] {
         String(decoding: text.prefix(1 << 20), as: UTF8.self).split(whereSeparator: \.isNewline).compactMap { line in

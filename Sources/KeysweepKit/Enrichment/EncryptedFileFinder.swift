@@ -24,10 +24,15 @@ struct EncryptedFileFinder {
     /// The file a key decrypts and its text, for the formats whose files are decrypted here
     /// (Rails credentials, dotenv-vault entries), from the first of `locations` that leads to one.
     func plaintext(openedBy secret: [UInt8], validator: StructuralValidator?, at locations: [Location]) -> (path: String, text: [UInt8], location: Location)? {
-        switch validator {
-        case .railsMasterKey: firstOpened(locations, candidates: railsCandidates) { file, _, _ in Self.decrypt(file, secret, validator) }
-        case .dotenvVaultKey: firstOpened(locations, candidates: dotenvVaultCandidates) { file, _, _ in Self.decrypt(file, secret, validator) }
+        let candidates: ((Location) -> [String])? = switch validator {
+        case .railsMasterKey: railsCandidates
+        case .dotenvVaultKey: dotenvVaultCandidates
+        case .secp256k1PrivateKey: { siblingPaths(Self.dotenvxFiles, of: $0) }
         default: nil
+        }
+        guard let candidates else { return nil }
+        return firstOpened(Array(locations.prefix(validator == .secp256k1PrivateKey ? 2 : 4)), candidates: candidates) { file, _, _ in
+            Self.decrypt(file, secret, validator)
         }
     }
 
@@ -41,6 +46,7 @@ struct EncryptedFileFinder {
         switch validator {
         case .railsMasterKey: RailsCredentials(file: file, hexKey: secret)?.plaintext
         case .dotenvVaultKey: DotenvEncryptedFiles.openVault(file, hexKey: secret)?.plaintext
+        case .secp256k1PrivateKey: ValueShape.bytes(ofHex: secret).flatMap { DotenvEncryptedFiles.decryptedText(of: file, privateKey: $0) }
         default: nil
         }
     }
@@ -105,12 +111,14 @@ struct EncryptedFileFinder {
               let publicKey = Secp256k1.compressedPublicKey(ofPrivateKey: scalar) else {
             return PrivateKeyFacts(algorithm: "secp256k1", bits: 256, encrypted: false)
         }
-        let envFiles = [".env", ".env.production", ".env.prod", ".env.staging", ".env.development", ".env.dev",
-                        ".env.test", ".env.ci", ".env.preview", ".env.local"]
-        let opened = firstOpened(Array(finding.locations.prefix(2)), candidates: { siblingPaths(envFiles, of: $0) },
+        let opened = firstOpened(Array(finding.locations.prefix(2)), candidates: { siblingPaths(Self.dotenvxFiles, of: $0) },
                                  open: { file, _, _ in DotenvEncryptedFiles.encryptedNames(in: file, publicKey: publicKey) })
         return PrivateKeyFacts(algorithm: "secp256k1", bits: 256, opens: opened.map { ($0.path, $0.text) })
     }
+
+    /// The env files a dotenvx key is looked for beside `.env.keys`.
+    private static let dotenvxFiles = [".env", ".env.production", ".env.prod", ".env.staging", ".env.development", ".env.dev",
+                                       ".env.test", ".env.ci", ".env.preview", ".env.local"]
 
     /// The first candidate file that `open` reads as what the key opens, with what `open` gives;
     /// candidates are paths for each of the first four locations (each a file read, a blob lookup

@@ -37,6 +37,30 @@ import Testing
         #expect(DotenvEncryptedFiles.encryptedNames(in: try Self.fixture(".env.production"), publicKey: other) == nil)
     }
 
+    /// The fixture's values were sealed as eciesjs seals them (checked with eciespy, another
+    /// implementation): the key decrypts them, line for line.
+    @Test func aPrivateKeyDecryptsItsEnvFileLineForLine() throws {
+        let privateKey = try #require(ValueShape.bytes(ofHex: Array(try Self.value("DOTENV_PRIVATE_KEY_PRODUCTION", in: ".env.keys").utf8)))
+        let text = try #require(DotenvEncryptedFiles.decryptedText(of: try Self.fixture(".env.production"), privateKey: privateKey))
+        let lines = String(decoding: text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == String(decoding: try Self.fixture(".env.production"), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).count)
+        #expect(lines[8].hasPrefix("SMTP_PASSWORD=\"SG."))
+        #expect(lines[9].hasPrefix("TWILIO_AUTH_TOKEN=\"") && lines[9].count == "TWILIO_AUTH_TOKEN=\"\"".count + 32)
+        #expect(lines[7].isEmpty)  // a plain value is not repeated
+        var other = privateKey
+        other[31] ^= 1
+        #expect(DotenvEncryptedFiles.decryptedText(of: try Self.fixture(".env.production"), privateKey: other) == nil)
+    }
+
+    /// RFC 5869's first test case (HKDF-SHA256).
+    @Test func hkdfFollowsRFC5869() throws {
+        let inputKey = [UInt8](repeating: 0x0b, count: 22)
+        let salt = try #require(ValueShape.bytes(ofHex: Array("000102030405060708090a0b0c".utf8)))
+        let info = try #require(ValueShape.bytes(ofHex: Array("f0f1f2f3f4f5f6f7f8f9".utf8)))
+        let expected = "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865"
+        #expect(MessageDigest(.sha256).deriveKey(inputKey, salt: salt, info: info, length: 42) == ValueShape.bytes(ofHex: Array(expected.utf8)))
+    }
+
     /// A vector computed with another implementation (Python's `cryptography`), and the edges of
     /// the scalar range.
     @Test func secp256k1PublicKeys() throws {
