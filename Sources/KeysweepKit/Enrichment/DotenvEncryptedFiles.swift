@@ -16,6 +16,8 @@ import Foundation
 /// Both files come from the repository under scan: lengths are checked, nothing is evaluated.
 enum DotenvEncryptedFiles {
     static let nameLimit = 40
+    /// Values of one dotenvx file tried at most.
+    static let decryptionLimit = 200
 
     /// The variables an env file's text sets (`NAME=value`, `export NAME=value`), in order.
     static func variableNames(in text: [UInt8]) -> [String] {
@@ -52,11 +54,14 @@ enum DotenvEncryptedFiles {
     static func decryptedText(of envFile: [UInt8], privateKey: [UInt8]) -> [UInt8]? {
         guard let publicKey = Secp256k1.compressedPublicKey(ofPrivateKey: privateKey),
               encryptedNames(in: envFile, publicKey: publicKey) != nil else { return nil }
-        var opened = 0
+        var attempts = 0, opened = 0
         let lines = String(decoding: envFile.prefix(1 << 20), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         let text = lines.map { line -> String in
-            guard let entry = entries(Array(line.utf8)).first, entry.value.hasPrefix("encrypted:"),
-                  let value = Data(base64Encoded: String(entry.value.dropFirst("encrypted:".count))).flatMap({ openECIES(Array($0), privateKey: privateKey) })
+            // Each value costs a point multiplication: a file from a stranger gets a bounded number.
+            guard attempts < Self.decryptionLimit, let entry = entries(Array(line.utf8)).first, entry.value.hasPrefix("encrypted:")
+            else { return "" }
+            attempts += 1
+            guard let value = Data(base64Encoded: String(entry.value.dropFirst("encrypted:".count))).flatMap({ openECIES(Array($0), privateKey: privateKey) })
             else { return "" }
             opened += 1
             return entry.name + "=\"" + String(decoding: value, as: UTF8.self).replacingOccurrences(of: "\n", with: "\\n") + "\""
@@ -85,7 +90,7 @@ enum DotenvEncryptedFiles {
             guard let first = name.first, first.isLetter || first == "_", name.count <= 100,
                   name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-") })
             else { return nil }
-            let value = rest[rest.index(after: equals)...].trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
+            let value = rest[rest.index(after: equals)...].trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\"'"))
             return (name, value)
         }
     }
