@@ -55,14 +55,14 @@ struct RailsCredentials: Equatable {
         return Array(string.utf8)
     }
 
-    /// Marshal's non-negative integer at `index`, moving past it: one byte `n + 5` for small
-    /// values, else a count of 1 to 4 little-endian bytes that follow.
+    /// Marshal's non-negative integer at `index`, moving past it: one byte `n + 5` for 0 to 122,
+    /// else a count of 1 to 4 little-endian bytes that follow.
     private static func marshalLength(_ bytes: [UInt8], at index: inout Int) -> Int? {
         guard index < bytes.count else { return nil }
         let lead = Int(Int8(bitPattern: bytes[index]))
         index += 1
         if lead == 0 { return 0 }
-        if lead > 5 { return lead - 5 }
+        if lead > 4 { return lead - 5 }
         guard lead > 0, index + lead <= bytes.count else { return nil }
         var value = 0
         for offset in 0..<lead { value |= Int(bytes[index + offset]) << (8 * offset) }

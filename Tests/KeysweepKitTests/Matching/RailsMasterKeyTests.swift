@@ -76,6 +76,7 @@ import Testing
         marshal += [0x06, 0x3A, 0x06, 0x45, 0x54]
         #expect(RailsCredentials.serializedString(marshal) == Array(long.utf8))
         #expect(RailsCredentials.serializedString([0x04, 0x08, UInt8(ascii: "\""), 0x08] + Array("abc".utf8)) == Array("abc".utf8))
+        #expect(RailsCredentials.serializedString([0x04, 0x08, UInt8(ascii: "\""), 0x05]) == [])  // 5 is the empty string
         #expect(RailsCredentials.serializedString(Array(#""a: 1\nb: 2\n""#.utf8)) == Array("a: 1\nb: 2\n".utf8))
         // A length past the end, a negative length, no string at all.
         #expect(RailsCredentials.serializedString([0x04, 0x08, UInt8(ascii: "\""), 0x02, 0xFF, 0x7F]) == nil)
