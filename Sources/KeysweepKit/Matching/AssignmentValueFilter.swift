@@ -129,16 +129,8 @@ enum AssignmentValueFilter {
     /// `0x70617373776f7264`: text written as `0x` and hex (a wallet's password in ethers.js' test
     /// vectors), when it is printable text of four bytes or more.
     private static func hexText(_ value: [UInt8]) -> [UInt8]? {
-        guard value.count >= 10, value.count % 2 == 0, value.starts(with: Array("0x".utf8)) else { return nil }
-        var text: [UInt8] = []
-        var index = 2
-        while index < value.count {
-            guard let high = ValueShape.hexValue(value[index]), let low = ValueShape.hexValue(value[index + 1]) else { return nil }
-            let byte = high << 4 | low
-            guard (0x20...0x7E).contains(byte) else { return nil }
-            text.append(byte)
-            index += 2
-        }
+        guard value.count >= 10, value.starts(with: Array("0x".utf8)), let text = ValueShape.bytes(ofHex: value.dropFirst(2)),
+              text.allSatisfy({ (0x20...0x7E).contains($0) }) else { return nil }
         return text
     }
 
