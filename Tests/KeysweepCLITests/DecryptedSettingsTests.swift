@@ -2,10 +2,12 @@ import Foundation
 import Testing
 
 /// Secrets inside encrypted settings that a committed key opens (`fixtures/tree/shop`, a Rails
-/// app's master key and credentials): findings at the encrypted file, in a folder and in history,
-/// where a key removed from the tree still opens the file left at HEAD.
+/// app's master key and credentials; `fixtures/tree/ledger`, a Laravel app's encrypted environment
+/// file and the deploy script that holds its key): findings at the encrypted file, in a folder and
+/// in history, where a key removed from the tree still opens the file left at HEAD.
 @Suite struct DecryptedSettingsTests {
     private static let shop = KeysweepProcess.repositoryRoot + "/fixtures/tree/shop"
+    private static let ledger = KeysweepProcess.repositoryRoot + "/fixtures/tree/ledger"
 
     /// The line after `label` in the block of the finding whose rule is `ruleID`.
     private func line(_ label: String, of ruleID: String, in report: String) -> String? {
@@ -53,5 +55,28 @@ import Testing
         #expect(line("at HEAD", of: "rails.master-key", in: outcome.stdout)?.hasPrefix("no") == true)
         #expect(line("at HEAD", of: "aws.secret-access-key", in: outcome.stdout) == "yes: still in the current tree")
         #expect(line("found at", of: "aws.secret-access-key", in: outcome.stdout)?.hasPrefix("config/credentials.yml.enc:7:22 (in its decrypted text)  commit ") == true)
+    }
+
+    /// `php artisan env:decrypt --key=…` in a deploy script opens `.env.production.encrypted`:
+    /// the key names its variables, and the Stripe key inside is a finding there, in a folder and
+    /// at the key's commit in history.
+    @Test func aLaravelKeyOpensTheEncryptedEnvironmentFile() throws {
+        let folder = try KeysweepProcess.run(["scan", Self.ledger, "--format", "text", "--no-config"])
+        #expect(folder.status == 1, "\(folder.stderr)")
+        #expect(line("key", of: "laravel.env-encryption-key", in: folder.stdout)?
+            .hasPrefix("AES-256-CBC 256 bits, decrypts \(Self.ledger)/.env.production.encrypted (7 settings: APP_NAME,") == true)
+        #expect(line("found at", of: "stripe.secret-key.live", in: folder.stdout)?.hasSuffix("ledger/.env.production.encrypted:9:15 (in its decrypted text)") == true)
+        #expect(line("key", of: "laravel.app-key", in: folder.stdout) == "AES-256-CBC 256 bits, nothing it opens was found in the scan")
+
+        let repo = NSTemporaryDirectory() + "keysweep-laravel-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        try FileManager.default.copyItem(atPath: Self.ledger, toPath: repo)
+        try git(["init", "-q"], in: repo)
+        try git(["add", "-A"], in: repo)
+        try git(["commit", "-q", "-m", "deploy with encrypted env"], in: repo)
+        let history = try KeysweepProcess.run(["git", repo, "--format", "text", "--no-config"])
+        #expect(history.status == 1, "\(history.stderr)")
+        #expect(line("found at", of: "stripe.secret-key.live", in: history.stdout)?.hasPrefix(".env.production.encrypted:9:15 (in its decrypted text)  commit ") == true)
+        #expect(line("key", of: "laravel.env-encryption-key", in: history.stdout)?.contains("decrypts .env.production.encrypted (7 settings") == true)
     }
 }

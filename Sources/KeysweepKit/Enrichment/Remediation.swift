@@ -32,12 +32,16 @@ public enum Remediation {
         "Private key": "https://cheatsheetseries.owasp.org/cheatsheets/Key_Management_Cheat_Sheet.html",
     ]
 
+    /// Laravel's application key, which signs and encrypts cookies rather than guarding files.
+    private static let laravelAppKey = "laravel.app-key"
+
     /// The one action that fixes a finding of `rule`, short enough for one line of the text report,
     /// and where to do it.
     public static func action(for rule: Rule) -> (text: String, link: String) {
         let link = line(for: rule).link
         switch rule.kind {
         case _ where rule.provider == "JWT": return ("revoke it at its issuer or rotate the signing key", link)
+        case _ where rule.id == laravelAppKey: return ("generate a new APP_KEY; do not keep this one in APP_PREVIOUS_KEYS", link)
         case .privateKey, .certificate: return ("replace the key pair and revoke what trusts it", link)
         case .keyStore: return ("replace every key it holds and the password that guards it", link)
         case .encryptionKey: return ("re-encrypt under a new key and rotate what the old one opens", link)
@@ -54,6 +58,10 @@ public enum Remediation {
         case _ where rule.provider == "JWT":
             // A JWT is issued by a service, not by a provider called JWT: its issuer (`iss`) revokes it.
             text = "Revoke the token at its issuer (the `iss` claim) or rotate the key that signed it, so that it no longer verifies, then remove it from the repository and its history."
+        case _ where rule.id == laravelAppKey:
+            // Laravel decrypts with every key in APP_PREVIOUS_KEYS: a leaked key kept there still
+            // opens cookies forged with it.
+            text = "Generate a new key (`php artisan key:generate`) and do not list the leaked one in `APP_PREVIOUS_KEYS`, which would still accept cookies forged with it; re-encrypt what `encrypt()` stored under it, expect sessions to end, then remove it from the repository and its history."
         case .privateKey, .certificate:
             text = "Replace the key pair, revoke every certificate and authorized_keys entry that trusts it, then remove it from the repository and its history."
         case .keyStore:

@@ -47,6 +47,9 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     /// A secp256k1 private key in hex (a dotenvx `DOTENV_PRIVATE_KEY`): 32 bytes, not zero and
     /// below the group order.
     case secp256k1PrivateKey = "secp256k1-private-key"
+    /// A Laravel encryption key (`APP_KEY`, `LARAVEL_ENV_ENCRYPTION_KEY`): base64 of 16 or 32
+    /// bytes, or 32 random letters and digits (see `LaravelKey`).
+    case laravelKey = "laravel-key"
     /// A password that is one lowercase word (`goodspec`, `nextcloud`): as a connection password,
     /// and not a word that configuration and code write beside `password` instead of one
     /// (`enabled`, `string`, `required`).

@@ -1,0 +1,28 @@
+import Foundation
+
+/// A Laravel encryption key as `.env` files, deploy scripts and `php artisan env:decrypt --key=`
+/// write it: `base64:` and the base64 of 16 or 32 bytes (AES-128 or AES-256; rules capture the
+/// secret without the prefix, so 24 or 44 characters), or 32 letters and digits used as they are
+/// (the keys of Laravel 5.0 and before, and `env:encrypt --key=` in Laravel's own documentation).
+enum LaravelKey {
+    /// The key's bytes, or nil when `secret` is no key of either form.
+    static func bytes(of secret: [UInt8]) -> [UInt8]? {
+        switch secret.count {
+        case 24, 44:
+            guard let bytes = Data(base64Encoded: Data(secret)), bytes.count == 16 || bytes.count == 32 else { return nil }
+            return Array(bytes)
+        case 32:
+            return isRandomText(secret) ? secret : nil
+        default:
+            return nil
+        }
+    }
+
+    /// `str_random(32)`: letters of both cases and digits, none of them a run that a person
+    /// typed (`SomeRandomStringSomeRandomString`, Laravel 5.0's placeholder, has no digit).
+    private static func isRandomText(_ secret: [UInt8]) -> Bool {
+        secret.allSatisfy { ValueShape.isDigit($0) || ValueShape.isLowercase($0) || ValueShape.isUppercase($0) }
+            && secret.contains(where: ValueShape.isDigit) && secret.contains(where: ValueShape.isLowercase)
+            && secret.contains(where: ValueShape.isUppercase)
+    }
+}
