@@ -16,7 +16,9 @@ final class GitProcess: @unchecked Sendable {
     private let pid: pid_t
     private let outputDescriptor: Int32
     private var inputDescriptor: Int32?
-    private let errorFile: String
+    /// git's standard error: a temporary file unlinked as soon as it is open, so that no run,
+    /// however it ends (a crash, SIGKILL, a leaked process object), leaves it behind.
+    private let errorDescriptor: Int32
     let output: ByteStreamReader
     let arguments: [String]
     /// The repository git runs in, for messages.
@@ -29,10 +31,16 @@ final class GitProcess: @unchecked Sendable {
     init(repository: String, arguments: [String], feedsInput: Bool = false, inputFile: String? = nil) throws(KeysweepError) {
         self.arguments = arguments
         self.repository = repository
-        errorFile = NSTemporaryDirectory() + "keysweep-git-\(UUID().uuidString)"
+        let errorFile = NSTemporaryDirectory() + "keysweep-git-\(UUID().uuidString)"
+        errorDescriptor = open(errorFile, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard errorDescriptor >= 0 else {
+            throw KeysweepError(.gitFailed, path: repository, "cannot start git: cannot create '\(errorFile)': \(String(cString: strerror(errno)))")
+        }
+        unlink(errorFile)
         var outputPipe: [Int32] = [-1, -1]
         var inputPipe: [Int32] = [-1, -1]
         guard pipe(&outputPipe) == 0, !feedsInput || pipe(&inputPipe) == 0 else {
+            close(errorDescriptor)
             throw KeysweepError(.gitFailed, path: repository, "cannot start git: \(String(cString: strerror(errno)))")
         }
         // Close-on-exec, so that no other git process inherits a pipe end and keeps it open
@@ -50,7 +58,7 @@ final class GitProcess: @unchecked Sendable {
         }
         posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
         posix_spawn_file_actions_addclose(&actions, outputPipe[0])
-        posix_spawn_file_actions_addopen(&actions, 2, errorFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, errorDescriptor, 2)
         let argv = ["git"] + Self.memoryBounds + ["-C", repository] + arguments
         var cArguments = argv.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
@@ -60,6 +68,7 @@ final class GitProcess: @unchecked Sendable {
         if feedsInput { close(inputPipe[0]) }
         guard status == 0 else {
             close(outputPipe[0])
+            close(errorDescriptor)
             if feedsInput { close(inputPipe[1]) }
             if status == ENOENT {
                 throw KeysweepError(.gitMissing, "git is not installed or not on PATH", remedy: "install git (`apt-get install git`) or add it to PATH")
@@ -80,7 +89,7 @@ final class GitProcess: @unchecked Sendable {
     deinit {
         close(outputDescriptor)
         if let inputDescriptor { close(inputDescriptor) }
-        unlink(errorFile)
+        close(errorDescriptor)
     }
 
     /// Writes to git's standard input (blocking while git is not reading). A git that exited
@@ -109,12 +118,18 @@ final class GitProcess: @unchecked Sendable {
         guard !alreadyReaped else { return }
         let exited = status & 0x7F == 0
         let code = (status >> 8) & 0xFF
-        let message = (try? String(contentsOfFile: errorFile, encoding: .utf8))?
-            .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let message = String(decoding: errorOutput(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let reportedError = message.split(separator: "\n").contains { $0.hasPrefix("error: ") || $0.hasPrefix("fatal: ") }
         guard !exited || code != 0 || reportedError else { return }
         throw KeysweepError(.gitFailed, path: repository, "git \(arguments.first ?? "") failed: " + Self.reason(message, exited: exited, code: code, signal: status & 0x7F),
                             remedy: "check the repository with `git -C \(repository) fsck`")
+    }
+
+    /// What git wrote to its standard error, up to 64 KiB (its messages are a few lines).
+    private func errorOutput() -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: 1 << 16)
+        let count = bytes.withUnsafeMutableBytes { pread(errorDescriptor, $0.baseAddress, $0.count, 0) }
+        return Array(bytes.prefix(max(0, count)))
     }
 
     /// Stops git (when the scan it serves has failed) and reaps it, once, from any thread. Its
