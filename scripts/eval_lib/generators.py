@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import random
+import shutil
 import string
 import subprocess
 import sys
@@ -233,7 +234,11 @@ class KeyMaterial:
         """ASCII-armoured PGP key (gpg, ed25519, no passphrase) in a private
         GNUPGHOME; falls back to None when gpg is unusable."""
         def make(path):
-            home = tempfile.mkdtemp(prefix="gnupg-", dir=self.dir)
+            # gpg-agent's socket lives in GNUPGHOME, and a socket's path has at most 107 bytes: a
+            # home under a deep work folder made gpg fail, the PGP kinds vanish and every later
+            # draw move (the corpus depended on the length of its folder's path). A short home in
+            # /tmp, removed after, keeps the corpus the same wherever it is built.
+            home = tempfile.mkdtemp(prefix="gnupg-", dir="/tmp" if os.path.isdir("/tmp") else None)
             env = dict(os.environ, GNUPGHOME=home)
             try:
                 self._run("gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", "",
@@ -249,6 +254,7 @@ class KeyMaterial:
             finally:
                 subprocess.run(["gpgconf", "--kill", "gpg-agent"], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                shutil.rmtree(home, ignore_errors=True)
         try:
             self._cached(name, make)
         except (subprocess.SubprocessError, OSError):
