@@ -50,6 +50,8 @@ enum MatchingFuzzing {
         let privateKey = [UInt8](repeating: 0x5A, count: 32)
         _ = DotenvEncryptedFiles.openECIES(file, privateKey: privateKey)
         _ = DotenvEncryptedFiles.decryptedText(of: file, privateKey: privateKey)
+        _ = LaravelEncryptedEnv(file: file, key: privateKey)
+        _ = LaravelKey.bytes(of: Array(file.prefix(44)))
     }
 
     private static let encodedValues = EncodedValues()

@@ -26,9 +26,6 @@ public enum PublishedTestKeys {
         "AIzaSyDSb51JiIcB6OJpwwMicseKRhhrOq1cS7g", "AIzaSyBF2RrAIm4a0mO64EShQfqfd2AFnzAvvuU",
         "AIzaSyBcE-OOIbhjyR83gm4r2MFCu4MJmprNXsw", "AIzaSyB8qGxt4ec15vitgn44duC5ucxaOi4FmqE",
         "AIzaSyA8vmApnrHNFE0bApF4hoZ11srVL_n0nvY",
-        // Laravel's documentation of `php artisan env:decrypt --key=…`, copied into READMEs and
-        // translations of the docs.
-        "3UVsEgGVK36XN82KKeyLFMhvosbZN1aF",
         // The NuGet documentation's sample `ClearTextPassword` values (gitleaks' nuget rule tests
         // call them "known sample").
         "hal+9ooo_da!sY", "33f!!lloppa",

@@ -20,6 +20,8 @@ import Testing
     @Test func keysAreBase64OfAnAESKeyOrThirtyTwoRandomCharacters() {
         #expect(LaravelKey.bytes(of: Array("tkR8j33p+qp+xj32V7JBVJUnjdXf56MJN/VgpybJHkg=".utf8))?.count == 32)
         #expect(LaravelKey.bytes(of: Array("SHx/Ne67mjgpYUMrF6MQng==".utf8))?.count == 16)
+        #expect(LaravelKey.bytes(of: Array("tkR8j33p+qp+xj32V7JBVJUnjdXf56MJN/VgpybJHkg".utf8))?.count == 32)  // unpadded
+        #expect(LaravelKey.bytes(of: Array("SHx/Ne67mjgpYUMrF6MQng".utf8))?.count == 16)
         #expect(LaravelKey.bytes(of: Array("GYAKDdXKukaZE2hSyEayZLdKAjgNDLEN".utf8)) == Array("GYAKDdXKukaZE2hSyEayZLdKAjgNDLEN".utf8))
         #expect(LaravelKey.bytes(of: Array("SomeRandomStringSomeRandomString".utf8)) == nil)
         #expect(LaravelKey.bytes(of: Array("tkR8j33p+qp+xj32V7JBVJUnjdXf56MJN/VgpybJHk==".utf8)) == nil)  // 31 bytes
