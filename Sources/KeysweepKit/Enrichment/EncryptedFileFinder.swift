@@ -125,15 +125,17 @@ struct EncryptedFileFinder {
 
     /// What a Laravel key opens: the first encrypted environment file (`php artisan
     /// env:encrypt`) beside it, in the folder above (a key in a deploy script's folder), or at the
-    /// root, that it decrypts, and the variables that file sets. An `APP_KEY` is tried too: it
-    /// encrypts cookies and sessions, and `env:encrypt --key` is often given it.
+    /// root, that it decrypts, and the variables that file sets; the cipher is the one that
+    /// opened it, else `env:encrypt`'s default. An `APP_KEY` is tried too (`env:encrypt --key`
+    /// may be given it).
     private func laravelKeyFacts(_ finding: Finding) -> PrivateKeyFacts {
         let key = LaravelKey.bytes(of: finding.secret)
         let opened = key.flatMap { key in
-            firstOpened(finding.locations, candidates: laravelCandidates) { file, _, _ in LaravelEncryptedEnv(file: file, key: key)?.names }
+            firstOpened(finding.locations, candidates: laravelCandidates) { file, _, _ in LaravelEncryptedEnv(file: file, key: key) }
         }
         let bits = (key?.count ?? 32) * 8
-        return PrivateKeyFacts(algorithm: "AES-\(bits)-CBC", bits: bits, opens: opened.map { ($0.path, $0.text) })
+        return PrivateKeyFacts(algorithm: opened?.text.cipher ?? "AES-\(bits)-CBC", bits: bits,
+                               opens: opened.map { ($0.path, $0.text.names) })
     }
 
     private func laravelCandidates(_ location: Location) -> [String] {

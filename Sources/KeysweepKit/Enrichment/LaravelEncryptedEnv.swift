@@ -16,6 +16,8 @@ struct LaravelEncryptedEnv: Equatable {
     let names: [String]
     /// The env file's text.
     let plaintext: [UInt8]
+    /// The cipher that opened it: `AES-256-CBC` (`env:encrypt`'s default), `AES-128-GCM`, ...
+    let cipher: String
 
     /// Larger files are not env files anyone encrypts.
     static let sizeLimit = 1 << 20
@@ -42,6 +44,7 @@ struct LaravelEncryptedEnv: Equatable {
             opened = AESGCM.open(ciphertext, key: key, iv: iv, tag: tag)
         }
         guard let opened else { return nil }
+        cipher = "AES-\(key.count * 8)-" + (mac.isEmpty ? "GCM" : "CBC")
         plaintext = opened
         names = DotenvEncryptedFiles.variableNames(in: opened)
     }

@@ -21,8 +21,8 @@ enum LaravelKey {
         }
     }
 
-    /// `str_random(32)`: letters of both cases and digits, none of them a run that a person
-    /// typed (`SomeRandomStringSomeRandomString`, Laravel 5.0's placeholder, has no digit).
+    /// `str_random(32)`: letters of both cases and digits, all three present (Laravel 5.0's
+    /// placeholder doubled, `SomeRandomStringSomeRandomString`, has no digit).
     private static func isRandomText(_ secret: [UInt8]) -> Bool {
         secret.allSatisfy { ValueShape.isDigit($0) || ValueShape.isLowercase($0) || ValueShape.isUppercase($0) }
             && secret.contains(where: ValueShape.isDigit) && secret.contains(where: ValueShape.isLowercase)

@@ -33,6 +33,7 @@ import Testing
         let opened = try #require(LaravelEncryptedEnv(file: try Self.fixture(".env.production.encrypted"), key: key))
         #expect(opened.names == ["APP_NAME", "APP_ENV", "APP_DEBUG", "DB_HOST", "DB_DATABASE", "DB_PASSWORD", "STRIPE_SECRET"])
         #expect(String(decoding: opened.plaintext, as: UTF8.self).contains("STRIPE_SECRET=sk_live_"))
+        #expect(opened.cipher == "AES-256-CBC")
     }
 
     /// A wrong key fails the MAC before anything is decrypted; so does a changed ciphertext.
@@ -57,6 +58,7 @@ import Testing
         let key = [UInt8](0..<16)
         let opened = try #require(LaravelEncryptedEnv(file: file, key: key))
         #expect(opened.names == ["APP_ENV", "MAIL_PASSWORD"])
+        #expect(opened.cipher == "AES-128-GCM")
         #expect(LaravelEncryptedEnv(file: file, key: [UInt8](1...16)) == nil)
     }
 }
