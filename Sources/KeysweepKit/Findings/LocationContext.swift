@@ -121,8 +121,9 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         let lowered = name.lowercased()
         let stem = lowered.split(separator: ".").first.map(String.init) ?? lowered
         if stem.hasPrefix("test_") || stem.hasSuffix("_test") || stem.hasSuffix("_spec") || stem.hasSuffix("_tests") { return true }
-        // Django's and many Python packages' `tests.py`.
-        if lowered == "tests.py" || lowered == "test.py" { return true }
+        // Django's and many Python packages' `tests.py`; PHPUnit's configuration, whose `<env>`
+        // and `<server>` values are the test environment's (Laravel's `APP_KEY`).
+        if ["tests.py", "test.py", "phpunit.xml", "phpunit.xml.dist", "phpunit.dist.xml"].contains(lowered) { return true }
         // `.env.test`, `config.testing`: a test environment's settings.
         if lowered.contains(".test.") || lowered.contains(".spec.") || lowered.hasSuffix(".t") || lowered.hasSuffix(".test")
             || lowered.hasSuffix(".testing") { return true }

@@ -42,6 +42,9 @@ import Testing
         ("smoke-test/saml2-service-provider/src/main/resources/saml/privatekey.txt", .test),
         ("playwright/test.env", .test),  // Vaultwarden's end-to-end tests
         ("_unit-test/migrate-pgbouncer-test.sh", .test),  // Sentry self-hosted's
+        ("phpunit.xml", .test),  // PHPUnit's configuration: its `<env>` values are the tests' (Laravel's APP_KEY)
+        ("backend/phpunit.xml.dist", .test),
+        ("src/phpunitxml.php", .source),
         ("config/master.key", .source),
         ("src/main/playwrights.ts", .source),
         ("docs/setup.md", .docs),
