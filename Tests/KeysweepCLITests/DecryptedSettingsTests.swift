@@ -3,11 +3,13 @@ import Testing
 
 /// Secrets inside encrypted settings that a committed key opens (`fixtures/tree/shop`, a Rails
 /// app's master key and credentials; `fixtures/tree/ledger`, a Laravel app's encrypted environment
-/// file and the deploy script that holds its key): findings at the encrypted file, in a folder and
-/// in history, where a key removed from the tree still opens the file left at HEAD.
+/// file and the deploy script that holds its key; `fixtures/tree/playbook`, an Ansible project's
+/// vault texts and its `.vault_pass`): findings at the encrypted file, in a folder and in history,
+/// where a key removed from the tree still opens the file left at HEAD.
 @Suite struct DecryptedSettingsTests {
     private static let shop = KeysweepProcess.repositoryRoot + "/fixtures/tree/shop"
     private static let ledger = KeysweepProcess.repositoryRoot + "/fixtures/tree/ledger"
+    private static let playbook = KeysweepProcess.repositoryRoot + "/fixtures/tree/playbook"
 
     /// The line after `label` in the block of the finding whose rule is `ruleID`.
     private func line(_ label: String, of ruleID: String, in report: String) -> String? {
@@ -78,5 +80,39 @@ import Testing
         #expect(history.status == 1, "\(history.stderr)")
         #expect(line("found at", of: "stripe.secret-key.live", in: history.stdout)?.hasPrefix(".env.production.encrypted:9:15 (in its decrypted text)  commit ") == true)
         #expect(line("key", of: "laravel.env-encryption-key", in: history.stdout)?.contains("decrypts .env.production.encrypted (7 settings") == true)
+    }
+
+    /// The committed `.vault_pass` opens the vault file and the inline value beside it, not the
+    /// host's vault under another password; what they hold is found at them, in a folder and in
+    /// history, where the vault file is committed after the password.
+    @Test func anAnsibleVaultPasswordFileOpensTheVaultTextsOfItsProject() throws {
+        let folder = try KeysweepProcess.run(["scan", Self.playbook, "--format", "text", "--no-config"])
+        #expect(folder.status == 1, "\(folder.stderr)")
+        #expect(line("found at", of: "ansible.vault-password", in: folder.stdout) == "\(Self.playbook)/.vault_pass:1:1")
+        #expect(line("key", of: "ansible.vault-password", in: folder.stdout) == "AES-256-CTR (PBKDF2) 256 bits, decrypts "
+            + "\(Self.playbook)/group_vars/all/main.yml, \(Self.playbook)/group_vars/all/vault.yml (4 settings: smtp_password, "
+            + "vault_db_password, vault_aws_access_key_id, vault_aws_secret_access_key)")
+        #expect(line("found at", of: "aws.secret-access-key", in: folder.stdout) == "\(Self.playbook)/group_vars/all/vault.yml:4:30 (in its decrypted text)")
+        #expect(folder.stdout.contains("\(Self.playbook)/group_vars/all/main.yml:4:1 (in its decrypted text)"))
+        #expect(!folder.stdout.contains("host_vars") && !folder.stdout.contains("motd") && !folder.stdout.contains("$ANSIBLE_VAULT"))
+        #expect(folder.stdout.contains("\n4 findings (4 locations)"))
+
+        let repo = NSTemporaryDirectory() + "keysweep-ansible-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        try FileManager.default.copyItem(atPath: Self.playbook, toPath: repo)
+        try FileManager.default.removeItem(atPath: repo + "/group_vars")
+        try git(["init", "-q"], in: repo)
+        try git(["add", "-A"], in: repo)
+        try git(["commit", "-q", "-m", "ansible project"], in: repo)
+        try FileManager.default.copyItem(atPath: Self.playbook + "/group_vars", toPath: repo + "/group_vars")
+        try git(["add", "-A"], in: repo)
+        try git(["commit", "-q", "-m", "vault"], in: repo)
+        let history = try KeysweepProcess.run(["git", repo, "--format", "text", "--no-config"])
+        #expect(history.status == 1, "\(history.stderr)")
+        #expect(line("key", of: "ansible.vault-password", in: history.stdout)?.hasPrefix("AES-256-CTR (PBKDF2) 256 bits, decrypts group_vars/all/main.yml, group_vars/all/vault.yml (4 settings") == true)
+        let vaultCommit = try #require(line("found at", of: "aws.secret-access-key", in: history.stdout))
+        #expect(vaultCommit.hasPrefix("group_vars/all/vault.yml:4:30 (in its decrypted text)  commit "))
+        #expect(line("found at", of: "ansible.vault-password", in: history.stdout)?.hasPrefix(".vault_pass:1:1  commit ") == true)
+        #expect(line("found at", of: "ansible.vault-password", in: history.stdout) != vaultCommit.replacingOccurrences(of: "group_vars/all/vault.yml:4:30 (in its decrypted text)", with: ".vault_pass:1:1"))
     }
 }

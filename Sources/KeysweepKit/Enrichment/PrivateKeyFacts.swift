@@ -76,6 +76,14 @@ public struct PrivateKeyFacts: Sendable, Hashable {
         decryptedSettings = opens?.names
     }
 
+    /// An Ansible Vault password's facts: AES-256 under keys PBKDF2 derives from it, and the
+    /// vault texts the scan saw it open (the first three files named, then how many more).
+    init(ansibleVaultOpening opened: AnsibleVaultOpener.Opened?) {
+        let paths = opened?.paths ?? []
+        let named = paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? " and \(paths.count - 3) more" : "")
+        self.init(algorithm: "AES-256-CTR (PBKDF2)", bits: 256, opens: paths.isEmpty ? nil : (named, opened?.names ?? []))
+    }
+
     public init(algorithm: String, bits: Int?, encrypted: Bool) {
         self.algorithm = algorithm
         self.bits = bits

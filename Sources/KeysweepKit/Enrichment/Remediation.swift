@@ -44,6 +44,8 @@ public enum Remediation {
         case _ where rule.id == laravelAppKey: return ("generate a new APP_KEY; do not keep this one in APP_PREVIOUS_KEYS", link)
         case .privateKey, .certificate: return ("replace the key pair and revoke what trusts it", link)
         case .keyStore: return ("replace every key it holds and the password that guards it", link)
+        case .encryptionKey where rule.provider == "Ansible":
+            return ("rekey the vault under a new password kept out of the repository, and rotate what it held", link)
         case .encryptionKey: return ("re-encrypt under a new key and rotate what the old one opens", link)
         case .password, .connectionString: return ("change the password and move it to a secrets manager", link)
         case .webhookURL: return ("regenerate the webhook URL in \(rule.provider)", link)
@@ -66,6 +68,10 @@ public enum Remediation {
             text = "Replace the key pair, revoke every certificate and authorized_keys entry that trusts it, then remove it from the repository and its history."
         case .keyStore:
             text = "Replace every key and password the store holds (its password guards them only as well as it resists guessing, offline), revoke the certificates of its keys, then remove it from the repository and its history."
+        case .encryptionKey where rule.provider == "Ansible":
+            // `rekey` makes new texts, but every old version in history still opens with the old
+            // password: what the vault held must change too.
+            text = "Re-encrypt every vault file and inline value under a new password (`ansible-vault rekey`) kept out of the repository (a CI secret, or a `--vault-password-file` script that asks a secrets manager), rotate every secret the vault held, since the old password opens each of their versions in history, then remove the password from the repository and its history."
         case .encryptionKey:
             text = "Generate a new key, re-encrypt the files it opened under it (for Rails: `bin/rails credentials:edit` after moving the old key away), rotate every secret those files held, since the old key opens each of their versions in history, then remove the key from the repository and its history."
         case .password, .connectionString:

@@ -363,6 +363,8 @@ public final class Matcher {
         case .dotenvVaultKey: valid = secret.count == 64 && ValueShape.bytes(ofHex: secret) != nil
         case .secp256k1PrivateKey: valid = secret.count == 64 && ValueShape.bytes(ofHex: secret).flatMap(Secp256k1.compressedPublicKey(ofPrivateKey:)) != nil
         case .laravelKey: valid = LaravelKey.bytes(of: secret) != nil
+        case .ansibleVaultPassword: valid = AnsibleVaultPassword.isPlausible(secret)
+        case .ansibleVaultText: valid = AnsibleVaultText(secret) != nil
         case .pkcs12KeyStore, .javaKeyStore, .keePassDatabase:
             valid = LenientBase64.decode(secret).map { KeyStoreFile.secretFormat(of: $0)?.validator == rule.rule.validator } ?? false
         }

@@ -18,6 +18,9 @@ public final class RuleSet: Sendable {
     let credentialsOfGenericSecrets: Set<String>
     /// Prefixes of specific rules' tokens: rules judging by context do not report them cut short.
     let typeMarkers: TypeMarkers
+    /// The rule that reports Ansible Vault passwords, which whole password files are matched as
+    /// (see `AnsibleVaultPassword`), if the set has it.
+    let vaultPasswordRule: Int?
     /// The companions' keywords (or anchors), group `r` for rule `r`, built the first time a
     /// matcher runs companions: they then run near those words, not over the whole blob.
     private let companionWords: Mutex<KeywordPrefilter?> = Mutex(nil)
@@ -49,6 +52,7 @@ public final class RuleSet: Sendable {
         let reportable = Set(rules.filter(\.isReportedAlone).compactMap(\.credential))
         credentialsOfGenericSecrets = Set(rules.filter { !$0.isReportedAlone }.compactMap(\.credential)).subtracting(reportable)
         typeMarkers = TypeMarkers(rules: rules)
+        vaultPasswordRule = rules.firstIndex { $0.validator == .ansibleVaultPassword }
     }
 
     /// The prefilter of the companions' keywords (see `companionWords`).

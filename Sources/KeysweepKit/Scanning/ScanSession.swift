@@ -93,13 +93,35 @@ public enum ScanSession {
         }
         // A file of 32 hex digits is a Rails key only at a key file's path, which history blobs
         // have only now that provenance has placed them.
-        matches.removeAll { rules[$0.ruleIndex].validator == .railsMasterKey && !RailsMasterKey.keepsLocation($0.location) }
+        // So is a file of one line an Ansible Vault password only at a password file's path.
+        let isStrayKeyFile = { (match: Match) in
+            switch rules[match.ruleIndex].validator {
+            case .railsMasterKey: !RailsMasterKey.keepsLocation(match.location)
+            case .ansibleVaultPassword: !AnsibleVaultPassword.keepsLocation(match.location)
+            default: false
+            }
+        }
+        matches.removeAll(where: isStrayKeyFile)
         var roots: [String] = []
         if case .paths(let given) = request.input { roots = given }
         let finder = EncryptedFileFinder(workspace: Workspace(request.input.workspace), scanRoots: roots)
         var secretsAtHead = result.secretsAtHead
-        matches += DecryptedSettings.matches(openedBy: matches, ruleSet: ruleSet, finder: finder, suppress: request.suppress,
-                                             statistics: &statistics, secretsAtHead: &secretsAtHead)
+        var decrypted = DecryptedSettings.matches(openedBy: matches, ruleSet: ruleSet, finder: finder, suppress: request.suppress,
+                                                  statistics: &statistics, secretsAtHead: &secretsAtHead)
+        let vaults = AnsibleVaultOpener(ruleSet: ruleSet, suppress: request.suppress).open(matches, statistics: &statistics,
+                                                                                            secretsAtHead: &secretsAtHead)
+        // Vault texts are carried to the passwords that open them, and are no finding themselves.
+        matches.removeAll { match in
+            switch rules[match.ruleIndex].validator {
+            case .ansibleVaultText: true
+            case .ansibleVaultPassword: AnsibleVaultPassword.isStandIn(match, opened: vaults.opened[match.secret] != nil)
+            default: false
+            }
+        }
+        decrypted += vaults.matches
+        // A decrypted text is no key file, whatever its shape.
+        decrypted.removeAll(where: isStrayKeyFile)
+        matches += decrypted
         var findings = FindingGrouper.group(matches, rules: rules, key: key, secretsAtHead: secretsAtHead, roots: roots)
         if request.suppress {
             let baselinePath: String?
@@ -117,6 +139,7 @@ public enum ScanSession {
         phase("findings")
         let now = request.now ?? Timestamp.current
         var enricher = Enricher(now: now, policy: request.policy)
+        enricher.openedVaults = vaults.opened
         enricher.resolveBranches = request.resolveBranches
         if case .paths(let roots) = request.input { enricher.scanRoots = roots }
         findings = enricher.enrich(findings, in: request.input.workspace, threads: request.threads, history: result.history)

@@ -9,8 +9,8 @@ import Archive
 ///
 /// `scan(bytes:path:origin:)` and `scan(file:)` are the one place where the bytes of any input
 /// reach the matcher, so that an archive is opened wherever it is found (a file, a history blob,
-/// a dump, a staged file, standard input), a key store is recognised, and other binary data is
-/// skipped by the same test.
+/// a dump, a staged file, standard input), a key store and a password file are recognised, and
+/// other binary data is skipped by the same test.
 struct ScanWorker {
     let matcher: Matcher
     let expander: ArchiveExpander
@@ -45,7 +45,7 @@ struct ScanWorker {
             } else if skipsBinary && FileReader.looksBinary(buffer) {
                 outcome.statistics.skip(.binary, path: path, message: origin.map { "binary blob \($0.name)" } ?? "binary file")
             } else {
-                outcome.record(matcher.scan(buffer, hits: hits), path: path, size: buffer.count, origin: origin)
+                outcome.record(matcher.scanFile(buffer, hits: hits), path: path, size: buffer.count, origin: origin)
             }
         }
     }
@@ -68,7 +68,7 @@ struct ScanWorker {
                     outcome.statistics.skip(.binary, path: task.displayPath, message: "binary file")
                 }
             } else {
-                outcome.record(matcher.scan(bytes), path: task.displayPath, size: bytes.count)
+                outcome.record(matcher.scanFile(bytes), path: task.displayPath, size: bytes.count)
             }
         case .archive(let descriptor):
             defer { close(descriptor) }

@@ -44,7 +44,7 @@ import Testing
     }
 
     static let wholeBlobRules: Set<String> = [
-        "akamai.edgegrid.client-secret", "azure.entra.client-id", "azure.entra.client-secret",
+        "akamai.edgegrid.client-secret", "ansible.vault-text", "azure.entra.client-id", "azure.entra.client-secret",
         "azure.storage.sas-token", "backblaze.application-key", "betterstack.api-token", "coda.api-token",
         "codeclimate.reporter-id", "coinbase.api-secret", "confluent.sasl-password", "database.pgpass",
         "fullstory.api-key", "generic.registry-login-password", "gocardless.access-token", "hellosign.api-key",

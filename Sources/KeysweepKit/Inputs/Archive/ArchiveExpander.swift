@@ -143,7 +143,7 @@ private struct Walk {
             } else if FileReader.looksBinary(bytes) {
                 outcome.statistics.skip(.binary, path: member, message: "binary file")
             } else {
-                outcome.record(matcher.scan(bytes), path: member, size: bytes.count, member: memberPath, origin: origin)
+                outcome.record(matcher.scanFile(bytes), path: member, size: bytes.count, member: memberPath, origin: origin)
             }
         }
     }

@@ -1,0 +1,104 @@
+/// Ansible Vault texts that the vault passwords among a scan's matches open, and the secrets
+/// inside them: an AWS key in a `group_vars/all/vault.yml` whose `.vault_pass` is committed is
+/// an AWS key finding, at the vault file (at its line in the decrypted text) or at the inline
+/// value's own lines, in every place the scan saw that text.
+///
+/// The texts are the matches of the carrier rule (validator `ansible-vault-text`), wherever the
+/// scan read them: folders, history, archives and images alike. One password opens any number of
+/// them, so each password is tried on the texts nearest to it first, within `textLimit` tries;
+/// each try costs PBKDF2's 10,000 rounds (about a millisecond).
+struct AnsibleVaultOpener {
+    /// What one password opened: the vault files (or the files of inline values) and the
+    /// variables they set, never their values.
+    struct Opened: Sendable, Equatable {
+        var paths: [String] = []
+        var names: [String] = []
+    }
+
+    /// Tries per password, and passwords tried.
+    static let textLimit = 256
+    static let passwordLimit = 16
+    /// Places of one text where the secrets inside it are reported.
+    static let placeLimit = 16
+
+    let ruleSet: RuleSet
+    let suppress: Bool
+
+    /// The matches inside the texts that the passwords among `matches` open, and what each
+    /// password opened. `secretsAtHead` (history) gains the secrets of texts still at HEAD.
+    func open(_ matches: [Match], statistics: inout ScanStatistics, secretsAtHead: inout Set<[UInt8]>?)
+        -> (matches: [Match], opened: [[UInt8]: Opened]) {
+        let passwords = locationsBySecret(matches, validator: .ansibleVaultPassword).prefix(Self.passwordLimit)
+        guard !passwords.isEmpty else { return ([], [:]) }
+        let texts = locationsBySecret(matches, validator: .ansibleVaultText).compactMap { secret, locations in
+            AnsibleVaultText(secret).map { (secret: secret, text: $0, locations: locations) }
+        }
+        guard !texts.isEmpty else { return ([], [:]) }
+        let matcher = Matcher(ruleSet: ruleSet, suppress: suppress)
+        var found: [Match] = []
+        var opened: [[UInt8]: Opened] = [:]
+        var openedTexts: Set<Int> = []
+        for (password, passwordLocations) in passwords {
+            let nearest = texts.indices.filter { !openedTexts.contains($0) }
+                .map { (index: $0, nearness: Self.nearness(texts[$0].locations, to: passwordLocations)) }
+                .sorted { $0.nearness != $1.nearness ? $0.nearness > $1.nearness : $0.index < $1.index }
+            for index in nearest.prefix(Self.textLimit).map(\.index) {
+                let vault = texts[index]
+                guard let plaintext = vault.text.open(password: password) else { continue }
+                openedTexts.insert(index)
+                var record = opened[password] ?? Opened()
+                for path in vault.locations.map(\.path) where !record.paths.contains(path) { record.paths.append(path) }
+                for name in vault.text.names(in: plaintext) where !record.names.contains(name) { record.names.append(name) }
+                opened[password] = record
+                let scan = vault.text.matchedText(plaintext).withUnsafeBytes { matcher.scan($0) }
+                statistics.count(scan, path: vault.locations[0].path)
+                let atHead = secretsAtHead?.contains(vault.secret) == true
+                // A whole-file match (a key file's shape) says nothing of an inline value.
+                for blobMatch in scan.matches where vault.text.variable == nil || blobMatch.start != blobMatch.end {
+                    if atHead { secretsAtHead?.insert(blobMatch.secret) }
+                    for place in vault.locations.prefix(Self.placeLimit) {
+                        found.append(Self.match(blobMatch, inside: vault.text, at: place))
+                    }
+                }
+            }
+        }
+        return (found, opened)
+    }
+
+    /// A match in an opened text, placed at the text's place: a file's at its line in the
+    /// decrypted text, an inline value's at the value's own span.
+    private static func match(_ blobMatch: BlobMatch, inside text: AnsibleVaultText, at place: Location) -> Match {
+        var match = Match(blobMatch, path: place.path, member: place.member, commit: place.commit)
+        if text.variable != nil {
+            match.location.start = place.start
+            match.location.end = place.end
+        }
+        match.location.repository = place.repository
+        match.location.encoding = DecryptedSettings.encoding
+        return match
+    }
+
+    /// The distinct secrets of the matches of the rules validated as `validator`, each with its
+    /// locations sorted, in the order of their first location (the same input, the same order).
+    private func locationsBySecret(_ matches: [Match], validator: StructuralValidator) -> [(secret: [UInt8], locations: [Location])] {
+        let grouped = Dictionary(grouping: matches.filter { ruleSet.rules[$0.ruleIndex].rule.validator == validator }, by: \.secret)
+        return grouped.map { secret, matches in (secret, matches.map(\.location).sorted()) }.sorted { a, b in
+            a.locations[0] != b.locations[0] ? a.locations[0] < b.locations[0] : a.secret.lexicographicallyPrecedes(b.secret)
+        }
+    }
+
+    /// How near a text is to a password: the same repository, then the longest common folder
+    /// of any of their places (a password file beside the vault files it opens).
+    private static func nearness(_ text: [Location], to password: [Location]) -> Int {
+        var best = 0
+        for place in text.prefix(4) {
+            for key in password.prefix(4) {
+                let sameRepository = place.repository == key.repository ? 1 << 16 : 0
+                let common = zip(place.path.split(separator: "/").dropLast(), key.path.split(separator: "/").dropLast())
+                    .prefix { $0 == $1 }.count
+                best = max(best, sameRepository + common)
+            }
+        }
+        return best
+    }
+}
