@@ -44,7 +44,8 @@ enum FuzzTarget: String, CaseIterable {
     case keyStore = "key-store"
     /// What the enrichment reads of encrypted settings a found key opens: Rails' credentials file
     /// and its Marshal and YAML plaintext, a Symfony vault's PHP files, a key pair in either form,
-    /// dotenvx values (ECIES) and env files.
+    /// dotenvx values (ECIES) and env files, Laravel's payloads, Ansible Vault texts and password
+    /// files.
     case vaultFiles = "vault-files"
 
     func run(_ bytes: UnsafeRawBufferPointer) {

@@ -15,9 +15,9 @@ enum MatchingFuzzing {
     }
 
     /// A `Matcher` of the builtin rules (compiled as a scan compiles them, lazily) over the input,
-    /// with the decoding layer and suppression.
+    /// with the decoding layer and suppression, read as a file (a password file too).
     static func matcher(_ bytes: UnsafeRawBufferPointer) {
-        let scan = keysweepMatcher.scan(bytes)
+        let scan = keysweepMatcher.scanFile(bytes)
         for match in scan.matches {
             precondition(match.start.line >= 1 && match.end.line >= match.start.line, "a match ends before it starts")
         }
@@ -52,6 +52,12 @@ enum MatchingFuzzing {
         _ = DotenvEncryptedFiles.decryptedText(of: file, privateKey: privateKey)
         _ = LaravelEncryptedEnv(file: file, key: privateKey)
         _ = LaravelKey.bytes(of: Array(file.prefix(44)))
+        _ = AnsibleVaultPassword.secret(ofPasswordFile: bytes)
+        if let text = AnsibleVaultText(file) {
+            _ = text.open(password: Array("fuzz".utf8))
+            _ = text.names(in: file)
+            _ = text.matchedText(file)
+        }
     }
 
     private static let encodedValues = EncodedValues()

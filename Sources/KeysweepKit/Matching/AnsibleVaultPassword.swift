@@ -16,9 +16,9 @@ enum AnsibleVaultPassword {
 
     /// The password in `bytes` when they are a whole password file as Ansible reads it (blanks
     /// around it removed): one line of 4 to 256 printable bytes that is not a script (`#!`), a
-    /// comment or a reference to something else (`$VAULT_PASSWORD`, `{{ … }}`), or lines of
-    /// base64 as `openssl rand -base64` writes them. A stand-in is judged after the vault texts
-    /// are tried (`isStandIn`).
+    /// comment, a reference to something else (`$VAULT_PASSWORD`, `{{ … }}`) or a path (a
+    /// symbolic link's target), or lines of base64 as `openssl rand -base64` writes them. A
+    /// stand-in is judged after the vault texts are tried (`isStandIn`).
     static func secret(ofPasswordFile bytes: UnsafeRawBufferPointer) -> [UInt8]? {
         // Every file up to 8 KiB comes here: most fail at their first bytes, before any copy.
         guard bytes.count >= 4, bytes.count <= maximumFileSize else { return nil }
@@ -31,7 +31,7 @@ enum AnsibleVaultPassword {
         let password = UnsafeRawBufferPointer(rebasing: bytes[lower..<upper])
         if password.count <= maximumLength, !password.contains(0x0A) {
             guard password.allSatisfy({ $0 >= 0x20 && $0 != 0x7F }), !"#$<".utf8.contains(password[0]),
-                  !password.starts(with: "{{".utf8) else { return nil }
+                  !password.starts(with: "{{".utf8), !isPath(password) else { return nil }
             return Array(password)
         }
         // Lines of base64, each up to 76 characters (a line end may be `\r\n`).
@@ -50,6 +50,15 @@ enum AnsibleVaultPassword {
             }
         }
         return lines >= 2 ? Array(password) : nil
+    }
+
+    /// A symbolic link's target, as git stores it (`/keybase/team/ops/.vault_pass.txt`), or a
+    /// path written in the file: absolute, from home or the folder, or ending in a password
+    /// file's name.
+    private static func isPath(_ text: UnsafeRawBufferPointer) -> Bool {
+        guard text.contains(UInt8(ascii: "/")) else { return false }
+        let path = String(decoding: text, as: UTF8.self)
+        return ["/", "~/", "./", "../"].contains(where: path.hasPrefix) || isPasswordFilePath(path)
     }
 
     private static func isBase64Byte(_ byte: UInt8) -> Bool {
