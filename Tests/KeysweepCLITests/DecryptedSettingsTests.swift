@@ -4,12 +4,14 @@ import Testing
 /// Secrets inside encrypted settings that a committed key opens (`fixtures/tree/shop`, a Rails
 /// app's master key and credentials; `fixtures/tree/ledger`, a Laravel app's encrypted environment
 /// file and the deploy script that holds its key; `fixtures/tree/playbook`, an Ansible project's
-/// vault texts and its `.vault_pass`): findings at the encrypted file, in a folder and in history,
+/// vault texts and its `.vault_pass`; `fixtures/tree/billing`, a Spring service's Jasypt values and
+/// the Dockerfile that holds their password): findings at the encrypted file, in a folder and in history,
 /// where a key removed from the tree still opens the file left at HEAD.
 @Suite struct DecryptedSettingsTests {
     private static let shop = KeysweepProcess.repositoryRoot + "/fixtures/tree/shop"
     private static let ledger = KeysweepProcess.repositoryRoot + "/fixtures/tree/ledger"
     private static let playbook = KeysweepProcess.repositoryRoot + "/fixtures/tree/playbook"
+    private static let billing = KeysweepProcess.repositoryRoot + "/fixtures/tree/billing"
 
     /// The line after `label` in the block of the finding whose rule is `ruleID`.
     private func line(_ label: String, of ruleID: String, in report: String) -> String? {
@@ -114,5 +116,18 @@ import Testing
         #expect(vaultCommit.hasPrefix("group_vars/all/vault.yml:4:30 (in its decrypted text)  commit "))
         #expect(line("found at", of: "ansible.vault-password", in: history.stdout)?.hasPrefix(".vault_pass:1:1  commit ") == true)
         #expect(line("found at", of: "ansible.vault-password", in: history.stdout) != vaultCommit.replacingOccurrences(of: "group_vars/all/vault.yml:4:30 (in its decrypted text)", with: ".vault_pass:1:1"))
+    }
+
+    /// The Dockerfile's `-Djasypt.encryptor.password=` opens the two `ENC(…)` values sealed under
+    /// it, under either of Jasypt's defaults, not the third; the Stripe key inside is found at its
+    /// setting's line.
+    @Test func aJasyptPasswordOpensTheEncryptedSettingsBesideIt() throws {
+        let folder = try KeysweepProcess.run(["scan", Self.billing, "--format", "text", "--no-config"])
+        #expect(folder.status == 1, "\(folder.stderr)")
+        #expect(line("found at", of: "jasypt.encryptor-password", in: folder.stdout) == "\(Self.billing)/Dockerfile:3:50")
+        #expect(line("key", of: "jasypt.encryptor-password", in: folder.stdout) == "PBEWITHHMACSHA512ANDAES_256 256 bits, decrypts "
+            + "\(Self.billing)/src/main/resources/application.yml (2 settings: password, secret-key)")
+        #expect(line("found at", of: "stripe.secret-key.live", in: folder.stdout) == "\(Self.billing)/src/main/resources/application.yml:9:3 (in its decrypted text)")
+        #expect(folder.stdout.contains("\n3 findings (3 locations)"))
     }
 }

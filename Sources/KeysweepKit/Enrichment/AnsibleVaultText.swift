@@ -3,7 +3,7 @@ import Digest
 /// One Ansible Vault text: a whole file that `ansible-vault encrypt` wrote, or a value that
 /// `ansible-vault encrypt_string` wrote inline in YAML (`db_password: !vault |` then the indented
 /// text). The carrier rule `ansible.vault-text` captures it; a vault password the scan found opens
-/// it, and the scan matches what it holds (see `DecryptedSettings`).
+/// it, and the scan matches what it holds (see `SealedTextOpener`).
 ///
 /// Format (Ansible's `VaultLib`, cipher `AES256`): a header `$ANSIBLE_VAULT;1.1;AES256` (1.2 adds
 /// `;vault-id`), then lines of hex whose bytes are, once more in hex, three lines: salt, HMAC,
@@ -11,7 +11,7 @@ import Digest
 /// the AES-256 key, the HMAC-SHA256 key (checked over the ciphertext before anything is
 /// decrypted) and the initial counter of AES-CTR over the PKCS#7-padded plaintext. The text comes
 /// from the repository under scan, so every size is checked.
-struct AnsibleVaultText: Equatable {
+struct AnsibleVaultText: SealedText, Equatable {
     /// The variable an inline value is assigned to; nil for a whole file.
     let variable: String?
     /// The vault id a 1.2 header names (`;prod`), if any.
@@ -48,7 +48,7 @@ struct AnsibleVaultText: Equatable {
 
     /// The plaintext under `password` (as Ansible reads a password file: surrounding blanks
     /// removed), or nil when the password is not this text's.
-    func open(password: [UInt8]) -> [UInt8]? {
+    func open(password: [UInt8]) -> (plaintext: [UInt8], cipher: String)? {
         guard !password.isEmpty,
               let keys = PBKDF2.sha256(password: password, salt: salt, iterations: Self.rounds, length: 80) else { return nil }
         let cipherKey = Array(keys[0..<32])
@@ -56,17 +56,7 @@ struct AnsibleVaultText: Equatable {
               let padded = AESCTR.apply(ciphertext, key: cipherKey, iv: Array(keys[64..<80])),
               let padding = padded.last, (1...16).contains(padding), padded.count >= Int(padding),
               padded.suffix(Int(padding)).allSatisfy({ $0 == padding }) else { return nil }
-        return Array(padded.dropLast(Int(padding)))
-    }
-
-    /// The text the scan matches for an opened vault text: a file's plaintext as it is; an inline
-    /// value after its variable's name (`db_password: S3cr…`), so that rules that judge a value by
-    /// its name see it, a value of several lines as a YAML block.
-    func matchedText(_ plaintext: [UInt8]) -> [UInt8] {
-        guard let variable else { return plaintext }
-        let lines = plaintext.split(separator: 0x0A, omittingEmptySubsequences: false)
-        if lines.count <= 1 { return Array((variable + ": ").utf8) + plaintext }
-        return Array((variable + ": |\n").utf8) + lines.flatMap { Array("  ".utf8) + $0 + [0x0A] }
+        return (Array(padded.dropLast(Int(padding))), SealedFormat.ansibleVault.cipher)
     }
 
     /// The names a vault text gives away without its values: an inline value's variable, or the

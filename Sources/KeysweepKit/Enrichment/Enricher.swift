@@ -14,8 +14,8 @@ public struct Enricher: Sendable {
     public var scanRoots: [String] = []
     /// The passwords the scan found, tried on its key stores (set by `enrich` from its findings).
     var foundPasswords: [FoundPassword] = []
-    /// What the Ansible Vault passwords the scan found opened, by password (see `AnsibleVaultOpener`).
-    var openedVaults: [[UInt8]: AnsibleVaultOpener.Opened] = [:]
+    /// What the passwords of sealed texts the scan found opened, by password (see `SealedTextOpener`).
+    var openedSealedTexts: [[UInt8]: SealedTextOpener.Opened] = [:]
 
     public init(now: Timestamp, policy: Enrichment.Policy = .init()) {
         self.now = now
@@ -109,8 +109,8 @@ public struct Enricher: Sendable {
         if finding.rule.kind == .keyStore, let file = LenientBase64.decode(finding.secret) {
             Self.addKeyStoreFacts(file, found: foundPasswords, to: &facts)
         }
-        if finding.rule.validator == .ansibleVaultPassword {
-            facts.key = PrivateKeyFacts(ansibleVaultOpening: openedVaults[finding.secret])
+        if let format = SealedFormat(password: finding.rule.validator) {
+            facts.key = PrivateKeyFacts(sealedTextsOpened: openedSealedTexts[finding.secret], cipher: format.cipher)
         } else if finding.rule.kind == .encryptionKey {
             facts.key = EncryptedFileFinder(workspace: workspace, scanRoots: scanRoots).facts(finding)
         }

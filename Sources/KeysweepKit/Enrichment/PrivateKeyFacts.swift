@@ -76,12 +76,14 @@ public struct PrivateKeyFacts: Sendable, Hashable {
         decryptedSettings = opens?.names
     }
 
-    /// An Ansible Vault password's facts: AES-256 under keys PBKDF2 derives from it, and the
-    /// vault texts the scan saw it open (the first three files named, then how many more).
-    init(ansibleVaultOpening opened: AnsibleVaultOpener.Opened?) {
+    /// The facts of a password that seals texts (Ansible Vault, Jasypt): the cipher that opened
+    /// them, else the format's, and the files of the texts the scan saw it open (the first three
+    /// named, then how many more).
+    init(sealedTextsOpened opened: SealedTextOpener.Opened?, cipher: String) {
         let paths = opened?.paths ?? []
         let named = paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? " and \(paths.count - 3) more" : "")
-        self.init(algorithm: "AES-256-CTR (PBKDF2)", bits: 256, opens: paths.isEmpty ? nil : (named, opened?.names ?? []))
+        let cipher = opened?.cipher ?? cipher
+        self.init(algorithm: cipher, bits: cipher.hasSuffix("DES") ? 56 : 256, opens: paths.isEmpty ? nil : (named, opened?.names ?? []))
     }
 
     public init(algorithm: String, bits: Int?, encrypted: Bool) {

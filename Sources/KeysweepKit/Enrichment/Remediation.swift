@@ -46,6 +46,8 @@ public enum Remediation {
         case .keyStore: return ("replace every key it holds and the password that guards it", link)
         case .encryptionKey where rule.provider == "Ansible":
             return ("rekey the vault under a new password kept out of the repository, and rotate what it held", link)
+        case .encryptionKey where rule.provider == "Jasypt":
+            return ("re-encrypt the ENC(…) values under a new password from the environment, and rotate what they held", link)
         case .encryptionKey: return ("re-encrypt under a new key and rotate what the old one opens", link)
         case .password, .connectionString: return ("change the password and move it to a secrets manager", link)
         case .webhookURL: return ("regenerate the webhook URL in \(rule.provider)", link)
@@ -72,6 +74,8 @@ public enum Remediation {
             // `rekey` makes new texts, but every old version in history still opens with the old
             // password: what the vault held must change too.
             text = "Re-encrypt every vault file and inline value under a new password (`ansible-vault rekey`) kept out of the repository (a CI secret, or a `--vault-password-file` script that asks a secrets manager), rotate every secret the vault held, since the old password opens each of their versions in history, then remove the password from the repository and its history."
+        case .encryptionKey where rule.provider == "Jasypt":
+            text = "Re-encrypt every `ENC(…)` value under a new encryptor password that the environment supplies (`JASYPT_ENCRYPTOR_PASSWORD`, a secrets manager), never the repository, rotate every secret those values held, since the old password opens each of their versions in history, then remove the password from the repository and its history."
         case .encryptionKey:
             text = "Generate a new key, re-encrypt the files it opened under it (for Rails: `bin/rails credentials:edit` after moving the old key away), rotate every secret those files held, since the old key opens each of their versions in history, then remove the key from the repository and its history."
         case .password, .connectionString:

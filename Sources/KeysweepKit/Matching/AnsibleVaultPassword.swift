@@ -65,12 +65,6 @@ enum AnsibleVaultPassword {
         ValueShape.isLowercase(byte) || ValueShape.isUppercase(byte) || ValueShape.isDigit(byte) || "+/=".utf8.contains(byte)
     }
 
-    /// Whether a password written in text is a literal: a generated value, or one word that is
-    /// not a stand-in (`changeme`) or a field's name.
-    static func isPlausible(_ password: [UInt8]) -> Bool {
-        password.count <= maximumLength && (AssignmentValueFilter.isPlausibleSecret(password) || WordPassword.isPlausible(password))
-    }
-
     /// Whether `path` is a vault password file by its name: `vault` then `pass`, `password`,
     /// `passwd` or `pwd`, optionally after `ansible` and before `file`, an environment
     /// and `.txt` (`.vault_pass`, `vault-password.txt`, `.ansible_vault_pass`,
@@ -94,13 +88,6 @@ enum AnsibleVaultPassword {
         dropWordSeparator()
         if rest.hasPrefix("file") { rest = rest.dropFirst(4); dropWordSeparator() }
         return rest.count <= 12 && rest.allSatisfy { $0.isLetter || $0.isNumber || "_-".contains($0) }
-    }
-
-    /// Whether a password file that reads as a stand-in (`changeThisVaultPassword`,
-    /// `vault decryption key here`) is left out: unless it opened a vault text, which shows it
-    /// is the password.
-    static func isStandIn(_ match: Match, opened: Bool) -> Bool {
-        match.location.isWholeFile && !opened && PlaceholderFilter.isPlaceholder(match.secret)
     }
 
     /// Whether a match of the password rule at `location` stays: a password found as a whole

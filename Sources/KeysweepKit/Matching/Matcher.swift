@@ -333,7 +333,8 @@ public final class Matcher {
             if Entropy.shannon(secret) < threshold { return .rejected }
         }
         if PublishedTestKeys.contains(secret) { return .example }
-        if PlaceholderFilter.isPlaceholder(secret) { return .rejected }
+        // A sealing password's stand-ins are judged once the texts are tried (see `SealingPassword`).
+        if PlaceholderFilter.isPlaceholder(secret), rule.rule.validator?.isJudgedByWhatItOpens != true { return .rejected }
         if rule.rule.isGeneric && AssignmentValueFilter.echoesName(secret, name: name) { return .rejected }
         if rule.rule.isGeneric && AssignmentValueFilter.looksLikeDigestOrUUID(secret)
             && !AssignmentValueFilter.isHexSecretNamedSecret(secret, name: name)
@@ -363,8 +364,9 @@ public final class Matcher {
         case .dotenvVaultKey: valid = secret.count == 64 && ValueShape.bytes(ofHex: secret) != nil
         case .secp256k1PrivateKey: valid = secret.count == 64 && ValueShape.bytes(ofHex: secret).flatMap(Secp256k1.compressedPublicKey(ofPrivateKey:)) != nil
         case .laravelKey: valid = LaravelKey.bytes(of: secret) != nil
-        case .ansibleVaultPassword: valid = AnsibleVaultPassword.isPlausible(secret)
+        case .ansibleVaultPassword, .jasyptPassword: valid = SealingPassword.isCandidate(secret)
         case .ansibleVaultText: valid = AnsibleVaultText(secret) != nil
+        case .jasyptValue: valid = JasyptValue(secret) != nil
         case .pkcs12KeyStore, .javaKeyStore, .keePassDatabase:
             valid = LenientBase64.decode(secret).map { KeyStoreFile.secretFormat(of: $0)?.validator == rule.rule.validator } ?? false
         }

@@ -31,7 +31,14 @@ public enum RuleExampleChecker {
         return failures
     }
 
+    /// A sealing password is judged once the texts it may open are tried, and an example opens
+    /// none (see `SealingPassword`).
     private static func matches(_ text: String, _ matcher: Matcher) -> Bool {
-        Array(text.utf8).withUnsafeBytes { !matcher.scan($0).matches.isEmpty }
+        Array(text.utf8).withUnsafeBytes { bytes in
+            matcher.scan(bytes).matches.contains { match in
+                guard matcher.ruleSet.rules[match.ruleIndex].rule.validator?.isJudgedByWhatItOpens == true else { return true }
+                return !SealingPassword.isLeftOut(Match(match, path: "example"), opened: false)
+            }
+        }
     }
 }

@@ -50,14 +50,25 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     /// A Laravel encryption key (`APP_KEY`, `LARAVEL_ENV_ENCRYPTION_KEY`): base64 of 16 or 32
     /// bytes, or 32 random letters and digits (see `LaravelKey`).
     case laravelKey = "laravel-key"
-    /// An Ansible Vault password: a literal, one word or generated; a whole password file is
-    /// matched too, and kept at a password file's path (see `AnsibleVaultPassword`).
+    /// An Ansible Vault password: a literal, one word or generated (see `SealingPassword`); a
+    /// whole password file is matched too, and kept at a password file's path (see
+    /// `AnsibleVaultPassword`).
     case ansibleVaultPassword = "ansible-vault-password"
     /// An Ansible Vault text, whole or inline, whose envelope parses (see `AnsibleVaultText`):
     /// carried to the passwords that open it, never reported itself.
     case ansibleVaultText = "ansible-vault-text"
+    /// A Jasypt encryptor password (`jasypt.encryptor.password`): a literal, one word or
+    /// generated (see `SealingPassword`).
+    case jasyptPassword = "jasypt-password"
+    /// A Jasypt `ENC(…)` value whose base64 decodes to at least a salt and a block (see
+    /// `JasyptValue`): carried to the passwords that open it, never reported itself.
+    case jasyptValue = "jasypt-value"
     /// A password that is one lowercase word (`goodspec`, `nextcloud`): as a connection password,
     /// and not a word that configuration and code write beside `password` instead of one
     /// (`enabled`, `string`, `required`).
     case wordPassword = "word-password"
+
+    /// A password that seals texts the scan may find: kept, weak or not, until they are tried,
+    /// since what it opens proves it (see `SealingPassword`).
+    var isJudgedByWhatItOpens: Bool { self == .ansibleVaultPassword || self == .jasyptPassword }
 }

@@ -108,17 +108,15 @@ public enum ScanSession {
         var secretsAtHead = result.secretsAtHead
         var decrypted = DecryptedSettings.matches(openedBy: matches, ruleSet: ruleSet, finder: finder, suppress: request.suppress,
                                                   statistics: &statistics, secretsAtHead: &secretsAtHead)
-        let vaults = AnsibleVaultOpener(ruleSet: ruleSet, suppress: request.suppress).open(matches, statistics: &statistics,
-                                                                                            secretsAtHead: &secretsAtHead)
-        // Vault texts are carried to the passwords that open them, and are no finding themselves.
+        let sealed = SealedTextOpener(ruleSet: ruleSet, suppress: request.suppress).open(matches, statistics: &statistics,
+                                                                                          secretsAtHead: &secretsAtHead)
+        // Sealed texts are carried to the passwords that open them, and are no finding themselves.
         matches.removeAll { match in
-            switch rules[match.ruleIndex].validator {
-            case .ansibleVaultText: true
-            case .ansibleVaultPassword: AnsibleVaultPassword.isStandIn(match, opened: vaults.opened[match.secret] != nil)
-            default: false
-            }
+            let validator = rules[match.ruleIndex].validator
+            if SealedFormat.carries(validator) { return true }
+            return validator?.isJudgedByWhatItOpens == true && SealingPassword.isLeftOut(match, opened: sealed.opened[match.secret] != nil)
         }
-        decrypted += vaults.matches
+        decrypted += sealed.matches
         // A decrypted text is no key file, whatever its shape.
         decrypted.removeAll(where: isStrayKeyFile)
         matches += decrypted
@@ -139,7 +137,7 @@ public enum ScanSession {
         phase("findings")
         let now = request.now ?? Timestamp.current
         var enricher = Enricher(now: now, policy: request.policy)
-        enricher.openedVaults = vaults.opened
+        enricher.openedSealedTexts = sealed.opened
         enricher.resolveBranches = request.resolveBranches
         if case .paths(let roots) = request.input { enricher.scanRoots = roots }
         findings = enricher.enrich(findings, in: request.input.workspace, threads: request.threads, history: result.history)

@@ -28,7 +28,7 @@ import Testing
     @Test func theFixturesPasswordOpensItsVaultFile() throws {
         let text = try #require(AnsibleVaultText(try Self.fixture("group_vars/all/vault.yml")))
         #expect(text.variable == nil && text.vaultID == nil)
-        let plaintext = try #require(text.open(password: try Self.password()))
+        let plaintext = try #require(text.open(password: try Self.password())).plaintext
         #expect(text.names(in: plaintext) == ["vault_db_password", "vault_aws_access_key_id", "vault_aws_secret_access_key"])
         #expect(text.matchedText(plaintext) == plaintext)
     }
@@ -36,7 +36,7 @@ import Testing
     @Test func anInlineValueIsReadFromItsNameAndMatchedAfterIt() throws {
         let text = try #require(AnsibleVaultText(Array(Self.encryptedString.utf8)))
         #expect(text.variable == "db_password")
-        let plaintext = try #require(text.open(password: Array("Tr0ub4dor&3-horse".utf8)))
+        let plaintext = try #require(text.open(password: Array("Tr0ub4dor&3-horse".utf8))).plaintext
         #expect(String(decoding: plaintext, as: UTF8.self) == "S3cure!Pa55-q8Zk")
         #expect(String(decoding: text.matchedText(plaintext), as: UTF8.self) == "db_password: S3cure!Pa55-q8Zk")
         #expect(text.names(in: plaintext) == ["db_password"])

@@ -1,18 +1,20 @@
-/// Ansible Vault texts that the vault passwords among a scan's matches open, and the secrets
-/// inside them: an AWS key in a `group_vars/all/vault.yml` whose `.vault_pass` is committed is
-/// an AWS key finding, at the vault file (at its line in the decrypted text) or at the inline
-/// value's own lines, in every place the scan saw that text.
+/// Sealed texts (Ansible Vault texts, Jasypt `ENC(…)` values; see `SealedText`) that the
+/// passwords among a scan's matches open, and the secrets inside them: an AWS key in a
+/// `group_vars/all/vault.yml` whose `.vault_pass` is committed is an AWS key finding, at the vault
+/// file (at its line in the decrypted text) or at an inline value's own lines, in every place the
+/// scan saw that text.
 ///
-/// The texts are the matches of the carrier rule (validator `ansible-vault-text`), wherever the
+/// The texts are the matches of the carrier rules (`SealedFormat.textValidator`), wherever the
 /// scan read them: folders, history, archives and images alike. One password opens any number of
-/// them, so each password is tried on the texts nearest to it first, within `textLimit` tries;
-/// each try costs PBKDF2's 10,000 rounds (about a millisecond).
-struct AnsibleVaultOpener {
-    /// What one password opened: the vault files (or the files of inline values) and the
-    /// variables they set, never their values.
+/// them, so each password is tried on the texts of its format nearest to it first, within
+/// `textLimit` tries; each try costs PBKDF2's rounds (about a millisecond).
+struct SealedTextOpener {
+    /// What one password opened: the files that hold the texts and the settings they set, never
+    /// their values, and the cipher of the first.
     struct Opened: Sendable, Equatable {
         var paths: [String] = []
         var names: [String] = []
+        var cipher: String?
     }
 
     /// Tries per password, and passwords tried.
@@ -28,46 +30,54 @@ struct AnsibleVaultOpener {
     /// password opened. `secretsAtHead` (history) gains the secrets of texts still at HEAD.
     func open(_ matches: [Match], statistics: inout ScanStatistics, secretsAtHead: inout Set<[UInt8]>?)
         -> (matches: [Match], opened: [[UInt8]: Opened]) {
-        let passwords = locationsBySecret(matches, validator: .ansibleVaultPassword).prefix(Self.passwordLimit)
-        guard !passwords.isEmpty else { return ([], [:]) }
-        let texts = locationsBySecret(matches, validator: .ansibleVaultText).compactMap { secret, locations in
-            AnsibleVaultText(secret).map { (secret: secret, text: $0, locations: locations) }
-        }
-        guard !texts.isEmpty else { return ([], [:]) }
-        let matcher = Matcher(ruleSet: ruleSet, suppress: suppress)
         var found: [Match] = []
         var opened: [[UInt8]: Opened] = [:]
+        for format in SealedFormat.allCases {
+            open(format, in: matches, found: &found, opened: &opened, statistics: &statistics, secretsAtHead: &secretsAtHead)
+        }
+        return (found, opened)
+    }
+
+    private func open(_ format: SealedFormat, in matches: [Match], found: inout [Match], opened: inout [[UInt8]: Opened],
+                      statistics: inout ScanStatistics, secretsAtHead: inout Set<[UInt8]>?) {
+        let passwords = locationsBySecret(matches, validator: format.passwordValidator).prefix(Self.passwordLimit)
+        guard !passwords.isEmpty else { return }
+        let texts = locationsBySecret(matches, validator: format.textValidator).compactMap { secret, locations in
+            format.text(secret).map { (secret: secret, text: $0, locations: locations) }
+        }
+        guard !texts.isEmpty else { return }
+        let matcher = Matcher(ruleSet: ruleSet, suppress: suppress)
         var openedTexts: Set<Int> = []
         for (password, passwordLocations) in passwords {
             let nearest = texts.indices.filter { !openedTexts.contains($0) }
                 .map { (index: $0, nearness: Self.nearness(texts[$0].locations, to: passwordLocations)) }
                 .sorted { $0.nearness != $1.nearness ? $0.nearness > $1.nearness : $0.index < $1.index }
             for index in nearest.prefix(Self.textLimit).map(\.index) {
-                let vault = texts[index]
-                guard let plaintext = vault.text.open(password: password) else { continue }
+                let sealed = texts[index]
+                guard let (plaintext, cipher) = sealed.text.open(password: password) else { continue }
                 openedTexts.insert(index)
                 var record = opened[password] ?? Opened()
-                for path in vault.locations.map(\.path) where !record.paths.contains(path) { record.paths.append(path) }
-                for name in vault.text.names(in: plaintext) where !record.names.contains(name) { record.names.append(name) }
+                record.cipher = record.cipher ?? cipher
+                for path in sealed.locations.map(\.path) where !record.paths.contains(path) { record.paths.append(path) }
+                for name in sealed.text.names(in: plaintext) where !record.names.contains(name) { record.names.append(name) }
                 opened[password] = record
-                let scan = vault.text.matchedText(plaintext).withUnsafeBytes { matcher.scan($0) }
-                statistics.count(scan, path: vault.locations[0].path)
-                let atHead = secretsAtHead?.contains(vault.secret) == true
+                let scan = sealed.text.matchedText(plaintext).withUnsafeBytes { matcher.scan($0) }
+                statistics.count(scan, path: sealed.locations[0].path)
+                let atHead = secretsAtHead?.contains(sealed.secret) == true
                 // A whole-file match (a key file's shape) says nothing of an inline value.
-                for blobMatch in scan.matches where vault.text.variable == nil || blobMatch.start != blobMatch.end {
+                for blobMatch in scan.matches where sealed.text.variable == nil || blobMatch.start != blobMatch.end {
                     if atHead { secretsAtHead?.insert(blobMatch.secret) }
-                    for place in vault.locations.prefix(Self.placeLimit) {
-                        found.append(Self.match(blobMatch, inside: vault.text, at: place))
+                    for place in sealed.locations.prefix(Self.placeLimit) {
+                        found.append(Self.match(blobMatch, inside: sealed.text, at: place))
                     }
                 }
             }
         }
-        return (found, opened)
     }
 
     /// A match in an opened text, placed at the text's place: a file's at its line in the
     /// decrypted text, an inline value's at the value's own span.
-    private static func match(_ blobMatch: BlobMatch, inside text: AnsibleVaultText, at place: Location) -> Match {
+    private static func match(_ blobMatch: BlobMatch, inside text: any SealedText, at place: Location) -> Match {
         var match = Match(blobMatch, path: place.path, member: place.member, commit: place.commit)
         if text.variable != nil {
             match.location.start = place.start

@@ -1,0 +1,60 @@
+import CLibcrypto
+
+/// PKCS #5 v1.5 PBES1 with MD5 and DES-CBC (Java's `PBEWithMD5AndDES`, Jasypt's default before
+/// jasypt-spring-boot 3), decryption only: for values that a password the scan found opens.
+/// Single DES lives in OpenSSL 3's legacy provider, loaded into a library context of its own so
+/// that the rest of the process keeps the default one; where that provider is missing, nothing
+/// opens.
+public enum PBEWithMD5AndDES {
+    /// The plaintext of `ciphertext` under the key and IV that `iterations` rounds of MD5 derive
+    /// from `password` and the 8-byte `salt`, or nil when the sizes or the padding are wrong.
+    public static func open(_ ciphertext: [UInt8], password: [UInt8], salt: [UInt8], iterations: Int) -> [UInt8]? {
+        guard salt.count == 8, iterations > 0, iterations <= 100_000, !ciphertext.isEmpty, ciphertext.count % 8 == 0,
+              ciphertext.count < Int(Int32.max) - 8, let cipher = desCBC.cipher,
+              let derived = derive(password: password, salt: salt, iterations: iterations),
+              let context = EVP_CIPHER_CTX_new() else { return nil }
+        defer { EVP_CIPHER_CTX_free(context) }
+        let key = Array(derived[0..<8])
+        let iv = Array(derived[8..<16])
+        var plaintext = [UInt8](repeating: 0, count: ciphertext.count + 8)
+        var written: Int32 = 0
+        var finalWritten: Int32 = 0
+        let opened: Bool = plaintext.withUnsafeMutableBufferPointer { output in
+            guard EVP_DecryptInit_ex(context, cipher, nil, key, iv) == 1,
+                  EVP_DecryptUpdate(context, output.baseAddress, &written, ciphertext, Int32(ciphertext.count)) == 1 else { return false }
+            return EVP_DecryptFinal_ex(context, output.baseAddress.map { $0 + Int(written) }, &finalWritten) == 1
+        }
+        guard opened else { return nil }
+        return Array(plaintext.prefix(Int(written + finalWritten)))
+    }
+
+    /// MD5 applied `iterations` times to the password then the salt: 16 bytes, the DES key and IV.
+    private static func derive(password: [UInt8], salt: [UInt8], iterations: Int) -> [UInt8]? {
+        var digest = password + salt
+        for _ in 0..<iterations {
+            var output = [UInt8](repeating: 0, count: 16)
+            var length: UInt32 = 0
+            guard EVP_Digest(digest, digest.count, &output, &length, EVP_md5(), nil) == 1, length == 16 else { return nil }
+            digest = output
+        }
+        return digest
+    }
+
+    /// DES-CBC fetched once from a library context with the legacy and default providers.
+    private static let desCBC = LegacyCipher(name: "DES-CBC")
+}
+
+/// A cipher of OpenSSL 3's legacy provider, fetched from a library context of its own, kept for
+/// the life of the process.
+private final class LegacyCipher: Sendable {
+    nonisolated(unsafe) let cipher: OpaquePointer?
+
+    init(name: String) {
+        guard let context = OSSL_LIB_CTX_new(), OSSL_PROVIDER_load(context, "legacy") != nil,
+              OSSL_PROVIDER_load(context, "default") != nil else {
+            cipher = nil
+            return
+        }
+        cipher = EVP_CIPHER_fetch(context, name, nil)
+    }
+}
