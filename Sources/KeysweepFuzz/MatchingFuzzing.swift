@@ -58,6 +58,10 @@ enum MatchingFuzzing {
             _ = text.names(in: file)
             _ = text.matchedText(file)
         }
+        if let value = JasyptValue(file) {
+            _ = value.open(password: Array("fuzz".utf8))
+            _ = value.matchedText(file)
+        }
     }
 
     private static let encodedValues = EncodedValues()

@@ -7,7 +7,8 @@
 /// The texts are the matches of the carrier rules (`SealedFormat.textValidator`), wherever the
 /// scan read them: folders, history, archives and images alike. One password opens any number of
 /// them, so each password is tried on the texts of its format nearest to it first, within
-/// `textLimit` tries; each try costs PBKDF2's rounds (about a millisecond).
+/// `textLimit` tries, and all passwords within `tryLimit`; each try costs PBKDF2's rounds (a
+/// millisecond or two), so a scan of many repositories spends seconds at most.
 struct SealedTextOpener {
     /// What one password opened: the files that hold the texts and the settings they set, never
     /// their values, and the cipher of the first.
@@ -17,9 +18,9 @@ struct SealedTextOpener {
         var cipher: String?
     }
 
-    /// Tries per password, and passwords tried.
-    static let textLimit = 256
-    static let passwordLimit = 16
+    /// Tries per password, and tries per format in all.
+    static let textLimit = 128
+    static let tryLimit = 4096
     /// Places of one text where the secrets inside it are reported.
     static let placeLimit = 16
 
@@ -40,7 +41,7 @@ struct SealedTextOpener {
 
     private func open(_ format: SealedFormat, in matches: [Match], found: inout [Match], opened: inout [[UInt8]: Opened],
                       statistics: inout ScanStatistics, secretsAtHead: inout Set<[UInt8]>?) {
-        let passwords = locationsBySecret(matches, validator: format.passwordValidator).prefix(Self.passwordLimit)
+        let passwords = locationsBySecret(matches, validator: format.passwordValidator)
         guard !passwords.isEmpty else { return }
         let texts = locationsBySecret(matches, validator: format.textValidator).compactMap { secret, locations in
             format.text(secret).map { (secret: secret, text: $0, locations: locations) }
@@ -48,11 +49,13 @@ struct SealedTextOpener {
         guard !texts.isEmpty else { return }
         let matcher = Matcher(ruleSet: ruleSet, suppress: suppress)
         var openedTexts: Set<Int> = []
-        for (password, passwordLocations) in passwords {
+        var tries = 0
+        for (password, passwordLocations) in passwords where tries < Self.tryLimit {
             let nearest = texts.indices.filter { !openedTexts.contains($0) }
                 .map { (index: $0, nearness: Self.nearness(texts[$0].locations, to: passwordLocations)) }
                 .sorted { $0.nearness != $1.nearness ? $0.nearness > $1.nearness : $0.index < $1.index }
-            for index in nearest.prefix(Self.textLimit).map(\.index) {
+            for index in nearest.prefix(min(Self.textLimit, Self.tryLimit - tries)).map(\.index) {
+                tries += 1
                 let sealed = texts[index]
                 guard let (plaintext, cipher) = sealed.text.open(password: password) else { continue }
                 openedTexts.insert(index)
