@@ -8,8 +8,6 @@
 /// password file's path, once provenance has given history blobs theirs (as `RailsMasterKey`).
 /// Weak passwords count: `vagrant` opens a vault as well as a random one.
 enum AnsibleVaultPassword {
-    /// Longer lines are not passwords anyone types into a vault password file.
-    static let maximumLength = 256
     /// A generated password file (`openssl rand -base64 2048 > vault.pass`, which tutorials
     /// teach) is lines of base64 up to this size.
     static let maximumFileSize = 8192
@@ -18,7 +16,7 @@ enum AnsibleVaultPassword {
     /// around it removed): one line of 4 to 256 printable bytes that is not a script (`#!`), a
     /// comment, a reference to something else (`$VAULT_PASSWORD`, `{{ … }}`) or a path (a
     /// symbolic link's target), or lines of base64 as `openssl rand -base64` writes them. A
-    /// stand-in is judged after the vault texts are tried (`isStandIn`).
+    /// stand-in is judged after the vault texts are tried (`SealingPassword.isLeftOut`).
     static func secret(ofPasswordFile bytes: UnsafeRawBufferPointer) -> [UInt8]? {
         // Every file up to 8 KiB comes here: most fail at their first bytes, before any copy.
         guard bytes.count >= 4, bytes.count <= maximumFileSize else { return nil }
@@ -29,7 +27,7 @@ enum AnsibleVaultPassword {
         while upper > lower, isBlank(bytes[upper - 1]) { upper -= 1 }
         guard upper - lower >= 4 else { return nil }
         let password = UnsafeRawBufferPointer(rebasing: bytes[lower..<upper])
-        if password.count <= maximumLength, !password.contains(0x0A) {
+        if password.count <= SealingPassword.maximumLength, !password.contains(0x0A) {
             guard password.allSatisfy({ $0 >= 0x20 && $0 != 0x7F }), !"#$<".utf8.contains(password[0]),
                   !password.starts(with: "{{".utf8), !isPath(password) else { return nil }
             return Array(password)
