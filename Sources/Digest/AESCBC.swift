@@ -13,18 +13,7 @@ public enum AESCBC {
         case 32: cipher = EVP_aes_256_cbc()
         default: return nil
         }
-        guard iv.count == 16, !ciphertext.isEmpty, ciphertext.count % 16 == 0, ciphertext.count < Int(Int32.max) - 16,
-              let context = EVP_CIPHER_CTX_new() else { return nil }
-        defer { EVP_CIPHER_CTX_free(context) }
-        var plaintext = [UInt8](repeating: 0, count: ciphertext.count + 16)
-        var written: Int32 = 0
-        var finalWritten: Int32 = 0
-        let opened: Bool = plaintext.withUnsafeMutableBufferPointer { output in
-            guard EVP_DecryptInit_ex(context, cipher, nil, key, iv) == 1,
-                  EVP_DecryptUpdate(context, output.baseAddress, &written, ciphertext, Int32(ciphertext.count)) == 1 else { return false }
-            return EVP_DecryptFinal_ex(context, output.baseAddress.map { $0 + Int(written) }, &finalWritten) == 1
-        }
-        guard opened else { return nil }
-        return Array(plaintext.prefix(Int(written + finalWritten)))
+        guard let cipher, iv.count == 16, !ciphertext.isEmpty, ciphertext.count % 16 == 0 else { return nil }
+        return EVPDecryption.run(cipher, key: key, iv: iv, input: ciphertext)
     }
 }

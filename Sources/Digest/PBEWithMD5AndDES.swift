@@ -10,22 +10,8 @@ public enum PBEWithMD5AndDES {
     /// from `password` and the 8-byte `salt`, or nil when the sizes or the padding are wrong.
     public static func open(_ ciphertext: [UInt8], password: [UInt8], salt: [UInt8], iterations: Int) -> [UInt8]? {
         guard salt.count == 8, iterations > 0, iterations <= 100_000, !ciphertext.isEmpty, ciphertext.count % 8 == 0,
-              ciphertext.count < Int(Int32.max) - 8, let cipher = desCBC.cipher,
-              let derived = derive(password: password, salt: salt, iterations: iterations),
-              let context = EVP_CIPHER_CTX_new() else { return nil }
-        defer { EVP_CIPHER_CTX_free(context) }
-        let key = Array(derived[0..<8])
-        let iv = Array(derived[8..<16])
-        var plaintext = [UInt8](repeating: 0, count: ciphertext.count + 8)
-        var written: Int32 = 0
-        var finalWritten: Int32 = 0
-        let opened: Bool = plaintext.withUnsafeMutableBufferPointer { output in
-            guard EVP_DecryptInit_ex(context, cipher, nil, key, iv) == 1,
-                  EVP_DecryptUpdate(context, output.baseAddress, &written, ciphertext, Int32(ciphertext.count)) == 1 else { return false }
-            return EVP_DecryptFinal_ex(context, output.baseAddress.map { $0 + Int(written) }, &finalWritten) == 1
-        }
-        guard opened else { return nil }
-        return Array(plaintext.prefix(Int(written + finalWritten)))
+              let cipher = desCBC.cipher, let derived = derive(password: password, salt: salt, iterations: iterations) else { return nil }
+        return EVPDecryption.run(cipher, key: Array(derived[0..<8]), iv: Array(derived[8..<16]), input: ciphertext)
     }
 
     /// MD5 applied `iterations` times to the password then the salt: 16 bytes, the DES key and IV.
