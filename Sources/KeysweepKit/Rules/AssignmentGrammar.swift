@@ -56,7 +56,8 @@ enum AssignmentGrammar {
             + "\(wrapper)\(openQuote)"
     }()
 
-    /// A literal value of `minimum`...`maximum` bytes. Inside quotes it runs to the closing quote
+    /// A literal value of `minimum`...`maximum` bytes. The default of a variable
+    /// (`${DB_PASSWORD:s3cret}`, `${DB_PASSWORD:-s3cret}`) is the value. Inside quotes it runs to the closing quote
     /// and may hold any byte but that quote and whitespace (`'7`D"}/vYR)T;W\5]E'`, `"a\"b"`).
     /// Unquoted and the rest of its line (`.env`, INI, `.properties`, a YAML block scalar or
     /// `- KEY=value`), it may hold any punctuation a password generator emits, `,;<>()[]{}&`
@@ -78,6 +79,14 @@ enum AssignmentGrammar {
         let doubleQuoted = #"(?<=")(?<secret>(?:[^"\\\s]|"# + escape + ")" + "{\(minimum),}+)" + #"(?=")"#
         let singleQuoted = #"(?<=')(?<secret>(?:[^'\\\s]|"# + escape + ")" + "{\(minimum),}+)" + #"(?=')"#
         let backticked = #"(?<=\x60)(?<secret>[^\x60\s]"# + "{\(minimum),}+)" + #"(?=\x60)"#
+        // The default of a variable that may override it, Spring's `${DB_PASSWORD:s3cret}` and the
+        // shell's and Compose's `${DB_PASSWORD:-s3cret}`: the committed literal, used wherever the
+        // variable is unset (not `:?message` or `:+alternative`, nor a nested reference). Not the
+        // Serverless Framework's resolvers either, `${ssm:/path}`, `${doppler:service/KEY}`, which
+        // name where a secret is kept.
+        let resolvers = "env|ssm|self|opt|sls|cf|s3|file|aws|doppler|vault|param|params|terraform|git|secrets?|sm|cmd"
+        let variableDefault = #"\$\{(?!(?:"# + resolvers + #"):)[A-Za-z_][\w.-]{0,80}:-?(?![?+])(?<secret>[^\s"'\x60${}]"#
+            + "{\(minimum),}+)" + #"\}"#
         let plain = #"[^\s"'\x60\\<>,;()\[\]{}&]"#
         let unbalancedOpener = #"[(\[{]"#
         // Not `&amp;`, which HTML and XML documentation write for the `&` between parameters.
@@ -92,7 +101,7 @@ enum AssignmentGrammar {
         // (`--set imagePullSecret.registry.password=v`) does not count against the value; base64
         // padding at the end (`=`, `==`) does not stop it.
         let run = #"[^\s"'\x60=]"# + "{\(maximum + 1)}"
-        return "(?|\(escapedQuoted)|\(doubleQuoted)|\(singleQuoted)|\(backticked)|\(restOfLine)|\(unquoted))"
+        return "(?|\(variableDefault)|\(escapedQuoted)|\(doubleQuoted)|\(singleQuoted)|\(backticked)|\(restOfLine)|\(unquoted))"
             + "(?<!\(run))(?<!\(run)=)(?<!\(run)==)"
     }
 
