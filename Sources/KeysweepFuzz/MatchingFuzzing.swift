@@ -51,6 +51,7 @@ enum MatchingFuzzing {
         _ = DotenvEncryptedFiles.openECIES(file, privateKey: privateKey)
         _ = DotenvEncryptedFiles.decryptedText(of: file, privateKey: privateKey)
         _ = LaravelEncryptedEnv(file: file, key: privateKey)
+        _ = LaravelPayload(file)?.open(password: Array("tkR8j33p+qp+xj32V7JBVJUnjdXf56MJN/VgpybJHkg=".utf8))
         _ = LaravelKey.bytes(of: Array(file.prefix(44)))
         _ = AnsibleVaultPassword.secret(ofPasswordFile: bytes)
         if let text = AnsibleVaultText(file) {

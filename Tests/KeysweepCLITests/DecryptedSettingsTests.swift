@@ -82,6 +82,19 @@ import Testing
         #expect(history.status == 1, "\(history.stderr)")
         #expect(line("found at", of: "stripe.secret-key.live", in: history.stdout)?.hasPrefix(".env.production.encrypted:9:15 (in its decrypted text)  commit ") == true)
         #expect(line("key", of: "laravel.env-encryption-key", in: history.stdout)?.contains("decrypts .env.production.encrypted (7 settings") == true)
+
+        // An encrypted environment in a folder of its own is opened all the same (the scan carries
+        // every payload it reads to the keys it finds).
+        let moved = NSTemporaryDirectory() + "keysweep-laravel-moved-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: moved) }
+        try FileManager.default.copyItem(atPath: Self.ledger, toPath: moved)
+        try FileManager.default.createDirectory(atPath: moved + "/services/billing", withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: moved + "/.env.production.encrypted", toPath: moved + "/services/billing/.env.production.encrypted")
+        let elsewhere = try KeysweepProcess.run(["scan", moved, "--format", "text", "--no-config"])
+        #expect(line("key", of: "laravel.env-encryption-key", in: elsewhere.stdout)?
+            .hasPrefix("AES-256-CBC 256 bits, decrypts \(moved)/services/billing/.env.production.encrypted (7 settings") == true)
+        #expect(line("found at", of: "stripe.secret-key.live", in: elsewhere.stdout)?
+            .hasSuffix("services/billing/.env.production.encrypted:9:15 (in its decrypted text)") == true)
     }
 
     /// The committed `.vault_pass` opens the vault file and the inline value beside it, not the

@@ -56,7 +56,7 @@ struct AnsibleVaultText: SealedText, Equatable {
               let padded = AESCTR.apply(ciphertext, key: cipherKey, iv: Array(keys[64..<80])),
               let padding = padded.last, (1...16).contains(padding), padded.count >= Int(padding),
               padded.suffix(Int(padding)).allSatisfy({ $0 == padding }) else { return nil }
-        return (Array(padded.dropLast(Int(padding))), SealedFormat.ansibleVault.cipher)
+        return (Array(padded.dropLast(Int(padding))), "AES-256-CTR (PBKDF2)")
     }
 
     /// The names a vault text gives away without its values: an inline value's variable, or the

@@ -17,7 +17,6 @@ struct EncryptedFileFinder {
         case .sodiumBoxKeyPair: symfonyKeyFacts(finding)
         case .dotenvVaultKey: dotenvVaultKeyFacts(finding)
         case .secp256k1PrivateKey: dotenvxKeyFacts(finding)
-        case .laravelKey: laravelKeyFacts(finding)
         default: nil
         }
     }
@@ -29,7 +28,6 @@ struct EncryptedFileFinder {
         case .railsMasterKey: railsCandidates
         case .dotenvVaultKey: dotenvVaultCandidates
         case .secp256k1PrivateKey: { siblingPaths(Self.dotenvxFiles, of: $0) }
-        case .laravelKey: laravelCandidates
         default: nil
         }
         guard let candidates else { return nil }
@@ -49,7 +47,6 @@ struct EncryptedFileFinder {
         case .railsMasterKey: RailsCredentials(file: file, hexKey: secret)?.plaintext
         case .dotenvVaultKey: DotenvEncryptedFiles.openVault(file, hexKey: secret)?.plaintext
         case .secp256k1PrivateKey: ValueShape.bytes(ofHex: secret).flatMap { DotenvEncryptedFiles.decryptedText(of: file, privateKey: $0) }
-        case .laravelKey: LaravelKey.bytes(of: secret).flatMap { LaravelEncryptedEnv(file: file, key: $0)?.plaintext }
         default: nil
         }
     }
@@ -122,29 +119,6 @@ struct EncryptedFileFinder {
     /// The env files a dotenvx key is looked for beside `.env.keys`.
     private static let dotenvxFiles = [".env", ".env.production", ".env.prod", ".env.staging", ".env.development", ".env.dev",
                                        ".env.test", ".env.ci", ".env.preview", ".env.local"]
-
-    /// What a Laravel key opens: the first encrypted environment file (`php artisan
-    /// env:encrypt`) beside it, in the folder above (a key in a deploy script's folder), or at the
-    /// root, that it decrypts, and the variables that file sets; the cipher is the one that
-    /// opened it, else `env:encrypt`'s default. An `APP_KEY` is tried too (`env:encrypt --key`
-    /// may be given it).
-    private func laravelKeyFacts(_ finding: Finding) -> PrivateKeyFacts {
-        let key = LaravelKey.bytes(of: finding.secret)
-        let opened = key.flatMap { key in
-            firstOpened(finding.locations, candidates: laravelCandidates) { file, _, _ in LaravelEncryptedEnv(file: file, key: key) }
-        }
-        let bits = (key?.count ?? 32) * 8
-        return PrivateKeyFacts(algorithm: opened?.text.cipher ?? "AES-\(bits)-CBC", bits: bits,
-                               opens: opened.map { ($0.path, $0.text.names) })
-    }
-
-    private func laravelCandidates(_ location: Location) -> [String] {
-        let names = Self.laravelEnvironments.map { ".env" + $0 + ".encrypted" }
-        return siblingPaths(names, of: location, levelsUp: 1) + rootPaths(names, of: location)
-    }
-
-    /// `.env.encrypted` and the files of the environments that `env:encrypt --env=` names most.
-    private static let laravelEnvironments = ["", ".production", ".prod", ".staging", ".testing", ".local", ".development", ".dev"]
 
     /// The first candidate file that `open` reads as what the key opens, with what `open` gives;
     /// candidates are paths for each of the first four locations (each a file read, a blob lookup

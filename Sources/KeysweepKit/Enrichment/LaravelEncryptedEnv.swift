@@ -3,7 +3,7 @@ import Foundation
 
 /// Laravel's encrypted environment files (`.env.encrypted`, `.env.production.encrypted`, written
 /// by `php artisan env:encrypt`), opened with a key the scan found, to say what the key gives
-/// away and to let the scan match the secrets inside (see `DecryptedSettings`).
+/// away and to let the scan match the secrets inside (see `LaravelPayload`, `SealedTextOpener`).
 ///
 /// The file is one `Illuminate\Encryption\Encrypter` payload: base64 of a JSON object whose `iv`
 /// and `value` are base64, `value` the ciphertext of the whole env file. Under AES-128-CBC or

@@ -76,14 +76,15 @@ public struct PrivateKeyFacts: Sendable, Hashable {
         decryptedSettings = opens?.names
     }
 
-    /// The facts of a password that seals texts (Ansible Vault, Jasypt): the cipher that opened
+    /// The facts of a password or key that seals texts (Ansible Vault, Jasypt, Laravel): the cipher that opened
     /// them, else the format's, and the files of the texts the scan saw it open (the first three
     /// named, then how many more).
     init(sealedTextsOpened opened: SealedTextOpener.Opened?, cipher: String) {
         let paths = opened?.paths ?? []
         let named = paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? " and \(paths.count - 3) more" : "")
         let cipher = opened?.cipher ?? cipher
-        self.init(algorithm: cipher, bits: cipher.hasSuffix("DES") ? 56 : 256, opens: paths.isEmpty ? nil : (named, opened?.names ?? []))
+        let bits = cipher.hasSuffix("DES") ? 56 : cipher.contains("128") ? 128 : 256
+        self.init(algorithm: cipher, bits: bits, opens: paths.isEmpty ? nil : (named, opened?.names ?? []))
     }
 
     public init(algorithm: String, bits: Int?, encrypted: Bool) {

@@ -1,5 +1,5 @@
-/// Text sealed under a password that the scan may find beside it: an Ansible Vault text, a
-/// Jasypt `ENC(…)` value. A carrier rule captures it (from the setting's name on, for a value);
+/// Text sealed under a password or key that the scan may find beside it: an Ansible Vault text, a
+/// Jasypt `ENC(…)` value, a Laravel payload. A carrier rule captures it (from the setting's name on, for a value);
 /// the passwords found open it, and the scan matches what it holds (see `SealedTextOpener`).
 protocol SealedText {
     /// The setting an inline value is assigned to; nil for a whole file.
@@ -29,11 +29,13 @@ extension SealedText {
 enum SealedFormat: CaseIterable {
     case ansibleVault
     case jasypt
+    case laravel
 
     var passwordValidator: StructuralValidator {
         switch self {
         case .ansibleVault: .ansibleVaultPassword
         case .jasypt: .jasyptPassword
+        case .laravel: .laravelKey
         }
     }
 
@@ -41,14 +43,17 @@ enum SealedFormat: CaseIterable {
         switch self {
         case .ansibleVault: .ansibleVaultText
         case .jasypt: .jasyptValue
+        case .laravel: .laravelPayload
         }
     }
 
-    /// What a password's facts say when it opened nothing.
-    var cipher: String {
+    /// What a password's facts say when it opened nothing: for a Laravel key, `env:encrypt`'s
+    /// default cipher at the key's size.
+    func cipher(password: [UInt8]) -> String {
         switch self {
         case .ansibleVault: "AES-256-CTR (PBKDF2)"
         case .jasypt: "PBEWITHHMACSHA512ANDAES_256"
+        case .laravel: "AES-\((LaravelKey.bytes(of: password)?.count ?? 32) * 8)-CBC"
         }
     }
 
@@ -56,6 +61,7 @@ enum SealedFormat: CaseIterable {
         switch self {
         case .ansibleVault: AnsibleVaultText(bytes)
         case .jasypt: JasyptValue(bytes)
+        case .laravel: LaravelPayload(bytes)
         }
     }
 

@@ -367,6 +367,7 @@ public final class Matcher {
         case .ansibleVaultPassword, .jasyptPassword: valid = SealingPassword.isCandidate(secret)
         case .ansibleVaultText: valid = AnsibleVaultText(secret) != nil
         case .jasyptValue: valid = JasyptValue(secret) != nil
+        case .laravelPayload: valid = LaravelPayload(secret) != nil
         case .pkcs12KeyStore, .javaKeyStore, .keePassDatabase:
             valid = LenientBase64.decode(secret).map { KeyStoreFile.secretFormat(of: $0)?.validator == rule.rule.validator } ?? false
         }

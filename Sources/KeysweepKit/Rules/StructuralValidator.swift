@@ -50,6 +50,9 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     /// A Laravel encryption key (`APP_KEY`, `LARAVEL_ENV_ENCRYPTION_KEY`): base64 of 16 or 32
     /// bytes, or 32 random letters and digits (see `LaravelKey`).
     case laravelKey = "laravel-key"
+    /// A Laravel `Encrypter` payload, base64 of JSON with `iv` and `value` (see `LaravelPayload`):
+    /// carried to the keys that open it, never reported itself.
+    case laravelPayload = "laravel-payload"
     /// An Ansible Vault password: a literal, one word or generated (see `SealingPassword`); a
     /// whole password file is matched too, and kept at a password file's path (see
     /// `AnsibleVaultPassword`).

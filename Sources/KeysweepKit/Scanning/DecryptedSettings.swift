@@ -1,9 +1,11 @@
 /// Secrets inside the encrypted settings that a key found by the scan decrypts: a Rails app's
 /// `config/credentials.yml.enc` under its `master.key`, a dotenv-vault entry under its
-/// `DOTENV_KEY`, a dotenvx env file's values under the private key in `.env.keys`, a Laravel
-/// `.env.encrypted` under its key. Their text is matched as any file's, and each match is placed at the encrypted
-/// file, at its line in the decrypted text (`encoding` says so), at the commit of the key that
-/// opened it: an AWS key in committed credentials is an AWS key finding, wherever else it is.
+/// `DOTENV_KEY`, a dotenvx env file's values under the private key in `.env.keys`. Their text is
+/// matched as any file's, and each match is placed at the encrypted file, at its line in the
+/// decrypted text (`encoding` says so), at the commit of the key that opened it: an AWS key in
+/// committed credentials is an AWS key finding, wherever else it is. (Texts sealed under keys
+/// or passwords that the scan finds anywhere, Laravel's payloads among them, are
+/// `SealedTextOpener`'s.)
 enum DecryptedSettings {
     /// The encoding of a location found in decrypted text (see `Location.encoding`).
     static let encoding = "encrypted"
@@ -44,6 +46,6 @@ enum DecryptedSettings {
 
     /// Whether keys validated as `validator` decrypt files whose text can be matched.
     private static func opens(_ validator: StructuralValidator?) -> Bool {
-        validator == .railsMasterKey || validator == .dotenvVaultKey || validator == .secp256k1PrivateKey || validator == .laravelKey
+        validator == .railsMasterKey || validator == .dotenvVaultKey || validator == .secp256k1PrivateKey
     }
 }
