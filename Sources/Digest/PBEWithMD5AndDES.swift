@@ -10,7 +10,8 @@ public enum PBEWithMD5AndDES {
     /// from `password` and the 8-byte `salt`, or nil when the sizes or the padding are wrong.
     public static func open(_ ciphertext: [UInt8], password: [UInt8], salt: [UInt8], iterations: Int) -> [UInt8]? {
         guard salt.count == 8, iterations > 0, iterations <= 100_000, !ciphertext.isEmpty, ciphertext.count % 8 == 0,
-              let cipher = desCBC.cipher, let derived = derive(password: password, salt: salt, iterations: iterations) else { return nil }
+              let cipher = desCBC.cipher,
+              let derived = derive(password: password, salt: salt, iterations: iterations) else { return nil }
         return EVPDecryption.run(cipher, key: Array(derived[0..<8]), iv: Array(derived[8..<16]), input: ciphertext)
     }
 

@@ -110,7 +110,8 @@ public struct Enricher: Sendable {
             Self.addKeyStoreFacts(file, found: foundPasswords, to: &facts)
         }
         if let format = SealedFormat(password: finding.rule.validator) {
-            facts.key = PrivateKeyFacts(sealedTextsOpened: openedSealedTexts[finding.secret], cipher: format.cipher(password: finding.secret))
+            facts.key = PrivateKeyFacts(sealedTextsOpened: openedSealedTexts[finding.secret],
+                                        cipher: format.cipher(password: finding.secret))
         } else if finding.rule.kind == .encryptionKey {
             facts.key = EncryptedFileFinder(workspace: workspace, scanRoots: scanRoots).facts(finding)
         }

@@ -76,9 +76,9 @@ public struct PrivateKeyFacts: Sendable, Hashable {
         decryptedSettings = opens?.names
     }
 
-    /// The facts of a password or key that seals texts (Ansible Vault, Jasypt, Laravel): the cipher that opened
-    /// them, else the format's, and the files of the texts the scan saw it open (the first three
-    /// named, then how many more).
+    /// The facts of a password or key that seals texts (Ansible Vault, Jasypt, Laravel): the
+    /// cipher that opened them, else the format's, and the files of the texts the scan saw it
+    /// open (the first three named, then how many more).
     init(sealedTextsOpened opened: SealedTextOpener.Opened?, cipher: String) {
         let paths = opened?.paths ?? []
         let named = paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? " and \(paths.count - 3) more" : "")
