@@ -60,18 +60,9 @@ struct AnsibleVaultText: SealedText, Equatable {
     }
 
     /// The names a vault text gives away without its values: an inline value's variable, or the
-    /// top-level keys of a decrypted YAML file (`vault_db_password`).
+    /// settings of a decrypted YAML file (`vault_db_password`), as Rails credentials' are read.
     func names(in plaintext: [UInt8]) -> [String] {
-        if let variable { return [variable] }
-        return plaintext.split(separator: 0x0A).compactMap { line -> String? in
-            guard let first = line.first, first != UInt8(ascii: " "), first != UInt8(ascii: "\t"), first != UInt8(ascii: "#"),
-                  first != UInt8(ascii: "-"), let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-            let name = line[..<colon]
-            guard !name.isEmpty, name.count <= 80,
-                  name.allSatisfy({ ValueShape.isIdentifierByte($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") })
-            else { return nil }
-            return String(decoding: name, as: UTF8.self)
-        }.prefix(DotenvEncryptedFiles.nameLimit).map { $0 }
+        variable.map { [$0] } ?? RailsCredentials.settingNames(inYAML: plaintext)
     }
 
     /// `db_password` in `  - "db_password": !vault |` (the text before the header, which must

@@ -27,8 +27,7 @@ extension Matcher {
     /// A match of the rule that reports Ansible Vault passwords for the whole file, at its start
     /// with no width, when the file may be a password file.
     private func vaultPasswordFileMatch(_ bytes: UnsafeRawBufferPointer) -> BlobMatch? {
-        guard bytes.count <= AnsibleVaultPassword.maximumFileSize, let index = ruleSet.vaultPasswordRule,
-              let password = AnsibleVaultPassword.secret(ofPasswordFile: bytes) else { return nil }
+        guard let index = ruleSet.vaultPasswordRule, let password = AnsibleVaultPassword.secret(ofPasswordFile: bytes) else { return nil }
         let start = TextPosition(line: 1, column: 1)
         return BlobMatch(ruleIndex: index, secret: password, entropy: Entropy.shannon(password), start: start, end: start, lineContext: "")
     }
