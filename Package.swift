@@ -32,9 +32,9 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .target(name: "Digest", dependencies: ["CLibcrypto"]),
+        // Headers only: libarchive is loaded when the first archive is read (see its shim.h).
         .systemLibrary(
             name: "CLibarchive",
-            pkgConfig: "libarchive",
             providers: [.apt(["libarchive-dev"])]
         ),
         .target(name: "Archive", dependencies: ["CLibarchive"]),
