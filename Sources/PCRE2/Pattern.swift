@@ -20,16 +20,20 @@ public final class Pattern: @unchecked Sendable {
     /// Whether matches may be limited to start at or before an offset (see `firstMatch`).
     public let allowsStartLimit: Bool
 
-    /// Compiles `source` in 8-bit byte mode (no UTF), then JIT-compiles it where possible. With
-    /// `allowsStartLimit`, `firstMatch` can be told where matches must start by.
+    /// Compiles `source` in 8-bit byte mode (no UTF), then, with `jit`, JIT-compiles it where
+    /// possible. With `allowsStartLimit`, `firstMatch` can be told where matches must start by.
     ///
     /// Without `optimizesStart`, PCRE2 does not look ahead for what a match must start with or
     /// hold (`PCRE2_NO_START_OPTIMIZE`): for a pattern tried only at a few offsets (a keyword's
     /// window), that look-ahead is what costs, since it may read the rest of the subject on every
     /// call (a blob with many `postgres` and no `@`). The matches are the same for patterns
     /// without backtracking verbs such as `(*COMMIT)`, which this option changes.
+    ///
+    /// JIT compiling costs about as much again as compiling, and pays back over a few hundred KiB
+    /// of matching: a caller that matches a handful of small blobs (a pre-commit hook) does better
+    /// without it. The matches are the same either way.
     public init(_ source: String, caseless: Bool = false, allowsStartLimit: Bool = false,
-                optimizesStart: Bool = true) throws(PatternError) {
+                optimizesStart: Bool = true, jit: Bool = true) throws(PatternError) {
         var errorCode: Int32 = 0
         var errorOffset = 0
         let options: UInt32 = (caseless ? PCRE2_CASELESS : 0) | (allowsStartLimit ? PCRE2_USE_OFFSET_LIMIT : 0)
@@ -44,7 +48,7 @@ public final class Pattern: @unchecked Sendable {
         }
         self.code = compiled
         self.source = source
-        self.usesJIT = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
+        self.usesJIT = jit && pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
         self.groupNumbers = Pattern.readGroupNumbers(compiled)
         var captureCount: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &captureCount)

@@ -69,7 +69,7 @@ struct RulesCommand: ParsableCommand {
             } else {
                 rules = RuleLoader.builtinRules()
             }
-            let failures = rules.flatMap(RuleExampleChecker.check)
+            let failures = rules.flatMap { RuleExampleChecker.check($0) }
             for failure in failures { Diagnostics.error(failure.description) }
             let examples = rules.reduce(0) { $0 + $1.examples.count + $1.negativeExamples.count }
             if failures.isEmpty {

@@ -45,17 +45,18 @@ struct EncodedValues {
         }
     }
 
-    private let yamlValue: Pattern
-    private let jsonValue: Pattern
-
-    init() {
+    /// Compiled on first use and shared: a matcher is made for each worker and each decryption
+    /// pass, and most blobs never need a value's inner layer.
+    private static let valuePatterns: (yaml: Pattern, json: Pattern) = {
         do {
-            yamlValue = try Pattern(#"(?m)^[ \t]+(?<key>[A-Za-z0-9_.-]{1,253}):[ \t]*["']?(?<value>[A-Za-z0-9+/]{8,65535}={0,2})["']?[ \t]*(?:#[^\n]*)?\r?$"#)
-            jsonValue = try Pattern(#""(?<key>[A-Za-z0-9_.-]{1,253})"[ \t]*:[ \t]*"(?<value>[A-Za-z0-9+/]{8,65535}={0,2})""#)
+            return (yaml: try Pattern(#"(?m)^[ \t]+(?<key>[A-Za-z0-9_.-]{1,253}):[ \t]*["']?(?<value>[A-Za-z0-9+/]{8,65535}={0,2})["']?[ \t]*(?:#[^\n]*)?\r?$"#),
+                    json: try Pattern(#""(?<key>[A-Za-z0-9_.-]{1,253})"[ \t]*:[ \t]*"(?<value>[A-Za-z0-9+/]{8,65535}={0,2})""#))
         } catch {
             preconditionFailure("encoded-value patterns do not compile: \(error)")
         }
-    }
+    }()
+    private var yamlValue: Pattern { Self.valuePatterns.yaml }
+    private var jsonValue: Pattern { Self.valuePatterns.json }
 
     /// Whether the blob declares a Kubernetes Secret (`kind: Secret`, `"kind": "Secret"`): one
     /// pass for `Secret` (its `S` is rarer than `k` or `"` in source text), then `kind` just before.

@@ -30,6 +30,8 @@ public final class Matcher {
     let encodedValues = EncodedValues()
     /// False keeps matches that inline comments or the generic-density rule would hide.
     let suppress: Bool
+    /// Whether patterns are JIT compiled (see `ScanOptions.compilesJIT`).
+    let compilesJIT: Bool
     /// False runs every pattern over the whole blob, as if no rule had a reach: the tests compare
     /// the two.
     var usesStartWindows = true
@@ -40,9 +42,11 @@ public final class Matcher {
         set { ruleCosts = newValue ? Array(repeating: RuleCost(), count: ruleSet.rules.count) : [] }
     }
 
-    public init(ruleSet: RuleSet, limits: MatchScratch.Limits = MatchScratch.Limits(), suppress: Bool = true) {
+    public init(ruleSet: RuleSet, limits: MatchScratch.Limits = MatchScratch.Limits(), suppress: Bool = true,
+                compilesJIT: Bool = true) {
         self.ruleSet = ruleSet
         self.suppress = suppress
+        self.compilesJIT = compilesJIT
         self.scratch = MatchScratch(limits: limits)
         // The prefilter's groups: the rules, the decoding layer's markers, the rules' anchors.
         self.selection = RuleSelection(ruleCount: ruleSet.prefilter.ruleCount)
@@ -54,7 +58,7 @@ public final class Matcher {
     /// The pattern of rule `index`, the number of its `secret` group and its reach.
     private func pattern(of index: Int) -> CompiledPattern.Value {
         if let known = patterns[index] { return known }
-        let compiled = ruleSet.rules[index].pattern
+        let compiled = ruleSet.rules[index].pattern(jit: compilesJIT)
         patterns[index] = compiled
         partGroups[index] = compiled.pattern.groupNumbers.compactMap { name, group in
             CredentialPartName(rawValue: name).flatMap { $0 == .secret ? nil : (name: $0, group: group) }

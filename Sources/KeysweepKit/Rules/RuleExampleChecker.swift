@@ -8,7 +8,8 @@ public enum RuleExampleChecker {
         public var description: String { "rule '\(ruleID)': \(reason): \(example.debugDescription)" }
     }
 
-    public static func check(_ rule: Rule) -> [Failure] {
+    /// With `compilesJIT` false, the patterns run in PCRE2's interpreter, as a small staged change's do.
+    public static func check(_ rule: Rule, compilesJIT: Bool = true) -> [Failure] {
         let ruleSet: RuleSet
         var checked = rule
         checked.alone = nil
@@ -17,7 +18,7 @@ public enum RuleExampleChecker {
         } catch {
             return [Failure(ruleID: rule.id, example: rule.pattern, reason: error.description)]
         }
-        let matcher = Matcher(ruleSet: ruleSet)
+        let matcher = Matcher(ruleSet: ruleSet, compilesJIT: compilesJIT)
         var failures: [Failure] = []
         if rule.examples.isEmpty {
             failures.append(Failure(ruleID: rule.id, example: "", reason: "has no examples"))

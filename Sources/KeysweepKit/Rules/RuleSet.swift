@@ -74,11 +74,14 @@ public struct CompiledRule: Sendable {
     public let rule: Rule
     public let index: Int
     private let compiled: CompiledPattern
+    /// The same pattern without JIT, compiled on first use by a scan of small inputs (see
+    /// `ScanOptions.compilesJIT`).
+    private let interpreted = CompiledPattern(nil)
 
     init(_ rule: Rule, index: Int, file: String) throws(RuleError) {
         self.rule = rule
         self.index = index
-        self.compiled = CompiledPattern(try Self.compile(rule, file: file))
+        self.compiled = CompiledPattern(try Self.compile(rule, file: file, jit: true))
     }
 
     init(lazy rule: Rule, index: Int) {
@@ -88,11 +91,11 @@ public struct CompiledRule: Sendable {
     }
 
     /// The pattern, the number of its `secret` group and its reach (see `PatternReach`),
-    /// compiling it on first use.
-    var pattern: CompiledPattern.Value {
-        compiled.value {
+    /// compiling it on first use, with JIT or for PCRE2's interpreter.
+    func pattern(jit: Bool = true) -> CompiledPattern.Value {
+        (jit ? compiled : interpreted).value {
             do {
-                return try Self.compile(rule, file: "embedded rules")
+                return try Self.compile(rule, file: "embedded rules", jit: jit)
             } catch {
                 // Lazy rules are embedded or already validated; the tests compile every one.
                 preconditionFailure("rule '\(rule.id)' no longer compiles: \(error)")
@@ -100,7 +103,7 @@ public struct CompiledRule: Sendable {
         }
     }
 
-    private static func compile(_ rule: Rule, file: String) throws(RuleError) -> CompiledPattern.Value {
+    private static func compile(_ rule: Rule, file: String, jit: Bool) throws(RuleError) -> CompiledPattern.Value {
         let pattern: Pattern
         let expanded = AssignmentGrammar.expand(rule.pattern)
         let reach = rule.reachNote.isKnown ? rule.reachNote.reach : PatternReach.of(pattern: expanded, keywords: rule.windowKeywords)
@@ -110,7 +113,7 @@ public struct CompiledRule: Sendable {
             // rest of the blob at every keyword); a long window still gains from skipping to
             // where a match can start. `PatternReach` gives no reach to a pattern with verbs.
             let shortWindows = reach?.isShort ?? false
-            pattern = try Pattern(expanded, allowsStartLimit: reach != nil, optimizesStart: !shortWindows)
+            pattern = try Pattern(expanded, allowsStartLimit: reach != nil, optimizesStart: !shortWindows, jit: jit)
         } catch {
             throw RuleError(file: file, ruleID: rule.id, field: "pattern", reason: "does not compile \(error)")
         }

@@ -17,6 +17,10 @@ public struct ScanOptions: Sendable {
     public var measuresRules = false
     /// Whether every pattern runs over whole blobs, as before start windows (`--whole-blobs`).
     public var matchesWholeBlobs = false
+    /// Whether patterns are JIT compiled: false for a scan of little input known up front (a
+    /// staged change), where PCRE2's interpreter matches it in less time than JIT compiling the
+    /// twenty-odd patterns its keywords select would take.
+    public var compilesJIT = true
 
     public init(threads: Int, maxFileSize: Int = 10 * 1024 * 1024, followSymlinks: Bool = false,
                 include: [Glob] = [], exclude: [Glob] = [], suppress: Bool = true, archives: ArchiveLimits = ArchiveLimits()) {

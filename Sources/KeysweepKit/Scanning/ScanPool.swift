@@ -36,7 +36,7 @@ struct ScanPool<Item: Sendable>: Sendable {
         let options = self.options
         let progress = options.progress
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            var worker = Worker(matcher: Matcher(ruleSet: ruleSet, suppress: options.suppress), options: options)
+            var worker = Worker(matcher: Matcher(ruleSet: ruleSet, suppress: options.suppress, compilesJIT: options.compilesJIT), options: options)
             worker.matcher.measuresRules = options.measuresRules
             worker.matcher.usesStartWindows = !options.matchesWholeBlobs
             var told = (objects: 0, bytes: 0)

@@ -98,4 +98,21 @@ import Testing
         #expect(findingsOne.map(\.fingerprint) == findingsFour.map(\.fingerprint))
         #expect(findingsOne.map(\.locations) == findingsFour.map(\.locations))
     }
+
+    /// A small staged change runs the patterns in PCRE2's interpreter, not JIT compiled: every
+    /// match in the fixtures must be the same either way, where it is and what it holds.
+    @Test func interpretedPatternsFindWhatJITCompiledOnesFind() throws {
+        let ruleSet = try RuleSet(RuleLoader.builtinRules(withExamples: false), lazily: true)
+        func matches(compilesJIT: Bool) -> [String] {
+            var options = ScanOptions(threads: 2)
+            options.compilesJIT = compilesJIT
+            return DirectoryScanner(ruleSet: ruleSet, options: options).scan(roots: [RepositoryRoot.file("fixtures")]).matches
+                .map { "\($0.ruleIndex) \($0.location.path):\($0.location.start.line):\($0.location.start.column) "
+                    + "\($0.location.member) \(String(decoding: $0.secret, as: UTF8.self)) \($0.parts.count) \($0.rejected)" }
+                .sorted()
+        }
+        let jit = matches(compilesJIT: true)
+        #expect(jit.count > 150)
+        #expect(matches(compilesJIT: false) == jit)
+    }
 }
