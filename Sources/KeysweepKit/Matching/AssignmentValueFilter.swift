@@ -153,6 +153,18 @@ enum AssignmentValueFilter {
         return value.reversed().starts(with: word.reversed()) || value.reversed().starts(with: ([UInt8(ascii: "s")] + word.reversed()))
     }
 
+    /// `TransportCreds: transportCredsForS2A,`, `Credentials S3ExpressCredentialsProvider` (a Go
+    /// struct's field), `var respCreds ec2RoleCredRespBody`: an unquoted compound identifier
+    /// (`isCompoundIdentifier`) in camel case beside a credential's name is a variable or a type
+    /// in code. A quote at the end of `name` (the matched text before the value) makes the value a
+    /// string literal, judged as any other; values with punctuation (`Tr0ub4dor&3`) and without a
+    /// lowercase letter followed by a capital (`abcd1234efgh5678`) are left to the other tests.
+    static func isUnquotedCodeName(_ value: [UInt8], name: [UInt8]) -> Bool {
+        guard let last = name.last, !"\"'`".utf8.contains(last), value.allSatisfy(ValueShape.isIdentifierByte) else { return false }
+        let camelCase = zip(value, value.dropFirst()).contains { ValueShape.isLowercase($0) && ValueShape.isUppercase($1) }
+        return camelCase && isCompoundIdentifier(value)
+    }
+
     /// `LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t…`: base64 of a certificate, a public key or a
     /// revocation list, which a Kubernetes Secret holds beside its keys (`ca.crt`, `tls.crt`) and
     /// which are public. Padded or not; its first bytes are enough.

@@ -340,6 +340,10 @@ public final class Matcher {
         // A sealing password's stand-ins are judged once the texts are tried (see `SealingPassword`).
         if PlaceholderFilter.isPlaceholder(secret), rule.rule.validator?.isJudgedByWhatItOpens != true { return .rejected }
         if rule.rule.isGeneric && AssignmentValueFilter.echoesName(secret, name: name) { return .rejected }
+        // Tokens are random; a password may be made of words, and its own rules judge those.
+        if rule.rule.isGeneric && rule.rule.kind != .password && AssignmentValueFilter.isUnquotedCodeName(secret, name: name) {
+            return .rejected
+        }
         if rule.rule.isGeneric && AssignmentValueFilter.looksLikeDigestOrUUID(secret)
             && !AssignmentValueFilter.isHexSecretNamedSecret(secret, name: name)
             && !AssignmentValueFilter.isGeneratedUUIDNamedSecret(secret, name: name) {

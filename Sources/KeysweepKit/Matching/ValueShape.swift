@@ -119,6 +119,16 @@ enum ValueShape {
                 if isNameOrCall(element) { return true }
             }
         }
+        // `**(**uintptr)(p)`, `*(*int32)(unsafe.Pointer(p))`: Go (and C) reading through a pointer
+        // converted to another type's (code that ccgo transpiles from C is full of them).
+        if first == UInt8(ascii: "*") {
+            let afterStars = value.drop { $0 == UInt8(ascii: "*") }
+            if afterStars.first == UInt8(ascii: "("), afterStars.dropFirst().first == UInt8(ascii: "*") {
+                let type = afterStars.dropFirst().drop { $0 == UInt8(ascii: "*") }
+                let name = type.prefix { isIdentifierByte($0) || $0 == UInt8(ascii: ".") }
+                if let head = name.first, isIdentifierStart(head), type.dropFirst(name.count).first == UInt8(ascii: ")") { return true }
+            }
+        }
         // `.$connection['password']`: PHP joining a variable to the string before it.
         if first == UInt8(ascii: "."), value.count > 2, value[1] == UInt8(ascii: "$"), isIdentifierStart(value[2]) { return true }
         // `encryption.#{key}`: Ruby interpolation anywhere in the value.
@@ -169,6 +179,17 @@ enum ValueShape {
         // transit engine), `<enc-v1>…` (Harbor): a value committed encrypted, by design; the key
         // that opens it is the secret.
         if ciphertextMarkers.contains(where: { value.count > $0.count + 8 && value.starts(with: $0) }) { return true }
+        // `1.2.840.113549.1.9.7`, `10.0.0.12`, `1.4.2`: an object identifier, an address or a
+        // version, numbers joined by dots.
+        if isDottedNumbers(value) { return true }
+        // `smithy.api#httpApiKeyAuth`, `java.util.Map#get`: a member after the dotted name of its
+        // namespace or type (Smithy's shape ids, Javadoc's references), without digits. Not
+        // `development#product` (a JWT secret in a real config).
+        if let hash = value.firstIndex(of: UInt8(ascii: "#")), hash > 0, !value.contains(where: isDigit) {
+            let owner = Array(value[..<hash]), member = value[(hash + 1)...]
+            let path = identifierPath(in: owner)
+            if path.length == owner.count, path.separators > 0, member.count >= 3, member.allSatisfy(isIdentifierByte) { return true }
+        }
         // `#/components/schemas/x`: a JSON pointer (`$ref`), naming another part of the document.
         if value.starts(with: Array("#/".utf8)) { return true }
         // `\",\"first_name\":\"User\"`: JSON-escaped text between two strings, taken for a value.
@@ -183,6 +204,12 @@ enum ValueShape {
         // a conversion.
         if first == UInt8(ascii: "%"), value.count > 2, "sdvq".utf8.contains(value[1]), !isIdentifierByte(value[2]) { return true }
         return isNameTemplate(value)
+    }
+
+    /// Three or more runs of digits joined by single dots.
+    static func isDottedNumbers(_ value: [UInt8]) -> Bool {
+        let parts = value.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        return parts.count >= 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(isDigit) }
     }
 
     /// `management.endpoint.%s.access`, `cache.{}.ttl`: a dotted property name with a conversion
@@ -289,7 +316,8 @@ enum ValueShape {
             opening += 1
             next = following
         }
-        let wordName = !value[..<opening].contains(where: isDigit)
+        // `int32(x`, `uint64(n)`: a conversion to a number type is a call, digits and all.
+        let wordName = !value[..<opening].contains(where: isDigit) || isNumericTypeName(value[..<opening])
         // `presence).`, `value);`: the end of an expression, a name and what closes around it.
         if next == UInt8(ascii: ")"), wordName, path.length >= 3, value[path.length...].allSatisfy({ ").;,]".utf8.contains($0) }) {
             return true

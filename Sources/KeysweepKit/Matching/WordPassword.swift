@@ -18,7 +18,8 @@ enum WordPassword {
         "external", "static", "dynamic", "literal", "content", "contents", "value", "values",
         // types
         "string", "strings", "number", "integer", "boolean", "object", "varchar", "text", "bytes",
-        "nullable", "undefined", "function",
+        "nullable", "undefined", "function", "uintptr", "double", "unsigned", "struct", "pointer", "symbol",
+        "bigint", "complex", "interface",
         // field names and messages (`password`, `secret` and their kin hold a `fieldParts` part;
         // `example` and `changeme` are the placeholder filter's, applied before any validator)
         "passphrase", "credential", "credentials", "token", "tokens", "confirmation", "confirm", "invalid",
