@@ -47,7 +47,7 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
             return .example
         }
         if !folders.isDisjoint(with: docsFolders) || docsSuffixes.contains(where: { name.hasSuffix($0) })
-            || name.hasPrefix("readme") || name.hasPrefix("changelog") || isManPage(name) { return .docs }
+            || name.hasPrefix("readme") || name.hasPrefix("changelog") || isManPage(name) || isAPISpecification(name) { return .docs }
         return .source
     }
 
@@ -87,6 +87,14 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
 
     private static let fixtureWords: Set<String> = ["fixture", "fixtures"]
 
+    /// `openapi.yaml`, `swagger.json`, `petstore.openapi.yml`: an API's specification, whose
+    /// `example` values document requests and responses (Supabase Auth's `refresh_token:` in one).
+    static func isAPISpecification(_ lowered: String) -> Bool {
+        [".yaml", ".yml", ".json"].contains(where: lowered.hasSuffix) && name(lowered, holdsWordIn: apiSpecificationWords)
+    }
+
+    private static let apiSpecificationWords: Set<String> = ["openapi", "swagger"]
+
     /// Whether a word of the file name `lowered`, between `.`, `-` and `_`, is one of `words`.
     private static func name(_ lowered: String, holdsWordIn words: Set<String>) -> Bool {
         lowered.split(whereSeparator: { ".-_".contains($0) }).contains { words.contains(String($0)) }
@@ -124,9 +132,9 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         // Django's and many Python packages' `tests.py`; PHPUnit's configuration, whose `<env>`
         // and `<server>` values are the test environment's (Laravel's `APP_KEY`).
         if ["tests.py", "test.py", "phpunit.xml", "phpunit.xml.dist", "phpunit.dist.xml"].contains(lowered) { return true }
-        // `.env.test`, `config.testing`: a test environment's settings.
+        // `.env.test`, `config.testing`, `test.env`: a test environment's settings.
         if lowered.contains(".test.") || lowered.contains(".spec.") || lowered.hasSuffix(".t") || lowered.hasSuffix(".test")
-            || lowered.hasSuffix(".testing") { return true }
+            || lowered.hasSuffix(".testing") || ["test.env", "testing.env"].contains(lowered) { return true }
         let original = name.split(separator: ".").first.map(String.init) ?? name
         return original.count > 5 && (original.hasSuffix("Test") || original.hasSuffix("Tests"))
     }

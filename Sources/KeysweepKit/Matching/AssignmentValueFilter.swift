@@ -160,9 +160,14 @@ enum AssignmentValueFilter {
     /// string literal, judged as any other; values with punctuation (`Tr0ub4dor&3`) and without a
     /// lowercase letter followed by a capital (`abcd1234efgh5678`) are left to the other tests.
     static func isUnquotedCodeName(_ value: [UInt8], name: [UInt8]) -> Bool {
-        guard let last = name.last, !"\"'`".utf8.contains(last), value.allSatisfy(ValueShape.isIdentifierByte) else { return false }
+        guard !isQuoted(afterName: name), value.allSatisfy(ValueShape.isIdentifierByte) else { return false }
         let camelCase = zip(value, value.dropFirst()).contains { ValueShape.isLowercase($0) && ValueShape.isUppercase($1) }
         return camelCase && isCompoundIdentifier(value)
+    }
+
+    /// Whether the value after `name` (the matched text before it) opens with a quote.
+    static func isQuoted(afterName name: [UInt8]) -> Bool {
+        name.last.map { "\"'`".utf8.contains($0) } ?? false
     }
 
     /// `LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t…`: base64 of a certificate, a public key or a

@@ -225,8 +225,12 @@ public final class Matcher {
                     let whole = groups.whole
                     start = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
                     guard let secret = groups[secretGroup], !secret.isEmpty else { continue }
-                    let judgement = verdict(ruleSet.rules[index], secret: Array(bytes[secret]),
-                                            name: Array(bytes[whole.lowerBound..<max(whole.lowerBound, secret.lowerBound)]))
+                    let name = Array(bytes[whole.lowerBound..<max(whole.lowerBound, secret.lowerBound)])
+                    var judgement = verdict(ruleSet.rules[index], secret: Array(bytes[secret]), name: name)
+                    if judgement == .accepted, ruleSet.rules[index].rule.isGeneric, !AssignmentValueFilter.isQuoted(afterName: name),
+                       MinifiedLine.holds(secret, in: bytes) {
+                        judgement = .rejected
+                    }
                     // A value that is not a secret may hold the next assignment (`token =
                     // process.env.API_TOKEN || "v"`): context rules look again from its start.
                     if judgement != .accepted, ruleSet.rules[index].rule.judgesByContext, secret.lowerBound > whole.lowerBound {

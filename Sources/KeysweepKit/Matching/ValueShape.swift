@@ -46,6 +46,8 @@ enum ValueShape {
         }
         // `",rememberMeLabel:"`: text between two strings, taken for a quoted value.
         if ",;)]}".utf8.contains(first) { return true }
+        // `!!(blockStyle & 4)`: JavaScript's double negation of a bracketed expression.
+        if value.count > 3, value.starts(with: Array("!!(".utf8)), isIdentifierStart(value[3]) { return true }
         // `[.block(value:`, `(ALWAYS(db`, `!isEmpty(x)`, `!!lookup(x`, `((UserAdapter)delegate`: an
         // expression inside a bracket or negated.
         if "([!".utf8.contains(first), value.count > 2,
@@ -203,7 +205,36 @@ enum ValueShape {
         // `%s/%s/us-east-1/s3/aws4_request`: a format string that the code fills in, opening with
         // a conversion.
         if first == UInt8(ascii: "%"), value.count > 2, "sdvq".utf8.contains(value[1]), !isIdentifierByte(value[2]) { return true }
-        return isNameTemplate(value)
+        return isNameTemplate(value) || isTokenClassTemplate(value)
+    }
+
+    /// `string.$S2.delim`, `keyword.tag-$1`, `comment.keyword.$2`: a token class that a syntax
+    /// highlighter's grammar fills in from what it matched (Monaco's Monarch grammars, bundled
+    /// minified in web consoles): lowercase words joined by dots, one part at least a
+    /// back-reference (`$0` to `$9`, Monarch's state arguments `$S0` to `$S9`), alone or after a
+    /// word and `-`.
+    static func isTokenClassTemplate(_ value: [UInt8]) -> Bool {
+        let parts = value.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count >= 2 else { return false }
+        var references = 0
+        for part in parts {
+            var word = part
+            if let dollar = part.firstIndex(of: UInt8(ascii: "$")) {
+                let reference = Array(part[(dollar + 1)...])
+                guard reference.count == 1 && isDigit(reference[0])
+                        || reference.count == 2 && reference[0] == UInt8(ascii: "S") && isDigit(reference[1]) else { return false }
+                word = part[..<dollar]
+                if let last = word.last {
+                    guard last == UInt8(ascii: "-") else { return false }
+                    word = word.dropLast()
+                }
+                references += 1
+            } else if word.isEmpty {
+                return false
+            }
+            guard word.allSatisfy({ isLowercase($0) || isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }) else { return false }
+        }
+        return references >= 1
     }
 
     /// Three or more runs of digits joined by single dots.

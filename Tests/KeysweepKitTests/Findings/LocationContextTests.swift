@@ -41,6 +41,11 @@ import Testing
         ("module/web-server/src/testFixtures/resources/test.p12", .fixture),  // Gradle's test fixtures (Spring Boot)
         ("smoke-test/saml2-service-provider/src/main/resources/saml/privatekey.txt", .test),
         ("playwright/test.env", .test),  // Vaultwarden's end-to-end tests
+        ("hack/test.env", .test),  // Supabase Auth's test environment
+        ("config/latest.env", .source),
+        ("openapi.yaml", .docs),  // an API's specification and its examples
+        ("api/petstore.swagger.json", .docs),
+        ("src/openapigen.json", .source),
         ("_unit-test/migrate-pgbouncer-test.sh", .test),  // Sentry self-hosted's
         ("phpunit.xml", .test),  // PHPUnit's configuration: its `<env>` values are the tests' (Laravel's APP_KEY)
         ("backend/phpunit.xml.dist", .test),

@@ -97,4 +97,26 @@ import Testing
         let result = Array((String(repeating: "a", count: 60) + "?").utf8).withUnsafeBytes { matcher.scan($0) }
         #expect(result.limitHits.map(\.ruleID) == ["t.slow"])
     }
+
+    /// On a line of minified code every unquoted value is an expression; a quoted one is still a
+    /// value, and so is an unquoted one on a line of ordinary length.
+    @Test func unquotedValuesOnMinifiedLinesAreCode() throws {
+        let rules = BuiltinRuleSet.rules.filter { $0.id == "generic.secret" }
+        let padding = String(repeating: "a.b(c);", count: 200)
+        func secrets(_ text: String) throws -> [String] {
+            try scan(text, rules).matches.map { String(decoding: $0.secret, as: UTF8.self) }
+        }
+        let code = "x.apiToken=Tq8vK3mZ7xW2pN5rL9yB4cD6,y=1;"
+        #expect(try secrets(code + "\n" + padding) == ["Tq8vK3mZ7xW2pN5rL9yB4cD6"])
+        #expect(try secrets(padding + code + padding).isEmpty)
+        #expect(try secrets(padding + "x.apiToken=\"Tq8vK3mZ7xW2pN5rL9yB4cD6\",y=1;" + padding) == ["Tq8vK3mZ7xW2pN5rL9yB4cD6"])
+        // A long token alone on its line is no minified code: its own bytes do not count.
+        var state: UInt64 = 7
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        let token = String((0..<995).map { _ in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return alphabet[Int(state >> 33) % alphabet.count]
+        })
+        #expect(try secrets("tallyfy_token = \(token)\n") == [token])
+    }
 }
