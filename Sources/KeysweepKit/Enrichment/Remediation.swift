@@ -48,6 +48,8 @@ public enum Remediation {
             return ("rekey the vault under a new password kept out of the repository, and rotate what it held", link)
         case .encryptionKey where rule.provider == "Jasypt":
             return ("re-encrypt the ENC(…) values under a new password from the environment, and rotate what they held", link)
+        case .encryptionKey where rule.provider == "Nacos":
+            return ("set a new random token secret key on every Nacos server (tokens signed with this one stop working)", link)
         case .encryptionKey: return ("re-encrypt under a new key and rotate what the old one opens", link)
         case .password, .connectionString: return ("change the password and move it to a secrets manager", link)
         case .webhookURL: return ("regenerate the webhook URL in \(rule.provider)", link)

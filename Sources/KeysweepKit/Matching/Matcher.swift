@@ -342,7 +342,8 @@ public final class Matcher {
         }
         if PublishedTestKeys.contains(secret) { return .example }
         // A sealing password's stand-ins are judged once the texts are tried (see `SealingPassword`).
-        if PlaceholderFilter.isPlaceholder(secret), rule.rule.validator?.isJudgedByWhatItOpens != true { return .rejected }
+        if PlaceholderFilter.isPlaceholder(secret), rule.rule.validator?.isJudgedByWhatItOpens != true,
+           rule.rule.validator?.isPublishedDefault(secret) != true { return .rejected }
         if rule.rule.isGeneric && AssignmentValueFilter.echoesName(secret, name: name) { return .rejected }
         // Tokens are random; a password may be made of words, and its own rules judge those.
         if rule.rule.isGeneric && rule.rule.kind != .password && AssignmentValueFilter.isUnquotedCodeName(secret, name: name) {
@@ -376,6 +377,7 @@ public final class Matcher {
         case .dotenvVaultKey: valid = secret.count == 64 && ValueShape.bytes(ofHex: secret) != nil
         case .secp256k1PrivateKey: valid = secret.count == 64 && ValueShape.bytes(ofHex: secret).flatMap(Secp256k1.compressedPublicKey(ofPrivateKey:)) != nil
         case .laravelKey: valid = LaravelKey.bytes(of: secret) != nil
+        case .nacosTokenKey: valid = NacosTokenKey.isValid(secret)
         case .ansibleVaultPassword, .jasyptPassword: valid = SealingPassword.isCandidate(secret)
         case .ansibleVaultText: valid = AnsibleVaultText(secret) != nil
         case .jasyptValue: valid = JasyptValue(secret) != nil

@@ -70,8 +70,17 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     /// and not a word that configuration and code write beside `password` instead of one
     /// (`enabled`, `string`, `required`).
     case wordPassword = "word-password"
+    /// Nacos' token secret key: base64 of 32 bytes or more (see `NacosTokenKey`); its published
+    /// default is a finding, not a placeholder.
+    case nacosTokenKey = "nacos-token-key"
 
     /// A password that seals texts the scan may find: kept, weak or not, until they are tried,
     /// since what it opens proves it (see `SealingPassword`).
     var isJudgedByWhatItOpens: Bool { self == .ansibleVaultPassword || self == .jasyptPassword }
+
+    /// Whether `secret` is a default that a product publishes and ships, which its rule reports
+    /// although it reads as a placeholder: whoever read the documentation holds it.
+    func isPublishedDefault(_ secret: [UInt8]) -> Bool {
+        self == .nacosTokenKey && NacosTokenKey.isPublishedDefault(secret)
+    }
 }
