@@ -66,7 +66,8 @@ struct LibArchive: Sendable {
         supportFormatTar = try function("archive_read_support_format_tar", as: keysweep_archive_read_support_format_tar_t.self)
         supportFormatRaw = try function("archive_read_support_format_raw", as: keysweep_archive_read_support_format_raw_t.self)
         supportFilterGzip = try function("archive_read_support_filter_gzip", as: keysweep_archive_read_support_filter_gzip_t.self)
-        supportFilterBzip2 = try function("archive_read_support_filter_bzip2", as: keysweep_archive_read_support_filter_bzip2_t.self)
+        supportFilterBzip2 = try function("archive_read_support_filter_bzip2",
+                                          as: keysweep_archive_read_support_filter_bzip2_t.self)
         supportFilterXz = try function("archive_read_support_filter_xz", as: keysweep_archive_read_support_filter_xz_t.self)
         supportFilterZstd = try function("archive_read_support_filter_zstd", as: keysweep_archive_read_support_filter_zstd_t.self)
         readOpen = try function("archive_read_open", as: keysweep_archive_read_open_t.self)
@@ -82,6 +83,7 @@ struct LibArchive: Sendable {
         entrySize = try function("archive_entry_size", as: keysweep_archive_entry_size_t.self)
         entrySizeIsSet = try function("archive_entry_size_is_set", as: keysweep_archive_entry_size_is_set_t.self)
         entryFiletype = try function("archive_entry_filetype", as: keysweep_archive_entry_filetype_t.self)
-        entryIsDataEncrypted = try function("archive_entry_is_data_encrypted", as: keysweep_archive_entry_is_data_encrypted_t.self)
+        entryIsDataEncrypted = try function("archive_entry_is_data_encrypted",
+                                            as: keysweep_archive_entry_is_data_encrypted_t.self)
     }
 }

@@ -47,7 +47,9 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
             return .example
         }
         if !folders.isDisjoint(with: docsFolders) || docsSuffixes.contains(where: { name.hasSuffix($0) })
-            || name.hasPrefix("readme") || name.hasPrefix("changelog") || isManPage(name) || isAPISpecification(name) { return .docs }
+            || name.hasPrefix("readme") || name.hasPrefix("changelog") || isManPage(name) || isAPISpecification(name) {
+            return .docs
+        }
         return .source
     }
 

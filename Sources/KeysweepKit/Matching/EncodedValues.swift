@@ -49,8 +49,9 @@ struct EncodedValues {
     /// pass, and most blobs never need a value's inner layer.
     private static let valuePatterns: (yaml: Pattern, json: Pattern) = {
         do {
-            return (yaml: try Pattern(#"(?m)^[ \t]+(?<key>[A-Za-z0-9_.-]{1,253}):[ \t]*["']?(?<value>[A-Za-z0-9+/]{8,65535}={0,2})["']?[ \t]*(?:#[^\n]*)?\r?$"#),
-                    json: try Pattern(#""(?<key>[A-Za-z0-9_.-]{1,253})"[ \t]*:[ \t]*"(?<value>[A-Za-z0-9+/]{8,65535}={0,2})""#))
+            let yaml = try Pattern(#"(?m)^[ \t]+(?<key>[A-Za-z0-9_.-]{1,253}):[ \t]*["']?(?<value>[A-Za-z0-9+/]{8,65535}={0,2})["']?[ \t]*(?:#[^\n]*)?\r?$"#)
+            let json = try Pattern(#""(?<key>[A-Za-z0-9_.-]{1,253})"[ \t]*:[ \t]*"(?<value>[A-Za-z0-9+/]{8,65535}={0,2})""#)
+            return (yaml, json)
         } catch {
             preconditionFailure("encoded-value patterns do not compile: \(error)")
         }

@@ -99,7 +99,8 @@ extension KeywordPrefilter {
                         for (position, state) in order.enumerated() {
                             let row = state * classCount
                             for byteClass in 0..<classCount {
-                                table.initializeElement(at: position * classCount + byteClass, to: offset[Int(children[row + byteClass])])
+                                let target = offset[Int(children[row + byteClass])]
+                                table.initializeElement(at: position * classCount + byteClass, to: target)
                             }
                         }
                     }

@@ -227,8 +227,8 @@ public final class Matcher {
                     guard let secret = groups[secretGroup], !secret.isEmpty else { continue }
                     let name = Array(bytes[whole.lowerBound..<max(whole.lowerBound, secret.lowerBound)])
                     var judgement = verdict(ruleSet.rules[index], secret: Array(bytes[secret]), name: name)
-                    if judgement == .accepted, ruleSet.rules[index].rule.isGeneric, !AssignmentValueFilter.isQuoted(afterName: name),
-                       MinifiedLine.holds(secret, in: bytes) {
+                    if judgement == .accepted, ruleSet.rules[index].rule.isGeneric,
+                       !AssignmentValueFilter.isQuoted(afterName: name), MinifiedLine.holds(secret, in: bytes) {
                         judgement = .rejected
                     }
                     // A value that is not a secret may hold the next assignment (`token =

@@ -16,9 +16,12 @@ enum MinifiedLine {
     /// bytes are read on each side, so a blob of one long line costs the same per value as any other.
     static func holds(_ span: Range<Int>, in bytes: UnsafeRawBufferPointer) -> Bool {
         var before = 0
-        while before <= longest, span.lowerBound - before > 0, !endsLine(at: span.lowerBound - before - 1, in: bytes) { before += 1 }
+        while before <= longest, span.lowerBound - before > 0, !endsLine(at: span.lowerBound - before - 1, in: bytes) {
+            before += 1
+        }
         var after = 0
-        while before + after <= longest, span.upperBound + after < bytes.count, !endsLine(at: span.upperBound + after, in: bytes) {
+        while before + after <= longest, span.upperBound + after < bytes.count,
+              !endsLine(at: span.upperBound + after, in: bytes) {
             after += 1
         }
         return before + after > longest

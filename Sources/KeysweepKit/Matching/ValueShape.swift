@@ -128,7 +128,9 @@ enum ValueShape {
             if afterStars.first == UInt8(ascii: "("), afterStars.dropFirst().first == UInt8(ascii: "*") {
                 let type = afterStars.dropFirst().drop { $0 == UInt8(ascii: "*") }
                 let name = type.prefix { isIdentifierByte($0) || $0 == UInt8(ascii: ".") }
-                if let head = name.first, isIdentifierStart(head), type.dropFirst(name.count).first == UInt8(ascii: ")") { return true }
+                if let head = name.first, isIdentifierStart(head), type.dropFirst(name.count).first == UInt8(ascii: ")") {
+                    return true
+                }
             }
         }
         // `.$connection['password']`: PHP joining a variable to the string before it.
@@ -190,7 +192,9 @@ enum ValueShape {
         if let hash = value.firstIndex(of: UInt8(ascii: "#")), hash > 0, !value.contains(where: isDigit) {
             let owner = Array(value[..<hash]), member = value[(hash + 1)...]
             let path = identifierPath(in: owner)
-            if path.length == owner.count, path.separators > 0, member.count >= 3, member.allSatisfy(isIdentifierByte) { return true }
+            if path.length == owner.count, path.separators > 0, member.count >= 3, member.allSatisfy(isIdentifierByte) {
+                return true
+            }
         }
         // `#/components/schemas/x`: a JSON pointer (`$ref`), naming another part of the document.
         if value.starts(with: Array("#/".utf8)) { return true }
@@ -221,8 +225,9 @@ enum ValueShape {
             var word = part
             if let dollar = part.firstIndex(of: UInt8(ascii: "$")) {
                 let reference = Array(part[(dollar + 1)...])
-                guard reference.count == 1 && isDigit(reference[0])
-                        || reference.count == 2 && reference[0] == UInt8(ascii: "S") && isDigit(reference[1]) else { return false }
+                let numbered = reference.count == 1 && isDigit(reference[0])
+                let stateArgument = reference.count == 2 && reference[0] == UInt8(ascii: "S") && isDigit(reference[1])
+                guard numbered || stateArgument else { return false }
                 word = part[..<dollar]
                 if let last = word.last {
                     guard last == UInt8(ascii: "-") else { return false }
@@ -232,7 +237,7 @@ enum ValueShape {
             } else if word.isEmpty {
                 return false
             }
-            guard word.allSatisfy({ isLowercase($0) || isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }) else { return false }
+            guard word.allSatisfy({ isLowercase($0) || isDigit($0) || "_-".utf8.contains($0) }) else { return false }
         }
         return references >= 1
     }

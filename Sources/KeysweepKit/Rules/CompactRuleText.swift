@@ -43,7 +43,8 @@ enum CompactRuleText {
     }
 
     /// The parts of `bytes` between separators (empty ones kept).
-    private static func fields(of bytes: UnsafeBufferPointer<UInt8>, separatedBy separator: UInt8) -> [UnsafeBufferPointer<UInt8>] {
+    private static func fields(of bytes: UnsafeBufferPointer<UInt8>,
+                               separatedBy separator: UInt8) -> [UnsafeBufferPointer<UInt8>] {
         var parts: [UnsafeBufferPointer<UInt8>] = []
         guard let base = bytes.baseAddress else { return [bytes] }
         var start = 0

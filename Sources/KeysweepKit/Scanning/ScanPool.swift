@@ -36,7 +36,8 @@ struct ScanPool<Item: Sendable>: Sendable {
         let options = self.options
         let progress = options.progress
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            var worker = Worker(matcher: Matcher(ruleSet: ruleSet, suppress: options.suppress, compilesJIT: options.compilesJIT), options: options)
+            let matcher = Matcher(ruleSet: ruleSet, suppress: options.suppress, compilesJIT: options.compilesJIT)
+            var worker = Worker(matcher: matcher, options: options)
             worker.matcher.measuresRules = options.measuresRules
             worker.matcher.usesStartWindows = !options.matchesWholeBlobs
             var told = (objects: 0, bytes: 0)
