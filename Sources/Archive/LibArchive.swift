@@ -56,7 +56,7 @@ struct LibArchive: Sendable {
     private init(_ library: UnsafeMutableRawPointer) throws(ArchiveError) {
         func function<T>(_ name: String, as type: T.Type) throws(ArchiveError) -> T {
             guard let symbol = dlsym(library, name) else {
-                throw ArchiveError("libarchive has no function \(name): a version older than 3.2?")
+                throw ArchiveError("libarchive has no function \(name): a version older than 3.3.3?")
             }
             return unsafeBitCast(symbol, to: type)
         }
