@@ -74,9 +74,6 @@ public struct CompiledRule: Sendable {
     public let rule: Rule
     public let index: Int
     private let compiled: CompiledPattern
-    /// The same pattern without JIT, compiled on first use by a scan of small inputs (see
-    /// `ScanOptions.compilesJIT`).
-    private let interpreted = CompiledPattern(nil)
 
     init(_ rule: Rule, index: Int, file: String) throws(RuleError) {
         self.rule = rule
@@ -93,7 +90,7 @@ public struct CompiledRule: Sendable {
     /// The pattern, the number of its `secret` group and its reach (see `PatternReach`),
     /// compiling it on first use, with JIT or for PCRE2's interpreter.
     func pattern(jit: Bool = true) -> CompiledPattern.Value {
-        (jit ? compiled : interpreted).value {
+        compiled.value(jit: jit) {
             do {
                 return try Self.compile(rule, file: "embedded rules", jit: jit)
             } catch {
@@ -125,23 +122,25 @@ public struct CompiledRule: Sendable {
 }
 
 /// A compiled pattern, or the promise of one, shared by all workers: the first to need it compiles
-/// it under the lock, the others wait for that one and reuse it.
+/// it under the lock, the others wait for that one and reuse it. JIT-compiled and for PCRE2's
+/// interpreter (a scan of small inputs, see `ScanOptions.compilesJIT`), each on first use.
 final class CompiledPattern: Sendable {
     /// A compiled pattern, the number of its `secret` group, and how near a keyword its matches
     /// start (nil: anywhere; see `PatternReach`).
     typealias Value = (pattern: Pattern, secretGroup: Int, reach: MatchReach?)
 
-    private let state: Mutex<CompiledPattern.Value?>
+    private let state: Mutex<(jit: Value?, interpreted: Value?)>
 
-    init(_ value: CompiledPattern.Value?) {
-        state = Mutex(value)
+    /// `value`, if given, is the JIT-compiled pattern.
+    init(_ value: Value?) {
+        state = Mutex((jit: value, interpreted: nil))
     }
 
-    func value(compile: () -> CompiledPattern.Value) -> CompiledPattern.Value {
-        state.withLock { value in
-            if let value { return value }
+    func value(jit: Bool, compile: () -> Value) -> Value {
+        state.withLock { state in
+            if let known = jit ? state.jit : state.interpreted { return known }
             let made = compile()
-            value = made
+            if jit { state.jit = made } else { state.interpreted = made }
             return made
         }
     }
