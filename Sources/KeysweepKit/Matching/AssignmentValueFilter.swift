@@ -37,7 +37,8 @@ enum AssignmentValueFilter {
         let text = String(decoding: lowered, as: UTF8.self)
         if ValueShape.isPath(text) || ValueShape.isLowercaseRoute(value) || ValueShape.isWordPath(value) { return false }
         if fileExtensions.contains(where: { text.hasSuffix($0) }) { return false }
-        if looksLikeIdentifier(value) || ValueShape.isConstantName(value) || ValueShape.isWordIdentifier(value) { return false }
+        if looksLikeIdentifier(value) || ValueShape.isConstantName(value) || ValueShape.isWordIdentifier(value),
+           !RandomLetters.holds(value) { return false }
         // Last: decoding base64 costs more than the shape checks above.
         return characterClassCount(value) >= 2 && !encodesTestText(value)
     }

@@ -226,7 +226,10 @@ public final class Matcher {
                     start = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
                     guard let secret = groups[secretGroup], !secret.isEmpty else { continue }
                     let name = Array(bytes[whole.lowerBound..<max(whole.lowerBound, secret.lowerBound)])
-                    var judgement = verdict(ruleSet.rules[index], secret: Array(bytes[secret]), name: name)
+                    // Read only for a value of a digest's length, the one case it decides.
+                    let qualifier = secret.count == 40 || secret.count == 64
+                        ? QualifiedHexName.qualifier(before: whole.lowerBound, in: bytes) : []
+                    var judgement = verdict(ruleSet.rules[index], secret: Array(bytes[secret]), name: name, qualifier: qualifier)
                     if judgement == .accepted, ruleSet.rules[index].rule.isGeneric,
                        !AssignmentValueFilter.isQuoted(afterName: name), MinifiedLine.holds(secret, in: bytes) {
                         judgement = .rejected
@@ -331,11 +334,12 @@ public final class Matcher {
     }
 
     /// Entropy, placeholder and structural validator checks for one candidate secret; `name` is the
-    /// matched text before it (`CLIENT_SECRET = "` from where the rule's name matched).
+    /// matched text before it (`CLIENT_SECRET = "` from where the rule's name matched), `qualifier`
+    /// the identifier bytes before that (`ENCRYPTION_` of `ENCRYPTION_KEY`) for a value of 40 or 64 bytes.
     ///
     /// Rules that judge a value by the name beside it hold hex to the entropy its alphabet allows
     /// (`Authorization: Bearer cfcabd11…`, 3.63 bits, is a token whatever a base62 threshold says).
-    private func verdict(_ rule: CompiledRule, secret: [UInt8], name: [UInt8]) -> Verdict {
+    private func verdict(_ rule: CompiledRule, secret: [UInt8], name: [UInt8], qualifier: [UInt8]) -> Verdict {
         if let minimum = rule.rule.minEntropy {
             let threshold = rule.rule.judgesByContext ? Entropy.genericThreshold(minimum, for: secret) : minimum
             if Entropy.shannon(secret) < threshold { return .rejected }
@@ -351,7 +355,8 @@ public final class Matcher {
         }
         if rule.rule.isGeneric && AssignmentValueFilter.looksLikeDigestOrUUID(secret)
             && !AssignmentValueFilter.isHexSecretNamedSecret(secret, name: name)
-            && !AssignmentValueFilter.isGeneratedUUIDNamedSecret(secret, name: name) {
+            && !AssignmentValueFilter.isGeneratedUUIDNamedSecret(secret, name: name)
+            && !QualifiedHexName.saysSecret(secret, name: name, qualifier: qualifier) {
             return .rejected
         }
         let valid: Bool

@@ -24,7 +24,7 @@ enum PlaceholderFilter {
     static func isPlaceholder(_ secret: [UInt8]) -> Bool {
         guard let first = secret.first else { return true }
         if secret.allSatisfy({ $0 == first }) { return true }
-        if isRepeatedUnit(secret) || hasRepeatedGroups(secret) { return true }
+        if isRepeatedUnit(secret) || hasRepeatedGroups(secret) || isWrittenTwice(secret) { return true }
         // `<your-token>`: an angle-bracketed name; a lone `<` or `>` is punctuation of a password,
         // and so are both in a value drawn from many symbols (a WordPress salt has 5 bits or more
         // a byte, a name or a template tag in brackets 4.5 at most).
@@ -73,6 +73,13 @@ enum PlaceholderFilter {
             (lowered.count >= 16 || lowered.count >= 3 * unit)
                 && (unit..<lowered.count).allSatisfy { lowered[$0] == lowered[$0 - unit] }
         }
+    }
+
+    /// `aabbccddeeff00112233`: every character written twice, 16 bytes or more. Counting up the
+    /// keyboard in pairs fills a field's length; no generator draws pairs.
+    static func isWrittenTwice(_ secret: [UInt8]) -> Bool {
+        guard secret.count >= 16, secret.count % 2 == 0 else { return false }
+        return stride(from: 0, to: secret.count, by: 2).allSatisfy { secret[$0] == secret[$0 + 1] }
     }
 
     /// Words, split at `_`, `-`, `.` and blanks, that tell a reader to put a value in:

@@ -197,6 +197,45 @@ import Testing
         #expect(AssignmentValueFilter.isHexSecretNamedSecret(Array(value.utf8), name: Array(name.utf8)) == secret)
     }
 
+    /// The words before a bare `key` or `token` decide: a key that encrypts or signs and a token
+    /// of a named service are secrets; a token that pages or identifies a device, a key of
+    /// anything else and a made-up name keep the digest rule.
+    @Test(arguments: [
+        ("ENCRYPTION_", "KEY=", true),
+        ("hmac_", "key = '", true),
+        ("signing", "Key: \"", true),
+        ("YNAB_", "TOKEN=", true),
+        ("zenrows", "Token = \"", true),
+        ("ZENROWS_API_", "TOKEN=", true),
+        ("", "token: ", false),                  // the bare word
+        ("revision_", "key: ", false),           // a key that names a version
+        ("page", "Token: \"", false),
+        ("device", "Token = \"", false),        // an APNs device id is 64 hex
+        ("FAKE_", "TOKEN=", false),
+        ("github_", "token_sha1: ", false),      // the token's digest
+    ])
+    func qualifiedHexNameDecides(qualifier: String, name: String, secret: Bool) {
+        let value = Array("6fb1cff7690db9ac066cadbbde8e3c078efdabcf".utf8)
+        #expect(QualifiedHexName.saysSecret(value, name: Array(name.utf8), qualifier: Array(qualifier.utf8)) == secret)
+        // Hex edited by hand, in two cases, is no generated key.
+        let mixed = Array("6fb1CFF7690db9ac066cadbbde8e3c078efdabcf".utf8)
+        #expect(!QualifiedHexName.saysSecret(mixed, name: Array(name.utf8), qualifier: Array(qualifier.utf8)))
+    }
+
+    /// Letters without a digit are a name unless they read as drawn at random.
+    @Test(arguments: [
+        ("SSVmFDNCFfOHKXQAEckx", true),
+        ("wjXKCFzOWEPRqhTmmbWtVQ", true),
+        ("getUserNameFromDatabaseRecord", false),
+        ("XMLHTTPRequestJSONParser", false),
+        ("HTTPSConnectionPoolManager", false),
+        ("wjXKCFzOWEPRqhT", false),              // under 16 letters
+        ("wjXKCFzOWEPRqhTm-bWtVQ", false),       // not letters alone
+    ])
+    func randomLettersAreToldFromNames(value: String, random: Bool) {
+        #expect(RandomLetters.holds(Array(value.utf8)) == random)
+    }
+
     /// A generated UUID is a secret under a name that says so; under `key` or `id`, or typed by
     /// hand (wrong version or variant digit), it stays an identifier.
     @Test(arguments: [
@@ -305,7 +344,8 @@ import Testing
     /// Generic rules hold long hex values to the hex threshold, everything else to their own.
     @Test func hexValuesHaveTheirOwnGenericThreshold() {
         #expect(Entropy.genericThreshold(3.5, for: Array("b3188f2f73a340fb39a7f743dc74b78f".utf8)) == Entropy.hexMinimum)
-        #expect(Entropy.genericThreshold(3.5, for: Array("b3188f2f73a340fb39a7f743dc74b78".utf8)) == 3.5)
+        #expect(Entropy.genericThreshold(3.5, for: Array("fd3ddab708ffd4b71f079272".utf8)) == Entropy.hexMinimum)
+        #expect(Entropy.genericThreshold(3.5, for: Array("b3188f2f73a340fb39a".utf8)) == 3.5)  // 19 digits
         #expect(Entropy.genericThreshold(3.5, for: Array("b3188f2f73a340fb39a7f743dc74b78g".utf8)) == 3.5)
         #expect(Entropy.genericThreshold(3.5, for: Array("99999999999999999999999999999999".utf8)) == 3.5)
         // A UUID's dashes do not widen its alphabet; dashes elsewhere do.

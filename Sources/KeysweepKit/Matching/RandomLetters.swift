@@ -1,0 +1,20 @@
+/// `SSVmFDNCFfOHKXQAEckx`, `wjXKCFzOWEPRqhTmmbWtVQ`: letters drawn at random, which a value
+/// without digits is, one time in thirty at 20 characters of base62, rather than the name it is
+/// otherwise taken for (`getUserName`, `XMLHTTPRequest`).
+///
+/// Names are words: a vowel in every three letters or so, and case changes only where a word
+/// starts (`XMLHTTPRequest`: 2 in 13). Random letters hold a vowel in five (10 of 52) and change
+/// case every second letter; held to a quarter of each, three draws in four pass.
+enum RandomLetters {
+    /// Whether `value` (16 letters or more, both cases, nothing else) reads as drawn at random.
+    static func holds(_ value: [UInt8]) -> Bool {
+        guard value.count >= 16, value.allSatisfy({ ValueShape.isLowercase($0) || ValueShape.isUppercase($0) }) else {
+            return false
+        }
+        let lower = value.filter(ValueShape.isLowercase).count
+        guard lower > 0, lower < value.count else { return false }
+        let vowels = value.filter { "aeiouAEIOU".utf8.contains($0) }.count
+        let caseChanges = zip(value, value.dropFirst()).filter { ValueShape.isLowercase($0) != ValueShape.isLowercase($1) }.count
+        return vowels * 4 < value.count && caseChanges * 4 >= value.count - 1
+    }
+}
