@@ -38,6 +38,22 @@ import Testing
             == "above line 9 of its decrypted text: # keysweep:allow stripe.secret-key.live <reason>")
     }
 
+    /// A Jenkins home committed with its `secrets/`: the master key opens `hudson.util.Secret`, and
+    /// the credentials stored in `credentials.xml` are findings there; a file of 256 hex digits
+    /// elsewhere is no key.
+    @Test func aJenkinsMasterKeyOpensTheCredentialsItsHomeStores() throws {
+        let jenkins = KeysweepProcess.repositoryRoot + "/fixtures/tree/jenkins"
+        let outcome = try KeysweepProcess.run(["scan", jenkins, "--format", "text", "--no-config"])
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        #expect(line("key", of: "jenkins.master-key", in: outcome.stdout)
+            == "AES-128 128 bits, decrypts \(jenkins)/credentials.xml (2 settings: password, secret)")
+        #expect(line("found at", of: "stripe.secret-key.live", in: outcome.stdout)?
+            .hasSuffix("jenkins/credentials.xml:21:19 (in its decrypted text)") == true)
+        #expect(line("found at", of: "generic.password", in: outcome.stdout)?
+            .hasSuffix("jenkins/credentials.xml:14:21 (in its decrypted text)") == true)
+        #expect(!outcome.stdout.contains("build-seed.txt"))
+    }
+
     /// The key committed, then removed and ignored: the key is gone from HEAD, the secrets are not.
     @Test func aKeyGoneFromHeadStillOpensTheCredentialsLeftThere() throws {
         let repo = NSTemporaryDirectory() + "keysweep-decrypted-" + UUID().uuidString

@@ -17,6 +17,7 @@ struct EncryptedFileFinder {
         case .sodiumBoxKeyPair: symfonyKeyFacts(finding)
         case .dotenvVaultKey: dotenvVaultKeyFacts(finding)
         case .secp256k1PrivateKey: dotenvxKeyFacts(finding)
+        case .jenkinsMasterKey: jenkinsKeyFacts(finding)
         default: nil
         }
     }
@@ -24,6 +25,11 @@ struct EncryptedFileFinder {
     /// The file a key decrypts and its text, for the formats whose files are decrypted here
     /// (Rails credentials, dotenv-vault entries), from the first of `locations` that leads to one.
     func plaintext(openedBy secret: [UInt8], validator: StructuralValidator?, at locations: [Location]) -> (path: String, text: [UInt8], location: Location)? {
+        if validator == .jenkinsMasterKey {
+            return firstOpened(locations, candidates: jenkinsCandidates) { file, path, location in
+                jenkinsCredentials(secret, forFileAt: path) { read($0, at: location) }?.opened(xml: file)?.text
+            }
+        }
         let candidates: ((Location) -> [String])? = switch validator {
         case .railsMasterKey: railsCandidates
         case .dotenvVaultKey: dotenvVaultCandidates
@@ -39,7 +45,12 @@ struct EncryptedFileFinder {
     /// The text of the file at `path` in HEAD's tree (the working tree outside history) under
     /// the key, when it opens it.
     func plaintextAtHead(_ path: String, openedBy secret: [UInt8], validator: StructuralValidator?) -> [UInt8]? {
-        workspace.headContents(of: path).flatMap { Self.decrypt($0, secret, validator) }
+        if validator == .jenkinsMasterKey {
+            return workspace.headContents(of: path).flatMap { file in
+                jenkinsCredentials(secret, forFileAt: path, read: workspace.headContents(of:))?.opened(xml: file)?.text
+            }
+        }
+        return workspace.headContents(of: path).flatMap { Self.decrypt($0, secret, validator) }
     }
 
     private static func decrypt(_ file: [UInt8], _ secret: [UInt8], _ validator: StructuralValidator?) -> [UInt8]? {
@@ -88,6 +99,29 @@ struct EncryptedFileFinder {
         })
         let folder = opened.map { (String($0.path.prefix(through: $0.path.lastIndex(of: "/") ?? $0.path.startIndex)), $0.text) }
         return PrivateKeyFacts(algorithm: "X25519", bits: 256, opens: folder)
+    }
+
+    /// What a Jenkins master key opens: the `credentials.xml` of its Jenkins home (the folder above
+    /// `secrets/`), when `secrets/hudson.util.Secret` beside the key opens under it; named by the
+    /// elements whose stored secrets it decrypts (`password`, `privateKey`).
+    private func jenkinsKeyFacts(_ finding: Finding) -> PrivateKeyFacts {
+        let opened = firstOpened(finding.locations, candidates: jenkinsCandidates) { file, path, location in
+            jenkinsCredentials(finding.secret, forFileAt: path) { read($0, at: location) }?.opened(xml: file)?.names
+        }
+        return PrivateKeyFacts(algorithm: "AES-128", bits: 128, opens: opened.map { ($0.path, $0.text) })
+    }
+
+    /// A whole master key file's Jenkins home's `credentials.xml`.
+    private func jenkinsCandidates(_ location: Location) -> [String] {
+        guard location.isWholeFile, location.member.isEmpty, let home = JenkinsMasterKey.home(ofKeyAt: location.path) else { return [] }
+        return [home + "credentials.xml"]
+    }
+
+    /// The key of the stored secrets in the file at `path`, a Jenkins home's file, under the master
+    /// key `secret`, read from `secrets/hudson.util.Secret` in that home.
+    private func jenkinsCredentials(_ secret: [UInt8], forFileAt path: String, read: (String) -> [UInt8]?) -> JenkinsCredentials? {
+        let home = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+        return read(home + "secrets/hudson.util.Secret").flatMap { JenkinsCredentials(masterKey: secret, secretFile: $0) }
     }
 
     /// What a dotenv-vault key opens: the first entry of a `.env.vault` beside it, in a folder

@@ -1,10 +1,14 @@
 extension Matcher {
-    /// A file that is nothing but a Rails credentials key (see `RailsMasterKey`): one match of
-    /// the rule that reports those keys, at the file's start with no width, as a key store's
-    /// (a comment would change the key: the file takes none). Nil for any other bytes.
+    /// A file that is nothing but a Rails credentials key or a Jenkins master key (see
+    /// `RailsMasterKey`, `JenkinsMasterKey`): one match of the rule that reports those keys, at the
+    /// file's start with no width, as a key store's (a comment would change the key: the file takes
+    /// none). Nil for any other bytes.
     func scanKeyFile(_ bytes: UnsafeRawBufferPointer) -> BlobScan? {
-        guard let key = RailsMasterKey.secret(ofKeyFile: bytes),
-              let index = ruleSet.rules.firstIndex(where: { $0.rule.validator == .railsMasterKey }),
+        let found: (key: [UInt8], validator: StructuralValidator)? =
+            RailsMasterKey.secret(ofKeyFile: bytes).map { ($0, .railsMasterKey) }
+            ?? JenkinsMasterKey.secret(ofKeyFile: bytes).map { ($0, .jenkinsMasterKey) }
+        guard let (key, validator) = found,
+              let index = ruleSet.rules.firstIndex(where: { $0.rule.validator == validator }),
               Entropy.shannon(key) >= ruleSet.rules[index].rule.minEntropy ?? 0,
               !PlaceholderFilter.isPlaceholder(key)
         else { return nil }

@@ -39,6 +39,9 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     /// A Rails credentials key: 32 hex digits in one case, as `SecureRandom.hex(16)` prints them.
     /// A file of nothing else is matched too, and kept at a key file's path (see `RailsMasterKey`).
     case railsMasterKey = "rails-master-key"
+    /// Jenkins' master key: 256 hex digits in lower case. A file of nothing else is matched too,
+    /// and kept at a Jenkins home's `secrets/master.key` (see `JenkinsMasterKey`).
+    case jenkinsMasterKey = "jenkins-master-key"
     /// A libsodium box key pair in base64 (Symfony's secrets vault decryption key): 64 bytes, the
     /// X25519 private key then its public key, which the private key must give.
     case sodiumBoxKeyPair = "sodium-box-key-pair"

@@ -1,6 +1,7 @@
 /// Secrets inside the encrypted settings that a key found by the scan decrypts: a Rails app's
 /// `config/credentials.yml.enc` under its `master.key`, a dotenv-vault entry under its
-/// `DOTENV_KEY`, a dotenvx env file's values under the private key in `.env.keys`. Their text is
+/// `DOTENV_KEY`, a dotenvx env file's values under the private key in `.env.keys`, a Jenkins
+/// home's `credentials.xml` under its `secrets/master.key`. Their text is
 /// matched as any file's, and each match is placed at the encrypted file, at its line in the
 /// decrypted text (`encoding` says so), at the commit of the key that opened it: an AWS key in
 /// committed credentials is an AWS key finding, wherever else it is. (Texts sealed under keys
@@ -47,5 +48,6 @@ enum DecryptedSettings {
     /// Whether keys validated as `validator` decrypt files whose text can be matched.
     private static func opens(_ validator: StructuralValidator?) -> Bool {
         validator == .railsMasterKey || validator == .dotenvVaultKey || validator == .secp256k1PrivateKey
+            || validator == .jenkinsMasterKey
     }
 }

@@ -91,12 +91,14 @@ public enum ScanSession {
         if let label = request.repositoryLabel {
             for index in matches.indices { matches[index].location.repository = label }
         }
-        // A file of 32 hex digits is a Rails key only at a key file's path, which history blobs
+        // A file of 32 hex digits is a Rails key only at a key file's path (of 256, a Jenkins
+        // master key only in a Jenkins home's `secrets/`), which history blobs
         // have only now that provenance has placed them.
         // So is a file of one line an Ansible Vault password only at a password file's path.
         let isStrayKeyFile = { (match: Match) in
             switch rules[match.ruleIndex].validator {
             case .railsMasterKey: !RailsMasterKey.keepsLocation(match.location)
+            case .jenkinsMasterKey: !JenkinsMasterKey.keepsLocation(match.location)
             case .ansibleVaultPassword: !AnsibleVaultPassword.keepsLocation(match.location)
             default: false
             }

@@ -52,7 +52,7 @@ import Testing
         "azure.storage.sas-token", "backblaze.application-key", "betterstack.api-token", "coda.api-token",
         "codeclimate.reporter-id", "coinbase.api-secret", "confluent.sasl-password", "database.pgpass",
         "fullstory.api-key", "generic.registry-login-password", "gocardless.access-token", "hellosign.api-key",
-        "jasypt.encryptor-password", "laravel.env-encryption-key",
+        "jasypt.encryptor-password", "jenkins.master-key", "laravel.env-encryption-key",
         "http.basic-auth-tuple", "ibm.cloud.service-credentials-apikey", "jenkins.api-token.url",
         "kubernetes.secret-manifest", "kubernetes.secret-manifest.string-data", "launchdarkly.access-token",
         "launchdarkly.sdk-key", "logzio.api-token", "mailgun.api-key", "messagebird.api-key", "mollie.api-key",

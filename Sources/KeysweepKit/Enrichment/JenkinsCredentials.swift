@@ -1,0 +1,73 @@
+import Digest
+import Foundation
+
+/// The secrets a Jenkins home stores, opened with its master key: `secrets/master.key`, hashed with
+/// SHA-256, is the AES-128 key (ECB) of `secrets/hudson.util.Secret`, whose payload ends with
+/// `::::MAGIC::::` and begins with the key (16 bytes) of every stored secret. A stored secret is
+/// written in XML as `{` base64 `}`: a version byte 1, the IV's length and the data's (4 bytes each,
+/// big-endian), the IV, then AES-128-CBC ciphertext (`hudson.util.Secret`, Jenkins 2).
+///
+/// Jenkins homes are committed as backups and as ready-made Docker images' contents; with both key
+/// files beside `credentials.xml`, every password, token and private key in it is plain text.
+struct JenkinsCredentials {
+    /// The key of stored secrets.
+    let key: [UInt8]
+
+    private static let magic = Array("::::MAGIC::::".utf8)
+
+    /// The key of stored secrets, when `secretFile` (`hudson.util.Secret`) opens under `masterKey`
+    /// (`master.key`'s text) and ends with Jenkins' mark.
+    init?(masterKey: [UInt8], secretFile: [UInt8]) {
+        let hasher = MessageDigest(.sha256)
+        hasher.update(masterKey)
+        guard let payload = AESECB.open(secretFile, key: Array(hasher.finish().prefix(16))),
+              payload.count >= 16 + Self.magic.count, payload.suffix(Self.magic.count).elementsEqual(Self.magic) else { return nil }
+        key = Array(payload.prefix(16))
+    }
+
+    /// `xml` with every stored secret the key opens (an element's whole text, `>{AQAAABAAAAAQ…}<`)
+    /// replaced by its plaintext, and the names of the elements that held them (`password`,
+    /// `privateKey`); nil when none opened.
+    func opened(xml: [UInt8]) -> (text: [UInt8], names: [String])? {
+        var text: [UInt8] = []
+        var names: [String] = []
+        var copied = 0
+        var index = 1
+        while index < xml.count {
+            defer { index += 1 }
+            guard xml[index] == UInt8(ascii: "{"), xml[index - 1] == UInt8(ascii: ">"),
+                  let close = xml[index...].prefix(Self.longestValue).firstIndex(of: UInt8(ascii: "}")),
+                  close + 1 < xml.count, xml[close + 1] == UInt8(ascii: "<"),
+                  let plaintext = open(Array(xml[index + 1..<close])) else { continue }
+            text += xml[copied..<index] + plaintext
+            copied = close + 1
+            if let name = Self.elementName(endingAt: index - 1, in: xml), !names.contains(name) { names.append(name) }
+            index = close
+        }
+        guard !names.isEmpty else { return nil }
+        return (text + xml[copied...], names)
+    }
+
+    /// Larger values are not secrets anyone stores (a private key of 16 KB is one).
+    private static let longestValue = 1 << 16
+
+    /// The plaintext of one stored secret's base64, or nil when it is no secret under this key.
+    private func open(_ base64: [UInt8]) -> [UInt8]? {
+        guard let data = Data(base64Encoded: Data(base64)).map(Array.init), data.count > 9, data[0] == 1 else { return nil }
+        let ivLength = Self.bigEndian(data[1..<5]), dataLength = Self.bigEndian(data[5..<9])
+        guard ivLength == 16, 9 + ivLength + dataLength == data.count else { return nil }
+        let plaintext = AESCBC.open(Array(data[(9 + ivLength)...]), key: key, iv: Array(data[9..<9 + ivLength]))
+        return plaintext.flatMap { String(validating: $0, as: UTF8.self) == nil ? nil : $0 }
+    }
+
+    private static func bigEndian(_ bytes: ArraySlice<UInt8>) -> Int {
+        bytes.reduce(0) { $0 << 8 | Int($1) }
+    }
+
+    /// The name of the element whose start tag ends at `end` (`>`): `password` in `<password>`.
+    private static func elementName(endingAt end: Int, in xml: [UInt8]) -> String? {
+        guard let open = xml[max(0, end - 200)..<end].lastIndex(of: UInt8(ascii: "<")) else { return nil }
+        let name = xml[(open + 1)..<end].prefix { ValueShape.isIdentifierByte($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+        return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
+    }
+}
