@@ -5,7 +5,8 @@ import Foundation
 /// SHA-256, is the AES-128 key (ECB) of `secrets/hudson.util.Secret`, whose payload ends with
 /// `::::MAGIC::::` and begins with the key (16 bytes) of every stored secret. A stored secret is
 /// written in XML as `{` base64 `}`: a version byte 1, the IV's length and the data's (4 bytes each,
-/// big-endian), the IV, then AES-128-CBC ciphertext (`hudson.util.Secret`, Jenkins 2).
+/// big-endian), the IV, then AES-128-CBC ciphertext (`hudson.util.Secret`, Jenkins 2); older homes
+/// hold base64 of AES-128-ECB under the same key instead.
 ///
 /// Jenkins homes are committed as backups and as ready-made Docker images' contents; with both key
 /// files beside `credentials.xml`, every password, token and private key in it is plain text.
@@ -25,7 +26,8 @@ struct JenkinsCredentials {
         key = Array(payload.prefix(16))
     }
 
-    /// `xml` with every stored secret the key opens (an element's whole text, `>{AQAAABAAAAAQ…}<`)
+    /// `xml` with every stored secret the key opens (an element's whole text, `>{AQAAABAAAAAQ…}<`
+    /// or an older home's base64)
     /// replaced by its plaintext, and the names of the elements that held them (`password`,
     /// `privateKey`); nil when none opened.
     func opened(xml: [UInt8]) -> (text: [UInt8], names: [String])? {
@@ -35,14 +37,12 @@ struct JenkinsCredentials {
         var index = 1
         while index < xml.count {
             defer { index += 1 }
-            guard xml[index] == UInt8(ascii: "{"), xml[index - 1] == UInt8(ascii: ">"),
-                  let close = xml[index...].prefix(Self.longestValue).firstIndex(of: UInt8(ascii: "}")),
-                  close + 1 < xml.count, xml[close + 1] == UInt8(ascii: "<"),
-                  let plaintext = open(Array(xml[index + 1..<close])) else { continue }
+            guard xml[index - 1] == UInt8(ascii: ">"), let end = xml[index...].prefix(Self.longestValue).firstIndex(of: UInt8(ascii: "<")),
+                  end > index, let plaintext = open(Array(xml[index..<end])) else { continue }
             text += xml[copied..<index] + plaintext
-            copied = close + 1
+            copied = end
             if let name = Self.elementName(endingAt: index - 1, in: xml), !names.contains(name) { names.append(name) }
-            index = close
+            index = end - 1
         }
         guard !names.isEmpty else { return nil }
         return (text + xml[copied...], names)
@@ -51,8 +51,19 @@ struct JenkinsCredentials {
     /// Larger values are not secrets anyone stores (a private key of 16 KB is one).
     private static let longestValue = 1 << 16
 
-    /// The plaintext of one stored secret's base64, or nil when it is no secret under this key.
-    private func open(_ base64: [UInt8]) -> [UInt8]? {
+    /// The plaintext of an element's text when it is a stored secret under this key: `{…}`, or
+    /// the base64 that Jenkins wrote before 2017 (SECURITY-304), AES-128-ECB of the value and
+    /// `::::MAGIC::::`, still read by Jenkins and left in old homes.
+    private func open(_ element: [UInt8]) -> [UInt8]? {
+        if element.first == UInt8(ascii: "{"), element.last == UInt8(ascii: "}") { return open(stored: Array(element.dropFirst().dropLast())) }
+        guard element.count >= 24, element.count % 4 == 0,
+              let data = Data(base64Encoded: Data(element)).map(Array.init), data.count % 16 == 0,
+              let plaintext = AESECB.open(data, key: key), plaintext.suffix(Self.magic.count).elementsEqual(Self.magic) else { return nil }
+        return Array(plaintext.dropLast(Self.magic.count))
+    }
+
+    /// The plaintext of one stored secret's base64 (between `{` and `}`).
+    private func open(stored base64: [UInt8]) -> [UInt8]? {
         guard let data = Data(base64Encoded: Data(base64)).map(Array.init), data.count > 9, data[0] == 1 else { return nil }
         let ivLength = Self.bigEndian(data[1..<5]), dataLength = Self.bigEndian(data[5..<9])
         guard ivLength == 16, 9 + ivLength + dataLength == data.count else { return nil }

@@ -59,14 +59,17 @@ enum AssignmentValueFilter {
     /// ASCII digits fewer than those letters; no ASCII symbol but a label's `-`, `'`, `:`, `.` and
     /// blanks; other scripts' punctuation. `w57äöüw4b6huwb6nhu` and `Grün3!Kx9wQ` are passwords.
     /// The value is read as `Character`s here, not bytes: only Unicode's classes tell a letter of
-    /// another script from its punctuation.
+    /// another script from its punctuation. Bytes that are not UTF-8 are read as ISO-8859-1, the
+    /// encoding Java's `.properties` files have by definition (`Contrase\u{F1}a` in a jar's
+    /// `config_es.properties`).
     ///
     /// A message in another script is text too, whatever ASCII it holds, when it has that script's
     /// punctuation or a `MessageFormat` argument (`加载密码文件错误：[{0}]`,
     /// `Cookie属性名[{0}]はトークンではないため無効です`: Tomcat's `LocalStrings_zh_CN.properties`):
     /// no password holds `，` or `：`, nor `{0}` among letters of another script.
     static func isForeignText(_ value: [UInt8]) -> Bool {
-        guard value.contains(where: { $0 >= 0x80 }), let text = String(bytes: value, encoding: .utf8) else { return false }
+        guard value.contains(where: { $0 >= 0x80 }) else { return false }
+        let text = String(validating: value, as: UTF8.self) ?? String(String.UnicodeScalarView(value.map { Unicode.Scalar($0) }))
         var foreignLetters = 0, digits = 0, foreignPunctuation = false, onlyLabelSymbols = true
         for character in text {
             if character.isASCII {
@@ -344,6 +347,11 @@ enum AssignmentValueFilter {
               [UInt8(ascii: "8"), UInt8(ascii: "9"), UInt8(ascii: "a"), UInt8(ascii: "b")].contains(variant)
         else { return false }
         let words = nameWords(name)
+        // `using credential b93ff967-…`: a Jenkins build log names the credential by its id.
+        if words.starts(with: Array("credential".utf8)),
+           words.drop(while: ValueShape.isIdentifierByte).allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
+            return false
+        }
         return uuidSecretNames.contains { words.starts(with: $0) }
     }
 

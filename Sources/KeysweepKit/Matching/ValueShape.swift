@@ -91,6 +91,9 @@ enum ValueShape {
         // `.init(key)`, `.block(value:`: a Swift implicit member; `*/&x`: the end of a C comment.
         if first == UInt8(ascii: "."), value.count > 1, isIdentifierStart(value[1]) { return true }
         if value.starts(with: Array("*/".utf8)) { return true }
+        // `<%=ServletResources.getAccessKey(`, `<?= $key`: a JSP, ERB or PHP tag that prints an
+        // expression, cut where the value ends.
+        if value.count > 2, value.starts(with: Array("<%".utf8)) || value.starts(with: Array("<?".utf8)) { return true }
         // `\&PASS_pop3`, `\%config`: a Perl reference to a sub, a hash, an array or a scalar.
         if first == UInt8(ascii: "\\"), value.count > 2, "&$@%".utf8.contains(value[1]), isIdentifierStart(value[2]) { return true }
         // `::OpenTelemetry::Context.attach(`: a Ruby or C++ name from the top namespace.
@@ -209,7 +212,18 @@ enum ValueShape {
         // `%s/%s/us-east-1/s3/aws4_request`: a format string that the code fills in, opening with
         // a conversion.
         if first == UInt8(ascii: "%"), value.count > 2, "sdvq".utf8.contains(value[1]), !isIdentifierByte(value[2]) { return true }
-        return isNameTemplate(value) || isTokenClassTemplate(value)
+        return isNameTemplate(value) || isTokenClassTemplate(value) || isNumberedScope(value)
+    }
+
+    /// `markup.heading.1`, `support.class.actionscript.2`: a TextMate scope that numbers its last
+    /// part (Ace's and Monaco's modes, vendored with web consoles): two lowercase words or more,
+    /// joined by dots, then one or two digits.
+    static func isNumberedScope(_ value: [UInt8]) -> Bool {
+        let parts = value.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count >= 3, let number = parts.last, (1...2).contains(number.count), number.allSatisfy(isDigit) else { return false }
+        return parts.dropLast().allSatisfy { word in
+            word.count >= 2 && word.allSatisfy { isLowercase($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+        }
     }
 
     /// `string.$S2.delim`, `keyword.tag-$1`, `comment.keyword.$2`: a token class that a syntax

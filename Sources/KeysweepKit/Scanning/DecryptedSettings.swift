@@ -16,8 +16,12 @@ enum DecryptedSettings {
     /// matcher leaves out of the decrypted text is counted in `statistics`.
     /// In history, `secretsAtHead` gains the secrets that the file still holds at HEAD, under
     /// the same key: a key removed from the tree still opens the file left there.
+    /// `ciphertexts` gains the locations of `matches` in a Jenkins file opened in place whose
+    /// secret its decrypted text no longer holds: a stored secret's ciphertext (an older home's
+    /// `<password>` base64), not a secret.
     static func matches(openedBy matches: [Match], ruleSet: RuleSet, finder: EncryptedFileFinder, suppress: Bool,
-                        statistics: inout ScanStatistics, secretsAtHead: inout Set<[UInt8]>?) -> [Match] {
+                        statistics: inout ScanStatistics, secretsAtHead: inout Set<[UInt8]>?,
+                        ciphertexts: inout Set<Location>) -> [Match] {
         let keys = Dictionary(grouping: matches.filter { opens(ruleSet.rules[$0.ruleIndex].rule.validator) }, by: \.secret)
         guard !keys.isEmpty else { return [] }
         let matcher = Matcher(ruleSet: ruleSet, suppress: suppress)
@@ -28,6 +32,12 @@ enum DecryptedSettings {
             let validator = ruleSet.rules[keyMatches[0].ruleIndex].rule.validator
             guard let opened = finder.plaintext(openedBy: secret, validator: validator, at: keyMatches.map(\.location).sorted()),
                   scanned.insert((opened.location.commit?.id ?? "") + ":" + opened.path).inserted else { continue }
+            // A Jenkins file is decrypted in place, every other byte kept: what it no longer holds
+            // was replaced. (Other formats' texts hold the decrypted values alone.)
+            for plain in matches where validator == .jenkinsMasterKey && plain.location.path == opened.path
+                && plain.location.commit?.id == opened.location.commit?.id && !opened.text.contains(subsequence: plain.secret) {
+                ciphertexts.insert(plain.location)
+            }
             let scan = opened.text.withUnsafeBytes { matcher.scan($0) }
             statistics.count(scan, path: opened.path)
             if secretsAtHead != nil, opened.location.commit != nil,

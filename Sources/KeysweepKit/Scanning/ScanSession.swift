@@ -108,8 +108,10 @@ public enum ScanSession {
         if case .paths(let given) = request.input { roots = given }
         let finder = EncryptedFileFinder(workspace: Workspace(request.input.workspace), scanRoots: roots)
         var secretsAtHead = result.secretsAtHead
+        var ciphertexts: Set<Location> = []
         var decrypted = DecryptedSettings.matches(openedBy: matches, ruleSet: ruleSet, finder: finder, suppress: request.suppress,
-                                                  statistics: &statistics, secretsAtHead: &secretsAtHead)
+                                                  statistics: &statistics, secretsAtHead: &secretsAtHead, ciphertexts: &ciphertexts)
+        matches.removeAll { ciphertexts.contains($0.location) }
         let sealed = SealedTextOpener(ruleSet: ruleSet, suppress: request.suppress).open(matches, statistics: &statistics,
                                                                                           secretsAtHead: &secretsAtHead)
         // Sealed texts are carried to the passwords that open them, and are no finding themselves.

@@ -222,6 +222,14 @@ import Testing
         #expect(!QualifiedHexName.saysSecret(mixed, name: Array(name.utf8), qualifier: Array(qualifier.utf8)))
     }
 
+    /// A translation's label in ISO-8859-1, as Java's `.properties` files are written, is text like
+    /// its UTF-8 form; bytes that are neither letters nor text stay a value.
+    @Test func latin1LabelsAreForeignText() {
+        #expect(AssignmentValueFilter.isForeignText(Array("Contrase".utf8) + [0xF1, UInt8(ascii: "a")]))
+        #expect(AssignmentValueFilter.isForeignText(Array("Ung".utf8) + [0xFC] + Array("ltige".utf8)))
+        #expect(!AssignmentValueFilter.isForeignText(Array("Xk9".utf8) + [0xF1] + Array("m2#vL7q!".utf8)))
+    }
+
     /// Letters without a digit are a name unless they read as drawn at random.
     @Test(arguments: [
         ("SSVmFDNCFfOHKXQAEckx", true),
