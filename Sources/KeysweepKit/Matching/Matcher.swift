@@ -367,7 +367,7 @@ public final class Matcher {
         case .assignmentValue: valid = AssignmentValueFilter.isPlausibleSecret(secret)
         case .keyValue: valid = AssignmentValueFilter.isPlausibleKey(secret)
         case .privateKey: valid = PrivateKeyBody.isValid(secret)
-        case .derPrivateKey: valid = LenientBase64.decode(secret).flatMap(PrivateKeyBody.label(ofDER:)) != nil
+        case .derPrivateKey: valid = PrivateKeyBody.decode(unarmored: secret).flatMap(PrivateKeyBody.label(ofDER:)) != nil
         case .ageBech32: valid = Bech32.isAgeSecretKey(secret)
         case .pypiMacaroon: valid = PyPIMacaroon.isValid(secret)
         case .basicAuth: valid = BasicCredentials.isValid(secret)

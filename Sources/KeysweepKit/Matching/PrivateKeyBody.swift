@@ -23,17 +23,56 @@ enum PrivateKeyBody {
 
     /// The label a PEM file would give `der`, a private key's DER bytes without armor (base64 of
     /// them in code: `PKCS8EncodedKeySpec(Base64.decode("MIIEvQ…"))`), when they parse as
-    /// PKCS#8, PKCS#1 RSA or SEC1 EC; nil for anything else.
+    /// PKCS#8, PKCS#1 RSA or SEC1 EC, or an OpenSSH key body (`openssh-key-v1`, pasted without
+    /// its BEGIN and END lines); nil for anything else.
     static func label(ofDER der: [UInt8]) -> String? {
-        ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY"].first { isValid(der: der, label: $0, secret: []) }
+        if der.starts(with: openSSHMagic) {
+            return holdsPrivateSection(der) && PrivateKeyFacts(secret: armor(der, label: "OPENSSH PRIVATE KEY")) != nil ? "OPENSSH PRIVATE KEY" : nil
+        }
+        return ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY"].first { isValid(der: der, label: $0, secret: []) }
     }
 
     /// `base64`, an unarmored key, as the PEM block a `.pem` file writes for it: the same key
     /// pasted either way is one secret. Nil when it does not decode to a key.
     static func armored(base64: [UInt8]) -> [UInt8]? {
-        guard let der = LenientBase64.decode(base64), let label = label(ofDER: der) else { return nil }
-        let body = Data(der).base64EncodedString(options: [.lineLength64Characters, .endLineWithLineFeed])
-        return Array("-----BEGIN \(label)-----\n\(body)\n-----END \(label)-----".utf8)
+        guard let der = decode(unarmored: base64), let label = label(ofDER: der) else { return nil }
+        return armor(der, label: label)
+    }
+
+    /// The bytes of an unarmored key's base64, its line breaks and indentation aside.
+    static func decode(unarmored base64: [UInt8]) -> [UInt8]? {
+        LenientBase64.decode(base64.filter { !" \t\r\n".utf8.contains($0) })
+    }
+
+    /// Whether an OpenSSH key body holds its private section whole: after the magic, the cipher,
+    /// the KDF and its options, and the count of keys, each public key, then the private section,
+    /// all length-prefixed strings within the bytes. A body cut short (`b3BlbnNzaC1rZXktdjE…`
+    /// copied in part) has its public key and not its private one.
+    private static func holdsPrivateSection(_ body: [UInt8]) -> Bool {
+        var offset = openSSHMagic.count
+        func length() -> Int? {
+            guard offset + 4 <= body.count else { return nil }
+            let value = body[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
+            offset += 4
+            return value
+        }
+        func skipString() -> Bool {
+            guard let count = length(), offset + count <= body.count else { return false }
+            offset += count
+            return true
+        }
+        guard skipString(), skipString(), skipString(), let keys = length(), (1...16).contains(keys) else { return false }
+        for _ in 0..<keys where !skipString() { return false }
+        guard let privateLength = length() else { return false }
+        return privateLength >= 8 && offset + privateLength <= body.count
+    }
+
+    /// `der` in a PEM block: 64 characters a line, 70 for an OpenSSH key as `ssh-keygen` writes it.
+    private static func armor(_ der: [UInt8], label: String) -> [UInt8] {
+        let width = label == "OPENSSH PRIVATE KEY" ? 70 : 64
+        let encoded = Array(Data(der).base64EncodedString().utf8)
+        let lines = stride(from: 0, to: encoded.count, by: width).map { encoded[$0..<min($0 + width, encoded.count)] }
+        return Array("-----BEGIN \(label)-----\n".utf8) + Array(lines.joined(separator: [0x0A])) + Array("\n-----END \(label)-----".utf8)
     }
 
     private static func isValid(der: [UInt8], label: String, secret: [UInt8]) -> Bool {
