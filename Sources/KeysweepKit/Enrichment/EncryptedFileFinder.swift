@@ -113,13 +113,15 @@ struct EncryptedFileFinder {
 
     /// A whole master key file's Jenkins home's `credentials.xml`.
     private func jenkinsCandidates(_ location: Location) -> [String] {
-        guard location.isWholeFile, location.member.isEmpty, let home = JenkinsMasterKey.home(ofKeyAt: location.path) else { return [] }
+        guard location.isWholeFile, location.member.isEmpty,
+              let home = JenkinsMasterKey.home(ofKeyAt: location.path) else { return [] }
         return [home + "credentials.xml"]
     }
 
     /// The key of the stored secrets in the file at `path`, a Jenkins home's file, under the master
     /// key `secret`, read from `secrets/hudson.util.Secret` in that home.
-    private func jenkinsCredentials(_ secret: [UInt8], forFileAt path: String, read: (String) -> [UInt8]?) -> JenkinsCredentials? {
+    private func jenkinsCredentials(_ secret: [UInt8], forFileAt path: String,
+                                    read: (String) -> [UInt8]?) -> JenkinsCredentials? {
         let home = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
         return read(home + "secrets/hudson.util.Secret").flatMap { JenkinsCredentials(masterKey: secret, secretFile: $0) }
     }

@@ -22,14 +22,13 @@ struct JenkinsCredentials {
         let hasher = MessageDigest(.sha256)
         hasher.update(masterKey)
         guard let payload = AESECB.open(secretFile, key: Array(hasher.finish().prefix(16))),
-              payload.count >= 16 + Self.magic.count, payload.suffix(Self.magic.count).elementsEqual(Self.magic) else { return nil }
+              payload.count >= 16 + Self.magic.count, Self.endsWithMagic(payload) else { return nil }
         key = Array(payload.prefix(16))
     }
 
     /// `xml` with every stored secret the key opens (an element's whole text, `>{AQAAABAAAAAQ…}<`
-    /// or an older home's base64)
-    /// replaced by its plaintext, and the names of the elements that held them (`password`,
-    /// `privateKey`); nil when none opened.
+    /// or an older home's base64) replaced by its plaintext, and the names of the elements that
+    /// held them (`password`, `privateKey`); nil when none opened.
     func opened(xml: [UInt8]) -> (text: [UInt8], names: [String])? {
         var text: [UInt8] = []
         var names: [String] = []
@@ -37,8 +36,9 @@ struct JenkinsCredentials {
         var index = 1
         while index < xml.count {
             defer { index += 1 }
-            guard xml[index - 1] == UInt8(ascii: ">"), let end = xml[index...].prefix(Self.longestValue).firstIndex(of: UInt8(ascii: "<")),
-                  end > index, let plaintext = open(Array(xml[index..<end])) else { continue }
+            guard xml[index - 1] == UInt8(ascii: ">"),
+                  let end = xml[index...].prefix(Self.longestValue).firstIndex(of: UInt8(ascii: "<")), end > index,
+                  let plaintext = open(Array(xml[index..<end])) else { continue }
             text += xml[copied..<index] + plaintext
             copied = end
             if let name = Self.elementName(endingAt: index - 1, in: xml), !names.contains(name) { names.append(name) }
@@ -55,10 +55,12 @@ struct JenkinsCredentials {
     /// the base64 that Jenkins wrote before 2017 (SECURITY-304), AES-128-ECB of the value and
     /// `::::MAGIC::::`, still read by Jenkins and left in old homes.
     private func open(_ element: [UInt8]) -> [UInt8]? {
-        if element.first == UInt8(ascii: "{"), element.last == UInt8(ascii: "}") { return open(stored: Array(element.dropFirst().dropLast())) }
+        if element.first == UInt8(ascii: "{"), element.last == UInt8(ascii: "}") {
+            return open(stored: Array(element.dropFirst().dropLast()))
+        }
         guard element.count >= 24, element.count % 4 == 0,
               let data = Data(base64Encoded: Data(element)).map(Array.init), data.count % 16 == 0,
-              let plaintext = AESECB.open(data, key: key), plaintext.suffix(Self.magic.count).elementsEqual(Self.magic) else { return nil }
+              let plaintext = AESECB.open(data, key: key), Self.endsWithMagic(plaintext) else { return nil }
         return Array(plaintext.dropLast(Self.magic.count))
     }
 
@@ -71,6 +73,10 @@ struct JenkinsCredentials {
         return plaintext.flatMap { String(validating: $0, as: UTF8.self) == nil ? nil : $0 }
     }
 
+    private static func endsWithMagic(_ bytes: [UInt8]) -> Bool {
+        bytes.suffix(magic.count).elementsEqual(magic)
+    }
+
     private static func bigEndian(_ bytes: ArraySlice<UInt8>) -> Int {
         bytes.reduce(0) { $0 << 8 | Int($1) }
     }
@@ -78,7 +84,9 @@ struct JenkinsCredentials {
     /// The name of the element whose start tag ends at `end` (`>`): `password` in `<password>`.
     private static func elementName(endingAt end: Int, in xml: [UInt8]) -> String? {
         guard let open = xml[max(0, end - 200)..<end].lastIndex(of: UInt8(ascii: "<")) else { return nil }
-        let name = xml[(open + 1)..<end].prefix { ValueShape.isIdentifierByte($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+        let name = xml[(open + 1)..<end].prefix {
+            ValueShape.isIdentifierByte($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+        }
         return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
     }
 }

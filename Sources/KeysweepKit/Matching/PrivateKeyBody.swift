@@ -27,7 +27,8 @@ enum PrivateKeyBody {
     /// its BEGIN and END lines); nil for anything else.
     static func label(ofDER der: [UInt8]) -> String? {
         if der.starts(with: openSSHMagic) {
-            return holdsPrivateSection(der) && PrivateKeyFacts(secret: armor(der, label: "OPENSSH PRIVATE KEY")) != nil ? "OPENSSH PRIVATE KEY" : nil
+            let label = "OPENSSH PRIVATE KEY"
+            return holdsPrivateSection(der) && PrivateKeyFacts(secret: armor(der, label: label)) != nil ? label : nil
         }
         return ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY"].first { isValid(der: der, label: $0, secret: []) }
     }
@@ -72,7 +73,8 @@ enum PrivateKeyBody {
         let width = label == "OPENSSH PRIVATE KEY" ? 70 : 64
         let encoded = Array(Data(der).base64EncodedString().utf8)
         let lines = stride(from: 0, to: encoded.count, by: width).map { encoded[$0..<min($0 + width, encoded.count)] }
-        return Array("-----BEGIN \(label)-----\n".utf8) + Array(lines.joined(separator: [0x0A])) + Array("\n-----END \(label)-----".utf8)
+        return Array("-----BEGIN \(label)-----\n".utf8) + Array(lines.joined(separator: [0x0A]))
+            + Array("\n-----END \(label)-----".utf8)
     }
 
     private static func isValid(der: [UInt8], label: String, secret: [UInt8]) -> Bool {

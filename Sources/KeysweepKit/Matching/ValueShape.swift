@@ -220,7 +220,9 @@ enum ValueShape {
     /// joined by dots, then one or two digits.
     static func isNumberedScope(_ value: [UInt8]) -> Bool {
         let parts = value.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard parts.count >= 3, let number = parts.last, (1...2).contains(number.count), number.allSatisfy(isDigit) else { return false }
+        guard parts.count >= 3, let number = parts.last, (1...2).contains(number.count), number.allSatisfy(isDigit) else {
+            return false
+        }
         return parts.dropLast().allSatisfy { word in
             word.count >= 2 && word.allSatisfy { isLowercase($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
         }

@@ -110,7 +110,8 @@ public enum ScanSession {
         var secretsAtHead = result.secretsAtHead
         var ciphertexts: Set<Location> = []
         var decrypted = DecryptedSettings.matches(openedBy: matches, ruleSet: ruleSet, finder: finder, suppress: request.suppress,
-                                                  statistics: &statistics, secretsAtHead: &secretsAtHead, ciphertexts: &ciphertexts)
+                                                  statistics: &statistics, secretsAtHead: &secretsAtHead,
+                                                  ciphertexts: &ciphertexts)
         matches.removeAll { ciphertexts.contains($0.location) }
         let sealed = SealedTextOpener(ruleSet: ruleSet, suppress: request.suppress).open(matches, statistics: &statistics,
                                                                                           secretsAtHead: &secretsAtHead)
