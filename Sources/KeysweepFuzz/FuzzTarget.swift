@@ -45,7 +45,7 @@ enum FuzzTarget: String, CaseIterable {
     /// What the enrichment reads of encrypted settings a found key opens: Rails' credentials file
     /// and its Marshal and YAML plaintext, a Symfony vault's PHP files, a key pair in either form,
     /// dotenvx values (ECIES) and env files, Laravel's payloads, Ansible Vault texts and password
-    /// files, Jasypt values.
+    /// files, Jasypt values, a Jenkins home's key files and stored secrets, unarmored key bodies.
     case vaultFiles = "vault-files"
 
     func run(_ bytes: UnsafeRawBufferPointer) {

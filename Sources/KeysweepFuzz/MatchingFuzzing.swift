@@ -63,7 +63,16 @@ enum MatchingFuzzing {
             _ = value.open(password: Array("fuzz".utf8))
             _ = value.matchedText(file)
         }
+        _ = JenkinsMasterKey.secret(ofKeyFile: bytes)
+        _ = JenkinsCredentials(masterKey: Array(file.prefix(256)), secretFile: Array(file.dropFirst(256)))
+        _ = jenkinsFixtureCredentials.opened(xml: file)
+        _ = PrivateKeyBody.armored(base64: file)
     }
+
+    /// The key of `fixtures/tree/jenkins`' stored secrets, so that its `credentials.xml` (a seed)
+    /// and what the fuzzer makes of it are opened, not only parsed.
+    private static let jenkinsFixtureCredentials =
+        JenkinsCredentials(key: ValueShape.bytes(ofHex: Array("8874a05433a7c82553d2cba2e638195f".utf8)) ?? [])
 
     private static let encodedValues = EncodedValues()
     /// libFuzzer runs one input at a time on one thread: the scratch has one user.

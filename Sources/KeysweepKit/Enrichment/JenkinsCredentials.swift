@@ -16,6 +16,11 @@ struct JenkinsCredentials {
 
     private static let magic = Array("::::MAGIC::::".utf8)
 
+    /// The key of stored secrets given as it is (16 bytes).
+    init(key: [UInt8]) {
+        self.key = key
+    }
+
     /// The key of stored secrets, when `secretFile` (`hudson.util.Secret`) opens under `masterKey`
     /// (`master.key`'s text) and ends with Jenkins' mark.
     init?(masterKey: [UInt8], secretFile: [UInt8]) {
@@ -23,7 +28,7 @@ struct JenkinsCredentials {
         hasher.update(masterKey)
         guard let payload = AESECB.open(secretFile, key: Array(hasher.finish().prefix(16))),
               payload.count >= 16 + Self.magic.count, Self.endsWithMagic(payload) else { return nil }
-        key = Array(payload.prefix(16))
+        self.init(key: Array(payload.prefix(16)))
     }
 
     /// `xml` with every stored secret the key opens (an element's whole text, `>{AQAAABAAAAAQ…}<`
