@@ -23,41 +23,38 @@ struct EncryptedFileFinder {
     }
 
     /// The file a key decrypts and its text, for the formats whose files are decrypted here
-    /// (Rails credentials, dotenv-vault entries), from the first of `locations` that leads to one.
+    /// (Rails credentials, dotenv-vault entries, dotenvx env files, a Jenkins home's
+    /// `credentials.xml`), from the first of `locations` that leads to one.
     func plaintext(openedBy secret: [UInt8], validator: StructuralValidator?, at locations: [Location]) -> (path: String, text: [UInt8], location: Location)? {
-        if validator == .jenkinsMasterKey {
-            return firstOpened(locations, candidates: jenkinsCandidates) { file, path, location in
-                jenkinsCredentials(secret, forFileAt: path) { read($0, at: location) }?.opened(xml: file)?.text
-            }
-        }
         let candidates: ((Location) -> [String])? = switch validator {
         case .railsMasterKey: railsCandidates
         case .dotenvVaultKey: dotenvVaultCandidates
         case .secp256k1PrivateKey: { siblingPaths(Self.dotenvxFiles, of: $0) }
+        case .jenkinsMasterKey: jenkinsCandidates
         default: nil
         }
         guard let candidates else { return nil }
-        return firstOpened(Array(locations.prefix(validator == .secp256k1PrivateKey ? 2 : 4)), candidates: candidates) { file, _, _ in
-            Self.decrypt(file, secret, validator)
+        let tried = Array(locations.prefix(validator == .secp256k1PrivateKey ? 2 : 4))
+        return firstOpened(tried, candidates: candidates) { file, path, location in
+            decrypt(file, at: path, secret, validator) { read($0, at: location) }
         }
     }
 
     /// The text of the file at `path` in HEAD's tree (the working tree outside history) under
     /// the key, when it opens it.
     func plaintextAtHead(_ path: String, openedBy secret: [UInt8], validator: StructuralValidator?) -> [UInt8]? {
-        if validator == .jenkinsMasterKey {
-            return workspace.headContents(of: path).flatMap { file in
-                jenkinsCredentials(secret, forFileAt: path, read: workspace.headContents(of:))?.opened(xml: file)?.text
-            }
-        }
-        return workspace.headContents(of: path).flatMap { Self.decrypt($0, secret, validator) }
+        workspace.headContents(of: path).flatMap { decrypt($0, at: path, secret, validator, read: workspace.headContents(of:)) }
     }
 
-    private static func decrypt(_ file: [UInt8], _ secret: [UInt8], _ validator: StructuralValidator?) -> [UInt8]? {
+    /// `file`, read at `path`, decrypted under the key `secret`; `read` gives the other files a
+    /// format needs beside it (a Jenkins home's `secrets/hudson.util.Secret`).
+    private func decrypt(_ file: [UInt8], at path: String, _ secret: [UInt8], _ validator: StructuralValidator?,
+                         read: (String) -> [UInt8]?) -> [UInt8]? {
         switch validator {
         case .railsMasterKey: RailsCredentials(file: file, hexKey: secret)?.plaintext
         case .dotenvVaultKey: DotenvEncryptedFiles.openVault(file, hexKey: secret)?.plaintext
         case .secp256k1PrivateKey: ValueShape.bytes(ofHex: secret).flatMap { DotenvEncryptedFiles.decryptedText(of: file, privateKey: $0) }
+        case .jenkinsMasterKey: jenkinsCredentials(secret, forFileAt: path, read: read)?.opened(xml: file)?.text
         default: nil
         }
     }

@@ -120,7 +120,7 @@ public struct PrivateKeyFacts: Sendable, Hashable {
     }
 
     /// `openssh-key-v1\0`, then strings: cipher, KDF, KDF options, a key count, the public key.
-    private static func openSSH(_ body: [UInt8]) -> PrivateKeyFacts? {
+    static func openSSH(_ body: [UInt8]) -> PrivateKeyFacts? {
         let magic = Array("openssh-key-v1".utf8) + [0]
         guard body.starts(with: magic) else { return nil }
         var reader = SSHWireReader(body[magic.count...])
@@ -162,29 +162,6 @@ public struct PrivateKeyFacts: Sendable, Hashable {
         case "1.3.132.0.35": 521
         default: nil
         }
-    }
-}
-
-/// Length-prefixed fields of the SSH wire format (RFC 4251 §5).
-private struct SSHWireReader {
-    private var bytes: ArraySlice<UInt8>
-
-    init(_ bytes: ArraySlice<UInt8>) {
-        self.bytes = bytes
-    }
-
-    mutating func uint32() -> Int? {
-        guard bytes.count >= 4 else { return nil }
-        let value = bytes.prefix(4).reduce(0) { $0 << 8 | Int($1) }
-        bytes = bytes.dropFirst(4)
-        return value
-    }
-
-    mutating func string() -> ArraySlice<UInt8>? {
-        guard let length = uint32(), bytes.count >= length else { return nil }
-        let value = bytes.prefix(length)
-        bytes = bytes.dropFirst(length)
-        return value
     }
 }
 

@@ -306,8 +306,9 @@ enum AssignmentValueFilter {
     /// prefixes), not `access_token_hash`. Content digests are named for what they hash (`sha`,
     /// `checksum`, `integrity`, `etag`). A name that only says `token` or `key` keeps the digest
     /// rule: API specs and lockfiles put digests beside those words; so does `password`, beside
-    /// which 40 or 64 hex digits are a password's SHA-1 or SHA-256 (`'password' => '0beec7b5…'`).
-    static func isHexSecretNamedSecret(_ value: [UInt8], name: [UInt8]) -> Bool {
+    /// which 40 or 64 hex digits are a password's SHA-1 or SHA-256 (`'password' => '0beec7b5…'`),
+    /// unless the words before it, `qualifier`, say what the key or token is for (`QualifiedHexName`).
+    static func isHexSecretNamedSecret(_ value: [UInt8], name: [UInt8], qualifier: [UInt8] = []) -> Bool {
         guard value.count == 40 || value.count == 64 else { return false }
         let words = nameWords(name)
         if hexSecretNames.contains(where: { words.starts(with: $0) }) { return true }
@@ -316,6 +317,7 @@ enum AssignmentValueFilter {
         guard letters.lower == 0 || letters.upper == 0 else { return false }
         return hexKeyNames.contains { words.starts(with: $0) }
             || hexTokenNames.contains { words.starts(with: $0) && !nameGoesOn(words, after: $0.count) }
+            || QualifiedHexName.saysSecret(name: name, qualifier: qualifier)
     }
 
     /// Whether the name in `words` goes on after its first `count` bytes (`access_token_hash`).

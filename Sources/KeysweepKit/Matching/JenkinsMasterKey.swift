@@ -11,12 +11,7 @@ enum JenkinsMasterKey {
 
     /// The key in `bytes` when they are a whole key file: 256 hex digits, then at most a line end.
     static func secret(ofKeyFile bytes: UnsafeRawBufferPointer) -> [UInt8]? {
-        guard (length...length + 2).contains(bytes.count) else { return nil }
-        let key = Array(bytes.prefix(length))
-        guard isPlausibleKey(key) else { return nil }
-        let rest = Array(bytes.dropFirst(length))
-        guard rest.isEmpty || rest == [0x0A] || rest == [0x0D, 0x0A] else { return nil }
-        return key
+        KeyFileLine.key(in: bytes, length: length, isKey: isPlausibleKey)
     }
 
     /// 256 hex digits in lower case, as Jenkins writes them (`Util.toHexString`).

@@ -354,9 +354,8 @@ public final class Matcher {
             return .rejected
         }
         if rule.rule.isGeneric && AssignmentValueFilter.looksLikeDigestOrUUID(secret)
-            && !AssignmentValueFilter.isHexSecretNamedSecret(secret, name: name)
-            && !AssignmentValueFilter.isGeneratedUUIDNamedSecret(secret, name: name)
-            && !QualifiedHexName.saysSecret(secret, name: name, qualifier: qualifier) {
+            && !AssignmentValueFilter.isHexSecretNamedSecret(secret, name: name, qualifier: qualifier)
+            && !AssignmentValueFilter.isGeneratedUUIDNamedSecret(secret, name: name) {
             return .rejected
         }
         let valid: Bool

@@ -27,8 +27,7 @@ enum PrivateKeyBody {
     /// its BEGIN and END lines); nil for anything else.
     static func label(ofDER der: [UInt8]) -> String? {
         if der.starts(with: openSSHMagic) {
-            let label = "OPENSSH PRIVATE KEY"
-            return holdsPrivateSection(der) && PrivateKeyFacts(secret: armor(der, label: label)) != nil ? label : nil
+            return holdsPrivateSection(der) && PrivateKeyFacts.openSSH(der) != nil ? "OPENSSH PRIVATE KEY" : nil
         }
         return ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY"].first { isValid(der: der, label: $0, secret: []) }
     }
@@ -50,22 +49,11 @@ enum PrivateKeyBody {
     /// all length-prefixed strings within the bytes. A body cut short (`b3BlbnNzaC1rZXktdjE…`
     /// copied in part) has its public key and not its private one.
     private static func holdsPrivateSection(_ body: [UInt8]) -> Bool {
-        var offset = openSSHMagic.count
-        func length() -> Int? {
-            guard offset + 4 <= body.count else { return nil }
-            let value = body[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
-            offset += 4
-            return value
-        }
-        func skipString() -> Bool {
-            guard let count = length(), offset + count <= body.count else { return false }
-            offset += count
-            return true
-        }
-        guard skipString(), skipString(), skipString(), let keys = length(), (1...16).contains(keys) else { return false }
-        for _ in 0..<keys where !skipString() { return false }
-        guard let privateLength = length() else { return false }
-        return privateLength >= 8 && offset + privateLength <= body.count
+        var reader = SSHWireReader(body.dropFirst(openSSHMagic.count))
+        guard reader.string() != nil, reader.string() != nil, reader.string() != nil,
+              let keys = reader.uint32(), (1...16).contains(keys) else { return false }
+        for _ in 0..<keys where reader.string() == nil { return false }
+        return (reader.string()?.count ?? 0) >= 8
     }
 
     /// `der` in a PEM block: 64 characters a line, 70 for an OpenSSH key as `ssh-keygen` writes it.

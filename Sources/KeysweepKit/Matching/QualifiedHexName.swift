@@ -13,12 +13,10 @@
 ///   pages rather than authenticates (`pageToken`, `syncToken`, `deviceToken`, `lockToken`) or is
 ///   made up (`FAKE_TOKEN`). The bare `token` keeps the digest rule: API specs put digests there.
 enum QualifiedHexName {
-    /// Whether `value` (hex) is a secret given the qualifier before the rule's `name`.
-    static func saysSecret(_ value: [UInt8], name: [UInt8], qualifier: [UInt8]) -> Bool {
-        guard value.count == 40 || value.count == 64, value.allSatisfy(ValueShape.isHexDigit) else { return false }
-        let letters = value.filter { !ValueShape.isDigit($0) }
-        // Digests and keys are printed in one case: `acdeFf05…` was edited by hand.
-        guard letters.allSatisfy(ValueShape.isLowercase) || letters.allSatisfy(ValueShape.isUppercase) else { return false }
+    /// Whether the rule's `name` and the `qualifier` before it say that a hex value of a digest's
+    /// length (one case, checked by the caller, `AssignmentValueFilter.isHexSecretNamedSecret`) is
+    /// a secret.
+    static func saysSecret(name: [UInt8], qualifier: [UInt8]) -> Bool {
         let words = words(of: qualifier)
         guard let last = words.last else { return false }
         if words.contains(where: madeUpWords.contains) { return false }
@@ -45,7 +43,7 @@ enum QualifiedHexName {
         let lowered = name.map(KeywordPrefilter.fold)
         for (word, kind) in [(Array("token".utf8), NameWord.token), (Array("key".utf8), .key)] where lowered.starts(with: word) {
             let next = lowered.count > word.count ? lowered[word.count] : 0
-            return ValueShape.isIdentifierByte(next) || next == UInt8(ascii: "_") ? nil : kind
+            return ValueShape.isIdentifierByte(next) ? nil : kind
         }
         return nil
     }

@@ -10,12 +10,7 @@
 enum RailsMasterKey {
     /// The key in `bytes` when they are a whole key file: 32 hex digits, then at most a line end.
     static func secret(ofKeyFile bytes: UnsafeRawBufferPointer) -> [UInt8]? {
-        guard (32...34).contains(bytes.count) else { return nil }
-        let key = Array(bytes.prefix(32))
-        guard isPlausibleKey(key) else { return nil }
-        let rest = Array(bytes.dropFirst(32))
-        guard rest.isEmpty || rest == [0x0A] || rest == [0x0D, 0x0A] else { return nil }
-        return key
+        KeyFileLine.key(in: bytes, length: 32, isKey: isPlausibleKey)
     }
 
     /// 32 hex digits in lower case, as Rails writes its keys (`SecureRandom.hex(16)`).

@@ -34,9 +34,12 @@ enum DecryptedSettings {
                   scanned.insert((opened.location.commit?.id ?? "") + ":" + opened.path).inserted else { continue }
             // A Jenkins file is decrypted in place, every other byte kept: what it no longer holds
             // was replaced. (Other formats' texts hold the decrypted values alone.)
-            for plain in matches where validator == .jenkinsMasterKey && plain.location.path == opened.path
-                && plain.location.commit?.id == opened.location.commit?.id && !opened.text.contains(subsequence: plain.secret) {
-                ciphertexts.insert(plain.location)
+            if validator == .jenkinsMasterKey {
+                for plain in matches where plain.location.path == opened.path
+                    && plain.location.commit?.id == opened.location.commit?.id
+                    && !opened.text.contains(subsequence: plain.secret) {
+                    ciphertexts.insert(plain.location)
+                }
             }
             let scan = opened.text.withUnsafeBytes { matcher.scan($0) }
             statistics.count(scan, path: opened.path)

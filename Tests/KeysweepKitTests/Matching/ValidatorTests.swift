@@ -215,11 +215,12 @@ import Testing
         ("github_", "token_sha1: ", false),      // the token's digest
     ])
     func qualifiedHexNameDecides(qualifier: String, name: String, secret: Bool) {
+        let (name, qualifier) = (Array(name.utf8), Array(qualifier.utf8))
         let value = Array("6fb1cff7690db9ac066cadbbde8e3c078efdabcf".utf8)
-        #expect(QualifiedHexName.saysSecret(value, name: Array(name.utf8), qualifier: Array(qualifier.utf8)) == secret)
+        #expect(AssignmentValueFilter.isHexSecretNamedSecret(value, name: name, qualifier: qualifier) == secret)
         // Hex edited by hand, in two cases, is no generated key.
         let mixed = Array("6fb1CFF7690db9ac066cadbbde8e3c078efdabcf".utf8)
-        #expect(!QualifiedHexName.saysSecret(mixed, name: Array(name.utf8), qualifier: Array(qualifier.utf8)))
+        #expect(!AssignmentValueFilter.isHexSecretNamedSecret(mixed, name: name, qualifier: qualifier))
     }
 
     /// A translation's label in ISO-8859-1, as Java's `.properties` files are written, is text like
