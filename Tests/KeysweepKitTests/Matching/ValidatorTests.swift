@@ -309,6 +309,9 @@ import Testing
         ("admin_secret", true),
         ("Here4Tz9xQ2mK7pL", false),                  // `here` inside a word
         ("Tz6!qW3vK9mB2xN-key", false),               // punctuation a name does not hold
+        ("aabbccddeeff00112233", true),               // every character written twice (argo-cd's tests)
+        ("aabbccddeeff0011223", false),               // an odd length is no pairs
+        ("aabbccddeeff0012", false),                  // one pair broken
     ])
     func placeholders(value: String, isPlaceholder: Bool) {
         #expect(PlaceholderFilter.isPlaceholder(Array(value.utf8)) == isPlaceholder)
