@@ -8,6 +8,7 @@ public enum AESGCM {
     /// `associatedData` is authenticated with it, not encrypted.
     public static func open(_ ciphertext: [UInt8], key: [UInt8], iv: [UInt8], tag: [UInt8],
                             associatedData: [UInt8] = []) -> [UInt8]? {
+        Libcrypto.load()
         let cipher: OpaquePointer?
         switch key.count {
         case 16: cipher = EVP_aes_128_gcm()

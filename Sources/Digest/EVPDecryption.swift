@@ -6,6 +6,7 @@ enum EVPDecryption {
     /// `input` decrypted under `cipher` with `key` and `iv` (sizes checked by the caller), or nil
     /// when libcrypto refuses it.
     static func run(_ cipher: OpaquePointer, key: [UInt8], iv: [UInt8], input: [UInt8]) -> [UInt8]? {
+        Libcrypto.load()
         guard input.count < Int(Int32.max) - 32, let context = EVP_CIPHER_CTX_new() else { return nil }
         defer { EVP_CIPHER_CTX_free(context) }
         var output = [UInt8](repeating: 0, count: input.count + 32)

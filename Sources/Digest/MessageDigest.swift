@@ -33,6 +33,7 @@ public final class MessageDigest {
     private let context: OpaquePointer
 
     public init(_ algorithm: Algorithm) {
+        Libcrypto.load()
         // It allocates a few hundred bytes; failing that, nothing else would run either.
         guard let context = EVP_MD_CTX_new() else { fatalError("libcrypto: out of memory") }
         self.algorithm = algorithm

@@ -9,6 +9,7 @@ public enum PBEWithMD5AndDES {
     /// The plaintext of `ciphertext` under the key and IV that `iterations` rounds of MD5 derive
     /// from `password` and the 8-byte `salt`, or nil when the sizes or the padding are wrong.
     public static func open(_ ciphertext: [UInt8], password: [UInt8], salt: [UInt8], iterations: Int) -> [UInt8]? {
+        Libcrypto.load()
         guard salt.count == 8, iterations > 0, iterations <= 100_000, !ciphertext.isEmpty, ciphertext.count % 8 == 0,
               let cipher = desCBC.cipher,
               let derived = derive(password: password, salt: salt, iterations: iterations) else { return nil }

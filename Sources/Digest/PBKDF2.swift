@@ -16,6 +16,7 @@ public enum PBKDF2 {
 
     private static func derive(password: [UInt8], salt: [UInt8], iterations: Int, length: Int,
                                digest: OpaquePointer?) -> [UInt8]? {
+        Libcrypto.load()
         guard iterations > 0, iterations <= Int(Int32.max), length > 0, length <= 1024,
               password.count < Int(Int32.max), salt.count < Int(Int32.max) else { return nil }
         var output = [UInt8](repeating: 0, count: length)

@@ -11,6 +11,7 @@ public final class SHA1 {
     private let context: OpaquePointer
 
     public init() {
+        Libcrypto.load()
         // It allocates a few hundred bytes; failing that, nothing else would run either.
         guard let context = EVP_MD_CTX_new() else { fatalError("libcrypto: out of memory") }
         self.context = context

@@ -22,6 +22,7 @@ public enum Secp256k1 {
     /// when `peer` is nil, written in `form` as `length` bytes; nil for an invalid scalar or
     /// point, or the point at infinity.
     private static func product(of scalar: [UInt8], times peer: [UInt8]?, as form: point_conversion_form_t, length: Int) -> [UInt8]? {
+        Libcrypto.load()
         guard scalar.count == 32, let group = EC_GROUP_new_by_curve_name(NID_secp256k1) else { return nil }
         defer { EC_GROUP_free(group) }
         guard let context = BN_CTX_new() else { return nil }

@@ -6,6 +6,7 @@ public enum X25519 {
     /// The public key of the 32-byte private key `scalar` (clamped as RFC 7748 and libsodium
     /// clamp it), or nil when `scalar` is not 32 bytes.
     public static func publicKey(ofPrivateKey scalar: [UInt8]) -> [UInt8]? {
+        Libcrypto.load()
         guard scalar.count == 32,
               let key = EVP_PKEY_new_raw_private_key(EVP_PKEY_X25519, nil, scalar, scalar.count) else { return nil }
         defer { EVP_PKEY_free(key) }

@@ -24,6 +24,13 @@ import Testing
         #expect(Timestamp(seconds: 1_704_164_645).description == "2024-01-02T03:04:05Z")
         #expect(Timestamp(seconds: -1).description == "1969-12-31T23:59:59Z")
         #expect(Timestamp(seconds: 951_782_400).description == "2000-02-29T00:00:00Z")
+        #expect(Timestamp(seconds: -62_135_596_800).description == "0001-01-01T00:00:00Z")
+    }
+
+    @Test func timestampsPrintAtAnAuthorsZoneOffset() {
+        #expect(Timestamp(seconds: 0).description(atOffsetMinutes: -330) == "1969-12-31T18:30:00-05:30")
+        #expect(Timestamp(seconds: 0).description(atOffsetMinutes: 60) == "1970-01-01T01:00:00+01:00")
+        #expect(Timestamp(seconds: 0).description(atOffsetMinutes: 0) == "1970-01-01T00:00:00+00:00")
     }
 
     @Test(arguments: ["2024-13-01", "yesterday", "2024-01-02T03:04", "2024-01-02T03:04:05+0100", ""])
