@@ -1,5 +1,3 @@
-import Foundation
-
 /// The one assignment grammar that rules share: what may stand between a name and its value, and
 /// what a generic value looks like.
 ///
@@ -106,14 +104,31 @@ enum AssignmentGrammar {
     }
 
     /// The pattern with `{{assign}}` and `{{value:MIN,MAX}}` expanded; other text is unchanged.
+    /// Searched as Swift strings, not with Foundation's `range(of:)`, which copied the growing
+    /// pattern at each call: a pre-commit run expands the twenty-odd patterns it compiles.
     static func expand(_ pattern: String) -> String {
-        guard pattern.contains("{{") else { return pattern }
-        var result = pattern.replacingOccurrences(of: "{{assign}}", with: assignment)
-        while let start = result.range(of: "{{value:"), let end = result.range(of: "}}", range: start.upperBound..<result.endIndex) {
-            let bounds = result[start.upperBound..<end.lowerBound].split(separator: ",").compactMap { Int($0) }
-            guard bounds.count == 2 else { break }
-            result.replaceSubrange(start.lowerBound..<end.upperBound, with: value(minimum: bounds[0], maximum: bounds[1]))
+        var rest = Substring(pattern)
+        var result = ""
+        while let open = rest.firstRange(of: "{{") {
+            result += rest[..<open.lowerBound]
+            if let close = rest[open.upperBound...].firstRange(of: "}}"),
+               let expansion = expansion(of: rest[open.upperBound..<close.lowerBound]) {
+                result += expansion
+                rest = rest[close.upperBound...]
+            } else {
+                // Not a macro: its first brace is pattern text, and a macro may start at the next.
+                result += "{"
+                rest = rest[rest.index(after: open.lowerBound)...]
+            }
         }
-        return result
+        return result + rest
+    }
+
+    /// What the macro between `{{` and `}}` stands for, or nil when it is none of ours.
+    private static func expansion(of macro: Substring) -> String? {
+        if macro == "assign" { return assignment }
+        guard macro.hasPrefix("value:") else { return nil }
+        let bounds = macro.dropFirst("value:".count).split(separator: ",").compactMap { Int($0) }
+        return bounds.count == 2 ? value(minimum: bounds[0], maximum: bounds[1]) : nil
     }
 }
