@@ -378,14 +378,16 @@ enum AssignmentValueFilter {
     /// `name`, `self.password`, `config-value`, `creds?.password!`, `Type?`: identifier segments
     /// joined by `.`, `:`, `|`, `-`, `?` or `!`; treated as code, not a secret, when it has a `.`,
     /// `:` or `|` (template filter) separator or no digit at all. Segments in which digits and
-    /// letters alternate more than twice (`yzr3wc9sk2.gj8i3tkd2`) are random, not names.
+    /// letters alternate more than twice (`yzr3wc9sk2.gj8i3tkd2`) are random, not names. Code has
+    /// no `?` or `!` between two letters or digits (`!Ref`, `x?.y` and `y!` are code): `un!techwhooah`
+    /// is a password.
     static func looksLikeIdentifier(_ value: [UInt8]) -> Bool {
         var hasDigit = false
         var hasSeparator = false
         var segmentStart = true
         var digitThenLetter = 0
         var previousWasDigit = false
-        for byte in value {
+        for (index, byte) in value.enumerated() {
             let isDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
             let isLetter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
             if previousWasDigit && isLetter { digitThenLetter += 1 }
@@ -399,9 +401,15 @@ enum AssignmentValueFilter {
             case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "|"):
                 hasSeparator = true
                 segmentStart = true
-            case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: "!"):
-                // Dashes are common inside tokens, and `?`/`!` end Swift optionals as well as
-                // passwords (`Summer2024!`): they split segments but do not make a value code.
+            case UInt8(ascii: "?"), UInt8(ascii: "!"):
+                // They end Swift optionals as well as passwords (`Summer2024!`): they split
+                // segments but do not make a value code.
+                let inWord = index > 0 && index + 1 < value.count
+                    && ValueShape.isIdentifierByte(value[index - 1]) && ValueShape.isIdentifierByte(value[index + 1])
+                guard !inWord else { return false }
+                segmentStart = true
+            case UInt8(ascii: "-"):
+                // Dashes are common inside tokens: they split segments but do not make a value code.
                 segmentStart = true
             default:
                 return false

@@ -49,6 +49,9 @@ import Testing
         ("access-token-123", false),
         ("testpassword123", false),
         ("Summer2024!", true),
+        ("un!techwhooah", true),                           // `!` between letters: no optional
+        ("!Ref", false),                                   // a YAML tag, a negation
+        ("creds!.password", false),
         ("aB3x-Yz9k_Qm4Lp8", true),
         ("value|lowerFirst", false),
         ("Tr0ub4(dor)&3x", true),       // punctuation inside a password is not code
