@@ -160,13 +160,22 @@ enum AssignmentValueFilter {
     /// `TransportCreds: transportCredsForS2A,`, `Credentials S3ExpressCredentialsProvider` (a Go
     /// struct's field), `var respCreds ec2RoleCredRespBody`: an unquoted compound identifier
     /// (`isCompoundIdentifier`) in camel case beside a credential's name is a variable or a type
-    /// in code. A quote at the end of `name` (the matched text before the value) makes the value a
-    /// string literal, judged as any other; values with punctuation (`Tr0ub4dor&3`) and without a
-    /// lowercase letter followed by a capital (`abcd1234efgh5678`) are left to the other tests.
-    static func isUnquotedCodeName(_ value: [UInt8], name: [UInt8]) -> Bool {
-        guard !isQuoted(afterName: name), value.allSatisfy(ValueShape.isIdentifierByte) else { return false }
-        let camelCase = zip(value, value.dropFirst()).contains { ValueShape.isLowercase($0) && ValueShape.isUppercase($1) }
-        return camelCase && isCompoundIdentifier(value)
+    /// in code. Values with punctuation (`Tr0ub4dor&3`) and without a lowercase letter followed by
+    /// a capital (`abcd1234efgh5678`) are left to the other tests.
+    ///
+    /// A quote at the end of `name` (the matched text before the value) makes the value a string
+    /// literal, which still names a type or an option when every letter of it is in a word
+    /// (`CamelCaseName`): `__all__ = ['OAuth2AccessToken', 'OAuth2Application']`, `"-Token",
+    /// "-V2SocketServerMode"` (an option's dashes are no part of the name).
+    static func isCodeName(_ value: [UInt8], name: [UInt8]) -> Bool {
+        guard isQuoted(afterName: name) else {
+            guard value.allSatisfy(ValueShape.isIdentifierByte) else { return false }
+            let camelCase = zip(value, value.dropFirst()).contains { ValueShape.isLowercase($0) && ValueShape.isUppercase($1) }
+            return camelCase && isCompoundIdentifier(value)
+        }
+        let word = Array(value.drop { $0 == UInt8(ascii: "-") })
+        return word.count >= 8 && value.count - word.count <= 2 && word.dropFirst().contains(where: ValueShape.isUppercase)
+            && CamelCaseName.holds(word)
     }
 
     /// Whether the value after `name` (the matched text before it) opens with a quote.

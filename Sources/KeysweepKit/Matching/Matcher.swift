@@ -350,7 +350,7 @@ public final class Matcher {
            rule.rule.validator?.isPublishedDefault(secret) != true { return .rejected }
         if rule.rule.isGeneric && AssignmentValueFilter.echoesName(secret, name: name) { return .rejected }
         // Tokens are random; a password may be made of words, and its own rules judge those.
-        if rule.rule.isGeneric && rule.rule.kind != .password && AssignmentValueFilter.isUnquotedCodeName(secret, name: name) {
+        if rule.rule.isGeneric && rule.rule.kind != .password && AssignmentValueFilter.isCodeName(secret, name: name) {
             return .rejected
         }
         if rule.rule.isGeneric && AssignmentValueFilter.looksLikeDigestOrUUID(secret)

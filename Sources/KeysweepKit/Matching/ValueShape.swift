@@ -86,6 +86,11 @@ enum ValueShape {
     /// Forms of one language: Swift's implicit members, Perl's references, PHP's global names,
     /// interpolation and joins, Ruby's top-level names and interpolation, Go's slice literals,
     /// PowerShell's type members.
+    /// PowerShell's scope modifiers and the variable drives read like them (`$env:`).
+    private static let powerShellScopes: Set<[UInt8]> = Set(
+        ["env", "global", "script", "local", "private", "using", "variable", "function"].map { Array($0.utf8) }
+    )
+
     private static func isLanguageForm(_ value: [UInt8]) -> Bool {
         guard let first = value.first else { return false }
         // `.init(key)`, `.block(value:`: a Swift implicit member; `*/&x`: the end of a C comment.
@@ -106,6 +111,11 @@ enum ValueShape {
             let name = value[1..<(path.length + 1)]
             if path.length + 1 < value.count, value[path.length + 1] == UInt8(ascii: "{"),
                !name.contains(where: isDigit) { return true }
+        }
+        // `$env:FEED_KEY`, `$script:Credentials[$key]`: a PowerShell variable of a scope or a drive.
+        if first == UInt8(ascii: "$"), let colon = value.firstIndex(of: UInt8(ascii: ":")), colon + 1 < value.count,
+           powerShellScopes.contains(value[1..<colon].map(KeywordPrefilter.fold)), isIdentifierStart(value[colon + 1]) {
+            return true
         }
         // `{$_DVWA['db_password']}`: PHP interpolating a variable into a string.
         if value.count > 2, value.starts(with: Array("{$".utf8)), isIdentifierStart(value[2]) { return true }

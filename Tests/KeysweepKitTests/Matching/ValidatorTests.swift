@@ -51,6 +51,8 @@ import Testing
         ("Summer2024!", true),
         ("un!techwhooah", true),                           // `!` between letters: no optional
         ("!Ref", false),                                   // a YAML tag, a negation
+        ("$env:__DOTNET_RUNTIME_FEED_KEY", false),         // PowerShell's environment drive
+        ("$script:NuGetEndpointCredentials[$key]", false), // a script-scoped PowerShell variable
         ("creds!.password", false),
         ("aB3x-Yz9k_Qm4Lp8", true),
         ("value|lowerFirst", false),
@@ -246,6 +248,21 @@ import Testing
     ])
     func randomLettersAreToldFromNames(value: String, random: Bool) {
         #expect(RandomLetters.holds(Array(value.utf8)) == random)
+    }
+
+    /// A quoted string of camel-case words around one number names a type, an operation or an
+    /// option; tokens drawn at random, passwords' years and names without a number are not such.
+    @Test(arguments: [
+        ("OAuth2Application", "'OAuth2AccessToken', '", true),
+        ("-V2SocketServerMode", "\"-Token\", \"", true),
+        ("usersOauth2WordpressAppid", "operationToken: \"", true),
+        ("tbsmDOpsHwdgIqYl2NltGRTKzjIzvEmT", "secret: \"", false),  // a Keycloak client secret
+        ("Summer2024Winter", "token = \"", false),                  // four digits: a year
+        ("OAuthApplication", "token = \"", false),                  // no number: an identifier's test
+        ("transportCredsForS2A", "TransportCreds: ", true),          // unquoted: code
+    ])
+    func camelCaseNamesAreCode(value: String, name: String, code: Bool) {
+        #expect(AssignmentValueFilter.isCodeName(Array(value.utf8), name: Array(name.utf8)) == code)
     }
 
     /// A generated UUID is a secret under a name that says so; under `key` or `id`, or typed by
