@@ -32,6 +32,15 @@ enum PlaceholderFilter {
            Entropy.shannon(secret) < Self.generatedEntropy { return true }
         let lowered = secret.map(KeywordPrefilter.fold)
         return markers.contains { lowered.contains(subsequence: $0) } || startsWithNamedStandIn(lowered) || namesItsField(lowered)
+            || isAnonymousLoginPassword(lowered)
+    }
+
+    /// `guest@`, `busybox@`: what an anonymous FTP login sends as its password (RFC 1635 asks for
+    /// an address, and clients send a name and `@`). BusyBox's `ftpget` writes `busybox@` beside
+    /// its `anonymous` user; other scanners' tests list it as no secret.
+    static func isAnonymousLoginPassword(_ lowered: [UInt8]) -> Bool {
+        lowered.count >= 4 && lowered.last == UInt8(ascii: "@")
+            && lowered.dropLast().allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
     }
 
     /// Field names that documentation writes after `some` or `my` in place of a value.

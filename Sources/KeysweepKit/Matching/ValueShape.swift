@@ -358,6 +358,9 @@ enum ValueShape {
             return path.sigil || path.separators > 0 && !path.onlyDots
         }
         var next = value[path.length]
+        // `colon2+1`: a name and a small offset, C's pointer arithmetic (`char *pwd = colon2+1;`).
+        if next == UInt8(ascii: "+"), path.length >= 3, (2...3).contains(value.count - path.length),
+           value[(path.length + 1)...].allSatisfy(isDigit) { return true }
         if next == UInt8(ascii: "{") { return opensFields(value[(path.length + 1)...], after: value[..<path.length]) }
         let following = path.length + 1 < value.count ? value[path.length + 1] : 0
         // `tc.credentials.(*AdminIdentityImportCredentials)`: a Go type assertion.
