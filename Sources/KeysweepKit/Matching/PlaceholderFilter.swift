@@ -32,7 +32,20 @@ enum PlaceholderFilter {
            Entropy.shannon(secret) < Self.generatedEntropy { return true }
         let lowered = secret.map(KeywordPrefilter.fold)
         return markers.contains { lowered.contains(subsequence: $0) } || startsWithNamedStandIn(lowered) || namesItsField(lowered)
-            || isAnonymousLoginPassword(lowered)
+            || isAnonymousLoginPassword(lowered) || isBracketedName(secret)
+    }
+
+    /// `[PASSWORD]`, `{feed_name}`: a field's name in brackets where its value goes, as templates
+    /// that a script fills in write it (PowerShell's NuGet credentials template). Letters of one
+    /// case: values drawn at random mix them.
+    static func isBracketedName(_ secret: [UInt8]) -> Bool {
+        guard secret.count >= 4, let first = secret.first, let last = secret.last,
+              first == UInt8(ascii: "[") && last == UInt8(ascii: "]") || first == UInt8(ascii: "{") && last == UInt8(ascii: "}")
+        else { return false }
+        let inner = secret.dropFirst().dropLast()
+        guard inner.allSatisfy({ ValueShape.isIdentifierByte($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: " ") }),
+              inner.contains(where: { ValueShape.isLowercase($0) || ValueShape.isUppercase($0) }) else { return false }
+        return !inner.contains(where: ValueShape.isLowercase) || !inner.contains(where: ValueShape.isUppercase)
     }
 
     /// `guest@`, `busybox@`: what an anonymous FTP login sends as its password (RFC 1635 asks for

@@ -332,6 +332,11 @@ import Testing
         ("aabbccddeeff00112233", true),               // every character written twice (argo-cd's tests)
         ("aabbccddeeff0011223", false),               // an odd length is no pairs
         ("aabbccddeeff0012", false),                  // one pair broken
+        ("[PASSWORD]", true),                         // a template's field (PowerShell's NuGet template)
+        ("{feed_name}", true),
+        ("[Xk9mQ2vLp7w]", false),                     // both cases: drawn at random
+        ("busybox@", true),                           // an anonymous FTP login's password
+        ("Summer2024@", false),
     ])
     func placeholders(value: String, isPlaceholder: Bool) {
         #expect(PlaceholderFilter.isPlaceholder(Array(value.utf8)) == isPlaceholder)
