@@ -83,14 +83,14 @@ enum ValueShape {
         return ["${", "$(", "%(", "%{", "#{", "{cipher}"].contains { value.starts(with: Array($0.utf8)) }
     }
 
-    /// Forms of one language: Swift's implicit members, Perl's references, PHP's global names,
-    /// interpolation and joins, Ruby's top-level names and interpolation, Go's slice literals,
-    /// PowerShell's type members.
     /// PowerShell's scope modifiers and the variable drives read like them (`$env:`).
     private static let powerShellScopes: Set<[UInt8]> = Set(
         ["env", "global", "script", "local", "private", "using", "variable", "function"].map { Array($0.utf8) }
     )
 
+    /// Forms of one language: Swift's implicit members, Perl's references, PHP's global names,
+    /// interpolation and joins, Ruby's top-level names and interpolation, Go's slice literals,
+    /// PowerShell's type members and scoped variables.
     private static func isLanguageForm(_ value: [UInt8]) -> Bool {
         guard let first = value.first else { return false }
         // `.init(key)`, `.block(value:`: a Swift implicit member; `*/&x`: the end of a C comment.
