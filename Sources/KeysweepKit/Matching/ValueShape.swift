@@ -11,7 +11,7 @@ enum ValueShape {
         var value = value
         while let end = value.last, value.count > 1, "!?;".utf8.contains(end) { value.removeLast() }
         guard !value.isEmpty else { return false }
-        return isWrappedOrTemplated(value) || isNameOrCall(value)
+        return isWrappedOrTemplated(value) || isNameOrCall(value) || isRuleList(value) || isNamespacePath(value)
     }
 
     /// Forms told by how the value starts and ends: templates, casts, comments, bracketed or
@@ -81,6 +81,25 @@ enum ValueShape {
             return true
         }
         return ["${", "$(", "%(", "%{", "#{", "{cipher}"].contains { value.starts(with: Array($0.utf8)) }
+    }
+
+    /// `required|confirmed|min:6`, `required|uuid|string|max:255`: a validation rule list (Laravel's),
+    /// rule names of lowercase words joined by `|`, each with its arguments after `:`.
+    static func isRuleList(_ value: [UInt8]) -> Bool {
+        let rules = value.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
+        return rules.count >= 2 && rules.allSatisfy { rule in
+            let name = rule.prefix { isLowercase($0) || $0 == UInt8(ascii: "_") }
+            return name.count >= 3 && (name.count == rule.count || rule[rule.startIndex + name.count] == UInt8(ascii: ":"))
+        }
+    }
+
+    /// `Modules\ApiKey`, `App\Http\Controllers`: a PHP namespace, capitalised names joined by `\`.
+    static func isNamespacePath(_ value: [UInt8]) -> Bool {
+        let names = value.split(separator: UInt8(ascii: "\\"), omittingEmptySubsequences: false)
+        return names.count >= 2 && names.allSatisfy { name in
+            guard let first = name.first, isUppercase(first), name.count >= 2 else { return false }
+            return name.allSatisfy(isIdentifierByte) && name.contains(where: isLowercase)
+        }
     }
 
     /// PowerShell's scope modifiers and the variable drives read like them (`$env:`).

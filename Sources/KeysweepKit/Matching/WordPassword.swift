@@ -26,6 +26,11 @@ enum WordPassword {
         "incorrect", "mismatch", "nomatch", "missing", "expired", "changed", "change", "update", "updated",
         "reset", "forgot", "forgotten", "login", "logout", "signin", "signup", "submit", "cancel", "anything",
         "whatever", "something", "nothing", "blank", "empty", "irrelevant", "unused",
+        // the word `password` in other languages, as translation files write the field's label
+        // (`'password' => 'wachtwoord'` in Laravel's `lang/nl/validation.php`)
+        "wachtwoord", "wagwoord", "adgangskode", "passord", "parola", "parool", "contrasenya", "contrasena",
+        "senha", "kennwort", "salasana", "haslo", "heslo", "jelszo", "geslo", "lozinka", "sifra", "losenord",
+        "motdepasse", "katasandi", "matkhau",
     ].map { Array($0.utf8) })
 
     /// Parts that make a word a field's name or a stand-in, not a password (`nopassword`,

@@ -90,7 +90,10 @@ enum AssignmentGrammar {
         // Not `&amp;`, which HTML and XML documentation write for the `&` between parameters.
         let ampersand = #"&(?!amp;|[A-Za-z_][\w.\[\]-]{0,40}=)"#
         let bracketed = #"\([^\s"'\x60()]{0,100}\)|\[[^\s"'\x60\[\]]{0,100}\]|\{[^\s"'\x60{}]{0,100}\}"#
-        let unquoted = "(?<secret>(?>\(plain)|\(bracketed)|\(escape)|\(ampersand)|\(unbalancedOpener)){\(minimum),}+)"
+        // Not right after a quote: a quoted value that does not end at its closing quote is text
+        // (`'Zaboravio/la sam lozinku'`, a translation), and its first word no value.
+        let unquoted = #"(?<!["'\x60])"#
+            + "(?<secret>(?>\(plain)|\(bracketed)|\(escape)|\(ampersand)|\(unbalancedOpener)){\(minimum),}+)"
             + #"(?=["'\x60\s,;<\\)\]}&]|$)"#
         let listSeparator = #"[&;,](?!amp;|[A-Za-z_][\w.\[\]-]{0,40}=)"#
         let restOfLine = "(?<secret>(?:[^\\s\"'\\x60\\\\&;,<]|<(?!/)|\(escape)|\(listSeparator)){\(minimum),}+)"

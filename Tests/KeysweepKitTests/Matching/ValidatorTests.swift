@@ -54,6 +54,8 @@ import Testing
         ("$env:__DOTNET_RUNTIME_FEED_KEY", false),         // PowerShell's environment drive
         ("$script:NuGetEndpointCredentials[$key]", false), // a script-scoped PowerShell variable
         ("creds!.password", false),
+        ("required|confirmed|min:6", false),               // Laravel's validation rules
+        ("Modules\\ApiKey", false),                        // a PHP namespace
         ("aB3x-Yz9k_Qm4Lp8", true),
         ("value|lowerFirst", false),
         ("Tr0ub4(dor)&3x", true),       // punctuation inside a password is not code
