@@ -16,6 +16,9 @@ enum PlaceholderFilter {
         // RFC 4122's example UUID (`123e4567-e89b-12d3-a456-426614174000`), documentation's stand-in
         // for any UUID-shaped key, with or without its dashes.
         "123e4567-e89b", "123e4567e89b",
+        // Crowdin's in-context pseudo-language writes each string as its id, `crwdns934:0crwdne934:0`
+        // (the `aa-ER` and `en-UD` translation folders of Snipe-IT and Cachet).
+        "crwdns",
     ].map { Array($0.utf8) }
 
     /// Entropy (bits a byte) from which a value was drawn at random, not written by hand.

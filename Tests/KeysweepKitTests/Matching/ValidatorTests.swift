@@ -338,6 +338,7 @@ import Testing
         ("{feed_name}", true),
         ("[Xk9mQ2vLp7w]", false),                     // both cases: drawn at random
         ("busybox@", true),                           // an anonymous FTP login's password
+        ("crwdns1631:0crwdne1631:0", true),           // Crowdin's in-context string id
         ("Summer2024@", false),
     ])
     func placeholders(value: String, isPlaceholder: Bool) {
