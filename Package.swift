@@ -47,8 +47,9 @@ let package = Package(
             dependencies: ["KeysweepKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "generate-embedded-rules", dependencies: ["KeysweepKit"]),
-        .testTarget(name: "KeysweepKitTests", dependencies: ["KeysweepKit", "PCRE2", "Digest", "Inflate"]),
-        .testTarget(name: "KeysweepCLITests", dependencies: ["KeysweepKit", "keysweep", "Digest"]),
+        .target(name: "TestScratch", path: "Tests/TestScratch"),
+        .testTarget(name: "KeysweepKitTests", dependencies: ["KeysweepKit", "PCRE2", "Digest", "Inflate", "TestScratch"]),
+        .testTarget(name: "KeysweepCLITests", dependencies: ["KeysweepKit", "keysweep", "Digest", "TestScratch"]),
     ],
     swiftLanguageModes: [.v6]
 )

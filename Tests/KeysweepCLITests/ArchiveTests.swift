@@ -1,11 +1,12 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// Archives and the members inside them, built by `scripts/build-archive-fixtures` with the real
 /// tools (zip, jar, tar, gzip, bzip2, xz, zstd, python3 -m zipfile).
 enum ArchiveFixtures {
     static let root: String = {
-        let folder = NSTemporaryDirectory() + "keysweep-archive-fixtures-" + UUID().uuidString
+        let folder = TestScratch.folder + "keysweep-archive-fixtures-" + UUID().uuidString
         do {
             let build = try ToolProcess.run([KeysweepProcess.repositoryRoot + "/scripts/build-archive-fixtures", folder])
             if build.status != 0 { Issue.record("cannot build archive fixtures: \(build.output)") }

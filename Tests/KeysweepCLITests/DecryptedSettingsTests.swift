@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// Secrets inside encrypted settings that a committed key opens (`fixtures/tree/shop`, a Rails
@@ -56,7 +57,7 @@ import Testing
 
     /// The key committed, then removed and ignored: the key is gone from HEAD, the secrets are not.
     @Test func aKeyGoneFromHeadStillOpensTheCredentialsLeftThere() throws {
-        let repo = NSTemporaryDirectory() + "keysweep-decrypted-" + UUID().uuidString
+        let repo = TestScratch.folder + "keysweep-decrypted-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: repo) }
         try FileManager.default.createDirectory(atPath: repo + "/config", withIntermediateDirectories: true)
         for file in ["config/master.key", "config/credentials.yml.enc"] {
@@ -88,7 +89,7 @@ import Testing
         #expect(line("found at", of: "stripe.secret-key.live", in: folder.stdout)?.hasSuffix("ledger/.env.production.encrypted:9:15 (in its decrypted text)") == true)
         #expect(line("key", of: "laravel.app-key", in: folder.stdout) == "AES-256-CBC 256 bits, nothing it opens was found in the scan")
 
-        let repo = NSTemporaryDirectory() + "keysweep-laravel-" + UUID().uuidString
+        let repo = TestScratch.folder + "keysweep-laravel-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: repo) }
         try FileManager.default.copyItem(atPath: Self.ledger, toPath: repo)
         try git(["init", "-q"], in: repo)
@@ -101,7 +102,7 @@ import Testing
 
         // An encrypted environment in a folder of its own is opened all the same (the scan carries
         // every payload it reads to the keys it finds).
-        let moved = NSTemporaryDirectory() + "keysweep-laravel-moved-" + UUID().uuidString
+        let moved = TestScratch.folder + "keysweep-laravel-moved-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: moved) }
         try FileManager.default.copyItem(atPath: Self.ledger, toPath: moved)
         try FileManager.default.createDirectory(atPath: moved + "/services/billing", withIntermediateDirectories: true)
@@ -128,7 +129,7 @@ import Testing
         #expect(!folder.stdout.contains("host_vars") && !folder.stdout.contains("motd") && !folder.stdout.contains("$ANSIBLE_VAULT"))
         #expect(folder.stdout.contains("\n4 findings (4 locations)"))
 
-        let repo = NSTemporaryDirectory() + "keysweep-ansible-" + UUID().uuidString
+        let repo = TestScratch.folder + "keysweep-ansible-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: repo) }
         try FileManager.default.copyItem(atPath: Self.playbook, toPath: repo)
         try FileManager.default.removeItem(atPath: repo + "/group_vars")

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 @Suite struct DumpCommandTests {
@@ -39,7 +40,7 @@ import Testing
     @Test(arguments: ["dumps/fast-export-truncated.dump", "dumps/cat-file-truncated.dump"])
     func aTruncatedDumpsReportSaysItIsIncompleteInEveryFormat(file: String) throws {
         let root = KeysweepProcess.repositoryRoot
-        let folder = NSTemporaryDirectory() + "keysweep-incomplete-" + UUID().uuidString
+        let folder = TestScratch.folder + "keysweep-incomplete-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let outcome = try KeysweepProcess.run(["dump", GitFixtures.path(file), "--format", "json", "--output", folder + "/report.json",

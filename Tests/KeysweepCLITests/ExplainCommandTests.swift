@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// `keysweep explain RULE|FINGERPRINT`.
@@ -24,7 +25,7 @@ import Testing
     /// A fingerprint (or 6+ of its digits) is found in a JSON report, a baseline, or a scan of the
     /// current folder, and its locations are shown redacted.
     @Test func aFingerprintIsFoundInAReportABaselineOrAScan() throws {
-        let folder = NSTemporaryDirectory() + "keysweep-explain-" + UUID().uuidString
+        let folder = TestScratch.folder + "keysweep-explain-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let json = try KeysweepProcess.run(["scan", "fixtures/tree", "--format", "json", "-o", folder + "/report.json"])

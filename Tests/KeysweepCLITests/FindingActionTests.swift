@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// What the text report tells about each finding: the action that fixes it, the comment that
@@ -8,7 +9,7 @@ import Testing
     static let stripe = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"
 
     private func folder() throws -> String {
-        let folder = NSTemporaryDirectory() + "keysweep-actions-" + UUID().uuidString
+        let folder = TestScratch.folder + "keysweep-actions-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         return folder
     }

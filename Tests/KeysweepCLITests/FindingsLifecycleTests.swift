@@ -1,11 +1,12 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// Baselines, project config and suppressions, end to end.
 @Suite struct FindingsLifecycleTests {
     /// A copy of fixtures/tree in a fresh folder, so that configs and baselines can be added.
     private func copyOfTree() throws -> String {
-        let folder = NSTemporaryDirectory() + "keysweep-lifecycle-" + UUID().uuidString
+        let folder = TestScratch.folder + "keysweep-lifecycle-" + UUID().uuidString
         try FileManager.default.copyItem(atPath: KeysweepProcess.repositoryRoot + "/fixtures/tree", toPath: folder)
         return folder
     }
@@ -17,7 +18,7 @@ import Testing
     /// A one-word password is reported where it configures something (a compose file) and left
     /// out where it illustrates a field (a README, a module's examples), counted as suppressed.
     @Test func aOneWordPasswordIsReportedOnlyOutsideDocumentation() throws {
-        let folder = NSTemporaryDirectory() + "keysweep-word-password-" + UUID().uuidString
+        let folder = TestScratch.folder + "keysweep-word-password-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data("services:\n  db:\n    environment:\n      MYSQL_ROOT_PASSWORD: bluegarden\n".utf8)
@@ -77,7 +78,7 @@ import Testing
 
     /// Rules a config adds (`rules:`) are scanned with, beside the builtin ones.
     @Test func rulesAConfigAddsAreUsed() throws {
-        let folder = NSTemporaryDirectory() + "keysweep-config-rules-" + UUID().uuidString
+        let folder = TestScratch.folder + "keysweep-config-rules-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder + "/team-rules", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let rule = """
@@ -108,7 +109,7 @@ import Testing
     }
 
     @Test func everySuppressionIsCountedAndNoSuppressShowsThem() throws {
-        let folder = NSTemporaryDirectory() + "keysweep-suppress-" + UUID().uuidString
+        let folder = TestScratch.folder + "keysweep-suppress-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let files = [

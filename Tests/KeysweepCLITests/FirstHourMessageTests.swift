@@ -1,11 +1,12 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// Issue 18, "the first hour", messages: each names the input, the reason and the remedy, in
 /// words (never a Swift type name or a raw git error), with the documented exit code.
 @Suite struct FirstHourMessageTests {
     static func folder(_ name: String) throws -> String {
-        let path = NSTemporaryDirectory() + "keysweep-\(name)-" + UUID().uuidString
+        let path = TestScratch.folder + "keysweep-\(name)-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

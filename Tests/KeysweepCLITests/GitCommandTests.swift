@@ -1,10 +1,11 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// The git fixtures, built once per test run by scripts/build-git-fixtures (fixed dates and authors).
 enum GitFixtures {
     static let root: String = {
-        let folder = NSTemporaryDirectory() + "keysweep-git-fixtures-" + UUID().uuidString
+        let folder = TestScratch.folder + "keysweep-git-fixtures-" + UUID().uuidString
         let process = Process()
         process.executableURL = URL(fileURLWithPath: KeysweepProcess.repositoryRoot + "/scripts/build-git-fixtures")
         process.arguments = [folder]
@@ -76,7 +77,7 @@ enum GitFixtures {
     /// A bare clone has no checked-out CODEOWNERS: HEAD's is read (through the enrichment's
     /// `cat-file`), and names the owners of the findings of every thread's share.
     @Test func aBareCloneTakesItsOwnersFromHeadsCodeOwners() throws {
-        let work = NSTemporaryDirectory() + "keysweep-owners-\(UUID().uuidString)"
+        let work = TestScratch.folder + "keysweep-owners-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: work) }
         try FileManager.default.createDirectory(atPath: work + "/repo/.github", withIntermediateDirectories: true)
         try "*.env @acme/platform\n".write(toFile: work + "/repo/.github/CODEOWNERS", atomically: true, encoding: .utf8)
@@ -162,7 +163,7 @@ enum GitFixtures {
 
 @Suite struct GitBadInputTests {
     @Test func notARepository() throws {
-        let folder = NSTemporaryDirectory() + "keysweep-not-a-repo-" + UUID().uuidString
+        let folder = TestScratch.folder + "keysweep-not-a-repo-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let outcome = try KeysweepProcess.run(["git", folder])

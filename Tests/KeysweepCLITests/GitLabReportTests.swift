@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// `--format gitlab`: GitLab's secret-detection report, validated against the schema GitLab
@@ -8,7 +9,7 @@ import Testing
     static let clock = ["--no-timing", "--now", "2026-11-01T00:00:00Z"]
 
     private func validate(_ report: String) throws -> (status: Int32, output: String) {
-        let file = NSTemporaryDirectory() + "keysweep-\(UUID().uuidString)-gl-secret-detection-report.json"
+        let file = TestScratch.folder + "keysweep-\(UUID().uuidString)-gl-secret-detection-report.json"
         try Data(report.utf8).write(to: URL(fileURLWithPath: file))
         defer { try? FileManager.default.removeItem(atPath: file) }
         return try ToolProcess.run([SARIFTests.python, KeysweepProcess.repositoryRoot + "/scripts/validate-json", Self.schema, file])
@@ -52,7 +53,7 @@ import Testing
 
     /// GitLab's conventional artifact name selects the format, as `.sarif` selects SARIF.
     @Test func theArtifactNameSelectsTheFormat() throws {
-        let folder = NSTemporaryDirectory() + "keysweep-gl-" + UUID().uuidString
+        let folder = TestScratch.folder + "keysweep-gl-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let outcome = try KeysweepProcess.run(["scan", "fixtures/tree", "--report", folder + "/gl-secret-detection-report.json", "--format", "text"])

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// `keysweep inventory` and `keysweep merge` as a user runs them, on two fixture services.
@@ -7,7 +8,7 @@ import Testing
     static let services = [GitFixtures.path("inventory/billing"), GitFixtures.path("inventory/search")]
 
     private func temporaryFile(_ name: String) -> String {
-        NSTemporaryDirectory() + "keysweep-\(UUID().uuidString)-\(name)"
+        TestScratch.folder + "keysweep-\(UUID().uuidString)-\(name)"
     }
 
     private func findings(_ json: String) throws -> [[String: Any]] {
@@ -26,7 +27,7 @@ import Testing
     @Test func mergedReportsShowASecretReusedAcrossRepositoriesOnce() throws {
         var reports: [String] = []
         for (service, name) in zip(Self.services, ["billing", "search"]) {
-            let path = NSTemporaryDirectory() + "keysweep-\(UUID().uuidString)/\(name).json"
+            let path = TestScratch.folder + "keysweep-\(UUID().uuidString)/\(name).json"
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             let scan = try KeysweepProcess.run(["git", service, "--format", "json", "-o", path, "--now", Self.now])
             #expect(scan.status == 1, "\(scan.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 
 /// Runs the built `keysweep` binary and captures what it printed and its exit code.
 struct KeysweepProcess {
@@ -35,7 +36,7 @@ struct KeysweepProcess {
         }
         // Standard error goes to a file and standard output to a pipe read to the end before
         // waiting, so that neither can fill up and deadlock the child.
-        let errorsPath = NSTemporaryDirectory() + "keysweep-stderr-" + UUID().uuidString
+        let errorsPath = TestScratch.folder + "keysweep-stderr-" + UUID().uuidString
         _ = FileManager.default.createFile(atPath: errorsPath, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: errorsPath) }
         let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: errorsPath))

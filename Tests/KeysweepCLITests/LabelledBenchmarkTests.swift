@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// The labelled benchmark (`scripts/eval`) as a regression test: Keysweep must find exactly the
@@ -6,7 +7,7 @@ import Testing
 /// that an optimisation cannot trade correctness for speed unnoticed.
 @Suite struct LabelledBenchmarkTests {
     @Test func keysweepFindsTheRecordedLabelsAndNoHardNegative() throws {
-        let work = NSTemporaryDirectory() + "keysweep-eval-" + UUID().uuidString
+        let work = TestScratch.folder + "keysweep-eval-" + UUID().uuidString
         let (status, output) = try ToolProcess.run(
             ["python3", KeysweepProcess.repositoryRoot + "/scripts/eval", "--tools", "keysweep", "--work", work],
             environment: ["KEYSWEEP_BIN": KeysweepProcess.binary]

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// The pre-commit framework (installed from PyPI by scripts/setup) and the plain git hook, each
@@ -18,7 +19,7 @@ import Testing
     }
 
     private func freshRepository() throws -> String {
-        let folder = NSTemporaryDirectory() + "keysweep-hook-" + UUID().uuidString
+        let folder = TestScratch.folder + "keysweep-hook-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         _ = try run(["git", "init", "-q", "-b", "main"], in: folder)
         return folder

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// SARIF and JSON reports checked by real clients: the official schemas and sarif-tools.
@@ -17,7 +18,7 @@ import Testing
     ]
 
     private func write(_ text: String, name: String) throws -> String {
-        let path = NSTemporaryDirectory() + "keysweep-\(UUID().uuidString)-\(name)"
+        let path = TestScratch.folder + "keysweep-\(UUID().uuidString)-\(name)"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         return path
     }

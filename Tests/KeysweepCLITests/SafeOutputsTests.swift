@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// What reports reveal of a secret: a short generic password leaves no trace in any format, and
@@ -9,7 +10,7 @@ import Testing
 
     /// A fresh folder holding one short generic password.
     private func folder() throws -> String {
-        let path = NSTemporaryDirectory() + "keysweep-safe-" + UUID().uuidString
+        let path = TestScratch.folder + "keysweep-safe-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         try Data("db_password = \"\(Self.password)\"\n".utf8).write(to: URL(fileURLWithPath: path + "/settings.py"))
         return path

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// End to end: the built binary on fixtures/, compared with golden files.
@@ -49,7 +50,7 @@ import Testing
     }
 
     @Test func reportFileIsWrittenAtomicallyAndItsFormatFollowsTheExtension() throws {
-        let folder = NSTemporaryDirectory() + "keysweep-cli-" + UUID().uuidString
+        let folder = TestScratch.folder + "keysweep-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let outcome = try KeysweepProcess.run(["scan", "fixtures/tree", "--output", folder + "/report.jsonl"])
@@ -89,7 +90,7 @@ import Testing
     }
 
     @Test func anInvalidRuleFileNamesTheFileRuleAndField() throws {
-        let folder = NSTemporaryDirectory() + "keysweep-rules-" + UUID().uuidString
+        let folder = TestScratch.folder + "keysweep-rules-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let file = folder + "/bad.yml"
@@ -101,7 +102,7 @@ import Testing
     }
 
     @Test func brokenLinksLoopsBinaryAndLargeFilesAreCountedNotFatal() throws {
-        let folder = NSTemporaryDirectory() + "keysweep-bad-" + UUID().uuidString
+        let folder = TestScratch.folder + "keysweep-bad-" + UUID().uuidString
         let manager = FileManager.default
         try manager.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
         defer { try? manager.removeItem(atPath: folder) }
@@ -152,7 +153,7 @@ import Testing
     }
 
     @Test func checkReportsFailingExamplesWithExitCode1() throws {
-        let folder = NSTemporaryDirectory() + "keysweep-check-" + UUID().uuidString
+        let folder = TestScratch.folder + "keysweep-check-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let yaml = """

@@ -1,11 +1,12 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// Shell completions and the man page, installed by scripts/install-shell-support, and the
 /// checked-in man page kept up to date with the commands (scripts/man renders it).
 @Suite struct ShellSupportTests {
     @Test func theInstallScriptInstallsCompletionsThatComplete() throws {
-        let prefix = NSTemporaryDirectory() + "keysweep-prefix-" + UUID().uuidString
+        let prefix = TestScratch.folder + "keysweep-prefix-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: prefix) }
         let install = try ToolProcess.run([KeysweepProcess.repositoryRoot + "/scripts/install-shell-support", prefix, KeysweepProcess.binary])
         #expect(install.status == 0, "\(install.output)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 @testable import KeysweepKit
 
@@ -15,7 +16,7 @@ import Testing
             bytes += Array(":000000 100644 \(String(repeating: "0", count: 40)) \(blob) A".utf8) + [0]
             bytes += Array("\(commit).txt".utf8) + [0]
         }
-        let path = NSTemporaryDirectory() + "keysweep-log-\(UUID().uuidString)"
+        let path = TestScratch.folder + "keysweep-log-\(UUID().uuidString)"
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let descriptor = open(path, O_RDONLY)
         unlink(path)

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 @testable import KeysweepKit
 
@@ -61,7 +62,7 @@ import Testing
     }
 
     @Test func streamReadsRefuseNegativeCountsAndStopLongLines() throws {
-        let path = NSTemporaryDirectory() + "keysweep-stream-\(UUID().uuidString)"
+        let path = TestScratch.folder + "keysweep-stream-\(UUID().uuidString)"
         try Data(repeating: UInt8(ascii: "x"), count: 5000).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let descriptor = open(path, O_RDONLY)

@@ -1,5 +1,6 @@
 import Digest
 import Foundation
+import TestScratch
 import Testing
 @testable import KeysweepKit
 
@@ -41,7 +42,7 @@ import Testing
         case "bunched": (0..<5_000).map(Self.bunched)
         default: (0..<3_000).map(Self.hash) + (0..<3_000).map(Self.bunched)
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pack-index-\(UUID().uuidString)")
+        let folder = URL(fileURLWithPath: TestScratch.folder).appendingPathComponent("pack-index-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("pack-test.idx").path

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 
 /// The repository checkout the tests run from, found from this source file's path.
 enum RepositoryRoot {
@@ -14,7 +15,7 @@ struct TemporaryFolder {
     let path: String
 
     init() throws {
-        path = NSTemporaryDirectory() + "keysweep-test-" + UUID().uuidString
+        path = TestScratch.folder + "keysweep-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
