@@ -39,14 +39,15 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         guard let name = components.last, let originalName = original.last else { return .source }
         let folders = Set(components.dropLast())
         if !folders.isDisjoint(with: fixtureFolders) || isFixtureFile(name) { return .fixture }
-        if !folders.isDisjoint(with: testFolders) || isTestFile(originalName) || original.dropLast().contains(where: isTestSourceSet)
+        if !folders.isDisjoint(with: testFolders) || folders.contains(where: isTestFolder) || isTestFile(originalName)
+            || original.dropLast().contains(where: isTestSourceSet)
             || name == debugKeyStore {
             return .test
         }
         if !folders.isDisjoint(with: exampleFolders) || exampleSuffixes.contains(where: { name.hasSuffix($0) }) || isExampleFile(name) {
             return .example
         }
-        if !folders.isDisjoint(with: docsFolders) || docsSuffixes.contains(where: { name.hasSuffix($0) })
+        if folders.contains(where: { docsFolders.contains($0) || isDocsFolder($0) }) || docsSuffixes.contains(where: { name.hasSuffix($0) })
             || name.hasPrefix("readme") || name.hasPrefix("changelog") || isManPage(name) || isAPISpecification(name) {
             return .docs
         }
@@ -69,6 +70,12 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
                                                    "benchmark", "benchmarks", "benches", "integration-test", "integration-tests",
                                                    "integration_test", "integration_tests", "itest", "itests",
                                                    "smoke-test", "smoke-tests", "smoketest", "smoketests"]
+    /// `test_resources`, `test-files`, `api-tests`: a folder named for tests by one of its words,
+    /// between `.`, `-` and `_` (Authelia's `test_resources/`, Woodpecker's migration `test-files/`).
+    static func isTestFolder(_ lowered: String) -> Bool { name(lowered, holdsWordIn: testWords) }
+
+    private static let testWords: Set<String> = ["test", "tests", "testing"]
+
     /// Android's debug signing store: made by the build tools under the published password
     /// `android` to sign debug builds, which app stores refuse; React Native's template commits one.
     private static let debugKeyStore = "debug.keystore"
@@ -76,6 +83,12 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     private static let exampleSuffixes = [".example", ".sample", ".dist", ".template", ".tmpl"]
     private static let docsFolders: Set<String> = ["docs", "doc", "documentation", "man"]
     private static let docsSuffixes = [".md", ".markdown", ".rst", ".adoc", ".asciidoc"]
+
+    /// `api-docs`, `docs-assets`, `user_docs`: a folder named for documentation by one of its
+    /// words, between `.`, `-` and `_` (Koel's OpenAPI examples in `api-docs/`).
+    static func isDocsFolder(_ lowered: String) -> Bool { name(lowered, holdsWordIn: docsWords) }
+
+    private static let docsWords: Set<String> = ["docs", "documentation"]
 
     /// `config.example.yml`, `settings_sample.json`, `ssl-tls-ca-key-cert-example.h`: a file whose
     /// name says it shows how the real one looks (a word of the name, between `.`, `-` and `_`).

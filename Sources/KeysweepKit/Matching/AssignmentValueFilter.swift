@@ -66,14 +66,21 @@ enum AssignmentValueFilter {
     /// A message in another script is text too, whatever ASCII it holds, when it has that script's
     /// punctuation or a `MessageFormat` argument (`加载密码文件错误：[{0}]`,
     /// `Cookie属性名[{0}]はトークンではないため無効です`: Tomcat's `LocalStrings_zh_CN.properties`):
-    /// no password holds `，` or `：`, nor `{0}` among letters of another script.
+    /// no password holds `，` or `：`, nor `{0}` among letters of another script. Nor does a
+    /// password hold words of Japanese, Chinese or Korean, three of their letters in a row
+    /// (`サービスアカウントの認証情報(JSON)`, `\"%1\"のパスワードを編集中`: Wekan's and NodeBB's
+    /// translations, with ASCII symbols around the words).
     static func isForeignText(_ value: [UInt8]) -> Bool {
         guard value.contains(where: { $0 >= 0x80 }) else { return false }
         let text = String(validating: value, as: UTF8.self) ?? String(String.UnicodeScalarView(value.map { Unicode.Scalar($0) }))
-        var foreignLetters = 0, digits = 0, foreignPunctuation = false, onlyLabelSymbols = true
+        var foreignLetters = 0, asciiLetters = 0, digits = 0, foreignPunctuation = false, onlyLabelSymbols = true
+        var ideographicRun = 0
         for character in text {
+            ideographicRun = character.unicodeScalars.first.map(isIdeographicScriptLetter) == true ? ideographicRun + 1 : 0
+            if ideographicRun >= 3 { return true }
             if character.isASCII {
                 if character.isNumber { digits += 1; continue }
+                if character.isLetter { asciiLetters += 1 }
                 if !(character.isLetter || " -':.".contains(character)) { onlyLabelSymbols = false }
             } else if character.isLetter {
                 foreignLetters += 1
@@ -83,8 +90,20 @@ enum AssignmentValueFilter {
                 return false
             }
         }
-        if onlyLabelSymbols { return foreignLetters >= 1 && digits < foreignLetters }
+        // `S3-åtkomstnyckel` (Swedish for "S3 access key"): one digit among a label's many letters.
+        if onlyLabelSymbols {
+            return foreignLetters >= 1 && (digits < foreignLetters || digits <= 1 && foreignLetters + asciiLetters >= 8)
+        }
         return foreignLetters >= 2 && (foreignPunctuation || holdsMessageArgument(value))
+    }
+
+    /// Hiragana, Katakana, the CJK ideographs and Hangul syllables: scripts whose words are runs
+    /// of such letters.
+    private static func isIdeographicScriptLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF: true
+        default: false
+        }
     }
 
     /// `{0}` to `{9}`: an argument of Java's `MessageFormat` (and .NET's `string.Format`).

@@ -63,6 +63,12 @@ public enum PublishedTestKeys {
         // release bundle carries for `yarn add --interactive`: public by design, and committed
         // with every repository that keeps `.yarn/releases/yarn-*.cjs` (gitleaks allow-lists it).
         "6fe4476ee5a1832882e326b506d14126",
+        // The OAuth 2.0 and OpenID Connect specifications' examples (RFC 6749, RFC 6750, RFC 7662,
+        // OpenID Connect Core): access, refresh and bearer tokens, the authorization code, the
+        // client's Basic credentials (`s6BhdRkqt3:gX1fBat3bV`); OAuth servers and clients quote
+        // them in code comments and tests (Ory Fosite's introspection handler).
+        "2YotnFZFEjr1zCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "SplxlOBeZQQYbYS6WxSbIA", "mF_9.B5f-4.1JqM",
+        "czZCaGRSa3F0MzpnWDFmQmF0M2JW", "s6BhdRkqt3:gX1fBat3bV", "SlAV32hkKG", "8xLOxBtZp8",
         // jwt.io's default token.
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
     ].map { Array($0.utf8) })

@@ -84,22 +84,37 @@ enum ValueShape {
     }
 
     /// `required|confirmed|min:6`, `required|uuid|string|max:255`: a validation rule list (Laravel's),
-    /// rule names of lowercase words joined by `|`, each with its arguments after `:`.
+    /// rule names of words joined by `|` (`notIn` too), each with its arguments after `:`
+    /// (`required|notIn:["`, cut where the string is joined to code).
     static func isRuleList(_ value: [UInt8]) -> Bool {
         let rules = value.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
         return rules.count >= 2 && rules.allSatisfy { rule in
-            let name = rule.prefix { isLowercase($0) || $0 == UInt8(ascii: "_") }
+            guard let first = rule.first, isLowercase(first) else { return false }
+            let name = rule.prefix { isLowercase($0) || isUppercase($0) || $0 == UInt8(ascii: "_") }
             return name.count >= 3 && (name.count == rule.count || rule[rule.startIndex + name.count] == UInt8(ascii: ":"))
         }
     }
 
-    /// `Modules\ApiKey`, `App\Http\Controllers`: a PHP namespace, capitalised names joined by `\`.
+    /// `Modules\ApiKey`, `App\Http\Controllers`: a PHP namespace, capitalised names joined by `\`;
+    /// also a Laravel route's action, a controller and its method joined by `@`
+    /// (`Api\ApiV1Controller@verifyCredentials`, `ApiController@verifyCredentials`). A name with
+    /// neither `\` nor `Controller` before the `@` may be a password (`Welcome@home`).
     static func isNamespacePath(_ value: [UInt8]) -> Bool {
-        let names = value.split(separator: UInt8(ascii: "\\"), omittingEmptySubsequences: false)
-        return names.count >= 2 && names.allSatisfy { name in
-            guard let first = name.first, isUppercase(first), name.count >= 2 else { return false }
-            return name.allSatisfy(isIdentifierByte) && name.contains(where: isLowercase)
+        var path = value[...]
+        if let at = value.firstIndex(of: UInt8(ascii: "@")) {
+            let method = value[(at + 1)...]
+            guard let first = method.first, isLowercase(first), method.allSatisfy(isIdentifierByte) else { return false }
+            path = value[..<at]
+            if !path.contains(UInt8(ascii: "\\")) { return path.count > 10 && path.suffix(10).elementsEqual("Controller".utf8) && isName(path) }
         }
+        let names = path.split(separator: UInt8(ascii: "\\"), omittingEmptySubsequences: false)
+        return names.count >= 2 && names.allSatisfy(isName)
+    }
+
+    /// `ApiKey`, `Http`: a capitalised name of letters, digits and `_`, with a lowercase letter.
+    private static func isName(_ name: ArraySlice<UInt8>) -> Bool {
+        guard let first = name.first, isUppercase(first), name.count >= 2 else { return false }
+        return name.allSatisfy(isIdentifierByte) && name.contains(where: isLowercase)
     }
 
     /// PowerShell's scope modifiers and the variable drives read like them (`$env:`).
@@ -165,6 +180,12 @@ enum ValueShape {
                 }
             }
         }
+        // `'.str_replace('`, `'.$user->email.'`: a quote, then `.` and a name or a variable: PHP
+        // joining code to the string that the quote closed (an installer writing `.env` lines).
+        if "'\"".utf8.contains(first), value.count > 2, value[1] == UInt8(ascii: "."),
+           isIdentifierStart(value[2]) || value[2] == UInt8(ascii: "$") {
+            return true
+        }
         // `.$connection['password']`: PHP joining a variable to the string before it.
         if first == UInt8(ascii: "."), value.count > 2, value[1] == UInt8(ascii: "$"), isIdentifierStart(value[2]) { return true }
         // `encryption.#{key}`: Ruby interpolation anywhere in the value.
@@ -200,7 +221,7 @@ enum ValueShape {
             return true
         }
         // `credentials/\d+/`, `\w+/\d+/credentials/`: a route's regular expression.
-        if isRoutePattern(value) { return true }
+        if isRoutePattern(value) || isRegularExpression(value) { return true }
         // `$.Values.servingEngineSpec.apiKey`: a Helm template's or a JSONPath's reference.
         if value.count > 2, value.starts(with: Array("$.".utf8)), isIdentifierStart(value[2]) { return true }
         // `id=database_url,src=<(printf`: a flag's options, `name=value` joined by `,`.
@@ -228,6 +249,11 @@ enum ValueShape {
                 return true
             }
         }
+        // `confirmation</label`: text of a markup element, cut at its closing tag.
+        if let close = value.firstRange(of: Array("</".utf8)), close.upperBound < value.count,
+           isLowercase(value[close.upperBound]) { return true }
+        // `Pass$RANDOM$RANDOM`: a password the shell draws at run time, not a committed one.
+        if value.contains(subsequence: Array("$RANDOM".utf8)) || value.contains(subsequence: Array("$SRANDOM".utf8)) { return true }
         // `#/components/schemas/x`: a JSON pointer (`$ref`), naming another part of the document.
         if value.starts(with: Array("#/".utf8)) { return true }
         // `\",\"first_name\":\"User\"`: JSON-escaped text between two strings, taken for a value.
@@ -243,6 +269,17 @@ enum ValueShape {
         if first == UInt8(ascii: "%"), value.count > 2, "sdvq".utf8.contains(value[1]), !isIdentifierByte(value[2]) { return true }
         return isNameTemplate(value) || isTokenClassTemplate(value) || isNumberedScope(value)
     }
+
+    /// `(?<!:):[a-zA-Z_][a-zA-Z0-9_]*` (Doctrine's named parameter): a regular expression, told by a
+    /// group's `(?` syntax, a character class of a range (`[a-z`, `[A-Z`, `[0-9`) or a repeated
+    /// class escape (`\d+`, `\w{`); a password generator's `[`, `(` or `\` are not followed so.
+    static func isRegularExpression(_ value: [UInt8]) -> Bool {
+        regularExpressionMarkers.contains { value.contains(subsequence: $0) }
+    }
+
+    private static let regularExpressionMarkers: [[UInt8]] = [
+        "(?:", "(?<", "(?=", "(?!", "[a-z", "[A-Z", "[0-9", "\\d+", "\\d*", "\\d{", "\\w+", "\\w*", "\\w{", "\\s+", "\\s*",
+    ].map { Array($0.utf8) }
 
     /// `markup.heading.1`, `support.class.actionscript.2`: a TextMate scope that numbers its last
     /// part (Ace's and Monaco's modes, vendored with web consoles): two lowercase words or more,
@@ -477,12 +514,20 @@ enum ValueShape {
             && value.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || "_-.#/".utf8.contains($0) }
     }
 
-    /// `NID_pkcs9_emailAddress`, `user_id2`: snake-case words in which digits only end a word
+    /// `NID_pkcs9_emailAddress`, `user_id2`, `2fa_secret`: snake-case words in which digits only end a word
     /// (random values put digits inside words: `aB3x_Yz9k_Qm4Lp8`); `description=`: a name
     /// followed by its own assignment.
     static func isWordIdentifier(_ value: [UInt8]) -> Bool {
         var value = value
         while let end = value.last, end == UInt8(ascii: "=") || end == UInt8(ascii: ":") { value.removeLast() }
+        // `2fa_backup_codes`, `3d_model`: a first word of lowercase letters after a number of one or
+        // two digits (`9qAPbSLI_NRk` is random).
+        let leadingNumber = value.prefix(while: isDigit).count
+        let firstWord = value.dropFirst(leadingNumber).prefix { $0 != UInt8(ascii: "_") }
+        if (1...2).contains(leadingNumber), firstWord.count >= 2, firstWord.allSatisfy(isLowercase),
+           leadingNumber + firstWord.count < value.count {
+            value.removeFirst(leadingNumber)
+        }
         guard let first = value.first, isIdentifierStart(first), value.allSatisfy(isIdentifierByte) else { return false }
         var afterDigit = false
         for byte in value {

@@ -53,6 +53,13 @@ import Testing
         ("config/master.key", .source),
         ("src/main/playwrights.ts", .source),
         ("docs/setup.md", .docs),
+        ("api-docs/api.yaml", .docs),                  // a folder named for documentation by a word
+        ("internal/configuration/test_resources/config.yml", .test),  // named for tests by a word
+        ("server/migration/test-files/postgres.sql", .test),
+        ("contest/entries.yml", .source),
+        ("latest-release/app.env", .source),
+        ("docs-assets/app/.env", .docs),
+        ("dockerfiles/app.env", .source),               // no word `docs`
         ("README.md", .docs),
         ("examples/quickstart/app.py", .example),
         (".env.example", .example),

@@ -56,6 +56,18 @@ import Testing
         ("creds!.password", false),
         ("required|confirmed|min:6", false),               // Laravel's validation rules
         ("Modules\\ApiKey", false),                        // a PHP namespace
+        ("Api\\ApiV1Controller@getApp", false),            // a Laravel route's controller and method
+        ("ApiController@verifyCredentials", false),
+        ("Welcome@home2024", true),                       // no controller before the `@`
+        ("2fa_backup_codes", false),                      // a column's name
+        ("9qAPbSLI_NRk", true),                           // a number, then no lowercase word
+        ("required|notIn:[\"", false),                     // a rule list cut at a quote
+        ("'.str_replace('", false),                       // PHP joining code to a string
+        ("(?<!:):[a-zA-Z_][a-zA-Z0-9_]*", false),         // a regular expression
+        ("7Kq[x(9vL2\\mZ", true),                          // a password's brackets and backslash
+        ("confirmation</label", false),                   // a label's text before its closing tag
+        ("Pass$RANDOM$RANDOM", false),                    // drawn by the shell at run time
+        ("Kq7</9vL2mZ", true),                            // no tag's name after `</`
         ("aB3x-Yz9k_Qm4Lp8", true),
         ("value|lowerFirst", false),
         ("Tr0ub4(dor)&3x", true),       // punctuation inside a password is not code
@@ -238,6 +250,21 @@ import Testing
         #expect(!AssignmentValueFilter.isForeignText(Array("Xk9".utf8) + [0xF1] + Array("m2#vL7q!".utf8)))
     }
 
+    /// Labels and messages of translations, in a script of its own or with a digit in a word.
+    @Test(arguments: [
+        ("S3-åtkomstnyckel", true),                       // Swedish: one digit in a long label
+        ("サービスアカウントの認証情報(JSON)", true),        // Japanese words around ASCII
+        ("\\\"%1\\\"のパスワードを編集中", true),
+        ("비밀번호", true),
+        ("密码Xk9!mQ2v", false),                           // one word of two letters in a password
+        ("Müller7", false),                               // a short word and a digit: a password too
+        ("w57äöüw4b6huwb6nhu", false),
+        ("Grün3!Kx9wQ", false),
+    ])
+    func translationsAreForeignText(value: String, text: Bool) {
+        #expect(AssignmentValueFilter.isForeignText(Array(value.utf8)) == text)
+    }
+
     /// Letters without a digit are a name unless they read as drawn at random.
     @Test(arguments: [
         ("SSVmFDNCFfOHKXQAEckx", true),
@@ -369,7 +396,8 @@ import Testing
 
     /// Providers' documentation values are published test keys (context `example`), not placeholders.
     @Test(arguments: ["sk_test_4eC39HqLyjWDarjtT1zdp7dc", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-                      "AIzaSyAdOS2zB6NCsk1pCdZ4-P6GBdi_UUPwX7c", "1726be1638095a19edd134c77bde3aa2ece1e5d8"])
+                      "AIzaSyAdOS2zB6NCsk1pCdZ4-P6GBdi_UUPwX7c", "1726be1638095a19edd134c77bde3aa2ece1e5d8",
+                      "2YotnFZFEjr1zCsicMWpAA", "mF_9.B5f-4.1JqM", "czZCaGRSa3F0MzpnWDFmQmF0M2JW"])  // RFC 6749, 7662
     func documentationValuesArePublishedTestKeys(value: String) {
         #expect(PublishedTestKeys.contains(Array(value.utf8)))
         #expect(!PublishedTestKeys.contains(Array(value.dropLast().utf8)))
