@@ -418,6 +418,13 @@ enum ValueShape {
         if next == UInt8(ascii: "+"), path.length >= 3, (2...3).contains(value.count - path.length),
            value[(path.length + 1)...].allSatisfy(isDigit) { return true }
         if next == UInt8(ascii: "{") { return opensFields(value[(path.length + 1)...], after: value[..<path.length]) }
+        // `DefaultMyqlColumn<{`, `Map<String,`: a capitalised type's generic arguments (TypeScript's
+        // `refresh_token: DefaultMyqlColumn<{` in Auth.js' Drizzle adapter).
+        if next == UInt8(ascii: "<"), let first = value.first, isUppercase(first), path.separators == 0, path.length >= 3,
+           value[..<path.length].contains(where: isLowercase),
+           path.length + 1 == value.count || "{[(".utf8.contains(value[path.length + 1]) || isIdentifierStart(value[path.length + 1]) {
+            return true
+        }
         let following = path.length + 1 < value.count ? value[path.length + 1] : 0
         // `tc.credentials.(*AdminIdentityImportCredentials)`: a Go type assertion.
         if next == UInt8(ascii: "."), following == UInt8(ascii: "("), path.separators > 0 || path.sigil { return true }

@@ -66,6 +66,8 @@ import Testing
         ("(?<!:):[a-zA-Z_][a-zA-Z0-9_]*", false),         // a regular expression
         ("7Kq[x(9vL2\\mZ", true),                          // a password's brackets and backslash
         ("confirmation</label", false),                   // a label's text before its closing tag
+        ("DefaultMyqlColumn<{", false),                   // a type's generic arguments
+        ("Xk9mQ2v<7Lp", true),
         ("Pass$RANDOM$RANDOM", false),                    // drawn by the shell at run time
         ("Kq7</9vL2mZ", true),                            // no tag's name after `</`
         ("aB3x-Yz9k_Qm4Lp8", true),
