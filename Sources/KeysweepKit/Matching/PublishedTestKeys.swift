@@ -69,6 +69,11 @@ public enum PublishedTestKeys {
         // them in code comments and tests (Ory Fosite's introspection handler).
         "2YotnFZFEjr1zCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "SplxlOBeZQQYbYS6WxSbIA", "mF_9.B5f-4.1JqM",
         "czZCaGRSa3F0MzpnWDFmQmF0M2JW", "s6BhdRkqt3:gX1fBat3bV", "SlAV32hkKG", "8xLOxBtZp8",
+        // RFC 7009's revoked token, and OAuth 1.0's (RFC 5849): client and token credentials, the
+        // signature of its example request (oauthlib quotes them in its docstrings).
+        "45ghiukldjahdnhzdauz", "dpf43f3p2l4k3l03", "kd94hf93k423kf44", "hh5s93j4hdidpola", "hdk48Djdsa",
+        "hfdp7dh39dks9884", "nnch734d00sl2jdk", "pfkkdhi9sl3r4s00", "0685bd9184jfhq22", "ad180jjd733klru7",
+        "9djdj82h48djs9d2", "kkk9d7dh3k39sjv7", "wOJIO9A2W5mFwDgiDvZbTSMK/PY=",
         // jwt.io's default token.
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
     ].map { Array($0.utf8) })

@@ -87,8 +87,9 @@ enum AssignmentGrammar {
             + "{\(minimum),}+)" + #"\}"#
         let plain = #"[^\s"'\x60\\<>,;()\[\]{}&]"#
         let unbalancedOpener = #"[(\[{]"#
-        // Not `&amp;`, which HTML and XML documentation write for the `&` between parameters.
-        let ampersand = #"&(?!amp;|[A-Za-z_][\w.\[\]-]{0,40}=)"#
+        // Not `&amp;`, which HTML and XML documentation write for the `&` between parameters, nor
+        // a query's `&` that ends a string continued on the next line (`'access_token=v&'`).
+        let ampersand = #"&(?!amp;|[A-Za-z_][\w.\[\]-]{0,40}=|["'\x60])"#
         let bracketed = #"\([^\s"'\x60()]{0,100}\)|\[[^\s"'\x60\[\]]{0,100}\]|\{[^\s"'\x60{}]{0,100}\}"#
         // Not right after a quote: a quoted value that does not end at its closing quote is text
         // (`'Zaboravio/la sam lozinku'`, a translation), and its first word no value.
