@@ -90,9 +90,11 @@ enum AssignmentValueFilter {
                 return false
             }
         }
-        // `S3-åtkomstnyckel` (Swedish for "S3 access key"): one digit among a label's many letters.
+        // `S3-åtkomstnyckel` (Swedish for "S3 access key"): one digit among a label's many letters;
+        // `¿Olvidaste` (Redmine's Spanish): a word after another script's punctuation.
         if onlyLabelSymbols {
-            return foreignLetters >= 1 && (digits < foreignLetters || digits <= 1 && foreignLetters + asciiLetters >= 8)
+            return (foreignLetters >= 1 || foreignPunctuation)
+                && (digits < foreignLetters || digits <= 1 && foreignLetters + asciiLetters >= 8)
         }
         return foreignLetters >= 2 && (foreignPunctuation || holdsMessageArgument(value))
     }

@@ -186,6 +186,13 @@ enum ValueShape {
            isIdentifierStart(value[2]) || value[2] == UInt8(ascii: "$") {
             return true
         }
+        // `ɵparseCookieValue(cookieString`, `ɵɵdefineInjectable(`: Angular's private names, which
+        // start with `ɵ` (U+0275) in every Angular bundle and source map.
+        let angularMark: [UInt8] = [0xC9, 0xB5]
+        if value.starts(with: angularMark) {
+            let name = Array(value.dropFirst(value.starts(with: angularMark + angularMark) ? 4 : 2))
+            if let start = name.first, isIdentifierStart(start), isReferenceOrExpression(name) { return true }
+        }
         // `.$connection['password']`: PHP joining a variable to the string before it.
         if first == UInt8(ascii: "."), value.count > 2, value[1] == UInt8(ascii: "$"), isIdentifierStart(value[2]) { return true }
         // `encryption.#{key}`: Ruby interpolation anywhere in the value.
@@ -221,7 +228,7 @@ enum ValueShape {
             return true
         }
         // `credentials/\d+/`, `\w+/\d+/credentials/`: a route's regular expression.
-        if isRoutePattern(value) || isRegularExpression(value) { return true }
+        if isRoutePattern(value) || isRegularExpression(value) || isControllerAction(value) || isWordList(value) { return true }
         // `$.Values.servingEngineSpec.apiKey`: a Helm template's or a JSONPath's reference.
         if value.count > 2, value.starts(with: Array("$.".utf8)), isIdentifierStart(value[2]) { return true }
         // `id=database_url,src=<(printf`: a flag's options, `name=value` joined by `,`.
@@ -268,6 +275,30 @@ enum ValueShape {
         // a conversion.
         if first == UInt8(ascii: "%"), value.count > 2, "sdvq".utf8.contains(value[1]), !isIdentifierByte(value[2]) { return true }
         return isNameTemplate(value) || isTokenClassTemplate(value) || isNumberedScope(value)
+    }
+
+    /// `web_requests#handle_request`, `admin/users#reset_password`: a Rails route's controller and
+    /// action, lowercase snake-case names joined by `#` (with a `_` in them: `sunny#beach` may be
+    /// a password).
+    static func isControllerAction(_ value: [UInt8]) -> Bool {
+        let sides = value.split(separator: UInt8(ascii: "#"), omittingEmptySubsequences: false)
+        guard sides.count == 2, value.contains(UInt8(ascii: "_")) else { return false }
+        return sides.allSatisfy { side in
+            guard let first = side.first, isLowercase(first) else { return false }
+            return side.allSatisfy { isLowercase($0) || isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "/") }
+        }
+    }
+
+    /// `br,input,link,meta,!doctype,basefont`: lowercase words joined by `,` (tag names, options),
+    /// four or more, three in four of them words alone.
+    static func isWordList(_ value: [UInt8]) -> Bool {
+        let items = value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+        guard items.count >= 4 else { return false }
+        let words = items.filter { item in
+            let word = item.drop { $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") }
+            return (1...20).contains(word.count) && word.allSatisfy(isLowercase)
+        }
+        return words.count * 4 >= items.count * 3
     }
 
     /// `(?<!:):[a-zA-Z_][a-zA-Z0-9_]*` (Doctrine's named parameter): a regular expression, told by a

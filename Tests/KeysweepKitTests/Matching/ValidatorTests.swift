@@ -67,6 +67,11 @@ import Testing
         ("7Kq[x(9vL2\\mZ", true),                          // a password's brackets and backslash
         ("confirmation</label", false),                   // a label's text before its closing tag
         ("DefaultMyqlColumn<{", false),                   // a type's generic arguments
+        ("ɵparseCookieValue(cookieString", false),        // an Angular private name's call
+        ("web_requests#handle_request", false),           // a Rails route's controller and action
+        ("sunny#beach7Q", true),
+        ("br,input,link,meta,!doctype,basefont", false),  // a list of tag names
+        ("Xk9,mQ2v,Lp7w,Zt4q", true),
         ("Xk9mQ2v<7Lp", true),
         ("Pass$RANDOM$RANDOM", false),                    // drawn by the shell at run time
         ("Kq7</9vL2mZ", true),                            // no tag's name after `</`
@@ -255,6 +260,8 @@ import Testing
     /// Labels and messages of translations, in a script of its own or with a digit in a word.
     @Test(arguments: [
         ("S3-åtkomstnyckel", true),                       // Swedish: one digit in a long label
+        ("¿Olvidaste", true),                             // Spanish: a word after `¿`
+        ("¡Xk9mQ2vLp7", false),
         ("サービスアカウントの認証情報(JSON)", true),        // Japanese words around ASCII
         ("\\\"%1\\\"のパスワードを編集中", true),
         ("비밀번호", true),
