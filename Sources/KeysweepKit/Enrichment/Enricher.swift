@@ -103,6 +103,11 @@ public struct Enricher: Sendable {
             facts.issuedAt = claims.issuedAt
             facts.expiresAt = claims.expiresAt
         }
+        if finding.rule.id == DataProtectionKeyRing.ruleID, let xml = finding.locations.first.flatMap(workspace.contents(of:)) {
+            let ring = DataProtectionKeyRing(xml: xml)
+            facts.issuedAt = ring.created
+            facts.expiresAt = ring.expires
+        }
         if finding.rule.provider == "AWS", secret.starts(with: Array("ASIA".utf8)) || finding.rule.id == "aws.session-token" {
             facts.temporary = true
         }

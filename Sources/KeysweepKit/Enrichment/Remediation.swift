@@ -50,6 +50,9 @@ public enum Remediation {
             return ("re-encrypt the ENC(…) values under a new password from the environment, and rotate what they held", link)
         case .encryptionKey where rule.provider == "Nacos":
             return ("set a new random token secret key on every Nacos server (tokens signed with this one stop working)", link)
+        case .encryptionKey where rule.id == DataProtectionKeyRing.ruleID:
+            return ("revoke the key in the app's key ring, keep the ring encrypted outside the repository (ProtectKeysWith…), "
+                + "and let users sign in again: cookies and tokens it protected can be forged", link)
         case .encryptionKey: return ("re-encrypt under a new key and rotate what the old one opens", link)
         case .password, .connectionString: return ("change the password and move it to a secrets manager", link)
         case .webhookURL: return ("regenerate the webhook URL in \(rule.provider)", link)

@@ -38,6 +38,21 @@ import Testing
         #expect(Timestamp(iso8601: text) == nil)
     }
 
+    /// An ASP.NET Core key ring file dates its master key; fractions of a second are dropped.
+    @Test func dataProtectionKeyRingDatesItsKey() {
+        let xml = """
+        <key id="0e7d2c4a-5b1f-4e8a-9c3d-7f6a2b1e0d9c" version="1">
+          <creationDate>2021-12-01T14:37:52.0438755Z</creationDate>
+          <activationDate>2021-12-01T14:37:52.0246578Z</activationDate>
+          <expirationDate>2022-03-01T14:37:52.0246578Z</expirationDate>
+        </key>
+        """
+        let ring = DataProtectionKeyRing(xml: Array(xml.utf8))
+        #expect(ring.created?.description == "2021-12-01T14:37:52Z")
+        #expect(ring.expires?.description == "2022-03-01T14:37:52Z")
+        #expect(DataProtectionKeyRing(xml: Array("<expirationDate>soon</expirationDate>".utf8)).expires == nil)
+    }
+
     @Test func rsaKeyWithItsCertificate() throws {
         let bytes = try fixture("service-tls.pem")
         let facts = try #require(PrivateKeyFacts(secret: bytes))
