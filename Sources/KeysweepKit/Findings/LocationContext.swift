@@ -47,7 +47,7 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         if !folders.isDisjoint(with: exampleFolders) || exampleSuffixes.contains(where: { name.hasSuffix($0) }) || isExampleFile(name) {
             return .example
         }
-        if folders.contains(where: { docsFolders.contains($0) || isDocsFolder($0) }) || docsSuffixes.contains(where: { name.hasSuffix($0) })
+        if folders.contains(where: isDocsFolder) || docsSuffixes.contains(where: { name.hasSuffix($0) })
             || name.hasPrefix("readme") || name.hasPrefix("changelog") || isManPage(name) || isAPISpecification(name) {
             return .docs
         }
@@ -84,9 +84,11 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     private static let docsFolders: Set<String> = ["docs", "doc", "documentation", "man"]
     private static let docsSuffixes = [".md", ".markdown", ".rst", ".adoc", ".asciidoc"]
 
-    /// `api-docs`, `docs-assets`, `user_docs`: a folder named for documentation by one of its
-    /// words, between `.`, `-` and `_` (Koel's OpenAPI examples in `api-docs/`).
-    static func isDocsFolder(_ lowered: String) -> Bool { name(lowered, holdsWordIn: docsWords) }
+    /// `docs`, `man`; `api-docs`, `docs-assets`, `user_docs`: a folder named for documentation, or by
+    /// one of its words, between `.`, `-` and `_` (Koel's OpenAPI examples in `api-docs/`).
+    static func isDocsFolder(_ lowered: String) -> Bool {
+        docsFolders.contains(lowered) || name(lowered, holdsWordIn: docsWords)
+    }
 
     private static let docsWords: Set<String> = ["docs", "documentation"]
 

@@ -105,7 +105,9 @@ enum ValueShape {
             let method = value[(at + 1)...]
             guard let first = method.first, isLowercase(first), method.allSatisfy(isIdentifierByte) else { return false }
             path = value[..<at]
-            if !path.contains(UInt8(ascii: "\\")) { return path.count > 10 && path.suffix(10).elementsEqual("Controller".utf8) && isName(path) }
+            if !path.contains(UInt8(ascii: "\\")) {
+                return path.count > 10 && path.suffix(10).elementsEqual("Controller".utf8) && isName(path)
+            }
         }
         let names = path.split(separator: UInt8(ascii: "\\"), omittingEmptySubsequences: false)
         return names.count >= 2 && names.allSatisfy(isName)
@@ -260,7 +262,7 @@ enum ValueShape {
         if let close = value.firstRange(of: Array("</".utf8)), close.upperBound < value.count,
            isLowercase(value[close.upperBound]) { return true }
         // `Pass$RANDOM$RANDOM`: a password the shell draws at run time, not a committed one.
-        if value.contains(subsequence: Array("$RANDOM".utf8)) || value.contains(subsequence: Array("$SRANDOM".utf8)) { return true }
+        if ["$RANDOM", "$SRANDOM"].contains(where: { value.contains(subsequence: Array($0.utf8)) }) { return true }
         // `#/components/schemas/x`: a JSON pointer (`$ref`), naming another part of the document.
         if value.starts(with: Array("#/".utf8)) { return true }
         // `\",\"first_name\":\"User\"`: JSON-escaped text between two strings, taken for a value.
@@ -452,9 +454,9 @@ enum ValueShape {
         // `DefaultMyqlColumn<{`, `Map<String,`: a capitalised type's generic arguments (TypeScript's
         // `refresh_token: DefaultMyqlColumn<{` in Auth.js' Drizzle adapter).
         if next == UInt8(ascii: "<"), let first = value.first, isUppercase(first), path.separators == 0, path.length >= 3,
-           value[..<path.length].contains(where: isLowercase),
-           path.length + 1 == value.count || "{[(".utf8.contains(value[path.length + 1]) || isIdentifierStart(value[path.length + 1]) {
-            return true
+           value[..<path.length].contains(where: isLowercase) {
+            let argument = path.length + 1 < value.count ? value[path.length + 1] : nil
+            if argument.map({ "{[(".utf8.contains($0) || isIdentifierStart($0) }) ?? true { return true }
         }
         let following = path.length + 1 < value.count ? value[path.length + 1] : 0
         // `tc.credentials.(*AdminIdentityImportCredentials)`: a Go type assertion.

@@ -58,7 +58,7 @@ import Testing
         ("quoted, an unclosed bracket", #"password = "n[Q>-l31<R@c3Mu*Z_2""#, "n[Q>-l31<R@c3Mu*Z_2"),
         ("PHP, a bracket after letters", #"    'password' => 'QvcU(1w0IE<;;FdZN&1ON(?QrG',"#, "QvcU(1w0IE<;;FdZN&1ON(?QrG"),
         ("Kubernetes env entry", "  - name: DB_PASSWORD\n    value: \"bpsyu5.!Tx9#ad\"\n  - name: LOG\n    value: json\n", "bpsyu5.!Tx9#ad"),
-        ("query string continued on the next line", "    'access_token=Xk9mQ2vLp7wT4nB6&'\n    'token_type=bearer'", "Xk9mQ2vLp7wT4nB6"),
+        ("query continued on the next line", "  'access_token=Xk9mQ2vLp7wT4nB6&'\n  'token_type=bearer'", "Xk9mQ2vLp7wT4nB6"),
         ("any punctuation inside quotes", #"jwt_token: '7`D"}/vYR)T;W\5]EBrf;_&k>qX??]G&3CF'"#, #"7`D"}/vYR)T;W\5]EBrf;_&k>qX??]G&3CF"#),
     ])
     func capturesTheLiteral(family: String, text: String, secret: String) throws {
