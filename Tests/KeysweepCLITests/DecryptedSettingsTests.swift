@@ -40,8 +40,8 @@ import Testing
     }
 
     /// A Jenkins home committed with its `secrets/`: the master key opens `hudson.util.Secret`, and
-    /// the credentials stored in `credentials.xml` are findings there; a file of 256 hex digits
-    /// elsewhere is no key.
+    /// the credentials stored in `credentials.xml`, a job's `config.xml` and a plugin's settings
+    /// are findings there, never their ciphertexts; a file of 256 hex digits elsewhere is no key.
     @Test func aJenkinsMasterKeyOpensTheCredentialsItsHomeStores() throws {
         let jenkins = KeysweepProcess.repositoryRoot + "/fixtures/tree/jenkins"
         let outcome = try KeysweepProcess.run(["scan", jenkins, "--format", "text", "--no-config"])
@@ -52,6 +52,10 @@ import Testing
             .hasSuffix("jenkins/credentials.xml:21:19 (in its decrypted text)") == true)
         #expect(line("found at", of: "generic.password", in: outcome.stdout)?
             .hasSuffix("jenkins/credentials.xml:14:21 (in its decrypted text)") == true)
+        #expect(outcome.stdout.contains("jenkins/jobs/deploy-prod/config.xml:9:25 (in its decrypted text)"))
+        #expect(line("found at", of: "sendgrid.api-key", in: outcome.stdout)?
+            .hasSuffix("jenkins/hudson.tasks.Mailer.xml:6:15 (in its decrypted text)") == true)
+        #expect(!outcome.stdout.contains("jenkins.stored-secret"))
         #expect(!outcome.stdout.contains("build-seed.txt"))
     }
 

@@ -52,7 +52,7 @@ import Testing
 
     @Test(arguments: [
         (["explain", "github"], "keysweep: error: 'github': it is neither a rule id nor a fingerprint (6 to 32 hex digits); did you mean"),
-        (["explain", "abcdef12", "--in", "fixtures/expected/tree.json"], "keysweep: error: 'fixtures/expected/tree.json': no finding has the fingerprint abcdef12 (of 41); fingerprints are keyed"),
+        (["explain", "abcdef12", "--in", "fixtures/expected/tree.json"], "keysweep: error: 'fixtures/expected/tree.json': no finding has the fingerprint abcdef12 (of 43); fingerprints are keyed"),
         (["explain", "abcdef12", "--in", "README.md"], "keysweep: error: cannot use report 'README.md': it is neither a Keysweep JSON report nor a baseline; give a report"),
         (["explain", "abcdef12", "--in", "no/such.json"], "keysweep: error: cannot read 'no/such.json': No such file or directory"),
     ])

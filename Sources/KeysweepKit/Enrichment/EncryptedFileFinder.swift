@@ -116,12 +116,52 @@ struct EncryptedFileFinder {
     }
 
     /// The key of the stored secrets in the file at `path`, a Jenkins home's file, under the master
-    /// key `secret`, read from `secrets/hudson.util.Secret` in that home.
+    /// key `secret`, read from `secrets/hudson.util.Secret` in that home: the file's folder or one
+    /// of the four above it (`jobs/<folder>/jobs/<name>/config.xml`).
     private func jenkinsCredentials(_ secret: [UInt8], forFileAt path: String,
                                     read: (String) -> [UInt8]?) -> JenkinsCredentials? {
-        let home = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
-        return read(home + "secrets/hudson.util.Secret").flatMap { JenkinsCredentials(masterKey: secret, secretFile: $0) }
+        var folder = Substring(path)
+        for _ in 0..<5 {
+            let home = folder.lastIndex(of: "/").map { String(folder[...$0]) } ?? ""
+            if let credentials = jenkinsCredentials(secret, home: home, read: read) { return credentials }
+            guard let slash = folder.lastIndex(of: "/") else { return nil }
+            folder = folder[..<slash]
+        }
+        return nil
     }
+
+    private func jenkinsCredentials(_ secret: [UInt8], home: String, read: (String) -> [UInt8]?) -> JenkinsCredentials? {
+        read(home + "secrets/hudson.util.Secret").flatMap { JenkinsCredentials(masterKey: secret, secretFile: $0) }
+    }
+
+    /// The other files of a Jenkins home that the master key `secret` (found at `keyLocations`)
+    /// decrypts in place: those that hold the stored secrets at `carriers` (the global
+    /// `config.xml`, plugins' settings, jobs', nodes' and users' `config.xml`), each read where
+    /// its stored secret was seen, at most `jenkinsFileLimit` of them, `credentials.xml` left out
+    /// (`plaintext(openedBy:…)` opens it).
+    func jenkinsFiles(openedBy secret: [UInt8], at keyLocations: [Location], holding carriers: [Location])
+        -> [(path: String, text: [UInt8], location: Location)] {
+        let homes = Set(keyLocations.prefix(4).compactMap { location in
+            location.isWholeFile && location.member.isEmpty ? JenkinsMasterKey.home(ofKeyAt: location.path) : nil
+        })
+        var files: [(path: String, text: [UInt8], location: Location)] = []
+        var tried: Set<String> = []
+        var keys: [String: JenkinsCredentials?] = [:]
+        for carrier in carriers where carrier.member.isEmpty && files.count < Self.jenkinsFileLimit {
+            guard let home = homes.first(where: { carrier.path.hasPrefix($0) }), carrier.path != home + "credentials.xml",
+                  tried.insert((carrier.commit?.id ?? "") + ":" + carrier.path).inserted else { continue }
+            let keyID = (carrier.commit?.id ?? "") + ":" + home
+            if keys[keyID] == nil { keys[keyID] = jenkinsCredentials(secret, home: home) { read($0, at: carrier) } }
+            guard let credentials = keys[keyID] ?? nil, let file = read(carrier.path, at: carrier),
+                  let opened = credentials.opened(xml: file) else { continue }
+            files.append((carrier.path, opened.text, carrier))
+        }
+        return files
+    }
+
+    /// Files of one home opened beside `credentials.xml`: a home holds a few dozen jobs, and each
+    /// file costs a read and an AES pass.
+    static let jenkinsFileLimit = 256
 
     /// What a dotenv-vault key opens: the first entry of a `.env.vault` beside it, in a folder
     /// above (a key in a service's `deploy/` script), or at the root, that it decrypts (the key's

@@ -69,6 +69,16 @@ struct JenkinsCredentials {
         return Array(plaintext.dropLast(Self.magic.count))
     }
 
+    /// Whether `element` has the shape of a stored secret, `{` base64 `}`: version 1, a 16-byte IV
+    /// and the lengths it declares, in whole AES blocks (what the key would open).
+    static func isStoredSecret(_ element: [UInt8]) -> Bool {
+        guard element.first == UInt8(ascii: "{"), element.last == UInt8(ascii: "}"),
+              let data = Data(base64Encoded: Data(element.dropFirst().dropLast())).map(Array.init),
+              data.count > 9, data[0] == 1 else { return false }
+        let ivLength = bigEndian(data[1..<5]), dataLength = bigEndian(data[5..<9])
+        return ivLength == 16 && dataLength > 0 && dataLength % 16 == 0 && 9 + ivLength + dataLength == data.count
+    }
+
     /// The plaintext of one stored secret's base64 (between `{` and `}`).
     private func open(stored base64: [UInt8]) -> [UInt8]? {
         guard let data = Data(base64Encoded: Data(base64)).map(Array.init), data.count > 9, data[0] == 1 else { return nil }

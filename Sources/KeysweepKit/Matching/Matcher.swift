@@ -378,6 +378,7 @@ public final class Matcher {
         case .cephKey: valid = CephKey.isValid(secret)
         case .railsMasterKey: valid = RailsMasterKey.isPlausibleKey(secret)
         case .jenkinsMasterKey: valid = JenkinsMasterKey.isPlausibleKey(secret)
+        case .jenkinsStoredSecret: valid = JenkinsCredentials.isStoredSecret(secret)
         case .sodiumBoxKeyPair: valid = SodiumKeyPair.bytes(of: secret) != nil
         case .dotenvVaultKey: valid = secret.count == 64 && ValueShape.bytes(ofHex: secret) != nil
         case .secp256k1PrivateKey: valid = secret.count == 64 && ValueShape.bytes(ofHex: secret).flatMap(Secp256k1.compressedPublicKey(ofPrivateKey:)) != nil

@@ -14,7 +14,8 @@ enum AssignmentGrammar {
     /// PHP `=>` and `.=`, Go `:=` and `var x string =`, typed declarations (`x: String =`, Rust's
     /// `x: &str =`),
     /// keyword arguments, call arguments (`setProperty("K", "v")`, `os.Setenv`), XML elements
-    /// (also across a line break), plist `<key>K</key><string>v`, `<add key="K" value="v"/>`,
+    /// (also across a line break), plist `<key>K</key><string>v`, Hadoop's `<name>K</name><value>v`,
+    /// `<add key="K" value="v"/>`,
     /// Kubernetes `- name: K` then `value: v`, Terraform `variable "K" {` then `default = v`,
     /// YAML block scalars (`key: |`), fallbacks (`process.env.TOKEN || "v"`, `getenv("K") or "v"`,
     /// `x ?? "v"`), and byte or string wrappers (`[]byte("..")`, `b".."`,
@@ -36,7 +37,10 @@ enum AssignmentGrammar {
         let fallback = #"[ \t]{0,40}(?:\|\||\?\?|(?<=[ \t)"'])or(?=[ \t]))[ \t]{0,40}"# + quotedNext
         let callArguments = #"["'][ \t]{0,3},[ \t]{0,3}"# + quotedNext
         let xmlElement = #">(?=\s{0,40}[^\s<>]{1,250}\s{0,40}</)(?:[ \t]*\r?\n)?[ \t]{0,20}"#
-        let plist = #"</key>\s{0,40}<string>"#
+        // A plist's `<key>K</key><string>v`; Hadoop's (Hive's, HBase's, Spark's) `<name>K</name>`
+        // then `<value>v`, and a Jenkins job's password parameter, `<name>K</name>` then
+        // `<defaultValue>v`.
+        let plist = #"</key>\s{0,40}<string>|</name>\s{0,40}<(?:value|defaultValue)>"#
         // A value named `value` after its key: `<add key="K" value="v"/>`, and a Kubernetes
         // container `env` entry, `- name: DB_PASSWORD` with `value: v` on the next line.
         let xmlAddValue = #"[ \t]{1,5}value[ \t]{0,3}=[ \t]{0,3}|[ \t]*\r?\n[ \t]{0,40}value:[ \t]{0,3}"#

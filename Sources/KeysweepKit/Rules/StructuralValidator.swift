@@ -42,6 +42,9 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     /// Jenkins' master key: 256 hex digits in lower case. A file of nothing else is matched too,
     /// and kept at a Jenkins home's `secrets/master.key` (see `JenkinsMasterKey`).
     case jenkinsMasterKey = "jenkins-master-key"
+    /// A secret stored in a Jenkins home's XML, `{AQAAABAAAA…}` (version 1, a 16-byte IV, whole
+    /// AES blocks): carried to the master key that opens its file in place, never reported itself.
+    case jenkinsStoredSecret = "jenkins-stored-secret"
     /// A libsodium box key pair in base64 (Symfony's secrets vault decryption key): 64 bytes, the
     /// X25519 private key then its public key, which the private key must give.
     case sodiumBoxKeyPair = "sodium-box-key-pair"
@@ -80,6 +83,10 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     /// A password that seals texts the scan may find: kept, weak or not, until they are tried,
     /// since what it opens proves it (see `SealingPassword`).
     var isJudgedByWhatItOpens: Bool { self == .ansibleVaultPassword || self == .jasyptPassword }
+
+    /// Whether a rule so validated carries texts to the keys that open them: its matches are never
+    /// findings (sealed texts, Jenkins' stored secrets).
+    var carries: Bool { SealedFormat.carries(self) || self == .jenkinsStoredSecret }
 
     /// Whether `secret` is a default that a product publishes and ships, which its rule reports
     /// although it reads as a placeholder: whoever read the documentation holds it.

@@ -1,7 +1,8 @@
 /// Secrets inside the encrypted settings that a key found by the scan decrypts: a Rails app's
 /// `config/credentials.yml.enc` under its `master.key`, a dotenv-vault entry under its
 /// `DOTENV_KEY`, a dotenvx env file's values under the private key in `.env.keys`, a Jenkins
-/// home's `credentials.xml` under its `secrets/master.key`. Their text is
+/// home's `credentials.xml` and other XML files that hold stored secrets under its
+/// `secrets/master.key`. Their text is
 /// matched as any file's, and each match is placed at the encrypted file, at its line in the
 /// decrypted text (`encoding` says so), at the commit of the key that opened it: an AWS key in
 /// committed credentials is an AWS key finding, wherever else it is. (Texts sealed under keys
@@ -11,7 +12,8 @@ enum DecryptedSettings {
     /// The encoding of a location found in decrypted text (see `Location.encoding`).
     static let encoding = "encrypted"
 
-    /// Matches in the files that the keys among `matches` decrypt; each key opens one file.
+    /// Matches in the files that the keys among `matches` decrypt; each key opens one file, but a
+    /// Jenkins master key, which also opens every file of its home where a stored secret was seen.
     /// `suppress` as the scan's: off, look-alikes and allowed secrets are listed too; what the
     /// matcher leaves out of the decrypted text is counted in `statistics`.
     /// In history, `secretsAtHead` gains the secrets that the file still holds at HEAD, under
@@ -27,32 +29,41 @@ enum DecryptedSettings {
         let matcher = Matcher(ruleSet: ruleSet, suppress: suppress)
         var found: [Match] = []
         var scanned: Set<String> = []
+        // Carrier matches of Jenkins' stored secrets: the files beside `credentials.xml` that a
+        // master key opens too.
+        let storedSecrets = matches.filter { ruleSet.rules[$0.ruleIndex].rule.validator == .jenkinsStoredSecret }
+            .map(\.location).sorted()
         // Keys in a fixed order, so that the same input gives the same report whatever the timing.
         for (secret, keyMatches) in keys.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
             let validator = ruleSet.rules[keyMatches[0].ruleIndex].rule.validator
-            guard let opened = finder.plaintext(openedBy: secret, validator: validator, at: keyMatches.map(\.location).sorted()),
-                  scanned.insert((opened.location.commit?.id ?? "") + ":" + opened.path).inserted else { continue }
-            // A Jenkins file is decrypted in place, every other byte kept: what it no longer holds
-            // was replaced. (Other formats' texts hold the decrypted values alone.)
-            if validator == .jenkinsMasterKey {
-                for plain in matches where plain.location.path == opened.path
-                    && plain.location.commit?.id == opened.location.commit?.id
-                    && !opened.text.contains(subsequence: plain.secret) {
-                    ciphertexts.insert(plain.location)
+            let keyLocations = keyMatches.map(\.location).sorted()
+            var files = finder.plaintext(openedBy: secret, validator: validator, at: keyLocations).map { [$0] } ?? []
+            if validator == .jenkinsMasterKey, !storedSecrets.isEmpty {
+                files += finder.jenkinsFiles(openedBy: secret, at: keyLocations, holding: storedSecrets)
+            }
+            for opened in files where scanned.insert((opened.location.commit?.id ?? "") + ":" + opened.path).inserted {
+                // A Jenkins file is decrypted in place, every other byte kept: what it no longer holds
+                // was replaced. (Other formats' texts hold the decrypted values alone.)
+                if validator == .jenkinsMasterKey {
+                    for plain in matches where plain.location.path == opened.path
+                        && plain.location.commit?.id == opened.location.commit?.id
+                        && !opened.text.contains(subsequence: plain.secret) {
+                        ciphertexts.insert(plain.location)
+                    }
                 }
-            }
-            let scan = opened.text.withUnsafeBytes { matcher.scan($0) }
-            statistics.count(scan, path: opened.path)
-            if secretsAtHead != nil, opened.location.commit != nil,
-               let atHead = finder.plaintextAtHead(opened.path, openedBy: secret, validator: validator) {
-                for blobMatch in scan.matches where atHead.contains(subsequence: blobMatch.secret) { secretsAtHead?.insert(blobMatch.secret) }
-            }
-            for blobMatch in scan.matches {
-                var match = Match(blobMatch, path: opened.path)
-                match.location.commit = opened.location.commit
-                match.location.repository = opened.location.repository
-                match.location.encoding = encoding
-                found.append(match)
+                let scan = opened.text.withUnsafeBytes { matcher.scan($0) }
+                statistics.count(scan, path: opened.path)
+                if secretsAtHead != nil, opened.location.commit != nil,
+                   let atHead = finder.plaintextAtHead(opened.path, openedBy: secret, validator: validator) {
+                    for blobMatch in scan.matches where atHead.contains(subsequence: blobMatch.secret) { secretsAtHead?.insert(blobMatch.secret) }
+                }
+                for blobMatch in scan.matches {
+                    var match = Match(blobMatch, path: opened.path)
+                    match.location.commit = opened.location.commit
+                    match.location.repository = opened.location.repository
+                    match.location.encoding = encoding
+                    found.append(match)
+                }
             }
         }
         return found

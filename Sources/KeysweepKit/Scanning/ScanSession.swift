@@ -115,10 +115,11 @@ public enum ScanSession {
         matches.removeAll { ciphertexts.contains($0.location) }
         let sealed = SealedTextOpener(ruleSet: ruleSet, suppress: request.suppress).open(matches, statistics: &statistics,
                                                                                           secretsAtHead: &secretsAtHead)
-        // Sealed texts are carried to the passwords that open them, and are no finding themselves.
+        // Sealed texts and Jenkins' stored secrets are carried to the passwords and keys that open
+        // them, and are no finding themselves.
         matches.removeAll { match in
             let validator = rules[match.ruleIndex].validator
-            if SealedFormat.carries(validator) { return true }
+            if validator?.carries == true { return true }
             return validator?.isJudgedByWhatItOpens == true && SealingPassword.isLeftOut(match, opened: sealed.opened[match.secret] != nil)
         }
         decrypted += sealed.matches
