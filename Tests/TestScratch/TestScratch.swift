@@ -7,6 +7,7 @@ public enum TestScratch {
     /// The folder's path, ending in `/` as `NSTemporaryDirectory()` does; made on first use.
     public static let folder: String = {
         // Short: a test binds a Unix socket under it, and socket paths hold at most 107 bytes.
+        // (`scripts/test` sets `TMPDIR` to a folder of its own, which this one goes into.)
         let path = NSTemporaryDirectory() + "keysweep-scratch-\(getpid())-\(UUID().uuidString.prefix(8))/"
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

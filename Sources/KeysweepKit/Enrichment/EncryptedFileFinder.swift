@@ -141,9 +141,11 @@ struct EncryptedFileFinder {
     /// (`plaintext(openedBy:…)` opens it).
     func jenkinsFiles(openedBy secret: [UInt8], at keyLocations: [Location], holding carriers: [Location])
         -> [(path: String, text: [UInt8], location: Location)] {
-        let homes = Set(keyLocations.prefix(4).compactMap { location in
+        let found: Set<String> = Set(keyLocations.prefix(4).compactMap { location in
             location.isWholeFile && location.member.isEmpty ? JenkinsMasterKey.home(ofKeyAt: location.path) : nil
         })
+        // The innermost home first, whatever the order of the key's places.
+        let homes = found.sorted { (a: String, b: String) in a.count != b.count ? a.count > b.count : a < b }
         var files: [(path: String, text: [UInt8], location: Location)] = []
         var tried: Set<String> = []
         var keys: [String: JenkinsCredentials?] = [:]
