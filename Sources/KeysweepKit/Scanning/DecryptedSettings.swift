@@ -55,7 +55,9 @@ enum DecryptedSettings {
                 statistics.count(scan, path: opened.path)
                 if secretsAtHead != nil, opened.location.commit != nil,
                    let atHead = finder.plaintextAtHead(opened.path, openedBy: secret, validator: validator) {
-                    for blobMatch in scan.matches where atHead.contains(subsequence: blobMatch.secret) { secretsAtHead?.insert(blobMatch.secret) }
+                    for blobMatch in scan.matches where atHead.contains(subsequence: blobMatch.secret) {
+                        secretsAtHead?.insert(blobMatch.secret)
+                    }
                 }
                 for blobMatch in scan.matches {
                     var match = Match(blobMatch, path: opened.path)

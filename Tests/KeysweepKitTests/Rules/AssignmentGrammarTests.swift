@@ -29,7 +29,7 @@ import Testing
         ("XML add element", #"<add key="SmtpPassword" value="GSMSr3amDygn8n!" />"#, "GSMSr3amDygn8n!"),
         ("plist", "<key>ApiToken</key>\n<string>Fz9@wK4eR7uH</string>", "Fz9@wK4eR7uH"),
         ("Hadoop property", "<name>javax.jdo.option.ConnectionPassword</name>\n  <value>Hq7vR2xLm9pT</value>", "Hq7vR2xLm9pT"),
-        ("Jenkins password parameter", "<name>DEPLOY_PASSWORD</name>\n  <defaultValue>Wq7!zR2mK9pL</defaultValue>", "Wq7!zR2mK9pL"),
+        ("Jenkins password parameter", "<name>DEPLOY_PASSWORD</name>\n<defaultValue>Wq7!zR2mK9pL</defaultValue>", "Wq7!zR2mK9pL"),
         ("Rust &str", #"const AUTH_TOKEN: &str = "Tz6pW1qLx8NvYc3Rb5Mk2Jd7";"#, "Tz6pW1qLx8NvYc3Rb5Mk2Jd7"),
         ("Rust &'static str", #"static DB_PASSWORD: &'static str = "Hx4k!Q9wZp2L";"#, "Hx4k!Q9wZp2L"),
         ("Rust String::from", #"let password: String = String::from("Wq7!zR2mK9pLx4");"#, "Wq7!zR2mK9pLx4"),
