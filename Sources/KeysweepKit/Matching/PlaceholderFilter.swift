@@ -27,7 +27,9 @@ enum PlaceholderFilter {
     static func isPlaceholder(_ secret: [UInt8]) -> Bool {
         guard let first = secret.first else { return true }
         if secret.allSatisfy({ $0 == first }) { return true }
-        if isRepeatedUnit(secret) || hasRepeatedGroups(secret) || isWrittenTwice(secret) { return true }
+        if isRepeatedUnit(secret) || hasRepeatedGroups(secret) || isWrittenTwice(secret) || endsWithRepeatedGroup(secret) {
+            return true
+        }
         // `<your-token>`: an angle-bracketed name; a lone `<` or `>` is punctuation of a password,
         // and so are both in a value drawn from many symbols (a WordPress salt has 5 bits or more
         // a byte, a name or a template tag in brackets 4.5 at most).
@@ -98,6 +100,17 @@ enum PlaceholderFilter {
             (lowered.count >= 16 || lowered.count >= 3 * unit)
                 && (unit..<lowered.count).allSatisfy { lowered[$0] == lowered[$0 - unit] }
         }
+    }
+
+    /// `48E92789-57A3-466A-9959-1A1A1A1A1A1A`, `…-000000000000`: a last group of eight bytes or more
+    /// after `-` or `_` that is one unit of one or two bytes written over and over (a UUID typed by
+    /// hand; a generated one has such a group once in 62^6 draws at best).
+    static func endsWithRepeatedGroup(_ secret: [UInt8]) -> Bool {
+        guard let separator = secret.lastIndex(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }),
+              separator > 0 else { return false }
+        let group = secret[(separator + 1)...].map(KeywordPrefilter.fold)
+        guard group.count >= 8 else { return false }
+        return (1...2).contains { unit in (unit..<group.count).allSatisfy { group[$0] == group[$0 - unit] } }
     }
 
     /// `aabbccddeeff00112233`: every character written twice, 16 bytes or more. Counting up the

@@ -88,7 +88,7 @@ import Testing
     @Test func sameMatchesWhateverTheThreadCount() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
-        for index in 0..<300 { try folder.write("d\(index % 7)/f\(index).txt", "line\ntok_\(String(format: "%08d", index))\n") }
+        for index in 0..<300 { try folder.write("d\(index % 7)/f\(index).txt", "line\ntok_\(10_000_000 + index)\n") }
         let one = try scan(folder, ScanOptions(threads: 1))
         let four = try scan(folder, ScanOptions(threads: 4))
         let rules = Self.rules

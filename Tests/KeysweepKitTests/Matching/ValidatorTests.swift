@@ -376,6 +376,10 @@ import Testing
         ("busybox@", true),                           // an anonymous FTP login's password
         ("crwdns1631:0crwdne1631:0", true),           // Crowdin's in-context string id
         ("Summer2024@", false),
+        ("48E92789-57A3-466A-9959-1A1A1A1A1A1A", true), // a UUID's last group typed by hand (Solidus)
+        ("9f5c17d2-957e-4dda-ae24-000000000000", true),
+        ("9f5c17d2-957e-4dda-ae24-811274ed88e5", false),
+        ("sk_live_1A1A1A1", false),                   // seven bytes: too short a group to tell
     ])
     func placeholders(value: String, isPlaceholder: Bool) {
         #expect(PlaceholderFilter.isPlaceholder(Array(value.utf8)) == isPlaceholder)
