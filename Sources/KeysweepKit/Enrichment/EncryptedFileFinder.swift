@@ -122,9 +122,11 @@ struct EncryptedFileFinder {
                                     read: (String) -> [UInt8]?) -> JenkinsCredentials? {
         var folder = Substring(path)
         for _ in 0..<5 {
-            let home = folder.lastIndex(of: "/").map { String(folder[...$0]) } ?? ""
-            if let credentials = jenkinsCredentials(secret, home: home, read: read) { return credentials }
-            guard let slash = folder.lastIndex(of: "/") else { return nil }
+            let slash = folder.lastIndex(of: "/")
+            if let credentials = jenkinsCredentials(secret, home: slash.map { String(folder[...$0]) } ?? "", read: read) {
+                return credentials
+            }
+            guard let slash else { return nil }
             folder = folder[..<slash]
         }
         return nil

@@ -39,7 +39,7 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         guard let name = components.last, let originalName = original.last else { return .source }
         let folders = Set(components.dropLast())
         if !folders.isDisjoint(with: fixtureFolders) || isFixtureFile(name) { return .fixture }
-        if !folders.isDisjoint(with: testFolders) || folders.contains(where: isTestFolder) || isTestFile(originalName)
+        if folders.contains(where: isTestFolder) || isTestFile(originalName)
             || original.dropLast().contains(where: isTestSourceSet)
             || name == debugKeyStore {
             return .test
@@ -70,9 +70,12 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
                                                    "benchmark", "benchmarks", "benches", "integration-test", "integration-tests",
                                                    "integration_test", "integration_tests", "itest", "itests",
                                                    "smoke-test", "smoke-tests", "smoketest", "smoketests"]
-    /// `test_resources`, `test-files`, `api-tests`: a folder named for tests by one of its words,
-    /// between `.`, `-` and `_` (Authelia's `test_resources/`, Woodpecker's migration `test-files/`).
-    static func isTestFolder(_ lowered: String) -> Bool { name(lowered, holdsWordIn: testWords) }
+    /// `tests`, `spec`, `e2e`; `test_resources`, `test-files`, `api-tests`: a folder named for tests,
+    /// or by one of its words, between `.`, `-` and `_` (Authelia's `test_resources/`, Woodpecker's
+    /// migration `test-files/`).
+    static func isTestFolder(_ lowered: String) -> Bool {
+        testFolders.contains(lowered) || name(lowered, holdsWordIn: testWords)
+    }
 
     private static let testWords: Set<String> = ["test", "tests", "testing"]
 

@@ -27,7 +27,10 @@ enum PlaceholderFilter {
     static func isPlaceholder(_ secret: [UInt8]) -> Bool {
         guard let first = secret.first else { return true }
         if secret.allSatisfy({ $0 == first }) { return true }
-        if isRepeatedUnit(secret) || hasRepeatedGroups(secret) || isWrittenTwice(secret) || endsWithRepeatedGroup(secret) {
+        // Folded once: every candidate of every rule comes through here.
+        let lowered = secret.map(KeywordPrefilter.fold)
+        if isRepeatedUnit(lowered: lowered) || hasRepeatedGroups(secret) || isWrittenTwice(secret)
+            || endsWithRepeatedGroup(lowered: lowered) {
             return true
         }
         // `<your-token>`: an angle-bracketed name; a lone `<` or `>` is punctuation of a password,
@@ -35,7 +38,6 @@ enum PlaceholderFilter {
         // a byte, a name or a template tag in brackets 4.5 at most).
         if let open = secret.firstIndex(of: UInt8(ascii: "<")), secret[open...].contains(UInt8(ascii: ">")),
            Entropy.shannon(secret) < Self.generatedEntropy { return true }
-        let lowered = secret.map(KeywordPrefilter.fold)
         return markers.contains { lowered.contains(subsequence: $0) } || startsWithNamedStandIn(lowered) || namesItsField(lowered)
             || isAnonymousLoginPassword(lowered) || isBracketedName(secret)
     }
@@ -90,27 +92,30 @@ enum PlaceholderFilter {
         return false
     }
 
-    /// `abcd1234abcd1234…`, `Asdf1234asdf1234…`, `deadbeefdeadbeef…`, `asdfasdfasdf`: one unit of 2
-    /// to 8 bytes written over and over (case aside), to 16 bytes or more or three times at least.
+    /// `abcd1234abcd1234…`, `asdf1234asdf1234…`, `deadbeefdeadbeef…`, `asdfasdfasdf` (`lowered`
+    /// is case-folded): one unit of 2 to 8 bytes written over and over, to 16 bytes or more or
+    /// three times at least.
     /// A generated secret never repeats itself so; someone filling a field does.
-    static func isRepeatedUnit(_ secret: [UInt8]) -> Bool {
-        guard secret.count >= 8 else { return false }
-        let lowered = secret.map(KeywordPrefilter.fold)
+    static func isRepeatedUnit(lowered: [UInt8]) -> Bool {
+        guard lowered.count >= 8 else { return false }
         return (2...8).contains { unit in
-            (lowered.count >= 16 || lowered.count >= 3 * unit)
-                && (unit..<lowered.count).allSatisfy { lowered[$0] == lowered[$0 - unit] }
+            (lowered.count >= 16 || lowered.count >= 3 * unit) && repeats(lowered[...], unit: unit)
         }
     }
 
-    /// `48E92789-57A3-466A-9959-1A1A1A1A1A1A`, `…-000000000000`: a last group of eight bytes or more
-    /// after `-` or `_` that is one unit of one or two bytes written over and over (a UUID typed by
+    /// Whether every byte of `bytes` is the byte `unit` places before it.
+    private static func repeats(_ bytes: ArraySlice<UInt8>, unit: Int) -> Bool {
+        bytes.indices.dropFirst(unit).allSatisfy { bytes[$0] == bytes[$0 - unit] }
+    }
+
+    /// `48e92789-57a3-466a-9959-1a1a1a1a1a1a`, `…-000000000000` (`lowered` is case-folded): a last
+    /// group of eight bytes or more after `-` or `_` that is one unit of one or two bytes written over and over (a UUID typed by
     /// hand; a generated one has such a group once in 62^6 draws at best).
-    static func endsWithRepeatedGroup(_ secret: [UInt8]) -> Bool {
-        guard let separator = secret.lastIndex(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }),
+    static func endsWithRepeatedGroup(lowered: [UInt8]) -> Bool {
+        guard let separator = lowered.lastIndex(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }),
               separator > 0 else { return false }
-        let group = secret[(separator + 1)...].map(KeywordPrefilter.fold)
-        guard group.count >= 8 else { return false }
-        return (1...2).contains { unit in (unit..<group.count).allSatisfy { group[$0] == group[$0 - unit] } }
+        let group = lowered[(separator + 1)...]
+        return group.count >= 8 && (1...2).contains { repeats(group, unit: $0) }
     }
 
     /// `aabbccddeeff00112233`: every character written twice, 16 bytes or more. Counting up the
