@@ -5,4 +5,5 @@
 #include <openssl/bn.h>
 #include <openssl/obj_mac.h>
 #include <openssl/provider.h>
+#include <openssl/pkcs12.h>
 #endif

@@ -19,7 +19,7 @@ public final class MessageDigest {
         /// Bytes in a block of the compression function (HMAC pads its key to this).
         public var blockSize: Int { self == .sha384 || self == .sha512 ? 128 : 64 }
 
-        fileprivate var evp: OpaquePointer? {
+        var evp: OpaquePointer? {
             switch self {
             case .sha1: EVP_sha1()
             case .sha256: EVP_sha256()

@@ -31,18 +31,3 @@ public enum PBEWithMD5AndDES {
     /// DES-CBC fetched once from a library context with the legacy and default providers.
     private static let desCBC = LegacyCipher(name: "DES-CBC")
 }
-
-/// A cipher of OpenSSL 3's legacy provider, fetched from a library context of its own, kept for
-/// the life of the process.
-private final class LegacyCipher: Sendable {
-    nonisolated(unsafe) let cipher: OpaquePointer?
-
-    init(name: String) {
-        guard let context = OSSL_LIB_CTX_new(), OSSL_PROVIDER_load(context, "legacy") != nil,
-              OSSL_PROVIDER_load(context, "default") != nil else {
-            cipher = nil
-            return
-        }
-        cipher = EVP_CIPHER_fetch(context, name, nil)
-    }
-}

@@ -1,7 +1,7 @@
 import CLibcrypto
 
-/// PBKDF2 with HMAC-SHA256 or HMAC-SHA512 (RFC 8018), computed by libcrypto: how Ansible Vault
-/// and Jasypt's `PBEWITHHMACSHA512ANDAES_256` turn a password into keys.
+/// PBKDF2 with HMAC-SHA256 or HMAC-SHA512 (RFC 8018), computed by libcrypto: how Ansible Vault,
+/// Jasypt's `PBEWITHHMACSHA512ANDAES_256` and PKCS#12's PBES2 turn a password into keys.
 public enum PBKDF2 {
     /// `length` bytes derived from `password` and `salt` in `iterations` rounds of HMAC-SHA256;
     /// nil when libcrypto refuses the sizes.
@@ -12,6 +12,12 @@ public enum PBKDF2 {
     /// The same with HMAC-SHA512.
     public static func sha512(password: [UInt8], salt: [UInt8], iterations: Int, length: Int) -> [UInt8]? {
         derive(password: password, salt: salt, iterations: iterations, length: length, digest: EVP_sha512())
+    }
+
+    /// The same with the HMAC of `digest` (PBES2 names its pseudo-random function).
+    public static func derive(password: [UInt8], salt: [UInt8], iterations: Int, length: Int,
+                              digest: MessageDigest.Algorithm) -> [UInt8]? {
+        derive(password: password, salt: salt, iterations: iterations, length: length, digest: digest.evp)
     }
 
     private static func derive(password: [UInt8], salt: [UInt8], iterations: Int, length: Int,

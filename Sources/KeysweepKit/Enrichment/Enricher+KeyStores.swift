@@ -19,12 +19,13 @@ extension Enricher {
         }
     }
 
-    /// What a key store says of itself without its password: a Java KeyStore when its key was made
-    /// and, in the clear, the key's certificate (validity, algorithm and size); either format
-    /// whether it opens with a well-known password or one the scan found, checked against its
-    /// own digest or MAC.
+    /// What a key store says of itself: whether it opens with a well-known password or one the
+    /// scan found, checked against its own digest or MAC, and its key's certificate (validity,
+    /// algorithm and size): a Java KeyStore's is in the clear, with when the key was made; a
+    /// PKCS#12 bundle's is in the clear or in a part that opens with the password.
     static func addKeyStoreFacts(_ file: [UInt8], found: [FoundPassword], to facts: inout Enrichment.SecretFacts) {
-        var key: PrivateKeyFacts
+        var certificate: [UInt8]?
+        let opaque: String
         let opener: ([String]) -> String?
         // Found passwords to try: a digest each for a Java KeyStore, a KDF (2,048 iterations or
         // more) each for a PKCS#12 bundle, so fewer of those.
@@ -32,25 +33,35 @@ extension Enricher {
         switch KeyStoreFile.format(startingWith: file) {
         case .javaKeyStore:
             guard let store = JavaKeyStoreEntries(file) else { return }
-            let validity = store.keyCertificate.flatMap(CertificateValidity.init(der:))
-            facts.issuedAt = validity?.notBefore ?? store.keyCreated
-            facts.expiresAt = validity?.notAfter
-            key = store.keyCertificate.flatMap(PrivateKeyFacts.init(certificate:)) ?? PrivateKeyFacts(algorithm: "Java KeyStore", bits: nil, encrypted: true)
+            certificate = store.keyCertificate
+            facts.issuedAt = store.keyCreated
+            opaque = "Java KeyStore"
             opener = { JavaKeyStoreEntries.firstPassword(of: file, among: $0) }
         case .pkcs12:
-            key = PrivateKeyFacts(algorithm: "PKCS#12", bits: nil, encrypted: true)
+            opaque = "PKCS#12"
             opener = { PKCS12Password.firstPassword(of: file, among: $0) }
             tries = Array(found.prefix(8))
         case .keePass, nil:
             return
         }
-        if let password = opener(KeyStoreFile.wellKnownPasswords) {
-            key.storePassword = password
-        } else if let password = opener(tries.map(\.password)) {
+        var storePassword: String?, storePasswordAt: String?, password: String?
+        if let wellKnown = opener(KeyStoreFile.wellKnownPasswords) {
+            storePassword = wellKnown
+            password = wellKnown
+        } else if let opened = opener(tries.map(\.password)) {
             // The password is a secret of its own finding: only where it was found is said.
-            key.storePasswordAt = tries.first { $0.password == password }?.place
+            storePasswordAt = tries.first { $0.password == opened }?.place
+            password = opened
         }
-        key.encrypted = key.storePassword == nil && key.storePasswordAt == nil
+        if certificate == nil { certificate = PKCS12Contents(file)?.keyCertificate(opening: password) }
+        if let validity = certificate.flatMap(CertificateValidity.init(der:)) {
+            facts.issuedAt = validity.notBefore
+            facts.expiresAt = validity.notAfter
+        }
+        var key = certificate.flatMap(PrivateKeyFacts.init(certificate:)) ?? PrivateKeyFacts(algorithm: opaque, bits: nil, encrypted: true)
+        key.storePassword = storePassword
+        key.storePasswordAt = storePasswordAt
+        key.encrypted = storePassword == nil && storePasswordAt == nil
         facts.key = key
     }
 }

@@ -26,6 +26,12 @@ struct DERReader {
             return (magnitude.count - 1) * 8 + (8 - first.leadingZeroBitCount)
         }
 
+        /// A non-negative INTEGER of at most four bytes (a count, a length), or nil.
+        var smallInteger: Int? {
+            guard tag == Element.integer, (1...4).contains(content.count), let first = content.first, first < 0x80 else { return nil }
+            return content.reduce(0) { $0 << 8 | Int($1) }
+        }
+
         /// An OBJECT IDENTIFIER in dotted form.
         var objectIdentifier: String? {
             guard tag == Element.objectIdentifier, let first = content.first else { return nil }

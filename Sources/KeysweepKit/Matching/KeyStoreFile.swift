@@ -9,9 +9,10 @@ import Digest
 /// keytool and Windows alike), a Java KeyStore with a private or secret key entry, and a KeePass
 /// database always. A trust store, certificates only, is public, and is not reported (gitleaks
 /// reports every `.p12` and `.pfx` by its name, trust stores included). What a bundle holds is
-/// read without its password: the entries' kinds are not encrypted, only their keys. A bundle
-/// whose every part is encrypted (no key bag in sight) is taken for a trust store: that is how
-/// keytool writes those.
+/// mostly read without its password: OpenSSL, keytool and Windows leave the entries' kinds in
+/// the clear and encrypt only their keys. A bundle whose every part is encrypted (keytool's trust
+/// stores, NSS's and browsers' exports of a client certificate) is opened when its MAC says that
+/// a well-known password is its own, and is otherwise taken for a trust store.
 enum KeyStoreFile {
     enum Format: Sendable, Equatable {
         case pkcs12, javaKeyStore, keePass
@@ -49,7 +50,11 @@ enum KeyStoreFile {
     static func holdsSecret(_ bytes: [UInt8], as format: Format) -> Bool {
         guard Self.format(startingWith: bytes) == format else { return false }
         switch format {
-        case .pkcs12: return PKCS12Contents(bytes)?.showsKey ?? false
+        case .pkcs12:
+            guard let contents = PKCS12Contents(bytes) else { return false }
+            if contents.showsKey { return true }
+            guard !contents.encryptedSafes.isEmpty, let password = PKCS12Password.wellKnownPassword(of: bytes) else { return false }
+            return contents.showsKey(opening: password)
         case .javaKeyStore: return JavaKeyStoreEntries(bytes)?.holdsKey ?? false
         case .keePass: return bytes.count >= 64
         }
@@ -63,50 +68,6 @@ enum KeyStoreFile {
     static func secretFormat(of bytes: [UInt8]) -> Format? {
         guard let format = format(startingWith: bytes), holdsSecret(bytes, as: format) else { return nil }
         return format
-    }
-}
-
-/// What the plain contents of a PKCS#12 bundle show (RFC 7292): the kinds of its safe bags.
-struct PKCS12Contents {
-    /// Whether a key bag, a shrouded key bag or a secret bag is in sight.
-    let showsKey: Bool
-
-    /// Nil when `bytes` are no DER `PFX` with `data` as its authenticated safe.
-    init?(_ bytes: [UInt8]) {
-        var reader = DERReader(bytes)
-        guard let pfx = reader.next(), pfx.tag == DERReader.Element.sequence, let fields = pfx.children, fields.count >= 2,
-              fields[0].tag == DERReader.Element.integer, fields[0].content.elementsEqual([3]),
-              let safe = Self.data(of: fields[1]), let contentInfos = DERReader(safe).sequenceChildren() else { return nil }
-        var showsKey = false
-        for info in contentInfos {
-            // Encrypted parts (`encryptedData`, `envelopedData`) are not in sight.
-            guard let safeContents = Self.data(of: info), let bags = DERReader(safeContents).sequenceChildren() else { continue }
-            if bags.contains(where: Self.isKeyBag) { showsKey = true }
-        }
-        self.showsKey = showsKey
-    }
-
-    /// `1.2.840.113549.1.7.1`: PKCS#7 `data`.
-    private static let dataType = "1.2.840.113549.1.7.1"
-    /// PKCS#12 bag types that hold keys: `keyBag`, `pkcs8ShroudedKeyBag`, `secretBag`.
-    private static let keyBagTypes: Set<String> = ["1.2.840.113549.1.12.10.1.1", "1.2.840.113549.1.12.10.1.2", "1.2.840.113549.1.12.10.1.5"]
-    /// `safeContentsBag`: bags nested in a bag.
-    private static let nestedBagType = "1.2.840.113549.1.12.10.1.6"
-
-    /// The octets of a `ContentInfo` of type `data` (`[0] EXPLICIT OCTET STRING`).
-    static func data(of contentInfo: DERReader.Element) -> ArraySlice<UInt8>? {
-        guard contentInfo.tag == DERReader.Element.sequence, let fields = contentInfo.children, fields.count == 2,
-              fields[0].objectIdentifier == dataType, fields[1].tag == 0xA0,
-              let inner = fields[1].children, inner.count == 1, inner[0].tag == DERReader.Element.octetString else { return nil }
-        return inner[0].content
-    }
-
-    private static func isKeyBag(_ bag: DERReader.Element) -> Bool {
-        guard bag.tag == DERReader.Element.sequence, let fields = bag.children, let type = fields.first?.objectIdentifier else { return false }
-        if keyBagTypes.contains(type) { return true }
-        guard type == nestedBagType, fields.count >= 2, fields[1].tag == 0xA0, let inner = fields[1].children?.first,
-              inner.tag == DERReader.Element.sequence, let nested = inner.children else { return false }
-        return nested.contains(where: isKeyBag)
     }
 }
 

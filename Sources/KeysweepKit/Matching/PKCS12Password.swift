@@ -3,7 +3,8 @@ import Digest
 /// Whether a PKCS#12 bundle opens with a well-known password, read from its MAC (RFC 7292 §5.1,
 /// Appendix B): an HMAC over the authenticated safe, keyed by the bundle's KDF from the password,
 /// the salt and the iteration count the bundle carries. One key derivation per guess, as for
-/// anyone who holds the file; the bundle's contents are never decrypted.
+/// anyone who holds the file; the contents are opened only once the password is known
+/// (`PKCS12EncryptedSafe`).
 enum PKCS12Password {
     /// Derivations costlier than this are not tried (OpenSSL makes 2,048, keytool 10,000): a
     /// hostile bundle must not buy seconds of CPU with a large count.
@@ -20,34 +21,20 @@ enum PKCS12Password {
         guard let mac = MAC(bytes) else { return nil }
         let digest = MessageDigest(mac.algorithm)
         return passwords.first { password in
-            // BMPString with its two zero bytes; an empty password is also tried as no bytes at all.
-            let bmp: [UInt8] = password.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] } + [0, 0]
-            let encodings: [[UInt8]] = password.isEmpty ? [bmp, []] : [bmp]
-            return encodings.contains { encoded in
-                let key = macKey(password: encoded, salt: mac.salt, iterations: mac.iterations, digest: digest)
+            encodings(of: password).contains { encoded in
+                guard let key = PKCS12KeyDerivation.derive(password: encoded, salt: Array(mac.salt), iterations: mac.iterations,
+                                                           purpose: .macKey, length: mac.algorithm.length, digest: mac.algorithm)
+                else { return false }
                 return mac.value.elementsEqual(digest.authenticate(mac.content, key: key))
             }
         }
     }
 
-    /// The key of ID 3 (MAC) of RFC 7292's KDF, as long as one digest: `A = H^c(D || I)`, with
-    /// `D` the ID repeated over a block and `I` the salt and password each repeated to whole blocks.
-    private static func macKey(password: [UInt8], salt: ArraySlice<UInt8>, iterations: Int, digest: MessageDigest) -> [UInt8] {
-        let block = digest.algorithm.blockSize
-        func filled(_ bytes: some Collection<UInt8>) -> [UInt8] {
-            let bytes = Array(bytes)
-            guard !bytes.isEmpty else { return [] }
-            let length = block * ((bytes.count + block - 1) / block)
-            return (0..<length).map { bytes[$0 % bytes.count] }
-        }
-        digest.update([UInt8](repeating: 3, count: block))
-        digest.update(filled(salt) + filled(password))
-        var value = digest.finish()
-        for _ in 1..<iterations {
-            digest.update(value)
-            value = digest.finish()
-        }
-        return value
+    /// `password` as PKCS#12's KDF takes it: a BMPString with its two zero bytes; an empty password
+    /// also as no bytes at all, as some tools write it.
+    static func encodings(of password: String) -> [[UInt8]] {
+        let bmp: [UInt8] = password.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] } + [0, 0]
+        return password.isEmpty ? [bmp, []] : [bmp]
     }
 
     /// A bundle's `MacData` and the content it authenticates.
@@ -68,10 +55,8 @@ enum PKCS12Password {
                   macData[1].tag == DERReader.Element.octetString else { return nil }
             var iterations = 1
             if macData.count >= 3 {
-                let count = macData[2]
-                guard count.tag == DERReader.Element.integer, (1...4).contains(count.content.count), count.content.first.map({ $0 < 0x80 }) == true
-                else { return nil }
-                iterations = count.content.reduce(0) { $0 << 8 | Int($1) }
+                guard let count = macData[2].smallInteger else { return nil }
+                iterations = count
             }
             guard (1...PKCS12Password.maximumIterations).contains(iterations) else { return nil }
             self.algorithm = algorithm

@@ -20,6 +20,11 @@ import Testing
         ("changeit.jks", .javaKeyStore, true),   // keytool -storepass changeit
         ("changeit.p12", .pkcs12, true),
         ("keytool-changeit.p12", .pkcs12, true),
+        // Every part encrypted (scripts/generate-pkcs12-fixtures): opened under a well-known password.
+        ("nss-password.p12", .pkcs12, true),               // the key in an RC2-40 part, as NSS exports it
+        ("encrypted-safe-changeit.p12", .pkcs12, true),     // the key in a PBES2 (AES-256) part
+        ("encrypted-3des-unknown.p12", .pkcs12, false),     // a password no one published: nothing in sight
+        ("encrypted-truststore-password.p12", .pkcs12, false),  // opens, to certificates only
         ("vault.kdbx", .keePass, true),
     ]
 
@@ -71,7 +76,8 @@ import Testing
     /// A PKCS#12 bundle's MAC is keyed by its password: OpenSSL's (SHA-256 and SHA-1, 2,048
     /// iterations) and keytool's (SHA-256, 10,000) bundles under `changeit` and `password`.
     @Test(arguments: [("changeit.p12", "changeit"), ("password-sha1.p12", "password"), ("keytool-changeit.p12", "changeit"),
-                      ("server.p12", nil), ("app.p12", nil)] as [(String, String?)])
+                      ("nss-password.p12", "password"), ("encrypted-safe-changeit.p12", "changeit"),
+                      ("encrypted-3des-unknown.p12", nil), ("server.p12", nil), ("app.p12", nil)] as [(String, String?)])
     func aPKCS12BundleUnderAWellKnownPasswordIsKnownByItsMAC(name: String, password: String?) throws {
         #expect(PKCS12Password.wellKnownPassword(of: try Self.fixture(name)) == password)
     }
@@ -95,6 +101,30 @@ import Testing
         #expect(rsa.algorithm == "RSA" && rsa.bits == 2048)
         let ec = try #require(JavaKeyStoreEntries(try Self.fixture("signing.jks"))?.keyCertificate.flatMap(PrivateKeyFacts.init(certificate:)))
         #expect(ec.algorithm == "EC P-256" && ec.bits == 256)
+    }
+
+    /// An encrypted part opens with the bundle's password only, under PKCS#12's RC2 scheme or
+    /// PBES2's AES, and its certificate says when the key's certificate ends (the generator makes
+    /// them valid for 730 days from 2026-01-01).
+    @Test(arguments: [("nss-password.p12", "password"), ("encrypted-safe-changeit.p12", "changeit")])
+    func anEncryptedPartOpensWithTheBundlesPasswordOnly(name: String, password: String) throws {
+        let contents = try #require(PKCS12Contents(try Self.fixture(name)))
+        #expect(!contents.showsKey && contents.encryptedSafes.count == 1)
+        #expect(contents.showsKey(opening: password))
+        #expect(!contents.showsKey(opening: "changeme"))
+        #expect(contents.keyCertificate(opening: nil) == nil)
+        let validity = try #require(contents.keyCertificate(opening: password).flatMap(CertificateValidity.init(der:)))
+        #expect(validity.notBefore == Timestamp(seconds: 1_767_225_600))
+        #expect(validity.notAfter.seconds - validity.notBefore.seconds == 730 * 86_400)
+        let key = try #require(contents.keyCertificate(opening: password).flatMap(PrivateKeyFacts.init(certificate:)))
+        #expect(key.algorithm == "EC P-256")
+    }
+
+    /// A trust store's encrypted part opens to certificates: still no secret.
+    @Test func anEncryptedTrustStoreOpensToNoKey() throws {
+        let contents = try #require(PKCS12Contents(try Self.fixture("encrypted-truststore-password.p12")))
+        #expect(!contents.showsKey(opening: "password"))
+        #expect(contents.keyCertificate(opening: "password") != nil)
     }
 
     @Test func aPKCS12BundleCutShortHoldsNoSecret() throws {
