@@ -35,6 +35,10 @@ public final class Matcher {
     /// False runs every pattern over the whole blob, as if no rule had a reach: the tests compare
     /// the two.
     var usesStartWindows = true
+    /// True for text decrypted under a key the scan found: its values were encrypted by someone
+    /// who meant them secret, so 40 or 64 hex digits there are not taken for a digest, nor a UUID
+    /// for a record's id (a GitHub token of 40 hex digits in a Jenkins `<password>`).
+    var valuesWereEncrypted = false
     /// With `--rule-stats`: what each rule cost this worker, by rule index (empty otherwise).
     private(set) var ruleCosts: [RuleCost] = []
     var measuresRules: Bool {
@@ -353,7 +357,7 @@ public final class Matcher {
         if rule.rule.isGeneric && rule.rule.kind != .password && AssignmentValueFilter.isCodeName(secret, name: name) {
             return .rejected
         }
-        if rule.rule.isGeneric && AssignmentValueFilter.looksLikeDigestOrUUID(secret)
+        if rule.rule.isGeneric && !valuesWereEncrypted && AssignmentValueFilter.looksLikeDigestOrUUID(secret)
             && !AssignmentValueFilter.isHexSecretNamedSecret(secret, name: name, qualifier: qualifier)
             && !AssignmentValueFilter.isGeneratedUUIDNamedSecret(secret, name: name) {
             return .rejected

@@ -27,6 +27,7 @@ enum DecryptedSettings {
         let keys = Dictionary(grouping: matches.filter { opens(ruleSet.rules[$0.ruleIndex].rule.validator) }, by: \.secret)
         guard !keys.isEmpty else { return [] }
         let matcher = Matcher(ruleSet: ruleSet, suppress: suppress)
+        matcher.valuesWereEncrypted = true
         var found: [Match] = []
         var scanned: Set<String> = []
         // Carrier matches of Jenkins' stored secrets: the files beside `credentials.xml` that a

@@ -21,6 +21,17 @@ import Testing
         #expect(String(decoding: match.secret, as: UTF8.self) == "tok_abcdef12")
     }
 
+    /// 40 hex digits under `<password>` read as a SHA-1 digest in plain text; in text decrypted
+    /// under a key the scan found (a Jenkins job's stored secret) they were encrypted as a secret.
+    @Test func hexInDecryptedTextIsNoDigest() throws {
+        let matcher = Matcher(ruleSet: try RuleSet(RuleLoader.builtinRules().filter { $0.id.hasPrefix("generic.") }))
+        let text = Array("<password>3f9c0a7e5b1d48c2a6e0f47b9d13c85e2a7f6b04</password>\n".utf8)
+        #expect(text.withUnsafeBytes { matcher.scan($0) }.matches.isEmpty)
+        matcher.valuesWereEncrypted = true
+        let found = text.withUnsafeBytes { matcher.scan($0) }.matches
+        #expect(found.map { matcher.ruleSet.rules[$0.ruleIndex].rule.id } == ["generic.password"])
+    }
+
     @Test func multiLineSecretsEndOnTheirLastLine() throws {
         let text = "x\n-----BEGIN KEY-----\nabc\n-----END KEY-----\n"
         let result = try scan(text, [rule("t.pem", keywords: ["BEGIN KEY"], pattern: #"(?<secret>-----BEGIN KEY-----[\s\S]{1,100}?-----END KEY-----)"#)])
