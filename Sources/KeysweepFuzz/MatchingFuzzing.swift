@@ -35,6 +35,11 @@ enum MatchingFuzzing {
             _ = JavaKeyStoreEntries.wellKnownPassword(of: file)
         }
         _ = PKCS12Password.wellKnownPassword(of: file)
+        // A bundle's encrypted parts are opened once a MAC names the password; here, whatever it says.
+        if let contents = PKCS12Contents(file) {
+            _ = contents.showsKey(opening: "password")
+            _ = contents.keyCertificate(opening: "password").flatMap(CertificateValidity.init(der:))
+        }
     }
 
     /// The input as each file the enrichment reads beside an encrypted-settings key. No input gets

@@ -44,6 +44,12 @@ enum ValueShape {
             let rest = value.dropFirst(1 + name.count)
             if name.count >= 4, isWordIdentifier(name), rest.isEmpty || rest.first == UInt8(ascii: ":") && rest.count == 1 { return true }
         }
+        // `[credential.user_id, …]`: an array literal's first element, a member of an object, cut
+        // at the comma (Huginn).
+        if first == UInt8(ascii: "["), value.count > 4 {
+            let members = value.dropFirst().split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+            if members.count >= 2, members.allSatisfy({ $0.count >= 2 && isWordIdentifier(Array($0)) }) { return true }
+        }
         // `",rememberMeLabel:"`: text between two strings, taken for a quoted value.
         if ",;)]}".utf8.contains(first) { return true }
         // `!!(blockStyle & 4)`: JavaScript's double negation of a bracketed expression.
@@ -203,8 +209,9 @@ enum ValueShape {
         // type, a name with a width in it, where a value's place is in a declaration.
         if isNumericTypeName(value.drop { "[&".utf8.contains($0) }.prefix { !"[]?".utf8.contains($0) }) { return true }
         // `&relying-party-credentials`, `*relying-party-credentials`: a YAML anchor or alias named
-        // in lowercase words joined by `-` (`*kR2-mQ9x` is a password).
-        if "&*".utf8.contains(first), value.count > 3, isLowercase(value[1]), value.contains(UInt8(ascii: "-")),
+        // in lowercase words joined by `-` (`*kR2-mQ9x` is a password); `#gcs-credentials`: a CSS
+        // selector of an element's id (Wekan).
+        if "&*#".utf8.contains(first), value.count > 3, isLowercase(value[1]), value.contains(UInt8(ascii: "-")),
            value.dropFirst().allSatisfy({ isLowercase($0) || isDigit($0) || "-_.".utf8.contains($0) }) {
             return true
         }

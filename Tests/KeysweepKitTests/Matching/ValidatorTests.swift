@@ -185,6 +185,11 @@ import Testing
         (":Xk9$(mQ2v", true),
         ("*kR2-mQ9x", true),
         ("changethis", false),                             // FastAPI's template
+        ("[credential.user_id", false),                    // an array literal's first member (Huginn)
+        ("[config.api_key", false),
+        ("[Xk9.mQ2vLp7w", true),
+        ("#gcs-credentials", false),                       // a CSS selector (Wekan)
+        ("#kR2-mQ9x", true),
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
