@@ -39,8 +39,12 @@ enum PlaceholderFilter {
         if let open = secret.firstIndex(of: UInt8(ascii: "<")), secret[open...].contains(UInt8(ascii: ">")),
            Entropy.shannon(secret) < Self.generatedEntropy { return true }
         return markers.contains { lowered.contains(subsequence: $0) } || startsWithNamedStandIn(lowered) || namesItsField(lowered)
-            || isAnonymousLoginPassword(lowered) || isBracketedName(secret)
+            || isAnonymousLoginPassword(lowered) || isBracketedName(secret) || conventionalPasswords.contains(lowered)
     }
+
+    /// Passwords that a protocol's convention fixes, the same for everyone: GitHub's
+    /// `x-oauth-basic`, sent beside a token given as the user name (Yarn's Git fetcher checks for it).
+    private static let conventionalPasswords: Set<[UInt8]> = [Array("x-oauth-basic".utf8)]
 
     /// `[PASSWORD]`, `{feed_name}`: a field's name in brackets where its value goes, as templates
     /// that a script fills in write it (PowerShell's NuGet credentials template). Letters of one

@@ -385,6 +385,8 @@ import Testing
         ("9f5c17d2-957e-4dda-ae24-000000000000", true),
         ("9f5c17d2-957e-4dda-ae24-811274ed88e5", false),
         ("sk_live_1A1A1A1", false),                   // seven bytes: too short a group to tell
+        ("x-oauth-basic", true),                      // GitHub's fixed password beside a token
+        ("x-oauth-basic-Tz6!q", false),
     ])
     func placeholders(value: String, isPlaceholder: Bool) {
         #expect(PlaceholderFilter.isPlaceholder(Array(value.utf8)) == isPlaceholder)
