@@ -28,6 +28,29 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.output)")
     }
 
+    /// A PKCS#12 bundle whose every part is encrypted under a password that is not a well-known
+    /// one (`fixtures/keystores/encrypted-3des-found.p12`) is a finding once the settings beside it
+    /// give its password, which then says what the bundle holds; alone, it is none.
+    @Test func aSealedBundleIsAFindingWhenTheScanFindsItsPassword() throws {
+        let folder = TestScratch.folder + "keysweep-sealed-p12-" + UUID().uuidString
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: folder + "/config", withIntermediateDirectories: true)
+        defer { try? manager.removeItem(atPath: folder) }
+        try manager.copyItem(atPath: KeysweepProcess.repositoryRoot + "/fixtures/keystores/encrypted-3des-found.p12",
+                             toPath: folder + "/config/gateway.p12")
+        let alone = try KeysweepProcess.run(["scan", folder, "--format", "text", "--no-config"])
+        #expect(alone.status == 0, "\(alone.stdout)\(alone.stderr)")
+        try Data("server.ssl.key-store=classpath:gateway.p12\nserver.ssl.key-store-password=Kq7!mZ2vR9xTw4\n".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/config/application.properties"))
+        let outcome = try KeysweepProcess.run(["scan", folder, "--format", "text", "--no-config"])
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        #expect(line("found at", of: "keystore.pkcs12", in: outcome.stdout) == folder + "/config/gateway.p12:1:1")
+        #expect(line("key", of: "keystore.pkcs12", in: outcome.stdout)
+            == "EC P-256 256 bits, the store opens with the password found at \(folder)/config/application.properties:2")
+        #expect(line("expires", of: "keystore.pkcs12", in: outcome.stdout)?.hasPrefix("2028-01-01T00:00:00Z") == true)
+        #expect(!outcome.stdout.contains("keystore.pkcs12.sealed"))
+    }
+
     @Test func theSecretsInCredentialsAKeyOpensAreFindingsAtTheEncryptedFile() throws {
         let outcome = try KeysweepProcess.run(["scan", Self.shop, "--format", "text", "--no-config"])
         #expect(outcome.status == 1, "\(outcome.stderr)")

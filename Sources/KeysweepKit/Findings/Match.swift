@@ -1,6 +1,6 @@
 /// One occurrence of a secret, found by one rule, at one location.
 public struct Match: Sendable {
-    public let ruleIndex: Int
+    public internal(set) var ruleIndex: Int
     public let secret: [UInt8]
     public let entropy: Double
     public var location: Location

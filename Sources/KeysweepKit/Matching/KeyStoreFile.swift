@@ -50,14 +50,28 @@ enum KeyStoreFile {
     static func holdsSecret(_ bytes: [UInt8], as format: Format) -> Bool {
         guard Self.format(startingWith: bytes) == format else { return false }
         switch format {
-        case .pkcs12:
-            guard let contents = PKCS12Contents(bytes) else { return false }
-            if contents.showsKey { return true }
-            guard !contents.encryptedSafes.isEmpty, let password = PKCS12Password.wellKnownPassword(of: bytes) else { return false }
-            return contents.showsKey(opening: password)
+        case .pkcs12: return sight(ofPKCS12: bytes) == .key
         case .javaKeyStore: return JavaKeyStoreEntries(bytes)?.holdsKey ?? false
         case .keePass: return bytes.count >= 64
         }
+    }
+
+    /// What a PKCS#12 bundle shows of a key: one (in the clear, or in a part that a well-known
+    /// password opens), none, or nothing yet: every part is encrypted and its MAC names no
+    /// well-known password, so what it holds is unknown until a password found elsewhere opens it.
+    enum PKCS12Sight { case key, noKey, sealed }
+
+    static func sight(ofPKCS12 bytes: [UInt8]) -> PKCS12Sight {
+        guard let contents = PKCS12Contents(bytes) else { return .noKey }
+        if contents.showsKey { return .key }
+        guard !contents.encryptedSafes.isEmpty else { return .noKey }
+        guard let password = PKCS12Password.wellKnownPassword(of: bytes) else { return .sealed }
+        return contents.showsKey(opening: password) ? .key : .noKey
+    }
+
+    /// Whether `bytes` are a PKCS#12 bundle sealed under a password that is not well known.
+    static func isSealedPKCS12(_ bytes: [UInt8]) -> Bool {
+        format(startingWith: bytes) == .pkcs12 && sight(ofPKCS12: bytes) == .sealed
     }
 
     /// Passwords that keytool's documentation, the JDK's `cacerts`, Android's debug store, OpenSSL

@@ -7,11 +7,20 @@ extension Matcher {
     /// it written in text (a Kubernetes Secret's `keystore.p12: MIIK…`), so that the file and its
     /// base64 copy are one finding.
     func scanKeyStore(_ bytes: UnsafeRawBufferPointer) -> BlobScan? {
-        guard let format = KeyStoreFile.format(startingWith: bytes),
-              let index = ruleSet.rules.firstIndex(where: { $0.rule.validator == format.validator && $0.rule.kind == .keyStore })
-        else { return nil }
+        guard let format = KeyStoreFile.format(startingWith: bytes) else { return nil }
         let file = Array(bytes)
-        guard KeyStoreFile.holdsSecret(file, as: format) else { return nil }
+        let validator: StructuralValidator?
+        if format == .pkcs12 {
+            // A bundle sealed under a password that is not well known goes to the sealed bundles' carrier.
+            switch KeyStoreFile.sight(ofPKCS12: file) {
+            case .key: validator = format.validator
+            case .sealed: validator = .pkcs12SealedKeyStore
+            case .noKey: validator = nil
+            }
+        } else {
+            validator = KeyStoreFile.holdsSecret(file, as: format) ? format.validator : nil
+        }
+        guard let validator, let index = ruleSet.rules.firstIndex(where: { $0.rule.validator == validator }) else { return nil }
         let secret = Self.keyStoreIdentity(file)
         var scan = BlobScan()
         let start = TextPosition(line: 1, column: 1)

@@ -394,6 +394,7 @@ public final class Matcher {
         case .laravelPayload: valid = LaravelPayload(secret) != nil
         case .pkcs12KeyStore, .javaKeyStore, .keePassDatabase:
             valid = LenientBase64.decode(secret).map { KeyStoreFile.secretFormat(of: $0)?.validator == rule.rule.validator } ?? false
+        case .pkcs12SealedKeyStore: valid = LenientBase64.decode(secret).map(KeyStoreFile.isSealedPKCS12) ?? false
         }
         if valid { return .accepted }
         return rule.rule.isGeneric ? .rejected : .disproved

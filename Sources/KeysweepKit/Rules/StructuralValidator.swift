@@ -32,6 +32,9 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     case cephKey = "ceph-key"
     /// A PKCS#12 bundle, as a file or in base64, whose plain contents show a key bag.
     case pkcs12KeyStore = "pkcs12-key-store"
+    /// A PKCS#12 bundle whose every part is encrypted under a password that is not a well-known
+    /// one: carried to the passwords the scan finds (see `SealedKeyStoreOpener`), never a finding.
+    case pkcs12SealedKeyStore = "pkcs12-sealed-key-store"
     /// A Java KeyStore (JKS or JCEKS), as a file or in base64, with a private or secret key entry.
     case javaKeyStore = "java-key-store"
     /// A KeePass database, as a file or in base64.
@@ -86,7 +89,7 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
 
     /// Whether a rule so validated carries texts to the keys that open them: its matches are never
     /// findings (sealed texts, Jenkins' stored secrets).
-    var carries: Bool { SealedFormat.carries(self) || self == .jenkinsStoredSecret }
+    var carries: Bool { SealedFormat.carries(self) || self == .jenkinsStoredSecret || self == .pkcs12SealedKeyStore }
 
     /// Whether `secret` is a default that a product publishes and ships, which its rule reports
     /// although it reads as a placeholder: whoever read the documentation holds it.

@@ -115,14 +115,17 @@ public enum ScanSession {
         matches.removeAll { ciphertexts.contains($0.location) }
         let sealed = SealedTextOpener(ruleSet: ruleSet, suppress: request.suppress).open(matches, statistics: &statistics,
                                                                                           secretsAtHead: &secretsAtHead)
-        // Sealed texts and Jenkins' stored secrets are carried to the passwords and keys that open
-        // them, and are no finding themselves.
+        // PKCS#12 bundles sealed under a password that is not well known, opened with the ones found.
+        let openedKeyStores = SealedKeyStoreOpener(ruleSet: ruleSet).open(matches + decrypted + sealed.matches)
+        // Sealed texts, sealed bundles and Jenkins' stored secrets are carried to the passwords and
+        // keys that open them, and are no finding themselves.
         matches.removeAll { match in
             let validator = rules[match.ruleIndex].validator
             if validator?.carries == true { return true }
             return validator?.isJudgedByWhatItOpens == true && SealingPassword.isLeftOut(match, opened: sealed.opened[match.secret] != nil)
         }
         decrypted += sealed.matches
+        matches += openedKeyStores
         // A decrypted text is no key file, whatever its shape.
         decrypted.removeAll(where: isStrayKeyFile)
         matches += decrypted

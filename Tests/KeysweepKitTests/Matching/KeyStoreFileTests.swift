@@ -25,6 +25,7 @@ import Testing
         ("encrypted-safe-changeit.p12", .pkcs12, true),     // the key in a PBES2 (AES-256) part
         ("encrypted-3des-unknown.p12", .pkcs12, false),     // a password no one published: nothing in sight
         ("encrypted-truststore-password.p12", .pkcs12, false),  // opens, to certificates only
+        ("encrypted-3des-found.p12", .pkcs12, false),       // sealed until a found password opens it
         ("vault.kdbx", .keePass, true),
     ]
 
@@ -118,6 +119,13 @@ import Testing
         #expect(validity.notAfter.seconds - validity.notBefore.seconds == 730 * 86_400)
         let key = try #require(contents.keyCertificate(opening: password).flatMap(PrivateKeyFacts.init(certificate:)))
         #expect(key.algorithm == "EC P-256")
+    }
+
+    /// Whether a bundle shows a key, none, or nothing until a password found elsewhere opens it.
+    @Test(arguments: [("encrypted-3des-unknown.p12", KeyStoreFile.PKCS12Sight.sealed), ("encrypted-3des-found.p12", .sealed),
+                      ("nss-password.p12", .key), ("server.p12", .key), ("encrypted-truststore-password.p12", .noKey)])
+    func aBundleShowsAKeyNoneOrNothingYet(name: String, sight: KeyStoreFile.PKCS12Sight) throws {
+        #expect(KeyStoreFile.sight(ofPKCS12: try Self.fixture(name)) == sight)
     }
 
     /// A trust store's encrypted part opens to certificates: still no secret.
