@@ -41,10 +41,11 @@ public enum PKCS12Decryption {
     /// The plaintext of `ciphertext` under `scheme` with `password` (a BMPString with its two zero
     /// bytes), `salt` and `iterations`, or nil when the sizes or the padding are wrong (a wrong
     /// password, mostly).
-    public static func open(_ ciphertext: [UInt8], scheme: Scheme, password: [UInt8], salt: [UInt8], iterations: Int) -> [UInt8]? {
+    public static func open(_ ciphertext: [UInt8], scheme: Scheme, password: [UInt8], salt: [UInt8],
+                            iterations: Int) -> [UInt8]? {
         guard !ciphertext.isEmpty, ciphertext.count % 8 == 0, let cipher = scheme.cipher,
-              let key = PKCS12KeyDerivation.derive(password: password, salt: salt, iterations: iterations, purpose: .encryptionKey,
-                                                   length: scheme.keyLength, digest: .sha1),
+              let key = PKCS12KeyDerivation.derive(password: password, salt: salt, iterations: iterations,
+                                                   purpose: .encryptionKey, length: scheme.keyLength, digest: .sha1),
               let iv = PKCS12KeyDerivation.derive(password: password, salt: salt, iterations: iterations,
                                                   purpose: .initializationVector, length: 8, digest: .sha1) else { return nil }
         return EVPDecryption.run(cipher, key: key, iv: iv, input: ciphertext)

@@ -58,7 +58,8 @@ extension Enricher {
             facts.issuedAt = validity.notBefore
             facts.expiresAt = validity.notAfter
         }
-        var key = certificate.flatMap(PrivateKeyFacts.init(certificate:)) ?? PrivateKeyFacts(algorithm: opaque, bits: nil, encrypted: true)
+        var key = certificate.flatMap(PrivateKeyFacts.init(certificate:))
+            ?? PrivateKeyFacts(algorithm: opaque, bits: nil, encrypted: true)
         key.storePassword = storePassword
         key.storePasswordAt = storePasswordAt
         key.encrypted = storePassword == nil && storePasswordAt == nil

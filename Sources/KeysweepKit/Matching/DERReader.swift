@@ -28,7 +28,8 @@ struct DERReader {
 
         /// A non-negative INTEGER of at most four bytes (a count, a length), or nil.
         var smallInteger: Int? {
-            guard tag == Element.integer, (1...4).contains(content.count), let first = content.first, first < 0x80 else { return nil }
+            guard tag == Element.integer, (1...4).contains(content.count), let first = content.first, first < 0x80
+            else { return nil }
             return content.reduce(0) { $0 << 8 | Int($1) }
         }
 

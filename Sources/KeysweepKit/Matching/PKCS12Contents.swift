@@ -22,7 +22,9 @@ struct PKCS12Contents {
         for info in contentInfos {
             guard let safeContents = Self.data(of: info) else {
                 // `envelopedData` (under a certificate's key) is not in sight.
-                if encryptedSafes.count < Self.maximumEncryptedSafes, let safe = PKCS12EncryptedSafe(info) { encryptedSafes.append(safe) }
+                if encryptedSafes.count < Self.maximumEncryptedSafes, let safe = PKCS12EncryptedSafe(info) {
+                    encryptedSafes.append(safe)
+                }
                 continue
             }
             plainBags += DERReader(safeContents).sequenceChildren() ?? []
@@ -53,7 +55,8 @@ struct PKCS12Contents {
     /// `certBag`: `SEQUENCE { certId x509Certificate, [0] EXPLICIT OCTET STRING }`, and whether
     /// the bag's attributes name a key (`localKeyId`).
     private static func certificate(in bag: DERReader.Element) -> (der: [UInt8], isKeys: Bool)? {
-        guard let fields = bag.children, fields.count >= 2, fields[0].objectIdentifier == certificateBagType, fields[1].tag == 0xA0,
+        guard let fields = bag.children, fields.count >= 2, fields[0].objectIdentifier == certificateBagType,
+              fields[1].tag == 0xA0,
               let value = fields[1].children?.first?.children, value.count == 2,
               value[0].objectIdentifier == x509CertificateType, value[1].tag == 0xA0,
               let octets = value[1].children?.first, octets.tag == DERReader.Element.octetString else { return nil }
@@ -69,7 +72,9 @@ struct PKCS12Contents {
     /// `1.2.840.113549.1.7.1`: PKCS#7 `data`.
     private static let dataType = "1.2.840.113549.1.7.1"
     /// PKCS#12 bag types that hold keys: `keyBag`, `pkcs8ShroudedKeyBag`, `secretBag`.
-    private static let keyBagTypes: Set<String> = ["1.2.840.113549.1.12.10.1.1", "1.2.840.113549.1.12.10.1.2", "1.2.840.113549.1.12.10.1.5"]
+    private static let keyBagTypes: Set<String> = [
+        "1.2.840.113549.1.12.10.1.1", "1.2.840.113549.1.12.10.1.2", "1.2.840.113549.1.12.10.1.5",
+    ]
     /// `safeContentsBag`: bags nested in a bag.
     private static let nestedBagType = "1.2.840.113549.1.12.10.1.6"
 
@@ -82,7 +87,8 @@ struct PKCS12Contents {
     }
 
     private static func isKeyBag(_ bag: DERReader.Element) -> Bool {
-        guard bag.tag == DERReader.Element.sequence, let fields = bag.children, let type = fields.first?.objectIdentifier else { return false }
+        guard bag.tag == DERReader.Element.sequence, let fields = bag.children, let type = fields.first?.objectIdentifier
+        else { return false }
         if keyBagTypes.contains(type) { return true }
         guard type == nestedBagType, fields.count >= 2, fields[1].tag == 0xA0, let inner = fields[1].children?.first,
               inner.tag == DERReader.Element.sequence, let nested = inner.children else { return false }

@@ -31,9 +31,9 @@ struct PKCS12EncryptedSafe {
         switch scheme {
         case let .pkcs12(scheme, salt, iterations):
             for encoded in PKCS12Password.encodings(of: password) {
-                if let plain = PKCS12Decryption.open(ciphertext, scheme: scheme, password: encoded, salt: salt, iterations: iterations) {
-                    return plain
-                }
+                let plain = PKCS12Decryption.open(ciphertext, scheme: scheme, password: encoded, salt: salt,
+                                                  iterations: iterations)
+                if let plain { return plain }
             }
             return nil
         case let .pbes2(digest, salt, iterations, keyLength, iv):
@@ -82,14 +82,17 @@ struct PKCS12EncryptedSafe {
         switch element.tag {
         case 0x80: return Array(element.content)
         case 0xA0:
-            guard let pieces = element.children, pieces.allSatisfy({ $0.tag == DERReader.Element.octetString }) else { return nil }
+            guard let pieces = element.children, pieces.allSatisfy({ $0.tag == DERReader.Element.octetString })
+            else { return nil }
             return pieces.flatMap(\.content)
         default: return nil
         }
     }
 
     /// AES-CBC by object identifier: the key's length in bytes.
-    private static let aesKeyLengths = ["2.16.840.1.101.3.4.1.2": 16, "2.16.840.1.101.3.4.1.22": 24, "2.16.840.1.101.3.4.1.42": 32]
+    private static let aesKeyLengths = [
+        "2.16.840.1.101.3.4.1.2": 16, "2.16.840.1.101.3.4.1.22": 24, "2.16.840.1.101.3.4.1.42": 32,
+    ]
 
     /// PBKDF2's pseudo-random functions: `hmacWithSHA1` and the SHA-2 HMACs.
     private static let pseudoRandomFunctions: [String: MessageDigest.Algorithm] = [
