@@ -397,6 +397,8 @@ public final class Matcher {
         case .pkcs12SealedKeyStore: valid = LenientBase64.decode(secret).map(KeyStoreFile.isSealedPKCS12) ?? false
         }
         if valid { return .accepted }
+        // A bundle the sealed bundles' carrier leaves is keystore.pkcs12's to judge, no look-alike.
+        if rule.rule.validator == .pkcs12SealedKeyStore { return .rejected }
         return rule.rule.isGeneric ? .rejected : .disproved
     }
 }

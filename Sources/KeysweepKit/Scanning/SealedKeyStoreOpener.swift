@@ -44,11 +44,11 @@ struct SealedKeyStoreOpener {
     /// their first location.
     private static func passwords(in matches: [Match], rules: [Rule]) -> [String] {
         var seen: Set<[UInt8]> = []
-        return matches.filter { rules[$0.ruleIndex].kind == .password }.sorted { $0.location < $1.location }
+        let distinct = matches.filter { rules[$0.ruleIndex].kind == .password }.sorted { $0.location < $1.location }
             .compactMap { match -> String? in
                 guard seen.insert(match.secret).inserted else { return nil }
                 return String(bytes: match.secret, encoding: .utf8)
             }
-            .prefix(passwordLimit).map { $0 }
+        return Array(distinct.prefix(passwordLimit))
     }
 }

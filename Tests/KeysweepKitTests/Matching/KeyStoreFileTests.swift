@@ -146,6 +146,18 @@ import Testing
         }
     }
 
+    /// In text, a bundle that shows its key is keystore.pkcs12's and a sealed one the carrier's;
+    /// neither counts as a look-alike the other rule rejected.
+    @Test func aSealedBundleInTextIsCarriedNotRejected() throws {
+        let matcher = Matcher(ruleSet: try RuleSet(RuleLoader.builtinRules().filter { $0.id.hasPrefix("keystore.") }))
+        let shown = Data(try Self.fixture("nss-password.p12")).base64EncodedString()
+        let sealed = Data(try Self.fixture("encrypted-3des-unknown.p12")).base64EncodedString()
+        let text = Array("data:\n  client.p12: \(shown)\n  backup.p12: \(sealed)\n".utf8)
+        let scan = text.withUnsafeBytes { matcher.scan($0) }
+        #expect(scan.matches.map { matcher.ruleSet.rules[$0.ruleIndex].rule.id }.sorted() == ["keystore.pkcs12", "keystore.pkcs12.sealed"])
+        #expect(scan.rejectedByValidator["keystore.pkcs12.sealed"] == nil)
+    }
+
     /// A store found as a file and as base64 in a Kubernetes Secret is one secret: the file's
     /// base64, whatever the text's padding.
     @Test func aStoreAndItsBase64CopyAreOneSecret() throws {
