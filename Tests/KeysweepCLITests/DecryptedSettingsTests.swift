@@ -51,6 +51,20 @@ import Testing
         #expect(!outcome.stdout.contains("keystore.pkcs12.sealed"))
     }
 
+    /// A Jenkins home without `credentials.xml`: the master key's facts name the files it opened.
+    @Test func aJenkinsMasterKeyNamesTheFilesItOpened() throws {
+        let folder = TestScratch.folder + "keysweep-jenkins-" + UUID().uuidString
+        let manager = FileManager.default
+        defer { try? manager.removeItem(atPath: folder) }
+        try manager.copyItem(atPath: KeysweepProcess.repositoryRoot + "/fixtures/tree/jenkins", toPath: folder)
+        try manager.removeItem(atPath: folder + "/credentials.xml")
+        let outcome = try KeysweepProcess.run(["scan", folder, "--format", "text", "--no-config"])
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        #expect(line("key", of: "jenkins.master-key", in: outcome.stdout)
+            == "AES-128 128 bits, decrypts \(folder)/hudson.tasks.Mailer.xml, and 1 more file: "
+            + "\(folder)/jobs/deploy-prod/config.xml")
+    }
+
     @Test func theSecretsInCredentialsAKeyOpensAreFindingsAtTheEncryptedFile() throws {
         let outcome = try KeysweepProcess.run(["scan", Self.shop, "--format", "text", "--no-config"])
         #expect(outcome.status == 1, "\(outcome.stderr)")
@@ -70,7 +84,8 @@ import Testing
         let outcome = try KeysweepProcess.run(["scan", jenkins, "--format", "text", "--no-config"])
         #expect(outcome.status == 1, "\(outcome.stderr)")
         #expect(line("key", of: "jenkins.master-key", in: outcome.stdout)
-            == "AES-128 128 bits, decrypts \(jenkins)/credentials.xml (2 settings: password, secret)")
+            == "AES-128 128 bits, decrypts \(jenkins)/credentials.xml (2 settings: password, secret), and 2 more files: "
+            + "\(jenkins)/hudson.tasks.Mailer.xml, \(jenkins)/jobs/deploy-prod/config.xml")
         #expect(line("found at", of: "stripe.secret-key.live", in: outcome.stdout)?
             .hasSuffix("jenkins/credentials.xml:21:19 (in its decrypted text)") == true)
         #expect(line("found at", of: "generic.password", in: outcome.stdout)?

@@ -84,6 +84,7 @@ extension PrivateKeyFacts: Codable {
         case storePasswordAt = "store_password_at"
         case decrypts
         case decryptedSettings = "decrypted_settings"
+        case alsoDecrypts = "also_decrypts"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -95,6 +96,7 @@ extension PrivateKeyFacts: Codable {
         storePasswordAt = try container.decodeIfPresent(String.self, forKey: .storePasswordAt)
         decrypts = try container.decodeIfPresent(String.self, forKey: .decrypts)
         decryptedSettings = try container.decodeIfPresent([String].self, forKey: .decryptedSettings)
+        alsoDecrypts = try container.decodeIfPresent([String].self, forKey: .alsoDecrypts)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -107,5 +109,6 @@ extension PrivateKeyFacts: Codable {
         try container.encodeIfPresent(storePasswordAt, forKey: .storePasswordAt)
         try container.encodeIfPresent(decrypts, forKey: .decrypts)
         try container.encodeIfPresent(decryptedSettings, forKey: .decryptedSettings)
+        try container.encodeIfPresent(alsoDecrypts, forKey: .alsoDecrypts)
     }
 }

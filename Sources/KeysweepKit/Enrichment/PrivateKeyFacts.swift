@@ -15,14 +15,28 @@ public struct PrivateKeyFacts: Sendable, Hashable {
     public var decrypts: String?
     /// The names of the settings in that file (`aws.secret_access_key`); never their values.
     public var decryptedSettings: [String]?
+    /// The other files the scan saw the key open (a Jenkins master key: the home's job, node,
+    /// user and plugin files that hold stored secrets besides `credentials.xml`).
+    public var alsoDecrypts: [String]?
 
     /// `decrypts config/credentials.yml.enc (2 settings: aws.access_key_id, secret_key_base)`, for
     /// an encryption key that was seen to decrypt a file.
     public var decryptionSummary: String? {
         guard let decrypts else { return nil }
         let settings = decryptedSettings ?? []
-        guard !settings.isEmpty else { return "decrypts \(decrypts)" }
-        return "decrypts \(decrypts) (\(settings.count) setting\(settings.count == 1 ? "" : "s"): \(settings.joined(separator: ", ")))"
+        var summary = "decrypts \(decrypts)"
+        if !settings.isEmpty {
+            summary += " (\(settings.count) setting\(settings.count == 1 ? "" : "s"): \(settings.joined(separator: ", ")))"
+        }
+        if let others = alsoDecrypts, !others.isEmpty {
+            summary += ", and \(others.count) more file\(others.count == 1 ? "" : "s"): " + Self.naming(others)
+        }
+        return summary
+    }
+
+    /// The first three of `paths`, then how many more.
+    static func naming(_ paths: [String]) -> String {
+        paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? " and \(paths.count - 3) more" : "")
     }
 
     /// RSA and DSA keys below 2048 bits are within reach of factoring; no one should still use them.
@@ -81,7 +95,7 @@ public struct PrivateKeyFacts: Sendable, Hashable {
     /// open (the first three named, then how many more).
     init(sealedTextsOpened opened: SealedTextOpener.Opened?, cipher: String) {
         let paths = opened?.paths ?? []
-        let named = paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? " and \(paths.count - 3) more" : "")
+        let named = Self.naming(paths)
         let cipher = opened?.cipher ?? cipher
         let bits = cipher.hasSuffix("DES") ? 56 : cipher.contains("128") ? 128 : 256
         self.init(algorithm: cipher, bits: bits, opens: paths.isEmpty ? nil : (named, opened?.names ?? []))

@@ -109,9 +109,10 @@ public enum ScanSession {
         let finder = EncryptedFileFinder(workspace: Workspace(request.input.workspace), scanRoots: roots)
         var secretsAtHead = result.secretsAtHead
         var ciphertexts: Set<Location> = []
+        var jenkinsFiles: [[UInt8]: [String]] = [:]
         var decrypted = DecryptedSettings.matches(openedBy: matches, ruleSet: ruleSet, finder: finder, suppress: request.suppress,
                                                   statistics: &statistics, secretsAtHead: &secretsAtHead,
-                                                  ciphertexts: &ciphertexts)
+                                                  ciphertexts: &ciphertexts, jenkinsFiles: &jenkinsFiles)
         matches.removeAll { ciphertexts.contains($0.location) }
         let sealed = SealedTextOpener(ruleSet: ruleSet, suppress: request.suppress).open(matches, statistics: &statistics,
                                                                                           secretsAtHead: &secretsAtHead)
@@ -147,6 +148,7 @@ public enum ScanSession {
         let now = request.now ?? Timestamp.current
         var enricher = Enricher(now: now, policy: request.policy)
         enricher.openedSealedTexts = sealed.opened
+        enricher.otherFilesOpened = jenkinsFiles
         enricher.resolveBranches = request.resolveBranches
         if case .paths(let roots) = request.input { enricher.scanRoots = roots }
         findings = enricher.enrich(findings, in: request.input.workspace, threads: request.threads, history: result.history)
