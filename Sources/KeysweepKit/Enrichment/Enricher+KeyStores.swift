@@ -25,6 +25,7 @@ extension Enricher {
     /// PKCS#12 bundle's is in the clear or in a part that opens with the password.
     static func addKeyStoreFacts(_ file: [UInt8], found: [FoundPassword], to facts: inout Enrichment.SecretFacts) {
         var certificate: [UInt8]?
+        var bundle: PKCS12Contents?
         let opaque: String
         let opener: ([String]) -> String?
         // Found passwords to try: a digest each for a Java KeyStore, a KDF (2,048 iterations or
@@ -38,6 +39,7 @@ extension Enricher {
             opaque = "Java KeyStore"
             opener = { JavaKeyStoreEntries.firstPassword(of: file, among: $0) }
         case .pkcs12:
+            bundle = PKCS12Contents(file)
             opaque = "PKCS#12"
             opener = { PKCS12Password.firstPassword(of: file, among: $0) }
             tries = Array(found.prefix(8))
@@ -53,7 +55,7 @@ extension Enricher {
             storePasswordAt = tries.first { $0.password == opened }?.place
             password = opened
         }
-        if certificate == nil { certificate = PKCS12Contents(file)?.keyCertificate(opening: password) }
+        if let bundle { certificate = bundle.keyCertificate(opening: password) }
         if let validity = certificate.flatMap(CertificateValidity.init(der:)) {
             facts.issuedAt = validity.notBefore
             facts.expiresAt = validity.notAfter

@@ -16,9 +16,8 @@ public struct Enricher: Sendable {
     var foundPasswords: [FoundPassword] = []
     /// What the passwords of sealed texts the scan found opened, by password (see `SealedTextOpener`).
     var openedSealedTexts: [[UInt8]: SealedTextOpener.Opened] = [:]
-    /// By key, the files the scan saw it open besides the one its facts name (a Jenkins master
-    /// key's other files of its home).
-    var otherFilesOpened: [[UInt8]: [String]] = [:]
+    /// By Jenkins master key, the files of its home the scan saw it open (see `DecryptedSettings`).
+    var jenkinsFilesOpened: [[UInt8]: [String]] = [:]
 
     public init(now: Timestamp, policy: Enrichment.Policy = .init()) {
         self.now = now
@@ -122,11 +121,13 @@ public struct Enricher: Sendable {
                                         cipher: format.cipher(password: finding.secret))
         } else if finding.rule.kind == .encryptionKey {
             facts.key = EncryptedFileFinder(workspace: workspace, scanRoots: scanRoots).facts(finding)
-            // A home whose `credentials.xml` holds nothing may still have opened in its other files.
-            if let others = otherFilesOpened[secret]?.filter({ $0 != facts.key?.decrypts }), let first = others.first {
-                if facts.key?.decrypts == nil { facts.key?.decrypts = first }
-                let rest = others.filter { $0 != facts.key?.decrypts }
-                facts.key?.alsoDecrypts = rest.isEmpty ? nil : rest
+            // Every file the key opened is named: a home without `credentials.xml` names its first.
+            if let opened = jenkinsFilesOpened[secret], let first = opened.first, var key = facts.key {
+                let named = key.decrypts ?? first
+                let others = opened.filter { $0 != named }
+                key.decrypts = named
+                key.alsoDecrypts = others.isEmpty ? nil : others
+                facts.key = key
             }
         }
         if finding.rule.kind == .privateKey {

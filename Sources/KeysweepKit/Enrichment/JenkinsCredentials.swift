@@ -69,23 +69,27 @@ struct JenkinsCredentials {
         return Array(plaintext.dropLast(Self.magic.count))
     }
 
-    /// Whether `element` has the shape of a stored secret, `{` base64 `}`: version 1, a 16-byte IV
-    /// and the lengths it declares, in whole AES blocks (what the key would open).
+    /// Whether `element` has the shape of a stored secret, `{` base64 `}` (see `storedParts`):
+    /// what the key would open.
     static func isStoredSecret(_ element: [UInt8]) -> Bool {
-        guard element.first == UInt8(ascii: "{"), element.last == UInt8(ascii: "}"),
-              let data = Data(base64Encoded: Data(element.dropFirst().dropLast())).map(Array.init),
-              data.count > 9, data[0] == 1 else { return false }
-        let ivLength = bigEndian(data[1..<5]), dataLength = bigEndian(data[5..<9])
-        return ivLength == 16 && dataLength > 0 && dataLength % 16 == 0 && 9 + ivLength + dataLength == data.count
+        element.first == UInt8(ascii: "{") && element.last == UInt8(ascii: "}")
+            && storedParts(element.dropFirst().dropLast()) != nil
     }
 
     /// The plaintext of one stored secret's base64 (between `{` and `}`).
     private func open(stored base64: [UInt8]) -> [UInt8]? {
-        guard let data = Data(base64Encoded: Data(base64)).map(Array.init), data.count > 9, data[0] == 1 else { return nil }
-        let ivLength = Self.bigEndian(data[1..<5]), dataLength = Self.bigEndian(data[5..<9])
-        guard ivLength == 16, 9 + ivLength + dataLength == data.count else { return nil }
-        let plaintext = AESCBC.open(Array(data[(9 + ivLength)...]), key: key, iv: Array(data[9..<9 + ivLength]))
+        guard let parts = Self.storedParts(base64[...]) else { return nil }
+        let plaintext = AESCBC.open(parts.ciphertext, key: key, iv: parts.iv)
         return plaintext.flatMap { String(validating: $0, as: UTF8.self) == nil ? nil : $0 }
+    }
+
+    /// The IV and ciphertext of a stored secret's base64: version 1, a 16-byte IV and the
+    /// ciphertext's length as it declares them, in whole AES blocks.
+    private static func storedParts(_ base64: ArraySlice<UInt8>) -> (iv: [UInt8], ciphertext: [UInt8])? {
+        guard let data = Data(base64Encoded: Data(base64)).map(Array.init), data.count > 9, data[0] == 1 else { return nil }
+        let ivLength = bigEndian(data[1..<5]), dataLength = bigEndian(data[5..<9])
+        guard ivLength == 16, dataLength > 0, dataLength % 16 == 0, 9 + ivLength + dataLength == data.count else { return nil }
+        return (Array(data[9..<9 + ivLength]), Array(data[(9 + ivLength)...]))
     }
 
     private static func endsWithMagic(_ bytes: [UInt8]) -> Bool {

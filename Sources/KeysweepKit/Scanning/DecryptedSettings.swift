@@ -21,7 +21,7 @@ enum DecryptedSettings {
     /// `ciphertexts` gains the locations of `matches` in a Jenkins file opened in place whose
     /// secret its decrypted text no longer holds: a stored secret's ciphertext (an older home's
     /// `<password>` base64), not a secret. `jenkinsFiles` gains, by master key, the files of its
-    /// home it opened besides the one `EncryptedFileFinder` names for the key's facts.
+    /// home it opened, `credentials.xml` first.
     static func matches(openedBy matches: [Match], ruleSet: RuleSet, finder: EncryptedFileFinder, suppress: Bool,
                         statistics: inout ScanStatistics, secretsAtHead: inout Set<[UInt8]>?,
                         ciphertexts: inout Set<Location>, jenkinsFiles: inout [[UInt8]: [String]]) -> [Match] {
@@ -40,14 +40,13 @@ enum DecryptedSettings {
             let validator = ruleSet.rules[keyMatches[0].ruleIndex].rule.validator
             let keyLocations = keyMatches.map(\.location).sorted()
             var files = finder.plaintext(openedBy: secret, validator: validator, at: keyLocations).map { [$0] } ?? []
-            if validator == .jenkinsMasterKey, !storedSecrets.isEmpty {
-                let others = finder.jenkinsFiles(openedBy: secret, at: keyLocations, holding: storedSecrets)
-                var paths = jenkinsFiles[secret] ?? []
-                for path in others.map(\.path) where !paths.contains(path) && path != files.first?.path {
-                    paths.append(path)
+            if validator == .jenkinsMasterKey {
+                if !storedSecrets.isEmpty {
+                    files += finder.jenkinsFiles(openedBy: secret, at: keyLocations, holding: storedSecrets)
                 }
+                var paths = jenkinsFiles[secret] ?? []
+                for path in files.map(\.path) where !paths.contains(path) { paths.append(path) }
                 if !paths.isEmpty { jenkinsFiles[secret] = paths }
-                files += others
             }
             for opened in files where scanned.insert((opened.location.commit?.id ?? "") + ":" + opened.path).inserted {
                 // A Jenkins file is decrypted in place, every other byte kept: what it no longer holds

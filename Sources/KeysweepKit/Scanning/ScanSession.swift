@@ -148,7 +148,7 @@ public enum ScanSession {
         let now = request.now ?? Timestamp.current
         var enricher = Enricher(now: now, policy: request.policy)
         enricher.openedSealedTexts = sealed.opened
-        enricher.otherFilesOpened = jenkinsFiles
+        enricher.jenkinsFilesOpened = jenkinsFiles
         enricher.resolveBranches = request.resolveBranches
         if case .paths(let roots) = request.input { enricher.scanRoots = roots }
         findings = enricher.enrich(findings, in: request.input.workspace, threads: request.threads, history: result.history)
