@@ -50,7 +50,8 @@ struct AnsibleVaultText: SealedText, Equatable {
     /// removed), or nil when the password is not this text's.
     func open(password: [UInt8]) -> (plaintext: [UInt8], cipher: String)? {
         guard !password.isEmpty,
-              let keys = PBKDF2.sha256(password: password, salt: salt, iterations: Self.rounds, length: 80) else { return nil }
+              let keys = PBKDF2.derive(password: password, salt: salt, iterations: Self.rounds, length: 80, digest: .sha256)
+        else { return nil }
         let cipherKey = Array(keys[0..<32])
         guard MessageDigest(.sha256).authenticate(ciphertext, key: Array(keys[32..<64])) == mac,
               let padded = AESCTR.apply(ciphertext, key: cipherKey, iv: Array(keys[64..<80])),

@@ -40,7 +40,8 @@ struct JasyptValue: SealedText, Equatable {
     func open(password: [UInt8]) -> (plaintext: [UInt8], cipher: String)? {
         guard !password.isEmpty else { return nil }
         if data.count >= 48, (data.count - 32) % 16 == 0,
-           let key = PBKDF2.sha512(password: password, salt: Array(data[0..<16]), iterations: Self.rounds, length: 32),
+           let key = PBKDF2.derive(password: password, salt: Array(data[0..<16]), iterations: Self.rounds, length: 32,
+                                   digest: .sha512),
            let plaintext = AESCBC.open(Array(data[32...]), key: key, iv: Array(data[16..<32])), Self.isText(plaintext) {
             return (plaintext, "PBEWITHHMACSHA512ANDAES_256")
         }
