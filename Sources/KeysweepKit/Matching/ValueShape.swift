@@ -44,6 +44,11 @@ enum ValueShape {
             let rest = value.dropFirst(1 + name.count)
             if name.count >= 4, isWordIdentifier(name), rest.isEmpty || rest.first == UInt8(ascii: ":") && rest.count == 1 { return true }
         }
+        // `[{required: true, …}]`: an array of object literals, cut at the first field's value
+        // (a form's validation rules in Vue).
+        if first == UInt8(ascii: "["), value.count > 4, value[1] == UInt8(ascii: "{"), isWrappedOrTemplated(Array(value.dropFirst())) {
+            return true
+        }
         // `[credential.user_id, …]`: an array literal's first element, a member of an object, cut
         // at the comma (Huginn).
         if first == UInt8(ascii: "["), value.count > 4 {
@@ -495,7 +500,7 @@ enum ValueShape {
         // `x.y`): `Zz9vFN43PA[I95y~([B|nU` or `QvcU(1w0IE<;;FdZN` is a generated password.
         // `LazyLock::new(|| {`: a Rust closure as the argument.
         if next == UInt8(ascii: "("), value[(opening + 1)...].starts(with: Array("||".utf8)) { return true }
-        guard readsAsArguments(value[(opening + 1)...]) else { return false }
+        guard readsAsArguments(value[(opening + 1)...], skippingStrings: wordName || path.separators > 0) else { return false }
         // A bracket opened after a name and not closed in the value: a call cut at its first
         // argument separator (`sqlite3DbSpanDup(db, ...`).
         let closer = next == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
@@ -529,9 +534,20 @@ enum ValueShape {
 
     /// The text after a call's or an index's opening bracket, up to its closing bracket: code
     /// arguments hold names, numbers, quotes, blanks, nested brackets and `.,:_->*&$+/=!?`, not
-    /// the `~^|#@%;<` that password generators scatter.
-    private static func readsAsArguments(_ rest: ArraySlice<UInt8>) -> Bool {
+    /// the `~^|#@%;<` that password generators scatter. After a function's name (words, or a
+    /// path such as `getpass.getpass`) a string argument holds any text (`"🔑 Password: "`), so
+    /// what is between its quotes is not judged.
+    private static func readsAsArguments(_ rest: ArraySlice<UInt8>, skippingStrings: Bool) -> Bool {
+        var quote: UInt8?
         for byte in rest {
+            if let open = quote {
+                if byte == open { quote = nil }
+                continue
+            }
+            if skippingStrings, byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+                continue
+            }
             if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { return true }
             // `\count($x)`: PHP's global namespace before a function's name.
             if isIdentifierByte(byte) || " .,:_->*&$+/=!?([{}\"'\\".utf8.contains(byte) { continue }

@@ -190,6 +190,11 @@ import Testing
         ("[Xk9.mQ2vLp7w", true),
         ("#gcs-credentials", false),                       // a CSS selector (Wekan)
         ("#kR2-mQ9x", true),
+        ("[{required:", false),                            // an array of form rules (Vue, lenve/vhr)
+        ("[{Xk9:mQ2v", true),
+        ("getpass.getpass(\\\"🔑", false),              // a prompt in a notebook's JSON (Google's samples)
+        ("getpass.getpass('Password", false),
+        ("Tr0ub4(\"x~^|#", true),
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
