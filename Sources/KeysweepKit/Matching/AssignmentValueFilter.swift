@@ -35,7 +35,8 @@ enum AssignmentValueFilter {
         let lowered = value.map(KeywordPrefilter.fold)
         if holdsTestWord(lowered) { return false }
         let text = String(decoding: lowered, as: UTF8.self)
-        if ValueShape.isPath(text) || ValueShape.isLowercaseRoute(value) || ValueShape.isWordPath(value) { return false }
+        if ValueShape.isPath(text) || ValueShape.isLowercaseRoute(value) || ValueShape.isWordPath(value)
+            || ValueShape.isImageReference(value) { return false }
         if fileExtensions.contains(where: { text.hasSuffix($0) }) { return false }
         if looksLikeIdentifier(value) || ValueShape.isConstantName(value) || ValueShape.isWordIdentifier(value),
            !RandomLetters.holds(value) { return false }

@@ -99,12 +99,24 @@ enum ValueShape {
     /// (`required|notIn:["`, cut where the string is joined to code).
     static func isRuleList(_ value: [UInt8]) -> Bool {
         let rules = value.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
+        // `required_unless:mail_driver,log`: one rule, named by Laravel, with its arguments.
+        if rules.count == 1, let colon = value.firstIndex(of: UInt8(ascii: ":")), colon + 1 < value.count,
+           laravelRulesWithArguments.contains(Array(value[..<colon])) {
+            return true
+        }
         return rules.count >= 2 && rules.allSatisfy { rule in
             guard let first = rule.first, isLowercase(first) else { return false }
             let name = rule.prefix { isLowercase($0) || isUppercase($0) || $0 == UInt8(ascii: "_") }
             return name.count >= 3 && (name.count == rule.count || rule[rule.startIndex + name.count] == UInt8(ascii: ":"))
         }
     }
+
+    /// Laravel's validation rules that take arguments after `:` and name other fields in them.
+    private static let laravelRulesWithArguments: Set<[UInt8]> = Set([
+        "required_if", "required_unless", "required_with", "required_with_all", "required_without", "required_without_all",
+        "required_if_accepted", "exclude_if", "exclude_unless", "exclude_with", "exclude_without", "prohibited_if",
+        "prohibited_unless", "missing_if", "missing_unless", "present_if", "present_unless", "same", "different", "confirmed",
+    ].map { Array($0.utf8) })
 
     /// `Modules\ApiKey`, `App\Http\Controllers`: a PHP namespace, capitalised names joined by `\`;
     /// also a Laravel route's action, a controller and its method joined by `@`
@@ -158,6 +170,29 @@ enum ValueShape {
             let name = value[1..<(path.length + 1)]
             if path.length + 1 < value.count, value[path.length + 1] == UInt8(ascii: "{"),
                !name.contains(where: isDigit) { return true }
+        }
+        // `:crypto.strong_rand_bytes(32)`: Elixir calling an Erlang module, named by an atom.
+        if first == UInt8(ascii: ":"), value.count > 3, isLowercase(value[1]) {
+            let call = Array(value.dropFirst())
+            let path = identifierPath(in: call)
+            if path.separators > 0, path.length < call.count, call[path.length] == UInt8(ascii: "("), isNameOrCall(call) { return true }
+        }
+        // `&Bcrypt.hash_pwd_salt/1`: an Elixir function captured by its module, name and arity.
+        if first == UInt8(ascii: "&"), value.count > 3, isUppercase(value[1]) {
+            let path = identifierPath(in: value)
+            let arity = value[path.length...]
+            let names = value[1..<path.length].split(separator: UInt8(ascii: "."))
+            if path.separators > 0, arity.count >= 2, arity.first == UInt8(ascii: "/"), arity.dropFirst().allSatisfy(isDigit),
+               names.allSatisfy({ isWordIdentifier(Array($0)) }) { return true }
+        }
+        // `(_document$querySelect4`: a JavaScript name with `$` inside, as Babel names its
+        // temporaries, opening a bracketed expression.
+        if first == UInt8(ascii: "("), value.count > 4, value[1] == UInt8(ascii: "_") {
+            let name = value.dropFirst()
+            let words = name.split(separator: UInt8(ascii: "$"), omittingEmptySubsequences: false)
+            // A temporary's number ends the last word (`querySelect4`).
+            let named = words.map { word in Array(word.reversed().drop(while: isDigit).reversed()) }
+            if words.count >= 2, named.allSatisfy({ !$0.isEmpty && isWordIdentifier($0) }) { return true }
         }
         // `$env:FEED_KEY`, `$script:Credentials[$key]`: a PowerShell variable of a scope or a drive.
         if first == UInt8(ascii: "$"), let colon = value.firstIndex(of: UInt8(ascii: ":")), colon + 1 < value.count,
@@ -495,6 +530,16 @@ enum ValueShape {
         if next == UInt8(ascii: ")"), wordName, path.length >= 3, value[path.length...].allSatisfy({ ").;,]".utf8.contains($0) }) {
             return true
         }
+        // `SecureRandom.uuid}.to_json`: a member read where a literal closes, and a method called
+        // on the literal (Lago's seeds).
+        if "})]".utf8.contains(next), wordName, path.separators > 0 || path.sigil {
+            let after = value[path.length...].drop { "})]".utf8.contains($0) }
+            let method = Array(after.dropFirst())
+            if after.allSatisfy({ ";,".utf8.contains($0) })
+                || after.first == UInt8(ascii: ".") && (isWordIdentifier(method) || isNameOrCall(method)) {
+                return true
+            }
+        }
         guard next == UInt8(ascii: "(") || next == UInt8(ascii: "[") else { return false }
         // What follows the bracket must read as arguments or an index (`db`, `"K"`, `i + 1`,
         // `x.y`): `Zz9vFN43PA[I95y~([B|nU` or `QvcU(1w0IE<;;FdZN` is a generated password.
@@ -637,6 +682,21 @@ enum ValueShape {
             var run = 0, longestRun = 0
             for byte in segment { run = isLowercase(byte) ? run + 1 : 0; longestRun = max(longestRun, run) }
             return isWordIdentifier(Array(segment)) && longestRun >= 3 && capitals * 3 <= letters.count
+        }
+    }
+
+    /// `clickhouse/clickhouse-server:25.12-alpine`, `bitnami/redis:7.2`: a container image named
+    /// by its repository (lowercase segments joined by `/`, each with a run of three letters) and
+    /// a tag, as `docker run` takes it after the options (`-e PASSWORD=password clickhouse/…`).
+    static func isImageReference(_ value: [UInt8]) -> Bool {
+        guard let colon = value.lastIndex(of: UInt8(ascii: ":")), colon + 1 < value.count else { return false }
+        let tag = value[(colon + 1)...]
+        guard tag.count <= 128, tag.allSatisfy({ isIdentifierByte($0) || "-.".utf8.contains($0) }) else { return false }
+        let segments = value[..<colon].split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        return segments.count >= 2 && segments.allSatisfy { segment in
+            var run = 0, longestRun = 0
+            for byte in segment { run = isLowercase(byte) ? run + 1 : 0; longestRun = max(longestRun, run) }
+            return longestRun >= 3 && segment.allSatisfy { isLowercase($0) || isDigit($0) || "-_.".utf8.contains($0) }
         }
     }
 

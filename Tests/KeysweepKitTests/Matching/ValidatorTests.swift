@@ -195,6 +195,18 @@ import Testing
         ("getpass.getpass(\\\"🔑", false),              // a prompt in a notebook's JSON (Google's samples)
         ("getpass.getpass('Password", false),
         ("Tr0ub4(\"x~^|#", true),
+        (":crypto.strong_rand_bytes(32)", false),         // Elixir calling Erlang (hex.pm)
+        (":Xk9.mQ2v(Lp7w", true),
+        ("&Bcrypt.hash_pwd_salt/1", false),               // an Elixir capture
+        ("&Xk9.mQ2v/1", true),
+        ("(_document$querySelect4", false),               // Babel's temporaries (Invoice Ninja)
+        ("(Xk9$mQ2vLp7w", true),
+        ("SecureRandom.uuid}.to_json", false),            // a method on a literal (Lago)
+        ("Xk9.mQ2v}.Lp7w!x", true),
+        ("required_unless:mail_driver,log", false),       // one Laravel rule
+        ("clickhouse/clickhouse-server:25.12-alpine", false),  // a container image
+        ("bitnami/redis:7.2", false),
+        ("Xk9/mQ2v:Lp7w", true),
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
