@@ -38,6 +38,10 @@ enum ValueShape {
                 if inner[path.length] == UInt8(ascii: "}"), inner[(path.length + 1)...].allSatisfy({ ">),;/".utf8.contains($0) }) { return true }
             }
         }
+        // `!$canEditValue`: a variable negated (Blade, PHP), named in words.
+        if first == UInt8(ascii: "!"), value.count > 3, value[1] == UInt8(ascii: "$"), isWordIdentifier(Array(value.dropFirst(2))) {
+            return true
+        }
         // `(signedValue:`, `(authorizationHeader`: a parameter list or a call's argument, cut there.
         if first == UInt8(ascii: "("), value.count > 3, isIdentifierStart(value[1]) {
             let name = Array(value.dropFirst().prefix(while: isIdentifierByte))
@@ -171,6 +175,9 @@ enum ValueShape {
             if path.length + 1 < value.count, value[path.length + 1] == UInt8(ascii: "{"),
                !name.contains(where: isDigit) { return true }
         }
+        // `os.environ/OPENAI_API_KEY`: LiteLLM's reference to an environment variable.
+        if value.starts(with: Array("os.environ/".utf8)), isConstantName(Array(value.dropFirst(11))) || value.count > 11
+            && value.dropFirst(11).allSatisfy({ isIdentifierByte($0) }) { return true }
         // `:crypto.strong_rand_bytes(32)`: Elixir calling an Erlang module, named by an atom.
         if first == UInt8(ascii: ":"), value.count > 3, isLowercase(value[1]) {
             let call = Array(value.dropFirst())

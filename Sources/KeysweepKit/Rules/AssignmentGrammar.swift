@@ -76,6 +76,9 @@ enum AssignmentGrammar {
     /// 200 copies exceed its pattern size limit.
     static func value(minimum: Int, maximum: Int) -> String {
         let escape = #"\\[^nrtu0\s(]"#  // not `\(`: Swift interpolation ends the literal
+        // Unquoted, an escaped quote is where a string inside a string opens or closes
+        // (`\'password\' = \'123456\'` in SQL that a literal holds), never part of the value.
+        let unquotedEscape = #"\\[^nrtu0\s("'\x60]"#
         // Opened by an escaped quote (`\"k\":\"v\"`): it ends at the escaped quote that closes it.
         let escapedQuoted = #"(?<=\\["'])(?<secret>[^"'\\\s]"# + "{\(minimum),}+)" + #"(?=\\["'])"#
         let doubleQuoted = #"(?<=")(?<secret>(?:[^"\\\s]|"# + escape + ")" + "{\(minimum),}+)" + #"(?=")"#
@@ -98,10 +101,10 @@ enum AssignmentGrammar {
         // Not right after a quote: a quoted value that does not end at its closing quote is text
         // (`'Zaboravio/la sam lozinku'`, a translation), and its first word no value.
         let unquoted = #"(?<!["'\x60])"#
-            + "(?<secret>(?>\(plain)|\(bracketed)|\(escape)|\(ampersand)|\(unbalancedOpener)){\(minimum),}+)"
+            + "(?<secret>(?>\(plain)|\(bracketed)|\(unquotedEscape)|\(ampersand)|\(unbalancedOpener)){\(minimum),}+)"
             + #"(?=["'\x60\s,;<\\)\]}&]|$)"#
         let listSeparator = #"[&;,](?!amp;|[A-Za-z_][\w.\[\]-]{0,40}=)"#
-        let restOfLine = "(?<secret>(?:[^\\s\"'\\x60\\\\&;,<]|<(?!/)|\(escape)|\(listSeparator)){\(minimum),}+)"
+        let restOfLine = "(?<secret>(?:[^\\s\"'\\x60\\\\&;,<]|<(?!/)|\(unquotedEscape)|\(listSeparator)){\(minimum),}+)"
             + #"(?<![,;:)\]}])(?<![)\]}][.])(?=(?:[ \t]+#[^\r\n]*|[ \t]*)(?:\r?\n|$))"#
         // The run of bytes the maximum counts stops at `=`, so that a long name joined to its value
         // (`--set imagePullSecret.registry.password=v`) does not count against the value; base64

@@ -207,6 +207,9 @@ import Testing
         ("clickhouse/clickhouse-server:25.12-alpine", false),  // a container image
         ("bitnami/redis:7.2", false),
         ("Xk9/mQ2v:Lp7w", true),
+        ("!$canEditValue", false),                        // a negated variable (Coolify's Blade views)
+        ("!$Xk9mQ2v", true),
+        ("os.environ/OPENAI_API_KEY", false),             // LiteLLM's reference (Coolify's templates)
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)

@@ -61,6 +61,7 @@ import Testing
         ("PHP, a bracket after letters", #"    'password' => 'QvcU(1w0IE<;;FdZN&1ON(?QrG',"#, "QvcU(1w0IE<;;FdZN&1ON(?QrG"),
         ("Kubernetes env entry", "  - name: DB_PASSWORD\n    value: \"bpsyu5.!Tx9#ad\"\n  - name: LOG\n    value: json\n", "bpsyu5.!Tx9#ad"),
         ("query continued on the next line", "  'access_token=Xk9mQ2vLp7wT4nB6&'\n  'token_type=bearer'", "Xk9mQ2vLp7wT4nB6"),
+        ("SQL inside a string", #"   \'password\' = \'Xk9#mQ2vLp7w\',"#, "Xk9#mQ2vLp7w"),
         ("any punctuation inside quotes", #"jwt_token: '7`D"}/vYR)T;W\5]EBrf;_&k>qX??]G&3CF'"#, #"7`D"}/vYR)T;W\5]EBrf;_&k>qX??]G&3CF"#),
     ])
     func capturesTheLiteral(family: String, text: String, secret: String) throws {
@@ -99,6 +100,7 @@ import Testing
         ("connection string", "Server=db.acme.dev;Password=Xk9;Database=app;User Id=sa\n"),
         ("closure parameter", "where: { $0.isToken || $0!.totalNodes > 1 }"),
         ("wrapper around code", "Column('password', String(length=12345678), table=user)"),
+        ("SQL inside a string, short", #"   \'password\' = \'123456\'"#),  // Flink DDL in a seed (Dinky)
     ])
     func leavesNonLiteralsAlone(family: String, text: String) throws {
         #expect(try secrets(in: text).isEmpty, "\(family)")
