@@ -63,10 +63,11 @@ enum ValueShape {
         if ",;)]}".utf8.contains(first) { return true }
         // `!!(blockStyle & 4)`: JavaScript's double negation of a bracketed expression.
         if value.count > 3, value.starts(with: Array("!!(".utf8)), isIdentifierStart(value[3]) { return true }
-        // `[.block(value:`, `(ALWAYS(db`, `!isEmpty(x)`, `!!lookup(x`, `((UserAdapter)delegate`: an
-        // expression inside a bracket or negated.
+        // `[.block(value:`, `(ALWAYS(db`, `!isEmpty(x)`, `!!lookup(x`, `((UserAdapter)delegate`,
+        // `(!empty($_data['`: an expression inside a bracket or negated.
         if "([!".utf8.contains(first), value.count > 2,
-           value[1] == UInt8(ascii: ".") || isIdentifierStart(value[1]) || "!(".utf8.contains(first) && value[1] == first,
+           value[1] == UInt8(ascii: ".") || isIdentifierStart(value[1]) || "!(".utf8.contains(first) && value[1] == first
+               || first == UInt8(ascii: "(") && value[1] == UInt8(ascii: "!"),
            isReferenceOrExpression(Array(value.dropFirst())) {
             return true
         }
@@ -176,8 +177,8 @@ enum ValueShape {
                !name.contains(where: isDigit) { return true }
         }
         // `os.environ/OPENAI_API_KEY`: LiteLLM's reference to an environment variable.
-        if value.starts(with: Array("os.environ/".utf8)), isConstantName(Array(value.dropFirst(11))) || value.count > 11
-            && value.dropFirst(11).allSatisfy({ isIdentifierByte($0) }) { return true }
+        let environ = Array("os.environ/".utf8)
+        if value.count > environ.count, value.starts(with: environ), value.dropFirst(environ.count).allSatisfy(isIdentifierByte) { return true }
         // `:crypto.strong_rand_bytes(32)`: Elixir calling an Erlang module, named by an atom.
         if first == UInt8(ascii: ":"), value.count > 3, isLowercase(value[1]) {
             let call = Array(value.dropFirst())
@@ -330,7 +331,35 @@ enum ValueShape {
         // `%s/%s/us-east-1/s3/aws4_request`: a format string that the code fills in, opening with
         // a conversion.
         if first == UInt8(ascii: "%"), value.count > 2, "sdvq".utf8.contains(value[1]), !isIdentifierByte(value[2]) { return true }
+        // `OBJ_pkcs9,7L`: an object identifier as OpenSSL's `obj_mac.h` defines it, a parent's
+        // macro and the arc numbers below it.
+        let arcs = value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+        if arcs.count >= 2, isConstantOrMacroName(arcs[0]), arcs.dropFirst().allSatisfy({ arc in
+            let digits = arc.prefix(while: isDigit)
+            return !digits.isEmpty && ["", "L", "UL"].contains(String(decoding: arc.dropFirst(digits.count), as: UTF8.self))
+        }) { return true }
+        // `access_key=$AWS_ACCESS_KEY_ID`: the next `name=value` option of a command, whose value
+        // is a reference, taken for the value of the name before it.
+        if let equals = value.firstIndex(of: UInt8(ascii: "=")), equals > 1, equals + 1 < value.count,
+           isWordIdentifier(Array(value[..<equals])), isReferenceOrExpression(Array(value[(equals + 1)...])) {
+            return true
+        }
+        // `__WEBPACK_EXTERNAL_MODULE_swagger_client_es_resolver_strategies_generic_08dd5200__`:
+        // an identifier of many words that a bundler builds from a module's path and its hash.
+        if value.starts(with: Array("__".utf8)), value.allSatisfy(isIdentifierByte) {
+            let words = value.split(separator: UInt8(ascii: "_"))
+            let plain = words.filter { $0.count >= 2 && $0.allSatisfy { isLowercase($0) || isUppercase($0) } }
+            if words.count >= 5, plain.count + 1 >= words.count { return true }
+        }
         return isNameTemplate(value) || isTokenClassTemplate(value) || isNumberedScope(value)
+    }
+
+    /// `OBJ_pkcs9`, `NID_X509`: a C macro's name, a capitalised prefix and `_`, then letters,
+    /// digits and `_`.
+    private static func isConstantOrMacroName(_ name: ArraySlice<UInt8>) -> Bool {
+        let prefix = name.prefix(while: isUppercase)
+        return prefix.count >= 2 && name.dropFirst(prefix.count).first == UInt8(ascii: "_") && name.count > prefix.count + 1
+            && name.allSatisfy(isIdentifierByte)
     }
 
     /// `web_requests#handle_request`, `admin/users#reset_password`: a Rails route's controller and
@@ -591,12 +620,15 @@ enum ValueShape {
     /// what is between its quotes is not judged.
     private static func readsAsArguments(_ rest: ArraySlice<UInt8>, skippingStrings: Bool) -> Bool {
         var quote: UInt8?
-        for byte in rest {
+        var escaped = false
+        for (offset, byte) in rest.enumerated() {
             if let open = quote {
-                if byte == open { quote = nil }
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == open { quote = nil }
                 continue
             }
-            if skippingStrings, byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+            // A string, or a regular expression literal as the first argument
+            // (`tok.replace(/^\$\{?([^}]*)\}?$/`).
+            if skippingStrings, byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "/") && offset == 0 {
                 quote = byte
                 continue
             }
@@ -736,9 +768,11 @@ enum ValueShape {
             while index < value.count, isIdentifierByte(value[index]) { index += 1 }
             end = index
             let separator = separatorLength(value, at: index)
-            // `this.$gettext(`, `vm.$store`: a JavaScript member whose name starts with `$` (Vue's).
-            let dollar = separator == 1 && value[index] == UInt8(ascii: ".") && index + 2 < value.count
-                && value[index + 1] == UInt8(ascii: "$") && isIdentifierStart(value[index + 2]) ? 1 : 0
+            // `this.$gettext(`, `vm.$store`: a JavaScript member whose name starts with `$` (Vue's);
+            // `self::$_base32`: a PHP static property.
+            let member = separator == 1 && value[index] == UInt8(ascii: ".") || separator == 2 && value[index] == UInt8(ascii: ":")
+            let dollar = member && index + separator + 1 < value.count
+                && value[index + separator] == UInt8(ascii: "$") && isIdentifierStart(value[index + separator + 1]) ? 1 : 0
             guard separator > 0, index + separator + dollar < value.count, isIdentifierStart(value[index + separator + dollar]) else { break }
             if value[index] != UInt8(ascii: ".") { onlyDots = false }
             separators += 1

@@ -210,6 +210,16 @@ import Testing
         ("!$canEditValue", false),                        // a negated variable (Coolify's Blade views)
         ("!$Xk9mQ2v", true),
         ("os.environ/OPENAI_API_KEY", false),             // LiteLLM's reference (Coolify's templates)
+        ("OBJ_pkcs9,7L", false),                           // OpenSSL's obj_mac.h (vendored Node headers)
+        ("Xk9_mQ2v,7L", true),
+        ("Xk9mQ2v,7Lp", true),
+        ("access_key=$AWS_ACCESS_KEY_ID", false),          // the next option of a command
+        ("Xk9=$mQ2vLp7w", true),
+        ("__WEBPACK_EXTERNAL_MODULE_swagger_client_es_resolver_strategies_generic_08dd5200__", false),
+        ("__Xk9_mQ2v_Lp7w_Tz6q_Wm4r__", true),
+        ("(!empty($_data['", false),                       // PHP (mailcow)
+        ("self::$_base32[ord($rnd[$i])", false),
+        ("tok.replace(/^\\$\\{?([^}]*)\\}?$/", false),      // a regular expression argument (npm)
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
