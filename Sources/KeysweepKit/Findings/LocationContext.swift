@@ -87,13 +87,14 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     private static let docsFolders: Set<String> = ["docs", "doc", "documentation", "man"]
     private static let docsSuffixes = [".md", ".markdown", ".rst", ".adoc", ".asciidoc"]
 
-    /// `docs`, `man`; `api-docs`, `docs-assets`, `user_docs`: a folder named for documentation, or by
-    /// one of its words, between `.`, `-` and `_` (Koel's OpenAPI examples in `api-docs/`).
+    /// `docs`, `man`; `api-docs`, `docs-assets`, `user_docs`, `sa-token-doc`: a folder named for
+    /// documentation, or by one of its words, between `.`, `-` and `_` (Koel's OpenAPI examples in
+    /// `api-docs/`, Sa-Token's site in `sa-token-doc/`).
     static func isDocsFolder(_ lowered: String) -> Bool {
         docsFolders.contains(lowered) || name(lowered, holdsWordIn: docsWords)
     }
 
-    private static let docsWords: Set<String> = ["docs", "documentation"]
+    private static let docsWords: Set<String> = ["docs", "doc", "documentation"]
 
     /// `config.example.yml`, `settings_sample.json`, `ssl-tls-ca-key-cert-example.h`: a file whose
     /// name says it shows how the real one looks (a word of the name, between `.`, `-` and `_`).

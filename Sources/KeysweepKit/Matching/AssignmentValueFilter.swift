@@ -13,6 +13,7 @@ enum AssignmentValueFilter {
 
     private static let fileExtensions = [
         ".pem", ".key", ".json", ".txt", ".yml", ".yaml", ".crt", ".p12", ".pfx", ".jks", ".cfg", ".conf", ".env",
+        ".png", ".jpg", ".gif", ".svg", ".webp", ".ico",
     ]
 
     /// Whether the value has the shape of a literal secret rather than a reference, an expression,
@@ -37,7 +38,9 @@ enum AssignmentValueFilter {
         let text = String(decoding: lowered, as: UTF8.self)
         if ValueShape.isPath(text) || ValueShape.isLowercaseRoute(value) || ValueShape.isWordPath(value)
             || ValueShape.isImageReference(value) { return false }
-        if fileExtensions.contains(where: { text.hasSuffix($0) }) { return false }
+        // `unicode/3299.png?v8`: a file's name, with a query that busts a cache.
+        let file = text.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? Substring(text)
+        if fileExtensions.contains(where: { file.hasSuffix($0) }) { return false }
         if looksLikeIdentifier(value) || ValueShape.isConstantName(value) || ValueShape.isWordIdentifier(value),
            !RandomLetters.holds(value) { return false }
         // Last: decoding base64 costs more than the shape checks above.

@@ -619,6 +619,8 @@ enum ValueShape {
     /// path such as `getpass.getpass`) a string argument holds any text (`"🔑 Password: "`), so
     /// what is between its quotes is not judged.
     private static func readsAsArguments(_ rest: ArraySlice<UInt8>, skippingStrings: Bool) -> Bool {
+        // `StpUtil::login(&quot;user_id`: code shown in HTML writes its quotes as entities.
+        let rest = skippingStrings ? htmlQuotesDecoded(rest) : rest
         var quote: UInt8?
         var escaped = false
         for (offset, byte) in rest.enumerated() {
@@ -638,6 +640,23 @@ enum ValueShape {
             return false
         }
         return true
+    }
+
+    /// The bytes with HTML's `&quot;` and `&#39;` written as the quotes they stand for.
+    private static func htmlQuotesDecoded(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        guard bytes.contains(UInt8(ascii: "&")) else { return bytes }
+        var decoded: [UInt8] = []
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index...].starts(with: Array("&quot;".utf8)) {
+                decoded.append(UInt8(ascii: "\"")); index += 6
+            } else if bytes[index...].starts(with: Array("&#39;".utf8)) {
+                decoded.append(UInt8(ascii: "'")); index += 5
+            } else {
+                decoded.append(bytes[index]); index += 1
+            }
+        }
+        return decoded[...]
     }
 
     /// `/etc/x`, `./x`, `~/x`, `C:\x`, a URL, or lowercase word segments such as `secret/data/db`.

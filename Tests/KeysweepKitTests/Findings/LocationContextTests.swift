@@ -54,6 +54,7 @@ import Testing
         ("src/main/playwrights.ts", .source),
         ("docs/setup.md", .docs),
         ("api-docs/api.yaml", .docs),                  // a folder named for documentation by a word
+        ("sa-token-doc/sso/readme.js", .docs),         // `doc` as a word of the folder's name (Sa-Token)
         ("internal/configuration/test_resources/config.yml", .test),  // named for tests by a word
         ("server/migration/test-files/postgres.sql", .test),
         ("contest/entries.yml", .source),

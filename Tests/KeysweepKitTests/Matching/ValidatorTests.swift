@@ -220,6 +220,9 @@ import Testing
         ("(!empty($_data['", false),                       // PHP (mailcow)
         ("self::$_base32[ord($rnd[$i])", false),
         ("tok.replace(/^\\$\\{?([^}]*)\\}?$/", false),      // a regular expression argument (npm)
+        ("StpUtil::login(&quot;user_id_10001", false),    // code in HTML (Sa-Token's docs)
+        ("unicode/3299.png?v8", false),                    // an image and a cache-busting query (docsify)
+        ("Xk9/mQ2v.png7?v8", true),
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
