@@ -46,7 +46,9 @@ enum PlaceholderFilter {
     /// `x-oauth-basic`, sent beside a token given as the user name (Yarn's Git fetcher checks for
     /// it); LDAP's `{crypt}x`, `{crypt}*` and `{crypt}!`, a hash no password matches, which locks
     /// an account.
-    private static let conventionalPasswords: Set<[UInt8]> = Set(["x-oauth-basic", "{crypt}x", "{crypt}*", "{crypt}!"].map { Array($0.utf8) })
+    private static let conventionalPasswords: Set<[UInt8]> = Set(
+        ["x-oauth-basic", "{crypt}x", "{crypt}*", "{crypt}!"].map { Array($0.utf8) }
+    )
 
     /// `[PASSWORD]`, `{feed_name}`: a field's name in brackets where its value goes, as templates
     /// that a script fills in write it (PowerShell's NuGet credentials template). Letters of one

@@ -39,7 +39,8 @@ enum ValueShape {
             }
         }
         // `!$canEditValue`: a variable negated (Blade, PHP), named in words.
-        if first == UInt8(ascii: "!"), value.count > 3, value[1] == UInt8(ascii: "$"), isWordIdentifier(Array(value.dropFirst(2))) {
+        if first == UInt8(ascii: "!"), value.count > 3, value[1] == UInt8(ascii: "$"),
+           isWordIdentifier(Array(value.dropFirst(2))) {
             return true
         }
         // `(signedValue:`, `(authorizationHeader`: a parameter list or a call's argument, cut there.
@@ -50,7 +51,8 @@ enum ValueShape {
         }
         // `[{required: true, …}]`: an array of object literals, cut at the first field's value
         // (a form's validation rules in Vue).
-        if first == UInt8(ascii: "["), value.count > 4, value[1] == UInt8(ascii: "{"), isWrappedOrTemplated(Array(value.dropFirst())) {
+        if first == UInt8(ascii: "["), value.count > 4, value[1] == UInt8(ascii: "{"),
+           isWrappedOrTemplated(Array(value.dropFirst())) {
             return true
         }
         // `[credential.user_id, …]`: an array literal's first element, a member of an object, cut
@@ -178,12 +180,16 @@ enum ValueShape {
         }
         // `os.environ/OPENAI_API_KEY`: LiteLLM's reference to an environment variable.
         let environ = Array("os.environ/".utf8)
-        if value.count > environ.count, value.starts(with: environ), value.dropFirst(environ.count).allSatisfy(isIdentifierByte) { return true }
+        if value.count > environ.count, value.starts(with: environ), value.dropFirst(environ.count).allSatisfy(isIdentifierByte) {
+            return true
+        }
         // `:crypto.strong_rand_bytes(32)`: Elixir calling an Erlang module, named by an atom.
         if first == UInt8(ascii: ":"), value.count > 3, isLowercase(value[1]) {
             let call = Array(value.dropFirst())
             let path = identifierPath(in: call)
-            if path.separators > 0, path.length < call.count, call[path.length] == UInt8(ascii: "("), isNameOrCall(call) { return true }
+            if path.separators > 0, path.length < call.count, call[path.length] == UInt8(ascii: "("), isNameOrCall(call) {
+                return true
+            }
         }
         // `&Bcrypt.hash_pwd_salt/1`: an Elixir function captured by its module, name and arity.
         if first == UInt8(ascii: "&"), value.count > 3, isUppercase(value[1]) {
@@ -625,12 +631,19 @@ enum ValueShape {
         var escaped = false
         for (offset, byte) in rest.enumerated() {
             if let open = quote {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == open { quote = nil }
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == open {
+                    quote = nil
+                }
                 continue
             }
             // A string, or a regular expression literal as the first argument
             // (`tok.replace(/^\$\{?([^}]*)\}?$/`).
-            if skippingStrings, byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "/") && offset == 0 {
+            let opensString = byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "/") && offset == 0
+            if skippingStrings, opensString {
                 quote = byte
                 continue
             }
@@ -789,7 +802,8 @@ enum ValueShape {
             let separator = separatorLength(value, at: index)
             // `this.$gettext(`, `vm.$store`: a JavaScript member whose name starts with `$` (Vue's);
             // `self::$_base32`: a PHP static property.
-            let member = separator == 1 && value[index] == UInt8(ascii: ".") || separator == 2 && value[index] == UInt8(ascii: ":")
+            let member = separator == 1 && value[index] == UInt8(ascii: ".")
+                || separator == 2 && value[index] == UInt8(ascii: ":")
             let dollar = member && index + separator + 1 < value.count
                 && value[index + separator] == UInt8(ascii: "$") && isIdentifierStart(value[index + separator + 1]) ? 1 : 0
             guard separator > 0, index + separator + dollar < value.count, isIdentifierStart(value[index + separator + dollar]) else { break }
