@@ -131,10 +131,12 @@ enum ValueShape {
     /// neither `\` nor `Controller` before the `@` may be a password (`Welcome@home`).
     static func isNamespacePath(_ value: [UInt8]) -> Bool {
         var path = value[...]
-        if let at = value.firstIndex(of: UInt8(ascii: "@")) {
-            let method = value[(at + 1)...]
+        // `Models\ApiKey::class`: PHP's constant that names a class.
+        if path.count > 7, path.suffix(7).elementsEqual("::class".utf8) { path = path.dropLast(7) }
+        if let at = path.firstIndex(of: UInt8(ascii: "@")) {
+            let method = path[(at + 1)...]
             guard let first = method.first, isLowercase(first), method.allSatisfy(isIdentifierByte) else { return false }
-            path = value[..<at]
+            path = path[..<at]
             if !path.contains(UInt8(ascii: "\\")) {
                 return path.count > 10 && path.suffix(10).elementsEqual("Controller".utf8) && isName(path)
             }

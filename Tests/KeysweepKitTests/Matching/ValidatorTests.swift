@@ -223,6 +223,8 @@ import Testing
         ("StpUtil::login(&quot;user_id_10001", false),    // code in HTML (Sa-Token's docs)
         ("unicode/3299.png?v8", false),                    // an image and a cache-busting query (docsify)
         ("Xk9/mQ2v.png7?v8", true),
+        ("Models\\ApiKey::class", false),                   // a PHP class constant (Pterodactyl)
+        ("Xk9\\mQ2v::class", true),
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
