@@ -28,7 +28,7 @@ enum MatchingFuzzing {
     /// checks of both formats.
     static func keyStore(_ bytes: UnsafeRawBufferPointer) {
         let file = Array(bytes)
-        _ = KeyStoreFile.secretFormat(of: file)
+        _ = KeyStoreFile.validator(of: file)
         if let store = JavaKeyStoreEntries(file) {
             _ = store.keyCertificate.flatMap(CertificateValidity.init(der:))
             _ = store.keyCertificate.flatMap(PrivateKeyFacts.init(certificate:))

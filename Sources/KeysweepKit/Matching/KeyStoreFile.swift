@@ -69,20 +69,22 @@ enum KeyStoreFile {
         return contents.showsKey(opening: password) ? .key : .noKey
     }
 
-    /// Whether `bytes` are a PKCS#12 bundle sealed under a password that is not well known.
-    static func isSealedPKCS12(_ bytes: [UInt8]) -> Bool {
-        format(startingWith: bytes) == .pkcs12 && sight(ofPKCS12: bytes) == .sealed
+    /// The structural validator of the rule that takes `bytes`, a whole file: its format's when
+    /// the store holds a secret, the sealed bundles' carrier's for a PKCS#12 bundle that only a
+    /// password found elsewhere may open, nil for any other bytes.
+    static func validator(of bytes: [UInt8]) -> StructuralValidator? {
+        guard let format = format(startingWith: bytes) else { return nil }
+        guard format == .pkcs12 else { return holdsSecret(bytes, as: format) ? format.validator : nil }
+        switch sight(ofPKCS12: bytes) {
+        case .key: return format.validator
+        case .sealed: return .pkcs12SealedKeyStore
+        case .noKey: return nil
+        }
     }
 
     /// Passwords that keytool's documentation, the JDK's `cacerts`, Android's debug store, OpenSSL
     /// and server guides use: the first an attacker with the file tries.
     static let wellKnownPasswords = ["changeit", "password", "android", "changeme", "secret", "123456", "keystore", "storepass", ""]
-
-    /// The format of `bytes` when they are a key store that holds a secret.
-    static func secretFormat(of bytes: [UInt8]) -> Format? {
-        guard let format = format(startingWith: bytes), holdsSecret(bytes, as: format) else { return nil }
-        return format
-    }
 }
 
 /// The entries of a Java KeyStore (JKS or JCEKS): each is a private key with its certificate

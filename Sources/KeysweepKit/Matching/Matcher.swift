@@ -392,9 +392,8 @@ public final class Matcher {
         case .ansibleVaultText: valid = AnsibleVaultText(secret) != nil
         case .jasyptValue: valid = JasyptValue(secret) != nil
         case .laravelPayload: valid = LaravelPayload(secret) != nil
-        case .pkcs12KeyStore, .javaKeyStore, .keePassDatabase:
-            valid = LenientBase64.decode(secret).map { KeyStoreFile.secretFormat(of: $0)?.validator == rule.rule.validator } ?? false
-        case .pkcs12SealedKeyStore: valid = LenientBase64.decode(secret).map(KeyStoreFile.isSealedPKCS12) ?? false
+        case .pkcs12KeyStore, .pkcs12SealedKeyStore, .javaKeyStore, .keePassDatabase:
+            valid = LenientBase64.decode(secret).map { KeyStoreFile.validator(of: $0) == rule.rule.validator } ?? false
         }
         if valid { return .accepted }
         // A bundle the sealed bundles' carrier leaves is keystore.pkcs12's to judge, no look-alike.

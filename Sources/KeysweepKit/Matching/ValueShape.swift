@@ -663,16 +663,20 @@ enum ValueShape {
         var decoded: [UInt8] = []
         var index = bytes.startIndex
         while index < bytes.endIndex {
-            if bytes[index...].starts(with: Array("&quot;".utf8)) {
-                decoded.append(UInt8(ascii: "\"")); index += 6
-            } else if bytes[index...].starts(with: Array("&#39;".utf8)) {
-                decoded.append(UInt8(ascii: "'")); index += 5
+            if let entity = htmlQuotes.first(where: { bytes[index...].starts(with: $0.entity) }) {
+                decoded.append(entity.quote)
+                index += entity.entity.count
             } else {
-                decoded.append(bytes[index]); index += 1
+                decoded.append(bytes[index])
+                index += 1
             }
         }
         return decoded[...]
     }
+
+    private static let htmlQuotes: [(entity: [UInt8], quote: UInt8)] = [
+        (Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&#39;".utf8), UInt8(ascii: "'")),
+    ]
 
     /// `/etc/x`, `./x`, `~/x`, `C:\x`, a URL, or lowercase word segments such as `secret/data/db`.
     static func isPath(_ lowered: String) -> Bool {
@@ -752,9 +756,7 @@ enum ValueShape {
         return segments.count >= 2 && segments.allSatisfy { segment in
             let letters = segment.filter { isLowercase($0) || isUppercase($0) }
             let capitals = letters.count - letters.filter(isLowercase).count
-            var run = 0, longestRun = 0
-            for byte in segment { run = isLowercase(byte) ? run + 1 : 0; longestRun = max(longestRun, run) }
-            return isWordIdentifier(Array(segment)) && longestRun >= 3 && capitals * 3 <= letters.count
+            return isWordIdentifier(Array(segment)) && longestLowercaseRun(segment) >= 3 && capitals * 3 <= letters.count
         }
     }
 
@@ -767,10 +769,18 @@ enum ValueShape {
         guard tag.count <= 128, tag.allSatisfy({ isIdentifierByte($0) || "-.".utf8.contains($0) }) else { return false }
         let segments = value[..<colon].split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         return segments.count >= 2 && segments.allSatisfy { segment in
-            var run = 0, longestRun = 0
-            for byte in segment { run = isLowercase(byte) ? run + 1 : 0; longestRun = max(longestRun, run) }
-            return longestRun >= 3 && segment.allSatisfy { isLowercase($0) || isDigit($0) || "-_.".utf8.contains($0) }
+            longestLowercaseRun(segment) >= 3 && segment.allSatisfy { isLowercase($0) || isDigit($0) || "-_.".utf8.contains($0) }
         }
+    }
+
+    /// The length of the longest run of lowercase letters in `bytes` (`bucket` in `bucket2`: 6).
+    private static func longestLowercaseRun(_ bytes: ArraySlice<UInt8>) -> Int {
+        var run = 0, longest = 0
+        for byte in bytes {
+            run = isLowercase(byte) ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return longest
     }
 
     /// `DB_PASSWORD`, `API_KEY_V2`: an upper-case constant or environment variable name.

@@ -42,12 +42,12 @@ import Testing
     @Test(arguments: stores.indices)
     func damagedStoresAreReadWithoutATrap(index: Int) throws {
         let bytes = try Self.fixture(Self.stores[index].name)
-        for end in 0..<bytes.count { _ = KeyStoreFile.secretFormat(of: Array(bytes[..<end])) }
+        for end in 0..<bytes.count { _ = KeyStoreFile.validator(of: Array(bytes[..<end])) }
         for offset in 0..<min(200, bytes.count) {
             for value: UInt8 in [0x00, 0x7F, 0x80, 0xFF] {
                 var damaged = bytes
                 damaged[offset] = value
-                _ = KeyStoreFile.secretFormat(of: damaged)
+                _ = KeyStoreFile.validator(of: damaged)
             }
         }
     }
