@@ -56,20 +56,26 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
 
     /// `testcases`, `test-vectors`: the inputs and expected outputs a library's tests read
     /// (ethers.js keeps thousands of wallets' keys in `testcases/*.json.gz`); `testFixtures`: Gradle's
-    /// source set of fixtures that other modules' tests share (Spring Boot's test keys and stores).
+    /// source set of fixtures that other modules' tests share (Spring Boot's test keys and stores);
+    /// `_testdata`: Go's `testdata` kept out of the go tool's reach by its `_`.
     private static let fixtureFolders: Set<String> = ["fixtures", "fixture", "__fixtures__", "testdata", "test-data",
                                                       "test_data", "__mocks__", "mocks", "__snapshots__", "snapshots", ".snapshots",
                                                       "testcases", "test-cases", "test_cases", "testvectors", "test-vectors", "test_vectors",
-                                                      "testfixtures"]
+                                                      "testfixtures", "_testdata"]
     /// `t`: Perl's and git's test folder; `cypress` and `playwright`: end-to-end tests of those
     /// frameworks (Vaultwarden's `playwright/test.env`); `itest`: Spring's integration tests;
-    /// `smoke-test`: Spring Boot's smoke-test applications; `_unit-test`: Sentry self-hosted's.
+    /// `smoke-test`: Spring Boot's smoke-test applications; `_unit-test`: Sentry self-hosted's;
+    /// `fake`, `fakes`: Go's test doubles beside the package they stand in for (client-go's
+    /// `kubernetes/fake`, External Secrets' providers); `conformance`, `certification`: a conformance
+    /// suite's tests and the logs of its runs (Ory Hydra's OpenID certification logs, tokens that a
+    /// test server issued).
     private static let testFolders: Set<String> = ["t", "test", "tests", "spec", "specs", "__tests__", "testing", "androidtest",
                                                    "unittests", "unit-test", "unit-tests", "unit_test", "unit_tests", "_unit-test",
                                                    "integrationtests", "e2e", "cypress", "playwright", "testhelpers", "testutil", "testutils",
                                                    "benchmark", "benchmarks", "benches", "integration-test", "integration-tests",
                                                    "integration_test", "integration_tests", "itest", "itests",
-                                                   "smoke-test", "smoke-tests", "smoketest", "smoketests"]
+                                                   "smoke-test", "smoke-tests", "smoketest", "smoketests", "fake", "fakes",
+                                                   "conformance", "certification"]
     /// `tests`, `spec`, `e2e`; `test_resources`, `test-files`, `api-tests`: a folder named for tests,
     /// or by one of its words, between `.`, `-` and `_` (Authelia's `test_resources/`, Woodpecker's
     /// migration `test-files/`).

@@ -165,10 +165,15 @@ enum AssignmentValueFilter {
 
     /// `Fido2Credentials = fido2Credentials`, `apiKey: apiKey`, `ACCESS_TOKEN=access_token`: a
     /// value of identifier characters that ends in the name it is assigned to, or in its plural
-    /// (case, `_` and `-` aside), passes a variable on; it is no secret. `name` is the matched text before the value,
-    /// from the rule's name word (`Credentials = `).
+    /// (case, `_` and `-` aside), passes a variable on; it is no secret. So does an action's type
+    /// (Redux's `SET_COMPONENT_CREDENTIALS = '@canvas/SET_COMPONENT_CREDENTIALS'`), a path of such
+    /// segments whose last one is the name. `name` is the matched text before the value, from the
+    /// rule's name word (`Credentials = `).
     static func echoesName(_ value: [UInt8], name: [UInt8]) -> Bool {
-        guard value.allSatisfy(ValueShape.isIdentifierByte) else { return false }
+        let segment = value.lastIndex(of: UInt8(ascii: "/")).map { Array(value[($0 + 1)...]) } ?? value
+        let path = value.dropLast(segment.count)
+        guard segment.allSatisfy(ValueShape.isIdentifierByte),
+              path.allSatisfy({ ValueShape.isIdentifierByte($0) || "@/-".utf8.contains($0) }) else { return false }
         let end = name.lastIndex(where: ValueShape.isIdentifierByte).map { $0 + 1 } ?? 0
         let start = name[..<end].lastIndex { !ValueShape.isIdentifierByte($0) && $0 != UInt8(ascii: "-") }.map { $0 + 1 } ?? 0
         func spelled(_ text: some Sequence<UInt8>) -> [UInt8] {
@@ -178,7 +183,7 @@ enum AssignmentValueFilter {
         guard !word.isEmpty else { return false }
         // Or its plural: the collection a loop takes the name from (`for (Saml2X509Credential
         // credential : verificationX509Credentials)`).
-        let value = spelled(value)
+        let value = spelled(segment)
         return value.reversed().starts(with: word.reversed()) || value.reversed().starts(with: ([UInt8(ascii: "s")] + word.reversed()))
     }
 

@@ -235,7 +235,7 @@ public final class Matcher {
                         ? QualifiedHexName.qualifier(before: whole.lowerBound, in: bytes) : []
                     var judgement = verdict(ruleSet.rules[index], secret: Array(bytes[secret]), name: name, qualifier: qualifier)
                     if judgement == .accepted, ruleSet.rules[index].rule.isGeneric,
-                       !AssignmentValueFilter.isQuoted(afterName: name), MinifiedLine.holds(secret, in: bytes) {
+                       isNoValue(secret, name: name, matchStart: whole.lowerBound, in: bytes) {
                         judgement = .rejected
                     }
                     // A value that is not a secret may hold the next assignment (`token =
@@ -270,6 +270,14 @@ public final class Matcher {
                 }
             }
         }
+    }
+
+    /// What the bytes around a generic rule's value say it is not: code on a minified line, the
+    /// next element of a list of strings, or a stand-in under a name that says so.
+    private func isNoValue(_ secret: Range<Int>, name: [UInt8], matchStart: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
+        !AssignmentValueFilter.isQuoted(afterName: name) && MinifiedLine.holds(secret, in: bytes)
+            || ListedString.isNextElement(secret, matchStart: matchStart, in: bytes)
+            || MadeUpNames.standsIn(before: secret.lowerBound, in: bytes)
     }
 
     /// Rules with `alone: false` (a tenant id, a database host) run only on blobs where a rule of

@@ -552,6 +552,13 @@ enum ValueShape {
         let following = path.length + 1 < value.count ? value[path.length + 1] : 0
         // `tc.credentials.(*AdminIdentityImportCredentials)`: a Go type assertion.
         if next == UInt8(ascii: "."), following == UInt8(ascii: "("), path.separators > 0 || path.sigil { return true }
+        // `textToSpeech?.[selectedProvider]?.credentialId`, `handler?.(event)`: optional chaining
+        // (JavaScript, C#) after a name without digits.
+        if next == UInt8(ascii: "?"), following == UInt8(ascii: "."), path.length + 2 < value.count,
+           "[(".utf8.contains(value[path.length + 2]) || isIdentifierStart(value[path.length + 2]),
+           !value[..<path.length].contains(where: isDigit) {
+            return true
+        }
         var opening = path.length
         // `aws_instance:Credentials({`, `jwt:sign(key`: a Lua method call (a bare `user:pass` is a
         // credential, not a name).

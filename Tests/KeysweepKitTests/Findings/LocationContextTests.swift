@@ -57,6 +57,11 @@ import Testing
         ("sa-token-doc/sso/readme.js", .docs),         // `doc` as a word of the folder's name (Sa-Token)
         ("internal/configuration/test_resources/config.yml", .test),  // named for tests by a word
         ("server/migration/test-files/postgres.sql", .test),
+        ("providers/v1/chef/fake/fake.go", .test),      // Go's test doubles (External Secrets)
+        ("runtime/template/v2/_testdata/root-ca.key", .fixture),  // Go's testdata, hidden from the go tool
+        ("src/fakeroot/config.yml", .source),
+        ("internal/certification/CIT.F.T.T.s/OP-request_uri-Unsigned.txt", .test),  // OpenID certification logs (Hydra)
+        ("conformance/oauth2/results.json", .test),
         ("contest/entries.yml", .source),
         ("latest-release/app.env", .source),
         ("docs-assets/app/.env", .docs),

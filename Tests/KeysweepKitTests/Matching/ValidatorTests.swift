@@ -210,6 +210,8 @@ import Testing
         ("!$canEditValue", false),                        // a negated variable (Coolify's Blade views)
         ("!$Xk9mQ2v", true),
         ("os.environ/OPENAI_API_KEY", false),             // LiteLLM's reference (Coolify's templates)
+        ("textToSpeech?.[selectedProvider]?.credentialId", false),  // optional chaining (Flowise)
+        ("handler?.(event)", false),
         ("OBJ_pkcs9,7L", false),                           // OpenSSL's obj_mac.h (vendored Node headers)
         ("Xk9_mQ2v,7L", true),
         ("Xk9mQ2v,7Lp", true),
