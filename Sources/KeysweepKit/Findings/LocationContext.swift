@@ -156,6 +156,10 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         let lowered = name.lowercased()
         let stem = lowered.split(separator: ".").first.map(String.init) ?? lowered
         if stem.hasPrefix("test_") || stem.hasSuffix("_test") || stem.hasSuffix("_spec") || stem.hasSuffix("_tests") { return true }
+        // `config/test.exs`, `config/settings/test.yml`, `config/environments/test.rb`: the test
+        // environment's settings (Phoenix, Rails), and any file named `test` or `testing` but a
+        // document about testing (`TESTING.md`).
+        if stem == "test" || stem == "testing", !docsSuffixes.contains(where: lowered.hasSuffix) { return true }
         // Django's and many Python packages' `tests.py`; PHPUnit's configuration, whose `<env>`
         // and `<server>` values are the test environment's (Laravel's `APP_KEY`).
         if ["tests.py", "test.py", "phpunit.xml", "phpunit.xml.dist", "phpunit.dist.xml"].contains(lowered) { return true }

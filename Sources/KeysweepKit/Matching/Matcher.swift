@@ -273,10 +273,12 @@ public final class Matcher {
     }
 
     /// What the bytes around a generic rule's value say it is not: code on a minified line, the
-    /// next element of a list of strings, or a stand-in under a name that says so.
+    /// first word of a text, a string that is no value of the name before it (`QuotedPair`), or a
+    /// stand-in under a name that says so.
     private func isNoValue(_ secret: Range<Int>, name: [UInt8], matchStart: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
-        !AssignmentValueFilter.isQuoted(afterName: name) && MinifiedLine.holds(secret, in: bytes)
-            || ListedString.isNextElement(secret, matchStart: matchStart, in: bytes)
+        !AssignmentValueFilter.isQuoted(afterName: name)
+            && (MinifiedLine.holds(secret, in: bytes) || PlainScalarText.continues(after: secret, name: name, in: bytes))
+            || QuotedPair.isNoPair(secret, matchStart: matchStart, in: bytes)
             || MadeUpNames.standsIn(before: secret.lowerBound, in: bytes)
     }
 

@@ -271,6 +271,12 @@ enum ValueShape {
            value.dropFirst().allSatisfy({ isLowercase($0) || isDigit($0) || "-_.".utf8.contains($0) }) {
             return true
         }
+        // `[*ApiKey::API_SCOPES, :mfa]`: an array literal that opens with a splatted name (Ruby,
+        // Python's `[*names`), cut where the value ends (RubyGems.org's permitted parameters).
+        if first == UInt8(ascii: "["), value.count > 3, value[1] == UInt8(ascii: "*"), isIdentifierStart(value[2]),
+           isNameOrCall(Array(value.dropFirst())) {
+            return true
+        }
         // `[System.Text.Encoding]::UTF8`, `[Ansible.LsaUtil]::RetrievePrivateData(`: a PowerShell type's member.
         if first == UInt8(ascii: "["), let close = value.firstIndex(of: UInt8(ascii: "]")), close > 1,
            value[close...].starts(with: Array("]::".utf8)),
@@ -292,6 +298,9 @@ enum ValueShape {
            value.dropFirst().dropLast().allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || $0 == UInt8(ascii: "_") }) {
             return true
         }
+        // `$1$SomeSalt$`, `$6$rounds=5000$salt$`: crypt(3)'s setting, a scheme and a salt without
+        // the hash that would follow them (Ansible's `crypt.crypt("…", "$1$SomeSalt$")`).
+        if isCryptSetting(value) { return true }
         // `credentials/\d+/`, `\w+/\d+/credentials/`: a route's regular expression.
         if isRoutePattern(value) || isRegularExpression(value) || isControllerAction(value) || isWordList(value) { return true }
         // `$.Values.servingEngineSpec.apiKey`: a Helm template's or a JSONPath's reference.
@@ -730,9 +739,27 @@ enum ValueShape {
         return value.contains(UInt8(ascii: "_")) || !value.contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
+    /// `$1$SomeSalt$`, `$5$rounds=5000$Xk9mQ2$`: crypt(3)'s scheme id (digits, or `2a`-style
+    /// bcrypt ids), an optional `rounds=N`, and a salt of at most 16 bytes of crypt's alphabet,
+    /// between `$` and ending with one: no hash after it.
+    static func isCryptSetting(_ value: [UInt8]) -> Bool {
+        guard value.count >= 4, value.first == UInt8(ascii: "$"), value.last == UInt8(ascii: "$") else { return false }
+        var parts = value.dropFirst().dropLast().split(separator: UInt8(ascii: "$"), omittingEmptySubsequences: false)
+        guard parts.count >= 2, let scheme = parts.first, (1...2).contains(scheme.count), scheme.first.map(isDigit) == true,
+              scheme.allSatisfy({ isDigit($0) || isLowercase($0) }) else { return false }
+        parts.removeFirst()
+        if parts.count == 2, parts[0].starts(with: Array("rounds=".utf8)), parts[0].dropFirst(7).allSatisfy(isDigit) {
+            parts.removeFirst()
+        }
+        guard parts.count == 1, let salt = parts.first else { return false }
+        return (1...16).contains(salt.count) && salt.allSatisfy { isIdentifierByte($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "/") }
+    }
+
     /// `id=database_url,src=/run/x`, `type=secret,id=npm`: two or more `name=value` options joined
     /// by `,`, as Docker's `--secret` and `--mount` take them.
     static func isOptionList(_ value: [UInt8]) -> Bool {
+        // `id=BUNDLE_PACKAGER__DEV`: Docker's `--secret` names a secret by its id alone.
+        if value.starts(with: Array("id=".utf8)), value.count > 3, value.dropFirst(3).allSatisfy(isIdentifierByte) { return true }
         let options = value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
         return options.count >= 2 && options.prefix(2).allSatisfy { option in
             let name = option.prefix { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || $0 == UInt8(ascii: "_") }

@@ -60,6 +60,10 @@ import Testing
         ("providers/v1/chef/fake/fake.go", .test),      // Go's test doubles (External Secrets)
         ("runtime/template/v2/_testdata/root-ca.key", .fixture),  // Go's testdata, hidden from the go tool
         ("src/fakeroot/config.yml", .source),
+        ("config/settings/test.yml", .test),           // the test environment's settings (Rails)
+        ("src/flagd-ui/config/test.exs", .test),       // Phoenix's
+        ("config/latest.yml", .source),
+        ("TESTING.md", .docs),
         ("internal/certification/CIT.F.T.T.s/OP-request_uri-Unsigned.txt", .test),  // OpenID certification logs (Hydra)
         ("conformance/oauth2/results.json", .test),
         ("contest/entries.yml", .source),

@@ -212,6 +212,9 @@ import Testing
         ("os.environ/OPENAI_API_KEY", false),             // LiteLLM's reference (Coolify's templates)
         ("textToSpeech?.[selectedProvider]?.credentialId", false),  // optional chaining (Flowise)
         ("handler?.(event)", false),
+        ("$1$SomeSalt$", false),                          // crypt's scheme and salt, no hash (Ansible's examples)
+        ("$6$rounds=5000$Xk9mQ2vL$", false),
+        ("$1$Xk9mQ2$vLp7w", true),
         ("OBJ_pkcs9,7L", false),                           // OpenSSL's obj_mac.h (vendored Node headers)
         ("Xk9_mQ2v,7L", true),
         ("Xk9mQ2v,7Lp", true),
