@@ -1,5 +1,8 @@
 /// A minimal reader of ASN.1 DER: enough to walk a private key or a certificate to the fields the
-/// inventory reports (algorithm, key size, validity). Malformed input yields nil, never a trap.
+/// inventory reports (algorithm, key size, validity), and the BER that PKCS#12 bundles are often
+/// written in (Bouncy Castle's, Spring's sample key stores): a constructed element of indefinite
+/// length, closed by two zero bytes, and an OCTET STRING in pieces, read as one string of its
+/// pieces' octets. Malformed input yields nil, never a trap.
 struct DERReader {
     /// One tag-length-value element.
     struct Element {
@@ -60,25 +63,59 @@ struct DERReader {
         self.bytes = bytes[...]
     }
 
+    /// How deep elements of indefinite length and pieces may nest: a bundle needs six or seven
+    /// levels, and each level read scans the levels below it once more.
+    private static let deepestIndefiniteNesting = 12
+
     /// The next element, or nil at the end or on malformed input.
-    mutating func next() -> Element? {
-        guard let tag = bytes.first, bytes.count >= 2 else { return nil }
+    mutating func next() -> Element? { next(depth: 0) }
+
+    private mutating func next(depth: Int) -> Element? {
+        guard depth <= Self.deepestIndefiniteNesting, let tag = bytes.first, bytes.count >= 2 else { return nil }
         var index = bytes.startIndex + 1
         var length = Int(bytes[index])
         index += 1
-        if length & 0x80 != 0 {
-            let count = length & 0x7F
-            guard count >= 1, count <= 4, bytes.endIndex - index >= count else { return nil }
-            length = 0
-            for _ in 0..<count {
-                length = length << 8 | Int(bytes[index])
-                index += 1
+        let content: ArraySlice<UInt8>
+        if length == 0x80 {
+            // BER's indefinite length, constructed elements only: the content runs to the two zero
+            // bytes that close it, after its own elements.
+            guard tag & 0x20 != 0 else { return nil }
+            var inner = DERReader(bytes[index...])
+            while !inner.bytes.starts(with: [0, 0]) {
+                guard inner.next(depth: depth + 1) != nil else { return nil }
             }
+            content = bytes[index..<inner.bytes.startIndex]
+            bytes = inner.bytes.dropFirst(2)
+        } else {
+            if length & 0x80 != 0 {
+                let count = length & 0x7F
+                guard count >= 1, count <= 4, bytes.endIndex - index >= count else { return nil }
+                length = 0
+                for _ in 0..<count {
+                    length = length << 8 | Int(bytes[index])
+                    index += 1
+                }
+            }
+            guard length >= 0, bytes.endIndex - index >= length else { return nil }
+            content = bytes[index..<(index + length)]
+            bytes = bytes[(index + length)...]
         }
-        guard length >= 0, bytes.endIndex - index >= length else { return nil }
-        let element = Element(tag: tag, content: bytes[index..<(index + length)])
-        bytes = bytes[(index + length)...]
-        return element
+        guard tag == Self.constructedOctetString else { return Element(tag: tag, content: content) }
+        return Self.joinedPieces(of: content, depth: depth).map { Element(tag: Element.octetString, content: $0[...]) }
+    }
+
+    /// An OCTET STRING written in pieces (BER's constructed form).
+    private static let constructedOctetString: UInt8 = 0x24
+
+    /// The octets of a constructed OCTET STRING's pieces, each an OCTET STRING itself.
+    private static func joinedPieces(of content: ArraySlice<UInt8>, depth: Int) -> [UInt8]? {
+        var reader = DERReader(content)
+        var octets: [UInt8] = []
+        while !reader.bytes.isEmpty {
+            guard let piece = reader.next(depth: depth + 1), piece.tag == Element.octetString else { return nil }
+            octets += piece.content
+        }
+        return octets
     }
 
     /// Every element to the end; nil if any is malformed.

@@ -28,7 +28,7 @@ enum KeyStoreFile {
     }
 
     /// The format that `bytes` start like, from their first bytes only: a PKCS#12 `PFX` sequence
-    /// with version 3, the magic numbers of JKS (`FEEDFEED`), JCEKS (`CECECECE`) and KeePass.
+    /// (DER or BER) with version 3, the magic numbers of JKS (`FEEDFEED`), JCEKS (`CECECECE`) and KeePass.
     static func format(startingWith bytes: some Collection<UInt8>) -> Format? {
         // Most blobs are text: one byte tells them apart before anything is copied.
         guard let first = bytes.first, [0xFE, 0xCE, 0x03, 0x30].contains(first) else { return nil }
@@ -38,8 +38,8 @@ enum KeyStoreFile {
         if head.starts(with: [0x03, 0xD9, 0xA2, 0x9A]), [0x65, 0x66, 0x67].contains(head[4]), head[5...7].elementsEqual([0xFB, 0x4B, 0xB5]) {
             return .keePass
         }
-        // SEQUENCE of 128 bytes to 16 MiB, then INTEGER 3.
-        if head[0] == 0x30, (0x81...0x83).contains(head[1]) {
+        // SEQUENCE of 128 bytes to 16 MiB, or of BER's indefinite length, then INTEGER 3.
+        if head[0] == 0x30, (0x80...0x83).contains(head[1]) {
             let versionAt = 2 + Int(head[1] & 0x7F)
             if versionAt + 3 <= head.count, head[versionAt..<versionAt + 3].elementsEqual([0x02, 0x01, 0x03]) { return .pkcs12 }
         }

@@ -26,6 +26,7 @@ import Testing
         ("encrypted-3des-unknown.p12", .pkcs12, false),     // a password no one published: nothing in sight
         ("encrypted-truststore-password.p12", .pkcs12, false),  // opens, to certificates only
         ("encrypted-3des-found.p12", .pkcs12, false),       // sealed until a found password opens it
+        ("ber-changeit.p12", .pkcs12, true),    // BER, as Bouncy Castle writes bundles: indefinite lengths, pieces
         ("vault.kdbx", .keePass, true),
     ]
 
@@ -77,7 +78,7 @@ import Testing
     /// A PKCS#12 bundle's MAC is keyed by its password: OpenSSL's (SHA-256 and SHA-1, 2,048
     /// iterations) and keytool's (SHA-256, 10,000) bundles under `changeit` and `password`.
     @Test(arguments: [("changeit.p12", "changeit"), ("password-sha1.p12", "password"), ("keytool-changeit.p12", "changeit"),
-                      ("nss-password.p12", "password"), ("encrypted-safe-changeit.p12", "changeit"),
+                      ("nss-password.p12", "password"), ("encrypted-safe-changeit.p12", "changeit"), ("ber-changeit.p12", "changeit"),
                       ("encrypted-3des-unknown.p12", nil), ("server.p12", nil), ("app.p12", nil)] as [(String, String?)])
     func aPKCS12BundleUnderAWellKnownPasswordIsKnownByItsMAC(name: String, password: String?) throws {
         #expect(PKCS12Password.wellKnownPassword(of: try Self.fixture(name)) == password)
@@ -138,6 +139,27 @@ import Testing
     @Test func aPKCS12BundleCutShortHoldsNoSecret() throws {
         let bytes = try Self.fixture("server.p12")
         #expect(!KeyStoreFile.holdsSecret(Array(bytes.prefix(bytes.count / 2)), as: .pkcs12))
+    }
+
+    /// BER's forms read as DER's: an OCTET STRING in pieces is one string of their octets, an
+    /// element of indefinite length ends at its two zero bytes; a piece that is no OCTET STRING,
+    /// a primitive element of indefinite length and an unclosed one are malformed.
+    @Test func berIsReadAsDER() {
+        var pieces = DERReader([0x24, 0x80, 0x04, 0x02, 0x61, 0x62, 0x04, 0x01, 0x63, 0x00, 0x00, 0x02, 0x01, 0x05])
+        let joined = pieces.next()
+        #expect(joined?.tag == DERReader.Element.octetString)
+        #expect(joined.map { Array($0.content) } == Array("abc".utf8))
+        #expect(pieces.next()?.smallInteger == 5)
+        var nested = DERReader([0x30, 0x80, 0x30, 0x80, 0x02, 0x01, 0x07, 0x00, 0x00, 0x00, 0x00])
+        #expect(nested.next()?.children?.first?.children?.first?.smallInteger == 7)
+        var notAPiece = DERReader([0x24, 0x03, 0x02, 0x01, 0x07])
+        #expect(notAPiece.next() == nil)
+        var primitive = DERReader([0x04, 0x80, 0x61, 0x00, 0x00])
+        #expect(primitive.next() == nil)
+        var unclosed = DERReader([0x30, 0x80, 0x02, 0x01, 0x07])
+        #expect(unclosed.next() == nil)
+        var tooDeep = DERReader(Array(repeating: [UInt8]([0x30, 0x80]), count: 40).flatMap { $0 } + Array(repeating: 0, count: 80))
+        #expect(tooDeep.next() == nil)
     }
 
     @Test func textIsNoKeyStore() {
