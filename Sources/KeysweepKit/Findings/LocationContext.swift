@@ -85,6 +85,8 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
 
     private static let testWords: Set<String> = ["test", "tests", "testing"]
 
+    private static let testStems: Set<String> = ["test", "testing", "mock", "mocks", "fake", "fakes"]
+
     /// Android's debug signing store: made by the build tools under the published password
     /// `android` to sign debug builds, which app stores refuse; React Native's template commits one.
     private static let debugKeyStore = "debug.keystore"
@@ -157,9 +159,9 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         let stem = lowered.split(separator: ".").first.map(String.init) ?? lowered
         if stem.hasPrefix("test_") || stem.hasSuffix("_test") || stem.hasSuffix("_spec") || stem.hasSuffix("_tests") { return true }
         // `config/test.exs`, `config/settings/test.yml`, `config/environments/test.rb`: the test
-        // environment's settings (Phoenix, Rails), and any file named `test` or `testing` but a
-        // document about testing (`TESTING.md`).
-        if stem == "test" || stem == "testing", !docsSuffixes.contains(where: lowered.hasSuffix) { return true }
+        // environment's settings (Phoenix, Rails); `mock.ts`, `fakes.go`: a test's stand-ins
+        // beside the code (Logto's connectors); any file so named but a document (`TESTING.md`).
+        if testStems.contains(stem), !docsSuffixes.contains(where: lowered.hasSuffix) { return true }
         // Django's and many Python packages' `tests.py`; PHPUnit's configuration, whose `<env>`
         // and `<server>` values are the test environment's (Laravel's `APP_KEY`).
         if ["tests.py", "test.py", "phpunit.xml", "phpunit.xml.dist", "phpunit.dist.xml"].contains(lowered) { return true }

@@ -210,6 +210,12 @@ enum ValueShape {
             let named = words.map { word in Array(word.reversed().drop(while: isDigit).reversed()) }
             if words.count >= 2, named.allSatisfy({ !$0.isEmpty && isWordIdentifier($0) }) { return true }
         }
+        // `(base64String:`: a typed parameter list (TypeScript's arrow function, Kotlin's lambda
+        // types) cut at the blank after the parameter's name.
+        if first == UInt8(ascii: "("), value.count > 3, value.last == UInt8(ascii: ":"), isIdentifierStart(value[1]),
+           value.dropFirst().dropLast().allSatisfy(isIdentifierByte) {
+            return true
+        }
         // `$env:FEED_KEY`, `$script:Credentials[$key]`: a PowerShell variable of a scope or a drive.
         if first == UInt8(ascii: "$"), let colon = value.firstIndex(of: UInt8(ascii: ":")), colon + 1 < value.count,
            powerShellScopes.contains(value[1..<colon].map(KeywordPrefilter.fold)), isIdentifierStart(value[colon + 1]) {

@@ -64,6 +64,8 @@ import Testing
         ("src/flagd-ui/config/test.exs", .test),       // Phoenix's
         ("config/latest.yml", .source),
         ("TESTING.md", .docs),
+        ("packages/connectors/connector-alipay-web/src/mock.ts", .test),  // a test's stand-ins (Logto)
+        ("src/mockingbird.ts", .source),
         ("internal/certification/CIT.F.T.T.s/OP-request_uri-Unsigned.txt", .test),  // OpenID certification logs (Hydra)
         ("conformance/oauth2/results.json", .test),
         ("contest/entries.yml", .source),

@@ -213,6 +213,7 @@ import Testing
         ("textToSpeech?.[selectedProvider]?.credentialId", false),  // optional chaining (Flowise)
         ("handler?.(event)", false),
         ("$1$SomeSalt$", false),                          // crypt's scheme and salt, no hash (Ansible's examples)
+        ("(base64String:", false),                        // a typed parameter (Logto's arrow function)
         ("$6$rounds=5000$Xk9mQ2vL$", false),
         ("$1$Xk9mQ2$vLp7w", true),
         ("OBJ_pkcs9,7L", false),                           // OpenSSL's obj_mac.h (vendored Node headers)
