@@ -18,8 +18,14 @@ enum PrivateKeyBody {
         if block.label != "OPENSSH PRIVATE KEY", block.body.starts(with: openSSHMagic) {
             return block.body.count >= 64
         }
+        // So is a key of one format under another format's label (a PKCS#1 RSA key under
+        // `BEGIN PRIVATE KEY`, Casdoor's default token key): the body decides.
         return isValid(der: block.body, label: block.label, secret: secret)
+            || privateKeyLabels.contains(block.label) && label(ofDER: block.body) != nil
     }
+
+    /// The labels PEM gives a private key in the clear, whose body may be any of their formats.
+    private static let privateKeyLabels: Set<String> = ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY"]
 
     /// The label a PEM file would give `der`, a private key's DER bytes without armor (base64 of
     /// them in code: `PKCS8EncodedKeySpec(Base64.decode("MIIEvQ…"))`), when they parse as

@@ -13,6 +13,18 @@ import Testing
         #expect(PrivateKeyBody.isValid(try fixture(name)))
     }
 
+    /// A key's body decides what it is, not its label: PKCS#1 under PKCS#8's label (Casdoor's
+    /// default token key) is a key; a body that is no key is none under any label.
+    @Test func aKeyUnderAnotherFormatsLabelIsStillAKey() throws {
+        let pkcs1 = String(decoding: try fixture("legacy-rsa1024.pem"), as: UTF8.self)
+        let relabelled = pkcs1.replacingOccurrences(of: "RSA PRIVATE KEY", with: "PRIVATE KEY")
+        #expect(PrivateKeyBody.isValid(Array(relabelled.utf8)))
+        let asEC = pkcs1.replacingOccurrences(of: "RSA PRIVATE KEY", with: "EC PRIVATE KEY")
+        #expect(PrivateKeyBody.isValid(Array(asEC.utf8)))
+        let certificate = "-----BEGIN PRIVATE KEY-----\nMIIBszCCAVmgAwIBAgIUQ1Y=\n-----END PRIVATE KEY-----"
+        #expect(!PrivateKeyBody.isValid(Array(certificate.utf8)))
+    }
+
     @Test func truncatedElidedAndRandomBodiesDoNot() throws {
         let lines = String(decoding: try fixture("legacy-rsa1024.pem"), as: UTF8.self).split(separator: "\n")
         let truncated = ([lines[0]] + lines[1...4] + [lines.last!]).joined(separator: "\n")
