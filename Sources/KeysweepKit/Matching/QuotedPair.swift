@@ -1,13 +1,14 @@
 /// A quoted name, a comma and a quoted string after it: the assignment grammar's call-argument
 /// form, right for a call's arguments (`setProperty("password", "v")`, ConfigParser's
-/// `set("db", "password", "v")`) and wrong where the strings are no name and value, in a list of
-/// strings: `Set.of("resetPassword", "i18nEnable", …)`, `printf(FORMAT, "#UserName",
-///   "#Password", "#UserType")`, `['username', 'password', 'google2fa']`, where the next element
-///   is the next name. A value is such an element when its name is not the first item (a `,`
-///   stands before the name's opening quote), another item or the list's end, `,` or `]`, follows
-///   its closing quote (`)` follows ConfigParser's value), and it reads as a name: letters, digits
-///   and `_`, at least one letter, and at most one leading `#`, `@` or `$` (a column heading, an
-///   annotation, a variable).
+/// `set("db", "password", "v")`) and wrong in a list of strings, where the next element is the
+/// next name: `Set.of("resetPassword", "i18nEnable", …)`, `printf(FORMAT, "#UserName",
+/// "#Password", "#UserType")`, `['username', 'password', 'google2fa']`.
+///
+/// A value is such an element when its name is not the first item (a `,` stands before the
+/// name's opening quote), another item or the list's end, `,` or `]`, follows its closing quote
+/// (`)` follows ConfigParser's value), and it reads as a name: letters, digits and `_`, at least
+/// one letter, and at most one leading `#`, `@` or `$` (a column heading, an annotation, a
+/// variable).
 enum QuotedPair {
     /// Whether the value at `secret`, matched from `matchStart` (the rule's name) in the
     /// call-argument form, is no value of that name but the next element of a list of strings.
@@ -59,7 +60,8 @@ enum QuotedPair {
 
     private static func readsAsName(_ value: UnsafeRawBufferPointer.SubSequence) -> Bool {
         let word = value.first.map { "#@$".utf8.contains($0) } == true ? value.dropFirst() : value
-        return !word.isEmpty && word.allSatisfy(ValueShape.isIdentifierByte) && word.contains { ValueShape.isLowercase($0) || ValueShape.isUppercase($0) }
+        return !word.isEmpty && word.allSatisfy(ValueShape.isIdentifierByte)
+            && word.contains { ValueShape.isLowercase($0) || ValueShape.isUppercase($0) }
     }
 
     private static func skipBlanksBackward(from offset: Int, notBefore start: Int, in bytes: UnsafeRawBufferPointer) -> Int {

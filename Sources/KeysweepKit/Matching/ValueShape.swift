@@ -758,7 +758,8 @@ enum ValueShape {
             parts.removeFirst()
         }
         guard parts.count == 1, let salt = parts.first else { return false }
-        return (1...16).contains(salt.count) && salt.allSatisfy { isIdentifierByte($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "/") }
+        return (1...16).contains(salt.count)
+            && salt.allSatisfy { isIdentifierByte($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "/") }
     }
 
     /// `id=database_url,src=/run/x`, `type=secret,id=npm`: two or more `name=value` options joined

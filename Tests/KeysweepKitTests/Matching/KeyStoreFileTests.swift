@@ -78,7 +78,8 @@ import Testing
     /// A PKCS#12 bundle's MAC is keyed by its password: OpenSSL's (SHA-256 and SHA-1, 2,048
     /// iterations) and keytool's (SHA-256, 10,000) bundles under `changeit` and `password`.
     @Test(arguments: [("changeit.p12", "changeit"), ("password-sha1.p12", "password"), ("keytool-changeit.p12", "changeit"),
-                      ("nss-password.p12", "password"), ("encrypted-safe-changeit.p12", "changeit"), ("ber-changeit.p12", "changeit"),
+                      ("nss-password.p12", "password"), ("encrypted-safe-changeit.p12", "changeit"),
+                      ("ber-changeit.p12", "changeit"),
                       ("encrypted-3des-unknown.p12", nil), ("server.p12", nil), ("app.p12", nil)] as [(String, String?)])
     func aPKCS12BundleUnderAWellKnownPasswordIsKnownByItsMAC(name: String, password: String?) throws {
         #expect(PKCS12Password.wellKnownPassword(of: try Self.fixture(name)) == password)
@@ -158,7 +159,8 @@ import Testing
         #expect(primitive.next() == nil)
         var unclosed = DERReader([0x30, 0x80, 0x02, 0x01, 0x07])
         #expect(unclosed.next() == nil)
-        var tooDeep = DERReader(Array(repeating: [UInt8]([0x30, 0x80]), count: 40).flatMap { $0 } + Array(repeating: 0, count: 80))
+        let nestedTooDeep = Array(repeating: [UInt8]([0x30, 0x80]), count: 40).flatMap { $0 } + Array(repeating: 0, count: 80)
+        var tooDeep = DERReader(nestedTooDeep)
         #expect(tooDeep.next() == nil)
     }
 
