@@ -83,7 +83,7 @@ struct PEMBlock {
                 headers += line + [UInt8(ascii: "\n")]
             } else {
                 // Blanks inside a line stand for line breaks (`-----BEGIN … KEY----- MIIC… AwEH… -----END`).
-                for piece in line.split(whereSeparator: isBlank) {
+                for piece in line.split(whereSeparator: ValueShape.isBlank) {
                     let base64 = piece.filter(isBase64)
                     if !base64.isEmpty { body += base64 + [UInt8(ascii: "\n")] }
                 }
@@ -157,18 +157,14 @@ struct PEMBlock {
 
     /// `line` without the blanks it starts with.
     private static func trimmedLeft(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        line.drop(while: isBlank)
+        line.drop(while: ValueShape.isBlank)
     }
 
     /// `line` without the blanks it starts or ends with.
     private static func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         let text = trimmedLeft(line)
-        guard let last = text.lastIndex(where: { !isBlank($0) }) else { return text[text.endIndex...] }
+        guard let last = text.lastIndex(where: { !ValueShape.isBlank($0) }) else { return text[text.endIndex...] }
         return text[...last]
-    }
-
-    private static func isBlank(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
     }
 
     /// Lines split at CR, LF, and the two-character escapes `\n` and `\r`.

@@ -11,14 +11,12 @@ enum PlainScalarText {
     /// first word of a longer text.
     static func continues(after secret: Range<Int>, name: [UInt8], in bytes: UnsafeRawBufferPointer) -> Bool {
         guard !bytes[secret].contains(where: ValueShape.isDigit),
-              let colon = name.lastIndex(where: { !isBlank($0) }), name[colon] == UInt8(ascii: ":"),
+              let colon = name.lastIndex(where: { !ValueShape.isBlank($0) }), name[colon] == UInt8(ascii: ":"),
               colon == 0 || name[colon - 1] != UInt8(ascii: ":") else { return false }
         var offset = secret.upperBound
-        guard offset < bytes.count, isBlank(bytes[offset]) else { return false }
-        while offset < bytes.count, isBlank(bytes[offset]) { offset += 1 }
+        guard offset < bytes.count, ValueShape.isBlank(bytes[offset]) else { return false }
+        while offset < bytes.count, ValueShape.isBlank(bytes[offset]) { offset += 1 }
         guard offset < bytes.count else { return false }
         return !"#\r\n".utf8.contains(bytes[offset])
     }
-
-    private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
 }

@@ -16,7 +16,7 @@ enum QuotedPair {
         guard secret.lowerBound > matchStart, secret.upperBound < bytes.count, isQuote(bytes[secret.lowerBound - 1]),
               bytes[secret.upperBound] == bytes[secret.lowerBound - 1],
               let closing = nameQuote(before: secret.lowerBound - 1, notBefore: matchStart, in: bytes),
-              !bytes[matchStart..<closing].contains(where: { isQuote($0) || isBlank($0) || $0 == UInt8(ascii: "(") })
+              !bytes[matchStart..<closing].contains(where: { isQuote($0) || ValueShape.isBlank($0) || $0 == UInt8(ascii: "(") })
         else { return false }
         guard let opening = openingQuote(before: matchStart, in: bytes) else { return false }
         return startsAfterComma(opening, in: bytes) && endsItem(after: secret.upperBound + 1, in: bytes)
@@ -39,7 +39,7 @@ enum QuotedPair {
     private static func openingQuote(before start: Int, in bytes: UnsafeRawBufferPointer) -> Int? {
         var offset = start
         while offset > max(0, start - 64), !isQuote(bytes[offset - 1]) {
-            if isBlank(bytes[offset - 1]) || bytes[offset - 1] == UInt8(ascii: "\n") { return nil }
+            if ValueShape.isBlank(bytes[offset - 1]) || bytes[offset - 1] == UInt8(ascii: "\n") { return nil }
             offset -= 1
         }
         return offset > 0 && isQuote(bytes[offset - 1]) ? offset - 1 : nil
@@ -54,7 +54,7 @@ enum QuotedPair {
     /// `,` or `]` after blanks from `offset`.
     private static func endsItem(after offset: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
         var offset = offset
-        while offset < bytes.count, isBlank(bytes[offset]) { offset += 1 }
+        while offset < bytes.count, ValueShape.isBlank(bytes[offset]) { offset += 1 }
         return offset < bytes.count && (bytes[offset] == UInt8(ascii: ",") || bytes[offset] == UInt8(ascii: "]"))
     }
 
@@ -66,10 +66,9 @@ enum QuotedPair {
 
     private static func skipBlanksBackward(from offset: Int, notBefore start: Int, in bytes: UnsafeRawBufferPointer) -> Int {
         var offset = offset
-        while offset > start, isBlank(bytes[offset - 1]) { offset -= 1 }
+        while offset > start, ValueShape.isBlank(bytes[offset - 1]) { offset -= 1 }
         return offset
     }
 
     private static func isQuote(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") }
-    private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
 }

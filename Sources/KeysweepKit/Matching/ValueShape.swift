@@ -43,11 +43,14 @@ enum ValueShape {
            isWordIdentifier(Array(value.dropFirst(2))) {
             return true
         }
-        // `(signedValue:`, `(authorizationHeader`: a parameter list or a call's argument, cut there.
+        // `(signedValue:`, `(base64String:`: a typed parameter list (TypeScript's arrow function,
+        // Kotlin's lambda types) cut at the blank after the parameter's name, whatever the name;
+        // `(authorizationHeader`: a call's argument cut there, a name of words.
         if first == UInt8(ascii: "("), value.count > 3, isIdentifierStart(value[1]) {
             let name = Array(value.dropFirst().prefix(while: isIdentifierByte))
             let rest = value.dropFirst(1 + name.count)
-            if name.count >= 4, isWordIdentifier(name), rest.isEmpty || rest.first == UInt8(ascii: ":") && rest.count == 1 { return true }
+            if rest.count == 1, rest.first == UInt8(ascii: ":") { return true }
+            if name.count >= 4, isWordIdentifier(name), rest.isEmpty { return true }
         }
         // `[{required: true, …}]`: an array of object literals, cut at the first field's value
         // (a form's validation rules in Vue).
@@ -209,12 +212,6 @@ enum ValueShape {
             // A temporary's number ends the last word (`querySelect4`).
             let named = words.map { word in Array(word.reversed().drop(while: isDigit).reversed()) }
             if words.count >= 2, named.allSatisfy({ !$0.isEmpty && isWordIdentifier($0) }) { return true }
-        }
-        // `(base64String:`: a typed parameter list (TypeScript's arrow function, Kotlin's lambda
-        // types) cut at the blank after the parameter's name.
-        if first == UInt8(ascii: "("), value.count > 3, value.last == UInt8(ascii: ":"), isIdentifierStart(value[1]),
-           value.dropFirst().dropLast().allSatisfy(isIdentifierByte) {
-            return true
         }
         // `$env:FEED_KEY`, `$script:Credentials[$key]`: a PowerShell variable of a scope or a drive.
         if first == UInt8(ascii: "$"), let colon = value.firstIndex(of: UInt8(ascii: ":")), colon + 1 < value.count,
@@ -889,6 +886,8 @@ enum ValueShape {
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+    /// A space or a tab: what separates words on a line.
+    static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
     static func isLowercase(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
     static func isUppercase(_ byte: UInt8) -> Bool { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
 
