@@ -20,7 +20,9 @@ struct Keysweep: ParsableCommand {
         // A closed pipe (`keysweep ... | head`, a git that exited early) is an error to report,
         // not a reason to die silently.
         signal(SIGPIPE, SIG_IGN)
-        // Most commands scan: their rules are built while the arguments are parsed.
+        // Most commands scan: their rules are built while the arguments are parsed, and a
+        // pre-commit hook's git diff runs meanwhile.
+        StagedDiffPrefetch.start(for: CommandLine.arguments)
         BuiltinRuleSet.prepare()
         do {
             var command = try parseAsRoot()

@@ -92,6 +92,26 @@ import Testing
         #expect(packed.status == 1 && packed.output.contains("ci.env:1:11"), "\(packed.output)")
     }
 
+    /// The diff started for the working directory before the arguments are parsed
+    /// (`StagedDiffPrefetch`) serves a scan of that folder only: run in one repository and asked
+    /// for another, `keysweep` reports the other's staged secret, not its own folder's.
+    @Test func theStagedDiffIsOfTheRepositoryAskedFor() throws {
+        let here = try freshRepository(), there = try freshRepository()
+        defer {
+            try? FileManager.default.removeItem(atPath: here)
+            try? FileManager.default.removeItem(atPath: there)
+        }
+        try write("API_TOKEN=Zq8mV3nLp5wR2tYk7Hd\n", to: here + "/ci.env")
+        try write("\n\nDB_PASSWORD=Xk9#mQ2vLp7wR4t\n", to: there + "/app.env")
+        _ = try run(["git", "add", "-A"], in: here)
+        _ = try run(["git", "add", "-A"], in: there)
+        let options = ["--format", "text", "--color", "never"]
+        let other = try run([KeysweepProcess.binary, "git", "--staged", there] + options, in: here)
+        #expect(other.status == 1 && other.output.contains("app.env:3:13") && !other.output.contains("ci.env"), "\(other.output)")
+        let own = try run([KeysweepProcess.binary, "staged", here] + options, in: here)
+        #expect(own.status == 1 && own.output.contains("ci.env:1:11") && !own.output.contains("app.env"), "\(own.output)")
+    }
+
     @Test func plainGitHookBlocksASecret() throws {
         let repo = try freshRepository()
         defer { try? FileManager.default.removeItem(atPath: repo) }

@@ -25,11 +25,21 @@ struct StagedChanges {
 
     let files: [File]
 
+    /// The lines the index adds relative to HEAD, as a patch without context.
+    static let diffArguments = [
+        "diff", "--cached", "--no-color", "--no-ext-diff", "--no-renames", "--unified=0", "--full-index",
+        "--diff-filter=ACMR", "--src-prefix=a/", "--dst-prefix=b/",
+    ]
+
     init(repository: GitRepository) throws(KeysweepError) {
-        let diff = try GitProcess.output(repository: repository.path, [
-            "diff", "--cached", "--no-color", "--no-ext-diff", "--no-renames", "--unified=0", "--full-index",
-            "--diff-filter=ACMR", "--src-prefix=a/", "--dst-prefix=b/",
-        ])
+        let git: GitProcess
+        if let prefetched = StagedDiffPrefetch.take(for: repository) {
+            git = prefetched
+        } else {
+            git = try GitProcess(repository: repository.path, arguments: Self.diffArguments)
+        }
+        let diff = git.output.readToEnd()
+        try git.finish()
         var added = Self.addedLines(inPatch: diff)
         // A binary file (an archive, say) has no lines: all of it is new.
         for path in Self.binaryPaths(inPatch: diff) where added[path] == nil { added[path] = [1...Int.max] }
