@@ -46,17 +46,18 @@ enum MadeUpNames {
         return last?.name
     }
 
-    /// Words that say a name's value stands in for a secret: what an API returns or a form shows in
-    /// its place (`REDACTED_CREDENTIAL_VALUE`, `maskedPassword`, `SECRET_PLACEHOLDER`).
-    private static let standInWords: Set<[UInt8]> = Set(["redacted", "masked", "mask", "obfuscated", "placeholder",
-                                                         "blank", "censored"].map { Array($0.utf8) })
+    /// Words that say a name's value is no secret, whatever it looks like: it stands in for one,
+    /// as an API returns it or a form shows it (`REDACTED_CREDENTIAL_VALUE`, `maskedPassword`,
+    /// `SECRET_PLACEHOLDER`), or it is published (ThingsBoard's `publicResourceKey`, the key in a
+    /// link anyone may open to a resource; a `publishableKey`).
+    private static let noSecretWords: Set<[UInt8]> = Set(["redacted", "masked", "mask", "obfuscated", "placeholder",
+                                                          "blank", "censored", "public", "publishable"].map { Array($0.utf8) })
 
-    /// Whether the name of the value at `offset` says the value stands in for a secret, whatever
-    /// the value looks like (Flowise's `REDACTED_CREDENTIAL_VALUE = '_FLOWISE_BLANK_07167752-…'`):
-    /// generic rules leave it.
-    static func standsIn(before offset: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
+    /// Whether the name of the value at `offset` says the value is no secret (Flowise's
+    /// `REDACTED_CREDENTIAL_VALUE = '_FLOWISE_BLANK_07167752-…'`): generic rules leave it.
+    static func saysNoSecret(before offset: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
         guard let name = name(before: offset, in: bytes) else { return false }
-        return words(of: Array(bytes[name])).contains { standInWords.contains($0.map(KeywordPrefilter.fold)) }
+        return words(of: Array(bytes[name])).contains { noSecretWords.contains($0.map(KeywordPrefilter.fold)) }
     }
 
     /// Words after `test` that make it the name of a tool, not a mark on the value:
