@@ -38,7 +38,7 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         let components = original.map { $0.lowercased() }
         guard let name = components.last, let originalName = original.last else { return .source }
         let folders = Set(components.dropLast())
-        if !folders.isDisjoint(with: fixtureFolders) || isFixtureFile(name) { return .fixture }
+        if !folders.isDisjoint(with: fixtureFolders) || isFixtureFile(name) || isModelFactory(components) { return .fixture }
         if folders.contains(where: isTestFolder) || isTestFile(originalName)
             || original.dropLast().contains(where: isTestSourceSet)
             || name == debugKeyStore {
@@ -115,6 +115,16 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     static func isFixtureFile(_ lowered: String) -> Bool { name(lowered, holdsWordIn: fixtureWords) }
 
     private static let fixtureWords: Set<String> = ["fixture", "fixtures"]
+
+    /// `database/factories/UserFactory.php` (Laravel), `app/factories.py` (factory_boy),
+    /// `user_factories.rb` (factory_bot): the made-up records that tests and seeders build, with
+    /// their users' passwords (Laravel's default factory hashes `password`). Java's and C#'s
+    /// `factories` packages are code, so the folder counts only under `database`.
+    static func isModelFactory(_ lowered: [String]) -> Bool {
+        guard let name = lowered.last else { return false }
+        if lowered.count >= 3, lowered[lowered.count - 3] == "database", lowered[lowered.count - 2] == "factories" { return true }
+        return (name.hasSuffix(".py") || name.hasSuffix(".rb")) && self.name(name, holdsWordIn: ["factories"])
+    }
 
     /// `openapi.yaml`, `swagger.json`, `petstore.openapi.yml`: an API's specification, whose
     /// `example` values document requests and responses (Supabase Auth's `refresh_token:` in one).

@@ -40,7 +40,16 @@ enum PlaceholderFilter {
            Entropy.shannon(secret) < Self.generatedEntropy { return true }
         return markers.contains { lowered.contains(subsequence: $0) } || startsWithNamedStandIn(lowered) || namesItsField(lowered)
             || isAnonymousLoginPassword(lowered) || isBracketedName(secret) || conventionalPasswords.contains(lowered)
+            || emptyInputDigests.contains(lowered)
     }
+
+    /// MD5, SHA-1 and SHA-256 of no bytes at all: constants that code compares with (an AWS
+    /// signature's empty payload) and documentation shows as a token's shape (acme.sh's
+    /// `export DEDYN_TOKEN=d41d8cd98f00b204e9800998ecf8427e`). No one's secret.
+    private static let emptyInputDigests: Set<[UInt8]> = Set([
+        "d41d8cd98f00b204e9800998ecf8427e", "da39a3ee5e6b4b0d3255bfef95601890afd80709",
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    ].map { Array($0.utf8) })
 
     /// Passwords that a protocol's convention fixes, the same for everyone: GitHub's
     /// `x-oauth-basic`, sent beside a token given as the user name (Yarn's Git fetcher checks for
@@ -52,8 +61,13 @@ enum PlaceholderFilter {
 
     /// `[PASSWORD]`, `{feed_name}`: a field's name in brackets where its value goes, as templates
     /// that a script fills in write it (PowerShell's NuGet credentials template). Letters of one
-    /// case: values drawn at random mix them.
+    /// case: values drawn at random mix them. Also `<NAME_OF_IT` with its bracket left open.
     static func isBracketedName(_ secret: [UInt8]) -> Bool {
+        // `<API_KEY_GENERATED_IN_THE_WEB_UI`: a shouted name after an angle bracket left open.
+        if secret.count >= 6, secret.first == UInt8(ascii: "<"), secret.contains(UInt8(ascii: "_")),
+           secret.dropFirst().allSatisfy({ ValueShape.isUppercase($0) || ValueShape.isDigit($0) || $0 == UInt8(ascii: "_") }) {
+            return true
+        }
         guard secret.count >= 4, let first = secret.first, let last = secret.last,
               first == UInt8(ascii: "[") && last == UInt8(ascii: "]") || first == UInt8(ascii: "{") && last == UInt8(ascii: "}")
         else { return false }

@@ -218,6 +218,14 @@ enum ValueShape {
            powerShellScopes.contains(value[1..<colon].map(KeywordPrefilter.fold)), isIdentifierStart(value[colon + 1]) {
             return true
         }
+        // `$AWS_ACCESS_KEY_ID/$CredentialScope`, `$ZM_Key&$qstr`, `$dir/private/cakey.pem`: a
+        // variable named in words, then what a string builds around it (shell, Perl, PHP,
+        // OpenSSL's config). Not a crypt hash (`$argon2id$`, `$apr1$`: no word name, or `$` next).
+        if first == UInt8(ascii: "$"), value.count > 3 {
+            let name = Array(value.dropFirst().prefix(while: isIdentifierByte))
+            let next = value.dropFirst(1 + name.count).first
+            if name.count >= 2, isWordIdentifier(name), let next, "/&\\\"?#.".utf8.contains(next) { return true }
+        }
         // `{$_DVWA['db_password']}`: PHP interpolating a variable into a string.
         if value.count > 2, value.starts(with: Array("{$".utf8)), isIdentifierStart(value[2]) { return true }
         // `\json_encode($merged)`, `\Foo\Bar::baz(`: a PHP name from the global namespace.
@@ -760,10 +768,17 @@ enum ValueShape {
     }
 
     /// `id=database_url,src=/run/x`, `type=secret,id=npm`: two or more `name=value` options joined
-    /// by `,`, as Docker's `--secret` and `--mount` take them.
+    /// by `,`, as Docker's `--secret` and `--mount` take them; or one whose name and value are words.
     static func isOptionList(_ value: [UInt8]) -> Bool {
         // `id=BUNDLE_PACKAGER__DEV`: Docker's `--secret` names a secret by its id alone.
         if value.starts(with: Array("id=".utf8)), value.count > 3, value.dropFirst(3).allSatisfy(isIdentifierByte) { return true }
+        // `sms_provider=ovh`: one option, a name of lowercase words set to a lowercase word (Modoboa's
+        // rules for when a form shows a field).
+        if let equals = value.firstIndex(of: UInt8(ascii: "=")), equals + 2 < value.count {
+            let name = value[..<equals], word = value[(equals + 1)...]
+            if name.contains(UInt8(ascii: "_")), name.allSatisfy({ isLowercase($0) || $0 == UInt8(ascii: "_") }),
+               name.first != UInt8(ascii: "_"), word.allSatisfy(isLowercase) { return true }
+        }
         let options = value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
         return options.count >= 2 && options.prefix(2).allSatisfy { option in
             let name = option.prefix { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || $0 == UInt8(ascii: "_") }

@@ -36,6 +36,10 @@ import Testing
         ("crypto/test-vectors/ed25519.json", .fixture),
         ("internal/entity/auth_session_fixtures.go", .fixture),  // fixtures beside the code (PhotoPrism)
         ("db/fixtures.json", .fixture),
+        ("database/factories/UserFactory.php", .fixture),  // Laravel's model factories
+        ("packages/Webkul/User/src/Database/Factories/AdminFactory.php", .fixture),
+        ("modoboa/admin/factories.py", .fixture),  // factory_boy
+        ("src/main/java/org/acme/factories/DataSourceFactory.java", .source),  // a package of code
         ("src/fixturesupport/loader.go", .source),
         ("android/app/debug.keystore", .test),           // Android's debug signing store
         ("module/web-server/src/testFixtures/resources/test.p12", .fixture),  // Gradle's test fixtures (Spring Boot)

@@ -53,6 +53,13 @@ import Testing
         ("!Ref", false),                                   // a YAML tag, a negation
         ("$env:__DOTNET_RUNTIME_FEED_KEY", false),         // PowerShell's environment drive
         ("$script:NuGetEndpointCredentials[$key]", false), // a script-scoped PowerShell variable
+        ("$AWS_ACCESS_KEY_ID/$CredentialScope", false),    // a shell string built around variables (acme.sh)
+        ("$ZM_Key&$qstr", false),
+        ("$dir/private/cakey.pem#", false),                // OpenSSL's config, a comment against the path
+        ("$Gx7q/2Vn9LmZ4T", true),                         // no name of words after `$`: a password
+        ("$argon2id$v=19$m=65536", true),                  // crypt's `$id$`: not a variable of words
+        ("sms_provider=ovh", false),                       // a form's rule for showing a field (Modoboa)
+        ("db_pass=Tz6!qW3v", true),
         ("creds!.password", false),
         ("required|confirmed|min:6", false),               // Laravel's validation rules
         ("Modules\\ApiKey", false),                        // a PHP namespace
@@ -428,6 +435,11 @@ import Testing
         ("sk_live_1A1A1A1", false),                   // seven bytes: too short a group to tell
         ("x-oauth-basic", true),                      // GitHub's fixed password beside a token
         ("x-oauth-basic-Tz6!q", false),
+        ("<API_KEY_GENERATED_IN_THE_WEB_UI", true),     // its bracket left open (acme.sh's TrueNAS hook)
+        ("<Xk9mQ2vLp7wT4nB6", false),
+        ("d41d8cd98f00b204e9800998ecf8427e", true),     // MD5 of nothing
+        ("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", true), // SHA-256 of nothing
+        ("d41d8cd98f00b204e9800998ecf8427f", false),
     ])
     func placeholders(value: String, isPlaceholder: Bool) {
         #expect(PlaceholderFilter.isPlaceholder(Array(value.utf8)) == isPlaceholder)
