@@ -37,6 +37,13 @@ enum ValueShape {
                 if inner[path.length] == UInt8(ascii: "(") { return isNameOrCall(inner) }
                 if inner[path.length] == UInt8(ascii: "}"), inner[(path.length + 1)...].allSatisfy({ ">),;/".utf8.contains($0) }) { return true }
             }
+            // `{SearchData?.id as string}` cut at its blank, `{request_kwargs['pageToken']}` cut
+            // at its quote: a JSX expression, a Python f-string's field, named in words.
+            let words = inner[..<path.length].split { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "?") }
+            if words.allSatisfy({ isWordIdentifier(Array($0)) }),
+               path.length == inner.count ? path.separators > 0 : inner[path.length] == UInt8(ascii: "[") {
+                return true
+            }
         }
         // `!$canEditValue`: a variable negated (Blade, PHP), named in words.
         if first == UInt8(ascii: "!"), value.count > 3, value[1] == UInt8(ascii: "$"),
@@ -167,6 +174,13 @@ enum ValueShape {
         // `.init(key)`, `.block(value:`: a Swift implicit member; `*/&x`: the end of a C comment.
         if first == UInt8(ascii: "."), value.count > 1, isIdentifierStart(value[1]) { return true }
         if value.starts(with: Array("*/".utf8)) { return true }
+        // `prompt=True,`, `default=None,`: a keyword argument cut at its comma (Click's
+        // `@click.option("--es-password", default=None, …)`, read as a flag and its value).
+        if value.count > 3, value.last == UInt8(ascii: ","), let equals = value.firstIndex(of: UInt8(ascii: "=")), equals > 0 {
+            let argument = Array(value[(equals + 1)..<(value.count - 1)])
+            if isWordIdentifier(Array(value[..<equals])), !argument.isEmpty,
+               isWordIdentifier(argument) || argument.allSatisfy(isDigit) { return true }
+        }
         // `<%=ServletResources.getAccessKey(`, `<?= $key`: a JSP, ERB or PHP tag that prints an
         // expression, cut where the value ends.
         if value.count > 2, value.starts(with: Array("<%".utf8)) || value.starts(with: Array("<?".utf8)) { return true }

@@ -59,6 +59,11 @@ import Testing
         ("$Gx7q/2Vn9LmZ4T", true),                         // no name of words after `$`: a password
         ("$argon2id$v=19$m=65536", true),                  // crypt's `$id$`: not a variable of words
         ("sms_provider=ovh", false),                       // a form's rule for showing a field (Modoboa)
+        ("prompt=True,", false),                           // a keyword argument cut at its comma (Click)
+        ("default=None,", false),
+        ("Tz6=Qw3v,", true),
+        ("{SearchData?.id", false),                        // a JSX expression cut at its blank
+        ("{request_kwargs['", false),                      // an f-string's field cut at its quote
         ("db_pass=Tz6!qW3v", true),
         ("creds!.password", false),
         ("required|confirmed|min:6", false),               // Laravel's validation rules
