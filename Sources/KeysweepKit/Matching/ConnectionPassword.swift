@@ -4,9 +4,9 @@
 /// Looser than `AssignmentValueFilter`: a weak password (`hunter`, `123456`) in a connection
 /// string is still a credential that works somewhere, so one character class is enough. What is
 /// left out is what documentation and drivers write there instead of a password: a reference or
-/// a format directive (`%s`, `{0}`, `$DB_PASS`), a word that names the field (`password`, `pw`),
-/// a stand-in (`foo:bar`), a test word, and Oracle's sample schema password `tiger` (`scott/tiger`,
-/// in the documentation of most database drivers).
+/// a format directive (`%s`, `{0}`, `$DB_PASS`), a word that names the field (`password`, `pw`,
+/// `remotePassword`), a stand-in (`foo:bar`), a test word, and Oracle's sample schema password
+/// `tiger` (`scott/tiger`, in the documentation of most database drivers).
 enum ConnectionPassword {
     /// Whole values that stand for a password rather than being one (case aside).
     private static let standIns: Set<[UInt8]> = Set([
@@ -21,8 +21,18 @@ enum ConnectionPassword {
         guard value.count >= 2 else { return false }
         if ValueShape.isReferenceOrExpression(value) || isFormatDirective(value) { return false }
         let lowered = value.map(KeywordPrefilter.fold)
-        if standIns.contains(lowered) { return false }
+        if standIns.contains(lowered) || namesTheField(lowered) { return false }
         return !testWords.contains { lowered.contains(subsequence: $0) }
+    }
+
+    /// Words that end a credential's field name.
+    private static let fieldWords: [[UInt8]] = ["password", "passwd", "secret", "token", "apikey", "secretkey"].map { Array($0.utf8) }
+
+    /// `AuthToken`, `secretKey`, `remotePassword`, `APIKEY` (`lowered` is case-folded): letters
+    /// alone, ending in the name of the field they stand in (Apprise's `twilio://AccountSid:AuthToken@…`).
+    /// A product's name is no field's (`supertokens`).
+    private static func namesTheField(_ lowered: [UInt8]) -> Bool {
+        lowered.allSatisfy(ValueShape.isLowercase) && fieldWords.contains { lowered.reversed().starts(with: $0.reversed()) }
     }
 
     /// `%s`, `%d`, `%v`, `%1$s`, `%-20s`: one printf conversion, filled in by the code around it.

@@ -465,6 +465,11 @@ import Testing
         ("pw", false),
         ("bar", false),              // `foo:bar`
         ("tiger", false),            // Oracle's sample schema, `scott/tiger`
+        ("AuthToken", false),        // letters naming the field (Apprise's `twilio://AccountSid:AuthToken@…`)
+        ("remotePassword", false),
+        ("whiskey", true),
+        ("supertokens", true),                // a product's name
+        ("Toto12345", true),
         ("test_password", false),
         ("x", false),
     ])
