@@ -26,7 +26,8 @@ enum ConnectionPassword {
     }
 
     /// Words that end a credential's field name.
-    private static let fieldWords: [[UInt8]] = ["password", "passwd", "secret", "token", "apikey", "secretkey"].map { Array($0.utf8) }
+    private static let fieldWords: [[UInt8]] = ["password", "passwd", "secret", "token", "apikey", "secretkey"]
+        .map { Array($0.utf8) }
 
     /// `AuthToken`, `secretKey`, `remotePassword`, `APIKEY` (`lowered` is case-folded): letters
     /// alone, ending in the name of the field they stand in (Apprise's `twilio://AccountSid:AuthToken@…`).
