@@ -8,7 +8,7 @@
 /// name's opening quote), another item or the list's end, `,` or `]`, follows its closing quote
 /// (`)` follows ConfigParser's value), and it reads as a name: letters, digits and `_`, at least
 /// one letter, and at most one leading `#`, `@` or `$` (a column heading, an annotation, a
-/// variable).
+/// variable). In an object, a string followed by `:` is the next key, whatever it holds.
 enum QuotedPair {
     /// Whether the value at `secret`, matched from `matchStart` (the rule's name) in the
     /// call-argument form, is no value of that name but the next element of a list of strings.
@@ -18,6 +18,9 @@ enum QuotedPair {
               let closing = nameQuote(before: secret.lowerBound - 1, notBefore: matchStart, in: bytes),
               !bytes[matchStart..<closing].contains(where: { isQuote($0) || ValueShape.isBlank($0) || $0 == UInt8(ascii: "(") })
         else { return false }
+        // `"1Password","b84e4048-…":"NordPass"`: the string after the name is an object's next key
+        // (Pocket ID's minified map of authenticator ids to names).
+        if follows(UInt8(ascii: ":"), after: secret.upperBound + 1, in: bytes) { return true }
         guard let opening = openingQuote(before: matchStart, in: bytes) else { return false }
         return startsAfterComma(opening, in: bytes) && endsItem(after: secret.upperBound + 1, in: bytes)
             && readsAsName(bytes[secret])
@@ -53,9 +56,14 @@ enum QuotedPair {
 
     /// `,` or `]` after blanks from `offset`.
     private static func endsItem(after offset: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
+        follows(UInt8(ascii: ","), after: offset, in: bytes) || follows(UInt8(ascii: "]"), after: offset, in: bytes)
+    }
+
+    /// `byte` after blanks from `offset`.
+    private static func follows(_ byte: UInt8, after offset: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
         var offset = offset
         while offset < bytes.count, ValueShape.isBlank(bytes[offset]) { offset += 1 }
-        return offset < bytes.count && (bytes[offset] == UInt8(ascii: ",") || bytes[offset] == UInt8(ascii: "]"))
+        return offset < bytes.count && bytes[offset] == byte
     }
 
     private static func readsAsName(_ value: UnsafeRawBufferPointer.SubSequence) -> Bool {
