@@ -604,8 +604,12 @@ enum ValueShape {
                 next = value[after]
             }
         }
-        // `described_class.create!(user:`, `valid?(x)`: a Ruby method whose name ends in `!` or `?`.
-        if "!?".utf8.contains(next), following == UInt8(ascii: "("), path.separators > 0 {
+        // `described_class.create!(user:`, `valid?(x)`: a Ruby method whose name ends in `!` or `?`;
+        // `ready!(rx.poll_unpin(cx)`, `vec![`: a Rust macro, named in lowercase words.
+        let rustMacro = next == UInt8(ascii: "!") && path.separators == 0 && !path.sigil && path.length >= 3
+            && value[..<path.length].allSatisfy { isLowercase($0) || $0 == UInt8(ascii: "_") }
+        if "!?".utf8.contains(next), following == UInt8(ascii: "(") || rustMacro && following == UInt8(ascii: "["),
+           path.separators > 0 || rustMacro {
             opening += 1
             next = following
         }
@@ -628,8 +632,8 @@ enum ValueShape {
         guard next == UInt8(ascii: "(") || next == UInt8(ascii: "[") else { return false }
         // What follows the bracket must read as arguments or an index (`db`, `"K"`, `i + 1`,
         // `x.y`): `Zz9vFN43PA[I95y~([B|nU` or `QvcU(1w0IE<;;FdZN` is a generated password.
-        // `LazyLock::new(|| {`: a Rust closure as the argument.
-        if next == UInt8(ascii: "("), value[(opening + 1)...].starts(with: Array("||".utf8)) { return true }
+        // `LazyLock::new(|| {`, `open_gauge.open(|count|`: a Rust closure as the argument.
+        if next == UInt8(ascii: "("), isClosureStart(value[(opening + 1)...]) { return true }
         guard readsAsArguments(value[(opening + 1)...], skippingStrings: wordName || path.separators > 0) else { return false }
         // A bracket opened after a name and not closed in the value: a call cut at its first
         // argument separator (`sqlite3DbSpanDup(db, ...`).
@@ -639,6 +643,15 @@ enum ValueShape {
         // also ends with a bracket.
         let closes = [UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]")].contains(last)
         return closes || wordName || path.separators > 0
+    }
+
+    /// `||`, `|count|`, `|(key, value)|`, `|&x|`: a Rust closure's parameters, between bars.
+    private static func isClosureStart(_ rest: ArraySlice<UInt8>) -> Bool {
+        guard rest.first == UInt8(ascii: "|") else { return false }
+        let parameters = rest.dropFirst().prefix { $0 != UInt8(ascii: "|") }
+        guard parameters.count < rest.count - 1 else { return false }
+        return parameters.allSatisfy { isIdentifierByte($0) || "&,:() ".utf8.contains($0) }
+            && (parameters.isEmpty || parameters.contains(where: isLowercase))
     }
 
     /// The text after a composite literal's `{` (Go, Rust) and the type's name before it: nothing

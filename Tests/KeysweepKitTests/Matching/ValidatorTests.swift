@@ -60,6 +60,9 @@ import Testing
         ("$argon2id$v=19$m=65536", true),                  // crypt's `$id$`: not a variable of words
         ("sms_provider=ovh", false),                       // a form's rule for showing a field (Modoboa)
         ("prompt=True,", false),                           // a keyword argument cut at its comma (Click)
+        ("ready!(rx.poll_unpin(cx)", false),               // a Rust macro (Vector)
+        ("open_gauge.open(|count|", false),                // a Rust closure as the argument
+        ("Xk9!(mQ2vLp7w", true),
         ("default=None,", false),
         ("Tz6=Qw3v,", true),
         ("{SearchData?.id", false),                        // a JSX expression cut at its blank
