@@ -123,8 +123,10 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     static func isModelFactory(_ lowered: [String]) -> Bool {
         guard let name = lowered.last else { return false }
         if lowered.count >= 3, lowered[lowered.count - 3] == "database", lowered[lowered.count - 2] == "factories" { return true }
-        return (name.hasSuffix(".py") || name.hasSuffix(".rb")) && self.name(name, holdsWordIn: ["factories"])
+        return (name.hasSuffix(".py") || name.hasSuffix(".rb")) && self.name(name, holdsWordIn: factoryWords)
     }
+
+    private static let factoryWords: Set<String> = ["factories"]
 
     /// `openapi.yaml`, `swagger.json`, `petstore.openapi.yml`: an API's specification, whose
     /// `example` values document requests and responses (Supabase Auth's `refresh_token:` in one).

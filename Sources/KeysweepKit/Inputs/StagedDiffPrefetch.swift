@@ -36,7 +36,8 @@ public enum StagedDiffPrefetch {
     /// The diff started for `repository`'s folder, once; nil when none was (then the slot is
     /// left as it is).
     static func take(for repository: GitRepository) -> GitProcess? {
-        guard let folder = resolvedFolder(repository.path) else { return nil }
+        // Most scans started none: no path to resolve then.
+        guard started.withLock({ $0 != nil }), let folder = resolvedFolder(repository.path) else { return nil }
         return started.withLock { prefetched in
             guard let match = prefetched, match.folder == folder else { return nil }
             prefetched = nil

@@ -25,7 +25,9 @@ enum ConnectionPassword {
         return !testWords.contains { lowered.contains(subsequence: $0) }
     }
 
-    /// Words that end a credential's field name.
+    /// Words that end a credential's field name. Fewer than `PlaceholderFilter`'s field names, which
+    /// judge values of several words: a password of letters alone may end in `key`, `pass` or `pwd`
+    /// (`whiskey`, `compass`).
     private static let fieldWords: [[UInt8]] = ["password", "passwd", "secret", "token", "apikey", "secretkey"]
         .map { Array($0.utf8) }
 
@@ -33,7 +35,7 @@ enum ConnectionPassword {
     /// alone, ending in the name of the field they stand in (Apprise's `twilio://AccountSid:AuthToken@…`).
     /// A product's name is no field's (`supertokens`).
     private static func namesTheField(_ lowered: [UInt8]) -> Bool {
-        lowered.allSatisfy(ValueShape.isLowercase) && fieldWords.contains { lowered.reversed().starts(with: $0.reversed()) }
+        lowered.allSatisfy(ValueShape.isLowercase) && fieldWords.contains { lowered.suffix($0.count).elementsEqual($0) }
     }
 
     /// `%s`, `%d`, `%v`, `%1$s`, `%-20s`: one printf conversion, filled in by the code around it.
