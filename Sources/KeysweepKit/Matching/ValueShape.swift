@@ -102,6 +102,12 @@ enum ValueShape {
             return true  // `{name}`, `{cipher}..=}`, `[a, b]`, `(expr)`, `%NAME%`, `@name@`
         default: break
         }
+        // `Recovery:**`: the rest of a Markdown heading in bold (`**Password Recovery:**`), a word.
+        if value.count > 4, value.suffix(2).elementsEqual("**".utf8) {
+            let text = value.dropLast(2)
+            let word = text.last == UInt8(ascii: ":") ? text.dropLast() : text
+            if word.count >= 3, word.allSatisfy({ isLowercase($0) || isUppercase($0) }) { return true }
+        }
         // `:$(airflow_encode_url "$REDIS_PASSWORD")`, `:${PASSWORD}`: a user-less `user:password`
         // whose password the shell or a template fills in.
         if first == UInt8(ascii: ":"), value.count > 3,
@@ -369,6 +375,14 @@ enum ValueShape {
         // `"Credential="+r.Form.Get(x)`: what a string is joined with, cut after its `+`.
         if first == UInt8(ascii: "+"), value.count > 2, isReferenceOrExpression(Array(value.dropFirst().drop { $0 == UInt8(ascii: " ") })) {
             return true
+        }
+        // `"+campaign.stats.submitted_data+"`: what is joined between two strings, read from a
+        // name (`"Submitted Credentials: "+campaign.stats.submitted_data+"<br>"`, minified).
+        if first == UInt8(ascii: "+"), last == UInt8(ascii: "+"), value.count > 4 {
+            let blank = { (byte: UInt8) in isBlank(byte) }
+            let joined = Array(value.dropFirst().dropLast().drop(while: blank).reversed().drop(while: blank).reversed())
+            let path = identifierPath(in: joined)
+            if path.length == joined.count && (path.separators > 0 || path.sigil) || isReferenceOrExpression(joined) { return true }
         }
         // `%s/%s/us-east-1/s3/aws4_request`: a format string that the code fills in, opening with
         // a conversion.
@@ -638,11 +652,20 @@ enum ValueShape {
         // A bracket opened after a name and not closed in the value: a call cut at its first
         // argument separator (`sqlite3DbSpanDup(db, ...`).
         let closer = next == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
-        if !value[opening...].contains(closer) { return true }
+        guard let closing = value[opening...].firstIndex(of: closer) else { return true }
+        // `sha256(pass).toString().slice(0`: a method called on what the call returns.
+        if isMethodCall(value[(closing + 1)...]) { return true }
         // A name with digits before a bracket (`Tr0ub4(dor)&3x`) is a password unless the value
         // also ends with a bracket.
         let closes = [UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]")].contains(last)
         return closes || wordName || path.separators > 0
+    }
+
+    /// `.toString()`, `.slice(0`: a method called, a dot and a name in words, then `(`.
+    private static func isMethodCall(_ rest: ArraySlice<UInt8>) -> Bool {
+        guard rest.first == UInt8(ascii: "."), let start = rest.dropFirst().first, isIdentifierStart(start) else { return false }
+        let name = rest.dropFirst().prefix(while: isIdentifierByte)
+        return name.count >= 3 && !name.contains(where: isDigit) && rest.dropFirst(1 + name.count).first == UInt8(ascii: "(")
     }
 
     /// `||`, `|count|`, `|(key, value)|`, `|&x|`: a Rust closure's parameters, between bars.
@@ -657,7 +680,8 @@ enum ValueShape {
     /// The text after a composite literal's `{` (Go, Rust) and the type's name before it: nothing
     /// (the value was cut there), `}`, a field's name and `:` (`{Name: …`, `{store:`), a first
     /// value and `,` (`{store, mock}`), a nested literal's `&` (`{&google.…`), or a name up to
-    /// where the value was cut after a type's name without digits (`Creds{store`).
+    /// where the value was cut after a type's name without digits (`Creds{store`), or a dotted
+    /// name so cut after a dotted type's name (`impart.HTTPError{http.StatusBadRequest`).
     /// `mbxs{zFS*)x6a9)N` and `Tr0ub4{dor}&3x` are passwords.
     private static func opensFields(_ rest: ArraySlice<UInt8>, after type: ArraySlice<UInt8>) -> Bool {
         let wordType = !type.contains(where: isDigit)
@@ -669,6 +693,12 @@ enum ValueShape {
         guard isIdentifierStart(first) else { return false }
         let name = rest.prefix(while: isIdentifierByte)
         guard let after = rest.dropFirst(name.count).first else { return wordType }
+        // `impart.HTTPError{http.StatusInternalServerError`: a first value read from a package or a
+        // type, a dotted name up to where the value was cut at its `,`, after a dotted type's name.
+        if after == UInt8(ascii: "."), wordType, identifierPath(in: Array(type)).separators > 0 {
+            let member = identifierPath(in: Array(rest))
+            if member.length == rest.count, member.onlyDots { return true }
+        }
         // `CredentialsWebAuthn{cred1}`: one value that ends the literal and the value, after a
         // type's name without digits (`some{strange}pw` goes on: a password).
         let closesLiteral = after == UInt8(ascii: "}") && rest.dropFirst(name.count + 1).allSatisfy { ",;)]".utf8.contains($0) }

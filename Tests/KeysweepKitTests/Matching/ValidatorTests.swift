@@ -62,6 +62,13 @@ import Testing
         ("prompt=True,", false),                           // a keyword argument cut at its comma (Click)
         ("ready!(rx.poll_unpin(cx)", false),               // a Rust macro (Vector)
         ("open_gauge.open(|count|", false),                // a Rust closure as the argument
+        ("impart.HTTPError{http.StatusBadRequest", false), // a Go composite literal cut at its comma (WriteFreely)
+        ("sha256(pass).toString().slice(0", false),        // a method called on a call's result (Dashy)
+        ("+campaign.stats.submitted_data+", false),        // joined between two strings (Gophish, minified)
+        ("Tr0ub4(dor).Zq9(x", true),                       // a name with digits, then no method in words
+        ("+Tr0ub4dor+", true),                             // a word between `+`: a password
+        ("Recovery:**", false),                            // a Markdown heading in bold (Sentry's docs)
+        ("Xk9#mQ2v**", true),
         ("Xk9!(mQ2vLp7w", true),
         ("default=None,", false),
         ("Tz6=Qw3v,", true),
