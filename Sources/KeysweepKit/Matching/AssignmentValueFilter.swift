@@ -121,10 +121,16 @@ enum AssignmentValueFilter {
 
     /// Keys that providers make to be published in web pages and apps: PostHog's project key
     /// (`phc_`), Stripe's publishable keys (`pk_live_`, `pk_test_`), Mapbox's public tokens
-    /// (`pk.eyJ`), Flutterwave's public key, Mailgun's public validation key. A generic rule's
-    /// name beside one (`POSTHOG_KEY=phc_…`) does not make it a secret.
+    /// (`pk.eyJ`), Flutterwave's public key, Mailgun's public validation key, Datadog's client
+    /// tokens for browser RUM and logs (`pub` and 32 hex digits). A generic rule's name beside one
+    /// (`POSTHOG_KEY=phc_…`, `client_token = "pub…"`) does not make it a secret.
     static func holdsPublicKey(_ value: [UInt8]) -> Bool {
-        publicKeyPrefixes.contains { value.starts(with: $0) }
+        publicKeyPrefixes.contains { value.starts(with: $0) } || isDatadogClientToken(value)
+    }
+
+    private static func isDatadogClientToken(_ value: [UInt8]) -> Bool {
+        value.count == 35 && value.starts(with: Array("pub".utf8))
+            && value.dropFirst(3).allSatisfy { ValueShape.isDigit($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
     }
 
     private static let publicKeyPrefixes: [[UInt8]] = ["phc_", "pk_live_", "pk_test_", "pk.eyJ", "FLWPUBK", "pubkey-"]

@@ -74,8 +74,13 @@ public enum PublishedTestKeys {
         "45ghiukldjahdnhzdauz", "dpf43f3p2l4k3l03", "kd94hf93k423kf44", "hh5s93j4hdidpola", "hdk48Djdsa",
         "hfdp7dh39dks9884", "nnch734d00sl2jdk", "pfkkdhi9sl3r4s00", "0685bd9184jfhq22", "ad180jjd733klru7",
         "9djdj82h48djs9d2", "kkk9d7dh3k39sjv7", "wOJIO9A2W5mFwDgiDvZbTSMK/PY=",
-        // jwt.io's default token.
+        // jwt.io's default token, and PyJWT's README example (`{"some": "payload"}` signed with
+        // `secret`), which pip's and SBOM tools' reports copy with the package's description.
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzb21lIjoicGF5bG9hZCJ9.4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg",
+        // Google reCAPTCHA v2's test site key and secret (its FAQ: every verification passes),
+        // for development and automated tests (PyPI's Warehouse `dev/environment`).
+        "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI", "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe",
     ].map { Array($0.utf8) })
 
     /// Whether `secret` is one of the published values; a hex key may carry its `0x`

@@ -68,6 +68,8 @@ import Testing
         ("Tr0ub4(dor).Zq9(x", true),                       // a name with digits, then no method in words
         ("+Tr0ub4dor+", true),                             // a word between `+`: a password
         ("Recovery:**", false),                            // a Markdown heading in bold (Sentry's docs)
+        ("pubcee1dc56e7f5bd03397cc3624eb7961c", false),    // Datadog's browser client token: public (Vector's site)
+        ("pubcee1dc56e7f5bd03397cc3624eb7961cX", true),
         ("Xk9#mQ2v**", true),
         ("Xk9!(mQ2vLp7w", true),
         ("default=None,", false),
@@ -490,7 +492,8 @@ import Testing
     /// Providers' documentation values are published test keys (context `example`), not placeholders.
     @Test(arguments: ["sk_test_4eC39HqLyjWDarjtT1zdp7dc", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
                       "AIzaSyAdOS2zB6NCsk1pCdZ4-P6GBdi_UUPwX7c", "1726be1638095a19edd134c77bde3aa2ece1e5d8",
-                      "2YotnFZFEjr1zCsicMWpAA", "mF_9.B5f-4.1JqM", "czZCaGRSa3F0MzpnWDFmQmF0M2JW"])  // RFC 6749, 7662
+                      "2YotnFZFEjr1zCsicMWpAA", "mF_9.B5f-4.1JqM", "czZCaGRSa3F0MzpnWDFmQmF0M2JW",  // RFC 6749, 7662
+                      "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe"])  // reCAPTCHA's test secret
     func documentationValuesArePublishedTestKeys(value: String) {
         #expect(PublishedTestKeys.contains(Array(value.utf8)))
         #expect(!PublishedTestKeys.contains(Array(value.dropLast().utf8)))
