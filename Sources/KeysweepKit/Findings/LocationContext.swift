@@ -105,8 +105,13 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     private static let docsWords: Set<String> = ["docs", "doc", "documentation"]
 
     /// `config.example.yml`, `settings_sample.json`, `ssl-tls-ca-key-cert-example.h`: a file whose
-    /// name says it shows how the real one looks (a word of the name, between `.`, `-` and `_`).
-    static func isExampleFile(_ lowered: String) -> Bool { name(lowered, holdsWordIn: exampleWords) }
+    /// name says it shows how the real one looks (a word of the name, between `.`, `-` and `_`);
+    /// also a dotenv example with its words run together (Maxun's `ENVEXAMPLE`).
+    static func isExampleFile(_ lowered: String) -> Bool {
+        name(lowered, holdsWordIn: exampleWords) || dotenvExamples.contains(lowered)
+    }
+
+    private static let dotenvExamples: Set<String> = ["envexample", ".envexample", "envsample", ".envsample"]
 
     private static let exampleWords: Set<String> = ["example", "examples", "sample", "samples"]
 

@@ -13,6 +13,7 @@ enum AssignmentValueFilter {
 
     private static let fileExtensions = [
         ".pem", ".key", ".json", ".txt", ".yml", ".yaml", ".crt", ".p12", ".pfx", ".jks", ".cfg", ".conf", ".env",
+        ".pub", ".asc", ".gpg", ".der", ".cer", ".p8", ".ppk", ".keystore",
         ".png", ".jpg", ".gif", ".svg", ".webp", ".ico",
     ]
 

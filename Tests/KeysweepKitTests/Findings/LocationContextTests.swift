@@ -82,6 +82,8 @@ import Testing
         ("config/database.example.yml", .example),
         ("libraries/ESP8266WiFi/src/ssl-tls-ca-key-cert-example.h", .example),
         ("settings_sample.py", .example),
+        ("ENVEXAMPLE", .example),                               // Maxun's dotenv example
+        ("src/envexamples.go", .source),
         ("src/resampler.c", .source),
         ("dist/app.war!WEB-INF/classes/application.properties", .source),
         ("test/src/test/resources/legacy.zip!users/admin/config.xml", .test),  // Jenkins' test resources

@@ -70,6 +70,7 @@ import Testing
         ("Recovery:**", false),                            // a Markdown heading in bold (Sentry's docs)
         ("pubcee1dc56e7f5bd03397cc3624eb7961c", false),    // Datadog's browser client token: public (Vector's site)
         ("pubcee1dc56e7f5bd03397cc3624eb7961cX", true),
+        ("SALT-PROJECT-GPG-PUBKEY-2023.pub", false),       // a key file's name (Salt's bootstrap)
         ("Xk9#mQ2v**", true),
         ("Xk9!(mQ2vLp7w", true),
         ("default=None,", false),
