@@ -185,6 +185,9 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         // `.env.test`, `config.testing`, `test.env`: a test environment's settings.
         if lowered.contains(".test.") || lowered.contains(".spec.") || lowered.hasSuffix(".t") || lowered.hasSuffix(".test")
             || lowered.hasSuffix(".testing") || ["test.env", "testing.env"].contains(lowered) { return true }
+        // `impersonating_customers.feature`: a Gherkin scenario, which Cucumber and Behat run as an
+        // acceptance test (Sylius' `features/`).
+        if lowered.hasSuffix(".feature") { return true }
         let original = name.split(separator: ".").first.map(String.init) ?? name
         return original.count > 5 && (original.hasSuffix("Test") || original.hasSuffix("Tests"))
     }

@@ -49,20 +49,23 @@ enum AssignmentValueFilter {
     }
 
     /// `Hashing:\n` in `"Password Hashing:\n"`: the escapes that end a string's line are not
-    /// part of a value.
+    /// part of a value, nor a no-break space after it.
     private static func withoutTrailingEscapes(_ value: [UInt8]) -> [UInt8] {
         var value = value
         while value.count >= 2, value[value.count - 2] == UInt8(ascii: "\\"), "nrt".utf8.contains(value[value.count - 1]) {
             value.removeLast(2)
         }
+        // `ConvertTo-SecureString\u{A0}"…"`: a no-break space (UTF-8 `C2 A0`), which documents
+        // pasted from word processors put between words, ends a value as a blank does.
+        while value.count >= 2, value[value.count - 2] == 0xC2, value[value.count - 1] == 0xA0 { value.removeLast(2) }
         return value
     }
 
     /// `Lösenord`, `Contraseña:`, `OAuth-klientnøkkel`, `CLI密码`, `2FA驗證碼`, a sentence of a
     /// translation: the label of a password field as translation files write it
     /// (`Password=Lösenord` in Jenkins' `_sv_SE.properties`). Letters, one at least outside ASCII;
-    /// ASCII digits fewer than those letters; no ASCII symbol but a label's `-`, `'`, `:`, `.` and
-    /// blanks; other scripts' punctuation. `w57äöüw4b6huwb6nhu` and `Grün3!Kx9wQ` are passwords.
+    /// ASCII digits fewer than those letters; no ASCII symbol but a label's `-`, `'`, `:`, `.`, `/`
+    /// (`Usuário/Senha`) and blanks; other scripts' punctuation. `w57äöüw4b6huwb6nhu` and `Grün3!Kx9wQ` are passwords.
     /// The value is read as `Character`s here, not bytes: only Unicode's classes tell a letter of
     /// another script from its punctuation. Bytes that are not UTF-8 are read as ISO-8859-1, the
     /// encoding Java's `.properties` files have by definition (`Contrase\u{F1}a` in a jar's
@@ -86,7 +89,7 @@ enum AssignmentValueFilter {
             if character.isASCII {
                 if character.isNumber { digits += 1; continue }
                 if character.isLetter { asciiLetters += 1 }
-                if !(character.isLetter || " -':.".contains(character)) { onlyLabelSymbols = false }
+                if !(character.isLetter || " -':./".contains(character)) { onlyLabelSymbols = false }
             } else if character.isLetter {
                 foreignLetters += 1
             } else if character.isPunctuation {

@@ -83,6 +83,7 @@ import Testing
         ("libraries/ESP8266WiFi/src/ssl-tls-ca-key-cert-example.h", .example),
         ("settings_sample.py", .example),
         ("ENVEXAMPLE", .example),                               // Maxun's dotenv example
+        ("features/admin/impersonating_customers.feature", .test),  // a Gherkin scenario (Sylius)
         ("src/envexamples.go", .source),
         ("src/resampler.c", .source),
         ("dist/app.war!WEB-INF/classes/application.properties", .source),

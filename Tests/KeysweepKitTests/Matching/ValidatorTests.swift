@@ -71,6 +71,9 @@ import Testing
         ("pubcee1dc56e7f5bd03397cc3624eb7961c", false),    // Datadog's browser client token: public (Vector's site)
         ("pubcee1dc56e7f5bd03397cc3624eb7961cX", true),
         ("SALT-PROJECT-GPG-PUBKEY-2023.pub", false),       // a key file's name (Salt's bootstrap)
+        ("ConvertTo-SecureString\u{A0}", false),           // a cmdlet before a no-break space (Azure's samples)
+        ("Usuário/Senha", false),                          // a translation's label (OpenMRS' Portuguese)
+        ("Grün/3Kx9wQ!", true),
         ("Xk9#mQ2v**", true),
         ("Xk9!(mQ2vLp7w", true),
         ("default=None,", false),
