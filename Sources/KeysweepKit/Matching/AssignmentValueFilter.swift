@@ -252,7 +252,17 @@ enum AssignmentValueFilter {
         if let equals = value.firstIndex(of: UInt8(ascii: "=")), value[equals...].contains(where: ValueShape.isIdentifierStart) {
             return false
         }
-        return !isCompoundIdentifier(value)
+        // `dTfyELRrAICGDwzjHDjuhw==`: base64 padded to its length is no identifier, whatever words
+        // its letters happen to spell (OpenMRS' default AES key).
+        return isPaddedBase64(value) || !isCompoundIdentifier(value)
+    }
+
+    /// Base64 of a length a multiple of four that ends in `=` or `==`.
+    private static func isPaddedBase64(_ value: [UInt8]) -> Bool {
+        guard value.count % 4 == 0, value.last == UInt8(ascii: "=") else { return false }
+        let body = value.reversed().drop { $0 == UInt8(ascii: "=") }
+        return value.count - body.count <= 2
+            && body.allSatisfy { ValueShape.isIdentifierByte($0) && $0 != UInt8(ascii: "_") || "+/".utf8.contains($0) }
     }
 
     /// `ASN1ImplicitlyTaggable`, `previousX509PrivateKey`, `absentUInt8EnumArray`: two or more

@@ -785,8 +785,13 @@ enum ValueShape {
 
     /// `NID_pkcs9_emailAddress`, `user_id2`, `2fa_secret`: snake-case words in which digits only end a word
     /// (random values put digits inside words: `aB3x_Yz9k_Qm4Lp8`); `description=`: a name
-    /// followed by its own assignment.
+    /// followed by its own assignment. Not base64 that pads 16 bytes (`dTfyELRrAICGDwzjHDjuhw==`,
+    /// OpenMRS' default AES key): 24 bytes ending in `==` are no name.
     static func isWordIdentifier(_ value: [UInt8]) -> Bool {
+        if value.count % 4 == 0, value.count >= 24, value.suffix(2).elementsEqual("==".utf8),
+           value.dropLast(2).last != UInt8(ascii: "=") {
+            return false
+        }
         var value = value
         while let end = value.last, end == UInt8(ascii: "=") || end == UInt8(ascii: ":") { value.removeLast() }
         // `2fa_backup_codes`, `3d_model`: a first word of lowercase letters after a number of one or

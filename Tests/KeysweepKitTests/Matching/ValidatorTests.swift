@@ -73,6 +73,8 @@ import Testing
         ("SALT-PROJECT-GPG-PUBKEY-2023.pub", false),       // a key file's name (Salt's bootstrap)
         ("ConvertTo-SecureString\u{A0}", false),           // a cmdlet before a no-break space (Azure's samples)
         ("Usuário/Senha", false),                          // a translation's label (OpenMRS' Portuguese)
+        ("vQmTzKpLrWxNbYcHdJfGsA==", true),                // 16 random bytes in base64, letters only (OpenMRS' AES key)
+        ("description=", false),                           // a name and its own assignment
         ("Grün/3Kx9wQ!", true),
         ("Xk9#mQ2v**", true),
         ("Xk9!(mQ2vLp7w", true),
