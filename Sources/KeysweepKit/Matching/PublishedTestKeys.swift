@@ -84,9 +84,10 @@ public enum PublishedTestKeys {
     ].map { Array($0.utf8) })
 
     /// Whether `secret` is one of the published values; a hex key may carry its `0x`
-    /// (`PRIVATE_KEY=0xac09…`, as Hardhat prints it).
+    /// (`PRIVATE_KEY=0xac09…`, as Hardhat prints it). A JSON Web Token signed with a published
+    /// secret is one too (`PublishedJWTSecrets`).
     public static func contains(_ secret: [UInt8]) -> Bool {
-        if values.contains(secret) { return true }
+        if values.contains(secret) || PublishedJWTSecrets.signed(secret) { return true }
         guard secret.count > 2, secret[0] == UInt8(ascii: "0"), secret[1] == UInt8(ascii: "x") else { return false }
         return values.contains(Array(secret.dropFirst(2)))
     }

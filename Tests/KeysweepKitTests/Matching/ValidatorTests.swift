@@ -505,6 +505,18 @@ import Testing
         #expect(!PublishedTestKeys.contains(Array(value.dropLast().utf8)))
     }
 
+    /// A token signed with jwt.io's or Supabase's published secret is published; one signed with
+    /// any other secret is not, whatever its header and payload.
+    @Test func tokensSignedWithAPublishedSecretArePublished() {
+        let payload = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJrZXlzd2VlcC1maXh0dXJlIiwibmFtZSI6IkphbmUgUm9lIn0"
+        #expect(PublishedTestKeys.contains(Array("\(payload).fxrvelkpQj5yHTIJqj36KyTxVnuRGWJ-WZuVRBZuLRo".utf8)))
+        #expect(!PublishedTestKeys.contains(Array("\(payload).C1LLfPWwI5oZ0qvlGtRzDTRcoB6HMqyNCEB-Tm15qSo".utf8)))
+        let hs512 = "eyJhbGciOiJIUzUxMiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJrZXlzd2VlcC1maXh0dXJlIiwibmFtZSI6IkphbmUgUm9lIn0."
+            + "Ag5NylHYoiZ4F1VbQq-WxNe9NjM-RS9eaRBK4KYWtOjLF1B3UO4g9ln1-owVpNVWuWePWwWUhhUrLtZf5TXH1A"
+        #expect(PublishedTestKeys.contains(Array(hs512.utf8)))
+        #expect(!PublishedTestKeys.contains(Array(hs512.dropLast(2).utf8)))
+    }
+
     @Test func entropy() {
         #expect(Entropy.shannon(Array("aaaa".utf8)) == 0)
         #expect(Entropy.shannon(Array("abcd".utf8)) == 2)
