@@ -87,6 +87,8 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
 
     private static let testStems: Set<String> = ["test", "testing", "mock", "mocks", "fake", "fakes"]
 
+    private static let standInWords: Set<String> = ["mock", "mocks", "fake", "fakes", "dummy"]
+
     /// Android's debug signing store: made by the build tools under the published password
     /// `android` to sign debug builds, which app stores refuse; React Native's template commits one.
     private static let debugKeyStore = "debug.keystore"
@@ -185,6 +187,9 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         // `.env.test`, `config.testing`, `test.env`: a test environment's settings.
         if lowered.contains(".test.") || lowered.contains(".spec.") || lowered.hasSuffix(".t") || lowered.hasSuffix(".test")
             || lowered.hasSuffix(".testing") || ["test.env", "testing.env"].contains(lowered) { return true }
+        // `mock-google-services.json`, `fake_credentials.py`: a stand-in for a real file (Firebase's
+        // quickstarts build with a mock of the project's `google-services.json`).
+        if Self.name(lowered, holdsWordIn: standInWords) { return true }
         // `impersonating_customers.feature`: a Gherkin scenario, which Cucumber and Behat run as an
         // acceptance test (Sylius' `features/`).
         if lowered.hasSuffix(".feature") { return true }

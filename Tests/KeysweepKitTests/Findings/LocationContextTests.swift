@@ -84,6 +84,8 @@ import Testing
         ("settings_sample.py", .example),
         ("ENVEXAMPLE", .example),                               // Maxun's dotenv example
         ("features/admin/impersonating_customers.feature", .test),  // a Gherkin scenario (Sylius)
+        ("mock-google-services.json", .test),                   // Firebase's quickstarts
+        ("src/mockingbird.swift", .source),
         ("src/envexamples.go", .source),
         ("src/resampler.c", .source),
         ("dist/app.war!WEB-INF/classes/application.properties", .source),
