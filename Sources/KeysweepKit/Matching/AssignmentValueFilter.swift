@@ -65,7 +65,8 @@ enum AssignmentValueFilter {
     /// translation: the label of a password field as translation files write it
     /// (`Password=Lösenord` in Jenkins' `_sv_SE.properties`). Letters, one at least outside ASCII;
     /// ASCII digits fewer than those letters; no ASCII symbol but a label's `-`, `'`, `:`, `.`, `/`
-    /// (`Usuário/Senha`) and blanks; other scripts' punctuation. `w57äöüw4b6huwb6nhu` and `Grün3!Kx9wQ` are passwords.
+    /// (`Usuário/Senha`) and blanks; other scripts' punctuation. `w57äöüw4b6huwb6nhu` and
+    /// `Grün3!Kx9wQ` are passwords.
     /// The value is read as `Character`s here, not bytes: only Unicode's classes tell a letter of
     /// another script from its punctuation. Bytes that are not UTF-8 are read as ISO-8859-1, the
     /// encoding Java's `.properties` files have by definition (`Contrase\u{F1}a` in a jar's

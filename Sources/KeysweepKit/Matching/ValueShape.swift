@@ -379,10 +379,10 @@ enum ValueShape {
         // `"+campaign.stats.submitted_data+"`: what is joined between two strings, read from a
         // name (`"Submitted Credentials: "+campaign.stats.submitted_data+"<br>"`, minified).
         if first == UInt8(ascii: "+"), last == UInt8(ascii: "+"), value.count > 4 {
-            let blank = { (byte: UInt8) in isBlank(byte) }
-            let joined = Array(value.dropFirst().dropLast().drop(while: blank).reversed().drop(while: blank).reversed())
+            let joined = Array(value.dropFirst().dropLast().drop(while: isBlank).reversed().drop(while: isBlank).reversed())
             let path = identifierPath(in: joined)
-            if path.length == joined.count && (path.separators > 0 || path.sigil) || isReferenceOrExpression(joined) { return true }
+            let readsName = path.length == joined.count && (path.separators > 0 || path.sigil)
+            if readsName || isReferenceOrExpression(joined) { return true }
         }
         // `%s/%s/us-east-1/s3/aws4_request`: a format string that the code fills in, opening with
         // a conversion.
