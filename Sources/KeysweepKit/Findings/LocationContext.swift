@@ -185,6 +185,9 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         // and `<server>` values are the test environment's (Laravel's `APP_KEY`).
         if ["tests.py", "test.py", "phpunit.xml", "phpunit.xml.dist", "phpunit.dist.xml"].contains(lowered) { return true }
         // `.env.test`, `config.testing`, `test.env`: a test environment's settings.
+        // `Summary.story.tsx`, `Button.stories.ts`: a Storybook story, a component shown with
+        // made-up props (Unleash's API token dialogs).
+        if lowered.contains(".stories.") || lowered.contains(".story.") { return true }
         if lowered.contains(".test.") || lowered.contains(".spec.") || lowered.hasSuffix(".t") || lowered.hasSuffix(".test")
             || lowered.hasSuffix(".testing") || ["test.env", "testing.env"].contains(lowered) { return true }
         // `mock-google-services.json`, `fake_credentials.py`: a stand-in for a real file (Firebase's

@@ -597,6 +597,12 @@ enum ValueShape {
             let argument = path.length + 1 < value.count ? value[path.length + 1] : nil
             if argument.map({ "{[(".utf8.contains($0) || isIdentifierStart($0) }) ?? true { return true }
         }
+        // `builder.mutation<`: a method called with type arguments, cut at the line break after `<`
+        // (Redux Toolkit's endpoints in Flagsmith), a member named in words.
+        if next == UInt8(ascii: "<"), path.separators > 0, path.onlyDots, path.length + 1 == value.count,
+           !value[..<path.length].contains(where: isDigit) {
+            return true
+        }
         let following = path.length + 1 < value.count ? value[path.length + 1] : 0
         // `tc.credentials.(*AdminIdentityImportCredentials)`: a Go type assertion.
         if next == UInt8(ascii: "."), following == UInt8(ascii: "("), path.separators > 0 || path.sigil { return true }

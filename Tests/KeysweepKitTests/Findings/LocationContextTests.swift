@@ -85,6 +85,8 @@ import Testing
         ("ENVEXAMPLE", .example),                               // Maxun's dotenv example
         ("features/admin/impersonating_customers.feature", .test),  // a Gherkin scenario (Sylius)
         ("mock-google-services.json", .test),                   // Firebase's quickstarts
+        ("frontend/src/dialog/TokenExplanation.story.tsx", .test),  // a Storybook story (Unleash)
+        ("src/components/Button.stories.ts", .test),
         ("src/mockingbird.swift", .source),
         ("src/envexamples.go", .source),
         ("src/resampler.c", .source),

@@ -17,6 +17,7 @@ import Testing
         ("export STRIPE_TEST_SECRET=", .test),
         ("spring.datasource.test.password=", .test),
         ("SAMPLE_API_KEY ?= ", .example),
+        ("      placeholder: \"", .example),                // an input's placeholder (Plane's GitLab form)
         ("line one\nprivate static final String FAKE_TOKEN = \"", .test),
     ])
     func aMadeUpNameMarksItsValue(prefix: String, expected: LocationContext) {

@@ -75,6 +75,8 @@ import Testing
         ("Usuário/Senha", false),                          // a translation's label (OpenMRS' Portuguese)
         ("vQmTzKpLrWxNbYcHdJfGsA==", true),                // 16 random bytes in base64, letters only (OpenMRS' AES key)
         ("description=", false),                           // a name and its own assignment
+        ("builder.mutation<", false),                      // type arguments cut at their line break (Flagsmith)
+        ("Xk9.mQ2v<", true),
         ("Grün/3Kx9wQ!", true),
         ("Xk9#mQ2v**", true),
         ("Xk9!(mQ2vLp7w", true),
