@@ -4,10 +4,10 @@
 /// Code keeps test material where its path does not say so (a seeder's keys in `src/`, a client's
 /// `FAKE_TOKEN` beside its code). The name a value is given is its author's word on what it is, so
 /// a location whose name holds a test word as one of its words has the context `test` (`example`
-/// for `example`, `sample` or `placeholder`, an input's text shown to users), as a test file's would: lower severity, never hidden. A word inside
-/// another (`latest`, `contest`, `testnet`) is not one, and neither is a word outside a name (a host
-/// in a URL, a string): only a name followed by an assignment (`=`, `:`, `=>`) counts, on the
-/// secret's own line, before it.
+/// for `example`, `sample` or `placeholder`, an input's text shown to users), as a test file's
+/// would: lower severity, never hidden. A word inside another (`latest`, `contest`, `testnet`) is
+/// not one, and neither is a word outside a name (a host in a URL, a string): only a name followed
+/// by an assignment (`=`, `:`, `=>`) counts, on the secret's own line, before it.
 enum MadeUpNames {
     private static let madeUpWords: [(word: [UInt8], context: LocationContext)] = [
         ("test", LocationContext.test), ("tests", .test), ("testing", .test), ("fake", .test), ("dummy", .test),
