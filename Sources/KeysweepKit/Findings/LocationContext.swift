@@ -85,8 +85,9 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
 
     private static let testWords: Set<String> = ["test", "tests", "testing"]
 
-    private static let testStems: Set<String> = ["test", "testing", "mock", "mocks", "fake", "fakes"]
+    private static let testStems: Set<String> = ["test", "testing"]
 
+    /// Words that name a stand-in for something real, anywhere in a file's name.
     private static let standInWords: Set<String> = ["mock", "mocks", "fake", "fakes", "dummy"]
 
     /// Android's debug signing store: made by the build tools under the published password
@@ -178,21 +179,22 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         let stem = lowered.split(separator: ".").first.map(String.init) ?? lowered
         if stem.hasPrefix("test_") || stem.hasSuffix("_test") || stem.hasSuffix("_spec") || stem.hasSuffix("_tests") { return true }
         // `config/test.exs`, `config/settings/test.yml`, `config/environments/test.rb`: the test
-        // environment's settings (Phoenix, Rails); `mock.ts`, `fakes.go`: a test's stand-ins
-        // beside the code (Logto's connectors); any file so named but a document (`TESTING.md`).
-        if testStems.contains(stem), !docsSuffixes.contains(where: lowered.hasSuffix) { return true }
+        // environment's settings (Phoenix, Rails); `mock.ts`, `fakes.go`, `mock-google-services.json`:
+        // a test's stand-ins beside the code (Logto's connectors, Firebase's quickstarts); any file
+        // so named but a document (`TESTING.md`).
+        if testStems.contains(stem) || Self.name(lowered, holdsWordIn: standInWords),
+           !docsSuffixes.contains(where: lowered.hasSuffix) {
+            return true
+        }
         // Django's and many Python packages' `tests.py`; PHPUnit's configuration, whose `<env>`
         // and `<server>` values are the test environment's (Laravel's `APP_KEY`).
         if ["tests.py", "test.py", "phpunit.xml", "phpunit.xml.dist", "phpunit.dist.xml"].contains(lowered) { return true }
-        // `.env.test`, `config.testing`, `test.env`: a test environment's settings.
         // `Summary.story.tsx`, `Button.stories.ts`: a Storybook story, a component shown with
         // made-up props (Unleash's API token dialogs).
         if lowered.contains(".stories.") || lowered.contains(".story.") { return true }
+        // `.env.test`, `config.testing`, `test.env`: a test environment's settings.
         if lowered.contains(".test.") || lowered.contains(".spec.") || lowered.hasSuffix(".t") || lowered.hasSuffix(".test")
             || lowered.hasSuffix(".testing") || ["test.env", "testing.env"].contains(lowered) { return true }
-        // `mock-google-services.json`, `fake_credentials.py`: a stand-in for a real file (Firebase's
-        // quickstarts build with a mock of the project's `google-services.json`).
-        if Self.name(lowered, holdsWordIn: standInWords) { return true }
         // `impersonating_customers.feature`: a Gherkin scenario, which Cucumber and Behat run as an
         // acceptance test (Sylius' `features/`).
         if lowered.hasSuffix(".feature") { return true }

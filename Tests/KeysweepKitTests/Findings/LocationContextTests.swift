@@ -85,6 +85,7 @@ import Testing
         ("ENVEXAMPLE", .example),                               // Maxun's dotenv example
         ("features/admin/impersonating_customers.feature", .test),  // a Gherkin scenario (Sylius)
         ("mock-google-services.json", .test),                   // Firebase's quickstarts
+        ("guides/mock-server.md", .docs),                       // a document, whatever its name
         ("frontend/src/dialog/TokenExplanation.story.tsx", .test),  // a Storybook story (Unleash)
         ("src/components/Button.stories.ts", .test),
         ("src/mockingbird.swift", .source),
