@@ -60,7 +60,7 @@ enum AnsibleVaultPassword {
     }
 
     private static func isBase64Byte(_ byte: UInt8) -> Bool {
-        ValueShape.isLowercase(byte) || ValueShape.isUppercase(byte) || ValueShape.isDigit(byte) || "+/=".utf8.contains(byte)
+        ValueShape.isBase64Digit(byte) || byte == UInt8(ascii: "=")
     }
 
     /// Whether `path` is a vault password file by its name: `vault` then `pass`, `password`,

@@ -135,7 +135,7 @@ enum AssignmentValueFilter {
 
     private static func isDatadogClientToken(_ value: [UInt8]) -> Bool {
         value.count == 35 && value.starts(with: Array("pub".utf8))
-            && value.dropFirst(3).allSatisfy { ValueShape.isDigit($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+            && value.dropFirst(3).allSatisfy(ValueShape.isLowercaseHexDigit)
     }
 
     private static let publicKeyPrefixes: [[UInt8]] = ["phc_", "pk_live_", "pk_test_", "pk.eyJ", "FLWPUBK", "pubkey-"]
@@ -262,8 +262,7 @@ enum AssignmentValueFilter {
     private static func isPaddedBase64(_ value: [UInt8]) -> Bool {
         guard value.count % 4 == 0, value.last == UInt8(ascii: "=") else { return false }
         let body = value.reversed().drop { $0 == UInt8(ascii: "=") }
-        return value.count - body.count <= 2
-            && body.allSatisfy { ValueShape.isIdentifierByte($0) && $0 != UInt8(ascii: "_") || "+/".utf8.contains($0) }
+        return value.count - body.count <= 2 && body.allSatisfy(ValueShape.isBase64Digit)
     }
 
     /// `ASN1ImplicitlyTaggable`, `previousX509PrivateKey`, `absentUInt8EnumArray`: two or more

@@ -16,7 +16,7 @@ enum JenkinsMasterKey {
 
     /// 256 hex digits in lower case, as Jenkins writes them (`Util.toHexString`).
     static func isPlausibleKey(_ key: [UInt8]) -> Bool {
-        key.count == length && key.allSatisfy { ValueShape.isDigit($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+        key.count == length && key.allSatisfy(ValueShape.isLowercaseHexDigit)
     }
 
     /// Whether `path` is a Jenkins home's master key: `master.key` in a `secrets` folder.

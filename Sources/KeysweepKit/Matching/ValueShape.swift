@@ -987,6 +987,16 @@ enum ValueShape {
     /// `0-9 a-f A-F`.
     static func isHexDigit(_ byte: UInt8) -> Bool { hexValue(byte) != nil }
 
+    /// `0-9 a-f`: hex as most tools print it.
+    static func isLowercaseHexDigit(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+    }
+
+    /// A digit of standard base64, `A-Z a-z 0-9 + /` (its padding `=` is none).
+    static func isBase64Digit(_ byte: UInt8) -> Bool {
+        isLowercase(byte) || isUppercase(byte) || isDigit(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "/")
+    }
+
     /// The bytes that an even, non-zero number of hex digits write; nil for anything else.
     static func bytes(ofHex hex: some Collection<UInt8>) -> [UInt8]? {
         guard !hex.isEmpty, hex.count % 2 == 0 else { return nil }
