@@ -48,7 +48,7 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
             return .example
         }
         if folders.contains(where: isDocsFolder) || docsSuffixes.contains(where: { name.hasSuffix($0) })
-            || name.hasPrefix("readme") || name.hasPrefix("changelog") || isManPage(name) || isAPISpecification(name) {
+            || name.hasPrefix("readme") || name.hasPrefix("changelog") || isManual(name) || isManPage(name) || isAPISpecification(name) {
             return .docs
         }
         return .source
@@ -68,14 +68,17 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     /// `fake`, `fakes`: Go's test doubles beside the package they stand in for (client-go's
     /// `kubernetes/fake`, External Secrets' providers); `conformance`, `certification`: a conformance
     /// suite's tests and the logs of its runs (Ory Hydra's OpenID certification logs, tokens that a
-    /// test server issued).
+    /// test server issued); `testserver`, `testenv`: the servers and settings tests run against
+    /// (rclone's `fstest/testserver/init.d`); `fstest`, `httptest`, `iotest`: Go's helper packages
+    /// for tests, named after the package they test.
     private static let testFolders: Set<String> = ["t", "test", "tests", "spec", "specs", "__tests__", "testing", "androidtest",
                                                    "unittests", "unit-test", "unit-tests", "unit_test", "unit_tests", "_unit-test",
                                                    "integrationtests", "e2e", "cypress", "playwright", "testhelpers", "testutil", "testutils",
                                                    "benchmark", "benchmarks", "benches", "integration-test", "integration-tests",
                                                    "integration_test", "integration_tests", "itest", "itests",
                                                    "smoke-test", "smoke-tests", "smoketest", "smoketests", "fake", "fakes",
-                                                   "conformance", "certification"]
+                                                   "conformance", "certification", "testserver", "testservers", "testenv",
+                                                   "fstest", "httptest", "iotest"]
     /// `tests`, `spec`, `e2e`; `test_resources`, `test-files`, `api-tests`: a folder named for tests,
     /// or by one of its words, between `.`, `-` and `_` (Authelia's `test_resources/`, Woodpecker's
     /// migration `test-files/`).
@@ -94,7 +97,8 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     /// `android` to sign debug builds, which app stores refuse; React Native's template commits one.
     private static let debugKeyStore = "debug.keystore"
     private static let exampleFolders: Set<String> = ["example", "examples", "sample", "samples", "demo", "demos"]
-    private static let exampleSuffixes = [".example", ".sample", ".dist", ".template", ".tmpl"]
+    /// `.env.dist`, `.env-dist` (Kitsune's), `config_dist.php`: a file the real one is copied from.
+    private static let exampleSuffixes = [".example", ".sample", ".dist", "-dist", "_dist", ".template", ".tmpl"]
     private static let docsFolders: Set<String> = ["docs", "doc", "documentation", "man"]
     private static let docsSuffixes = [".md", ".markdown", ".rst", ".adoc", ".asciidoc"]
 
@@ -106,6 +110,12 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     }
 
     private static let docsWords: Set<String> = ["docs", "doc", "documentation"]
+
+    /// `MANUAL.md`, `MANUAL.html`, `manual.txt`: a project's manual built into one file (rclone's,
+    /// beside its `README`).
+    static func isManual(_ lowered: String) -> Bool {
+        ["manual.md", "manual.html", "manual.htm", "manual.txt", "manual.pdf", "manual.rst", "manual.adoc"].contains(lowered)
+    }
 
     /// `config.example.yml`, `settings_sample.json`, `ssl-tls-ca-key-cert-example.h`: a file whose
     /// name says it shows how the real one looks (a word of the name, between `.`, `-` and `_`);

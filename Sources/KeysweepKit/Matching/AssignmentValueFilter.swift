@@ -38,7 +38,7 @@ enum AssignmentValueFilter {
         if holdsTestWord(lowered) { return false }
         let text = String(decoding: lowered, as: UTF8.self)
         if ValueShape.isPath(text) || ValueShape.isLowercaseRoute(value) || ValueShape.isWordPath(value)
-            || ValueShape.isImageReference(value) { return false }
+            || ValueShape.isImageReference(value) || ValueShape.isScopedPackage(value) { return false }
         // `unicode/3299.png?v8`: a file's name, with a query that busts a cache.
         let file = text.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? Substring(text)
         if fileExtensions.contains(where: { file.hasSuffix($0) }) { return false }
@@ -49,16 +49,30 @@ enum AssignmentValueFilter {
     }
 
     /// `Hashing:\n` in `"Password Hashing:\n"`: the escapes that end a string's line are not
-    /// part of a value, nor a no-break space after it.
+    /// part of a value, nor a roff font change (`false\f[R]` in a man page) or a no-break space
+    /// after it.
     private static func withoutTrailingEscapes(_ value: [UInt8]) -> [UInt8] {
         var value = value
         while value.count >= 2, value[value.count - 2] == UInt8(ascii: "\\"), "nrt".utf8.contains(value[value.count - 1]) {
             value.removeLast(2)
         }
+        // `\f[R]`, `\f[]`, `\fP`: roff returning to the regular font after a word set in another.
+        if let escape = value.lastIndex(of: UInt8(ascii: "\\")), escape + 1 < value.count, value[escape + 1] == UInt8(ascii: "f"),
+           isRoffFontChange(value[(escape + 2)...]) {
+            value.removeSubrange(escape...)
+        }
         // `ConvertTo-SecureString\u{A0}"…"`: a no-break space (UTF-8 `C2 A0`), which documents
         // pasted from word processors put between words, ends a value as a blank does.
         while value.count >= 2, value[value.count - 2] == 0xC2, value[value.count - 1] == 0xA0 { value.removeLast(2) }
         return value
+    }
+
+    /// What follows roff's `\f`: one font letter, or a font's name in brackets (empty for the
+    /// previous font).
+    private static func isRoffFontChange(_ rest: ArraySlice<UInt8>) -> Bool {
+        if rest.count == 1 { return rest.allSatisfy(ValueShape.isUppercase) }
+        return rest.first == UInt8(ascii: "[") && rest.last == UInt8(ascii: "]") && rest.count <= 5
+            && rest.dropFirst().dropLast().allSatisfy(ValueShape.isUppercase)
     }
 
     /// `Lösenord`, `Contraseña:`, `OAuth-klientnøkkel`, `CLI密码`, `2FA驗證碼`, a sentence of a

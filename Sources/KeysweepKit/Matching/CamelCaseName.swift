@@ -1,7 +1,8 @@
 /// `OAuth2Application`, `V2SocketServerMode`, `usersOauth2WordpressAppid`: a name written in camel
 /// case around one number (a version, a bit length). Every letter is in a word (three letters or
 /// more with a vowel, a capital only at its start) or an acronym of up to four capitals; two words
-/// at least, one of five letters or more; one number of up to three digits, after a word. Values
+/// at least, one of five letters or more; one number of up to three digits, after a word, and at
+/// the end only a size if of three. Values
 /// without a digit are judged as identifiers already (`RandomLetters` tells the random ones).
 /// A quoted string that reads so names a type, an operation or an option; a token drawn at random
 /// leaves runs of letters no word holds (`tbsmDOpsHwdgIqYl2Nlt`: `Iq`, `Hwdg`) and more numbers
@@ -13,6 +14,9 @@ enum CamelCaseName {
             if ValueShape.isDigit(value[index]) {
                 let end = value[index...].firstIndex { !ValueShape.isDigit($0) } ?? value.count
                 guard index > 0, end - index <= 3 else { return false }
+                // `TorysTotallyTubular456`: three digits that end it and are no size are a
+                // passphrase's number (`HmacSha256`, `ParseX509` end in a size or a standard's).
+                if end == value.count, end - index == 3, !endingNumbers.contains(Array(value[index..<end])) { return false }
                 numbers += 1
                 index = end
                 continue
@@ -37,4 +41,7 @@ enum CamelCaseName {
     }
 
     private static let vowels = Set("aeiouy".utf8)
+
+    /// Three-digit numbers that end names: bit lengths, and X.509's.
+    private static let endingNumbers: Set<[UInt8]> = Set(["128", "160", "192", "224", "256", "384", "512", "509"].map { Array($0.utf8) })
 }

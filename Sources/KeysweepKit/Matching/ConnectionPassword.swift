@@ -20,9 +20,16 @@ enum ConnectionPassword {
     static func isPlausible(_ value: [UInt8]) -> Bool {
         guard value.count >= 2 else { return false }
         if ValueShape.isReferenceOrExpression(value) || isFormatDirective(value) { return false }
-        let lowered = value.map(KeywordPrefilter.fold)
+        let lowered = withoutOptionalBrackets(value.map(KeywordPrefilter.fold))
         if standIns.contains(lowered) || namesTheField(lowered) { return false }
         return !testWords.contains { lowered.contains(subsequence: $0) }
+    }
+
+    /// `password]` of `postgres://[user][:password]@[host]`: a URL's syntax in documentation marks
+    /// the parts one may leave out with brackets, and the field's name inside them is no password.
+    private static func withoutOptionalBrackets(_ lowered: [UInt8]) -> [UInt8] {
+        guard lowered.last == UInt8(ascii: "]"), !lowered.contains(UInt8(ascii: "[")) else { return lowered }
+        return Array(lowered.dropLast())
     }
 
     /// Words that end a credential's field name. Fewer than `PlaceholderFilter`'s field names, which

@@ -1,8 +1,8 @@
 /// Recognises values that only look like secrets: documentation placeholders, template variables,
 /// masked or elided values (`****`, `sk_live_…(32)`, `abc...xyz`), a repeated character or unit
-/// (`abcd1234abcd1234…`), a keyboard run such as `12345678`, a field's name after `some` or
-/// `my` (`some_pass`, `mytoken`), or words that name the field or ask for a value
-/// (`mariadb-password`, `SET_A_PASSWORD_HERE_123`).
+/// (`abcd1234abcd1234…`), a keyboard run such as `12345678` or the home row's letters mashed, a
+/// field's name after `some` or `my` (`some_pass`, `mytoken`), or words that name the field or ask
+/// for a value (`mariadb-password`, `SET_A_PASSWORD_HERE_123`).
 /// Runs are listed both ways (`12345678` and `87654321`, `a1b2c3` and `c3b2a1`): documentation
 /// counts down as often as up (`px-dep-d4c3b2a1-f6e5-h8g7-...`).
 ///
@@ -12,7 +12,7 @@ enum PlaceholderFilter {
     private static let markers: [[UInt8]] = [
         "example", "xxxx", "changeme", "change_me", "change-me", "changethis", "replaceme", "replace_me", "replace-me",
         "placeholder", "place_holder", "your_", "your-", "yourkey", "<your", "redacted", "foobar", "${", "{{", "****",
-        "12345678", "abcdefg", "abc123def", "def456", "a1b2c3", "87654321", "c3b2a1", "\u{2026}", "...",
+        "12345678", "abcdefg", "abcdef1", "abc123def", "def456", "a1b2c3", "87654321", "c3b2a1", "\u{2026}", "...",
         // RFC 4122's example UUID (`123e4567-e89b-12d3-a456-426614174000`), documentation's stand-in
         // for any UUID-shaped key, with or without its dashes.
         "123e4567-e89b", "123e4567e89b",
@@ -30,7 +30,7 @@ enum PlaceholderFilter {
         // Folded once: every candidate of every rule comes through here.
         let lowered = secret.map(KeywordPrefilter.fold)
         if isRepeatedUnit(lowered: lowered) || hasRepeatedGroups(secret) || isWrittenTwice(secret)
-            || endsWithRepeatedGroup(lowered: lowered) {
+            || endsWithRepeatedGroup(lowered: lowered) || isHomeRowMash(lowered: lowered) {
             return true
         }
         // `<your-token>`: an angle-bracketed name; a lone `<` or `>` is punctuation of a password,
@@ -139,6 +139,15 @@ enum PlaceholderFilter {
         let group = lowered[(separator + 1)...]
         return group.count >= 8 && (1...2).contains { repeats(group, unit: $0) }
     }
+
+    /// `slkfjhadlfakjhdslfkjahsdlf…` (`lowered` is case-folded): 12 letters or more of the
+    /// keyboard's home row alone, fingers run over it to fill a field (rclone's Jottacloud test
+    /// token is the base64 of one). A generated secret uses the whole alphabet.
+    static func isHomeRowMash(lowered: [UInt8]) -> Bool {
+        lowered.count >= 12 && lowered.allSatisfy { homeRow.contains($0) } && Set(lowered).count >= 4
+    }
+
+    private static let homeRow = Set("asdfghjkl".utf8)
 
     /// `aabbccddeeff00112233`: every character written twice, 16 bytes or more. Counting up the
     /// keyboard in pairs fills a field's length; no generator draws pairs.

@@ -78,6 +78,10 @@ public enum PublishedTestKeys {
         // `secret`), which pip's and SBOM tools' reports copy with the package's description.
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzb21lIjoicGF5bG9hZCJ9.4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg",
+        // The access and secret key of the S3 user that Ceph's development cluster creates
+        // (`vstart.sh`) and its S3 conformance suite expects (ceph/s3-tests' `s3tests.conf.SAMPLE`);
+        // S3-compatible stores copy them into their CI (SeaweedFS).
+        "0555b35654ad1656d804", "h7GhxuBLTrlhVUyxSPUKUV8r/2EI4ngqJxD7iBdBYLhwluN30JaT3Q==",
         // Google reCAPTCHA v2's test site key and secret (its FAQ: every verification passes),
         // for development and automated tests (PyPI's Warehouse `dev/environment`).
         "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI", "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe",

@@ -351,6 +351,15 @@ enum ValueShape {
         // `1.2.840.113549.1.9.7`, `10.0.0.12`, `1.4.2`: an object identifier, an address or a
         // version, numbers joined by dots.
         if isDottedNumbers(value) { return true }
+        // `GHSA-h4mf-4v27-hggj`, `CVE-2024-3094`: an advisory's id (rclone's changelog:
+        // "leaking credentials GHSA-…").
+        if isAdvisoryID(value) { return true }
+        // `--address=127.0.0.1:0`, `--insecure`: the command's next option, taken for the value of
+        // the one before it (`"--random-server-control-password", "--address=…"`, Kopia's tests).
+        if isCommandOption(value) { return true }
+        // `20/m/ip,5/m/key`, `10/m/user`: rate limits, a number per unit of time and what is counted
+        // (django-allauth's `ACCOUNT_RATE_LIMITS`).
+        if isRateList(value) { return true }
         // `smithy.api#httpApiKeyAuth`, `java.util.Map#get`: a member after the dotted name of its
         // namespace or type (Smithy's shape ids, Javadoc's references), without digits. Not
         // `development#product` (a JWT secret in a real config).
@@ -375,6 +384,16 @@ enum ValueShape {
         // `"Credential="+r.Form.Get(x)`: what a string is joined with, cut after its `+`.
         if first == UInt8(ascii: "+"), value.count > 2, isReferenceOrExpression(Array(value.dropFirst().drop { $0 == UInt8(ascii: " ") })) {
             return true
+        }
+        // `"Error fetching MFA token: "+s),{code:…`: a name joined to the string, then the call or
+        // the list it is in closes (AWS' minified SDK for JavaScript).
+        if first == UInt8(ascii: "+") {
+            let joined = Array(value.dropFirst().drop(while: isBlank))
+            let path = identifierPath(in: joined)
+            if path.length > 0, path.length < joined.count, ");,]}".utf8.contains(joined[path.length]),
+               !joined[..<path.length].contains(where: isDigit) {
+                return true
+            }
         }
         // `"+campaign.stats.submitted_data+"`: what is joined between two strings, read from a
         // name (`"Submitted Credentials: "+campaign.stats.submitted_data+"<br>"`, minified).
@@ -409,6 +428,41 @@ enum ValueShape {
         }
         return isNameTemplate(value) || isTokenClassTemplate(value) || isNumberedScope(value)
     }
+
+    /// `GHSA-xxxx-xxxx-xxxx` (GitHub's advisories: three groups of four in its lowercase base32
+    /// alphabet) and `CVE-YYYY-N…`.
+    static func isAdvisoryID(_ value: [UInt8]) -> Bool {
+        if value.starts(with: Array("GHSA-".utf8)) {
+            let groups = value.dropFirst(5).split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+            return groups.count == 3 && groups.allSatisfy { $0.count == 4 && $0.allSatisfy { isLowercase($0) || isDigit($0) } }
+        }
+        guard value.starts(with: Array("CVE-".utf8)) else { return false }
+        let parts = value.dropFirst(4).split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        return parts.count == 2 && parts[0].count == 4 && (4...7).contains(parts[1].count)
+            && parts.allSatisfy { $0.allSatisfy(isDigit) }
+    }
+
+    /// `--address=127.0.0.1:0`, `--insecure`, `--ask-password`: a long option, `--` and lowercase
+    /// words joined by `-`, alone or with its `=` value.
+    static func isCommandOption(_ value: [UInt8]) -> Bool {
+        guard value.count > 3, value.starts(with: Array("--".utf8)), isLowercase(value[2]) else { return false }
+        let name = value.dropFirst(2).prefix { isLowercase($0) || isDigit($0) || $0 == UInt8(ascii: "-") }
+        return name.count >= 3 && (2 + name.count == value.count || value[2 + name.count] == UInt8(ascii: "="))
+    }
+
+    /// `20/m/ip,5/m/key`, `5/min`, `100/hour`: rate limits joined by `,`, each a number, `/`, a unit
+    /// of time in letters and optionally `/` and what is counted.
+    static func isRateList(_ value: [UInt8]) -> Bool {
+        let rates = value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+        return rates.allSatisfy { rate in
+            let parts = rate.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            return (2...3).contains(parts.count) && !parts[0].isEmpty && parts[0].allSatisfy(isDigit)
+                && timeUnits.contains(Array(parts[1])) && parts.dropFirst(2).allSatisfy { !$0.isEmpty && $0.allSatisfy(isLowercase) }
+        }
+    }
+
+    private static let timeUnits: Set<[UInt8]> = Set(["s", "sec", "second", "m", "min", "minute", "h", "hour", "d", "day"]
+        .map { Array($0.utf8) })
 
     /// `OBJ_pkcs9`, `NID_X509`: a C macro's name, a capitalised prefix and `_`, then letters,
     /// digits and `_`.
@@ -774,10 +828,30 @@ enum ValueShape {
         if lowered.contains("://") { return true }
         let bytes = Array(lowered.utf8)
         if bytes.count > 2, bytes[1] == UInt8(ascii: ":"), bytes[2] == UInt8(ascii: "\\") { return true }
+        // `local:/path/to/folder`, `backup-host:/srv/data`: a path on a named remote (rclone's,
+        // scp's), a name and `:`, then two segments or more from the root.
+        if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon >= 2, colon + 2 < bytes.count,
+           bytes[colon + 1] == UInt8(ascii: "/"), bytes[..<colon].allSatisfy({ isIdentifierByte($0) || "-.".utf8.contains($0) }) {
+            let segments = bytes[(colon + 2)...].split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            if segments.count >= 2, segments.allSatisfy({ !$0.isEmpty && $0.allSatisfy { isIdentifierByte($0) || "-.".utf8.contains($0) } }) {
+                return true
+            }
+        }
         let segments = lowered.split(separator: "/", omittingEmptySubsequences: false)
         guard segments.count >= 3 else { return false }
         return segments.allSatisfy { segment in
             !segment.isEmpty && segment.utf8.allSatisfy { isIdentifierByte($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+        }
+    }
+
+    /// `@medusajs/medusa/api-key`, `@types/node`: an npm package named with its scope, lowercase
+    /// letters and `-` as npm requires, a word of three letters or more in each part (`@xk9/mq2v`
+    /// is a password).
+    static func isScopedPackage(_ value: [UInt8]) -> Bool {
+        guard value.first == UInt8(ascii: "@") else { return false }
+        let segments = value.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        return segments.count >= 2 && segments.allSatisfy { segment in
+            longestLowercaseRun(segment) >= 3 && segment.allSatisfy { isLowercase($0) || "-.".utf8.contains($0) }
         }
     }
 

@@ -83,6 +83,11 @@ import Testing
         ("libraries/ESP8266WiFi/src/ssl-tls-ca-key-cert-example.h", .example),
         ("settings_sample.py", .example),
         ("ENVEXAMPLE", .example),                               // Maxun's dotenv example
+        (".env-dist", .example),                                // Kitsune's
+        ("MANUAL.txt", .docs),                                  // rclone's manual in one file
+        ("cmd/manual.go", .source),
+        ("fstest/testserver/init.d/TestFTPProftpd", .test),     // rclone's test servers
+        ("src/latest/config.yml", .source),
         ("features/admin/impersonating_customers.feature", .test),  // a Gherkin scenario (Sylius)
         ("mock-google-services.json", .test),                   // Firebase's quickstarts
         ("guides/mock-server.md", .docs),                       // a document, whatever its name

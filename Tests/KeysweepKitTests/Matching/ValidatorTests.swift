@@ -67,6 +67,21 @@ import Testing
         ("+campaign.stats.submitted_data+", false),        // joined between two strings (Gophish, minified)
         ("Tr0ub4(dor).Zq9(x", true),                       // a name with digits, then no method in words
         ("+Tr0ub4dor+", true),                             // a word between `+`: a password
+        ("+s),{code:t.errorCode}))}e(null,a)}):e(null)}})},{", false), // joined, then the call closes (AWS' SDK)
+        ("+Tr0ub4),x", true),                              // a name with digits after `+`: a password
+        ("@medusajs/medusa/api-key", false),               // an npm package by its scope (Medusa)
+        ("@types/node", false),
+        ("@Xk9Qm/Tz6Wq", true),                            // capitals and digits: no npm package
+        ("GHSA-h4mf-4v27-hggj", false),                    // an advisory's id (rclone's changelog)
+        ("CVE-2024-3094", false),
+        ("GHSA-h4mf-4v27-hggJ", true),                     // a capital: not GitHub's alphabet
+        ("--address=127.0.0.1:0", false),                  // the command's next option (Kopia's tests)
+        ("--insecure", false),
+        ("--Xk9mQ2vLp7w", true),
+        ("20/m/ip,5/m/key", false),                        // rate limits (django-allauth)
+        ("local:/path/to/folder", false),                  // a path on a named remote (rclone)
+        ("Tz6:/Qw3", true),
+        ("false\\f[R]", false),                          // roff's font change after a word (rclone's man page)
         ("Recovery:**", false),                            // a Markdown heading in bold (Sentry's docs)
         ("pub4e3754cc2598cb86ed788ff3a5a7f86d", false),    // Datadog's browser client token: public (Vector's site)
         ("pub4e3754cc2598cb86ed788ff3a5a7f86dX", true),
@@ -375,6 +390,8 @@ import Testing
         ("tbsmDOpsHwdgIqYl2NltGRTKzjIzvEmT", "secret: \"", false),  // a Keycloak client secret
         ("Summer2024Winter", "token = \"", false),                  // four digits: a year
         ("OAuthApplication", "token = \"", false),                  // no number: an identifier's test
+        ("TorysTotallyTubular456", "VAULT_TOKEN = '", false),       // a passphrase's number at the end (CloudGoat)
+        ("HmacSignatureSha256", "token = \"", true),                // a size at the end: a name
         ("transportCredsForS2A", "TransportCreds: ", true),          // unquoted: code
     ])
     func camelCaseNamesAreCode(value: String, name: String, code: Bool) {
@@ -439,6 +456,9 @@ import Testing
         ("Abc12345", false),                          // a weak password, but a password
         ("asdfasdfasdf", true),                       // a short unit three times (bitwarden/server's tests)
         ("abcabcab", false),                          // not three whole units
+        ("slkfjhadlfakjhdslfkjahsdlf", true),         // the home row mashed (rclone's Jottacloud tests)
+        ("slkfjhadlfakjhdslfkjahsdlq", false),        // a letter off the home row
+        ("abcdef123456", true),                       // the alphabet and digits counted up (django-allauth)
         ("SET_A_PASSWORD_HERE_123", true),            // asks for a value (bitwarden/server's CI)
         ("insert-token-here", true),
         ("mariadb-password", true),                   // names its own field
@@ -488,6 +508,8 @@ import Testing
         ("AuthToken", false),        // letters naming the field (Apprise's `twilio://AccountSid:AuthToken@…`)
         ("remotePassword", false),
         ("whiskey", true),
+        ("password]", false),        // `postgres://[user][:password]@[host]`: a URL's syntax (Medusa's docs)
+        ("Tz6!qW3v]", true),
         ("supertokens", true),                // a product's name
         ("Toto12345", true),
         ("test_password", false),
@@ -501,7 +523,8 @@ import Testing
     @Test(arguments: ["sk_test_4eC39HqLyjWDarjtT1zdp7dc", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
                       "AIzaSyAdOS2zB6NCsk1pCdZ4-P6GBdi_UUPwX7c", "1726be1638095a19edd134c77bde3aa2ece1e5d8",
                       "2YotnFZFEjr1zCsicMWpAA", "mF_9.B5f-4.1JqM", "czZCaGRSa3F0MzpnWDFmQmF0M2JW",  // RFC 6749, 7662
-                      "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe"])  // reCAPTCHA's test secret
+                      "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe",  // reCAPTCHA's test secret
+                      "h7GhxuBLTrlhVUyxSPUKUV8r/2EI4ngqJxD7iBdBYLhwluN30JaT3Q=="])  // Ceph's development S3 user
     func documentationValuesArePublishedTestKeys(value: String) {
         #expect(PublishedTestKeys.contains(Array(value.utf8)))
         #expect(!PublishedTestKeys.contains(Array(value.dropLast().utf8)))

@@ -1,0 +1,46 @@
+/// Algolia's search-only API key in the settings of a search box: DocSearch's `docsearch({
+/// apiKey: '…', indexName: … })`, Docusaurus' `algolia: { appId, apiKey, indexName }`.
+///
+/// Algolia has this key sent to every browser that shows the box, and says so ("safe to use in
+/// your front-end code"); an admin key is never written there. It is 32 lowercase hex digits in an
+/// object that `docsearch(` or `algolia:` opens on the lines before it, not yet closed.
+enum AlgoliaSearchKey {
+    /// How far back the object's opening is looked for.
+    private static let reach = 400
+
+    static func holds(_ secret: Range<Int>, in bytes: UnsafeRawBufferPointer) -> Bool {
+        guard secret.count == 32, bytes[secret].allSatisfy(ValueShape.isLowercaseHexDigit) else { return false }
+        let floor = max(0, secret.lowerBound - reach)
+        var index = secret.lowerBound
+        while index > floor {
+            index -= 1
+            // A `}` closes the object a search box's settings would be in, before the key.
+            if bytes[index] == UInt8(ascii: "}") { return false }
+            guard bytes[index] == UInt8(ascii: "{") else { continue }
+            return opensSearchSettings(before: index, floor: floor, in: bytes)
+        }
+        return false
+    }
+
+    /// Whether the `{` at `brace` follows `docsearch(` or `algolia` and `:` or `=` (quotes and blanks aside).
+    private static func opensSearchSettings(before brace: Int, floor: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
+        var end = brace
+        while end > floor, " \t\r\n".utf8.contains(bytes[end - 1]) { end -= 1 }
+        if end > floor, bytes[end - 1] == UInt8(ascii: "(") {
+            return endsWith("docsearch", at: end - 1, floor: floor, in: bytes)
+        }
+        guard end > floor, ":=".utf8.contains(bytes[end - 1]) else { return false }
+        end -= 1
+        while end > floor, " \t\"'".utf8.contains(bytes[end - 1]) { end -= 1 }
+        return endsWith("algolia", at: end, floor: floor, in: bytes)
+    }
+
+    /// Whether `word` (lowercase) ends at `end`, case aside, as a whole name.
+    private static func endsWith(_ word: String, at end: Int, floor: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
+        let letters = Array(word.utf8)
+        guard end - letters.count >= floor else { return false }
+        let start = end - letters.count
+        guard bytes[start..<end].map(KeywordPrefilter.fold).elementsEqual(letters) else { return false }
+        return start == 0 || !ValueShape.isIdentifierByte(bytes[start - 1])
+    }
+}
