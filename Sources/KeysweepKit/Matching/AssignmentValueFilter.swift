@@ -23,7 +23,7 @@ enum AssignmentValueFilter {
     static func isPlausibleSecret(_ value: [UInt8]) -> Bool {
         let value = withoutTrailingEscapes(value)
         guard !value.isEmpty else { return false }
-        if isForeignText(value) || holdsPublicKey(value) { return false }
+        if isForeignText(decodingCharacterReferences(value)) || holdsPublicKey(value) { return false }
         if ValueShape.isReferenceOrExpression(value) { return false }
         // `eyJ…` with dots is a JSON Web Token: `jwt.token` judges those, with its own shape checks
         // and its list of documentation tokens, so a context rule does not report one it refused.
@@ -120,6 +120,29 @@ enum AssignmentValueFilter {
                 && (digits < foreignLetters || digits <= 1 && foreignLetters + asciiLetters >= 8)
         }
         return foreignLetters >= 2 && (foreignPunctuation || holdsMessageArgument(value))
+    }
+
+    /// `Parol&#259;` → `Parolă`: HTML's numeric character references (decimal or `&#x…;`) as UTF-8,
+    /// as translations written for web pages spell letters outside ASCII (ZoneMinder's Romanian).
+    static func decodingCharacterReferences(_ value: [UInt8]) -> [UInt8] {
+        guard value.contains(subsequence: Array("&#".utf8)) else { return value }
+        var decoded: [UInt8] = []
+        var index = 0
+        while index < value.count {
+            if value[index] == UInt8(ascii: "&"), index + 1 < value.count, value[index + 1] == UInt8(ascii: "#"),
+               let end = value[index...].prefix(12).firstIndex(of: UInt8(ascii: ";")) {
+                let hex = index + 2 < end && (value[index + 2] == UInt8(ascii: "x") || value[index + 2] == UInt8(ascii: "X"))
+                let digits = String(decoding: value[(index + (hex ? 3 : 2))..<end], as: UTF8.self)
+                if let code = UInt32(digits, radix: hex ? 16 : 10), code >= 0x80, let scalar = Unicode.Scalar(code) {
+                    decoded.append(contentsOf: Array(String(Character(scalar)).utf8))
+                    index = end + 1
+                    continue
+                }
+            }
+            decoded.append(value[index])
+            index += 1
+        }
+        return decoded
     }
 
     /// Hiragana, Katakana, the CJK ideographs and Hangul syllables: scripts whose words are runs

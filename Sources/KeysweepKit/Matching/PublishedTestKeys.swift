@@ -89,9 +89,9 @@ public enum PublishedTestKeys {
 
     /// Whether `secret` is one of the published values; a hex key may carry its `0x`
     /// (`PRIVATE_KEY=0xac09…`, as Hardhat prints it). A JSON Web Token signed with a published
-    /// secret is one too (`PublishedJWTSecrets`).
+    /// secret is one too (`PublishedJWTSecrets`), and so is a bcrypt test vector (`BcryptTestVectors`).
     public static func contains(_ secret: [UInt8]) -> Bool {
-        if values.contains(secret) || PublishedJWTSecrets.signed(secret) { return true }
+        if values.contains(secret) || PublishedJWTSecrets.signed(secret) || BcryptTestVectors.holds(secret) { return true }
         guard secret.count > 2, secret[0] == UInt8(ascii: "0"), secret[1] == UInt8(ascii: "x") else { return false }
         return values.contains(Array(secret.dropFirst(2)))
     }

@@ -360,6 +360,18 @@ enum ValueShape {
         // `20/m/ip,5/m/key`, `10/m/user`: rate limits, a number per unit of time and what is counted
         // (django-allauth's `ACCOUNT_RATE_LIMITS`).
         if isRateList(value) { return true }
+        // `.*/ZM_DB_PASS=$dbc_dbpass/`: the end of a sed command's pattern and its replacement
+        // (`sed "s/^ *ZM_DB_PASS=.*/ZM_DB_PASS=$dbc_dbpass/"`, ZoneMinder's packaging).
+        if value.starts(with: Array(".*/".utf8)) || value.starts(with: Array(".+/".utf8)) { return true }
+        // `@SBINDDIR@/shutdown`: a path under a folder that configure fills in (autoconf's and
+        // CMake's `@NAME@`).
+        if first == UInt8(ascii: "@"), let close = value.dropFirst().firstIndex(of: UInt8(ascii: "@")), close > 2,
+           close + 1 < value.count, value[close + 1] == UInt8(ascii: "/"),
+           value[1..<close].allSatisfy({ isUppercase($0) || isDigit($0) || $0 == UInt8(ascii: "_") }) {
+            return true
+        }
+        // `prefix_len+strlen(key)+1`: a sum of names, calls and small numbers (Mosquitto's C).
+        if isSumWithCall(value) { return true }
         // `smithy.api#httpApiKeyAuth`, `java.util.Map#get`: a member after the dotted name of its
         // namespace or type (Smithy's shape ids, Javadoc's references), without digits. Not
         // `development#product` (a JWT secret in a real config).
@@ -427,6 +439,25 @@ enum ValueShape {
             if words.count >= 5, plain.count + 1 >= words.count { return true }
         }
         return isNameTemplate(value) || isTokenClassTemplate(value) || isNumberedScope(value)
+    }
+
+    /// `prefix_len+strlen(key)+1`: two or more terms joined by `+`, each a name, a number of up to
+    /// three digits or a call of names, one a call at least (`Pass+word1` is a password).
+    static func isSumWithCall(_ value: [UInt8]) -> Bool {
+        let terms = value.split(separator: UInt8(ascii: "+"), omittingEmptySubsequences: false)
+        guard terms.count >= 2 else { return false }
+        var calls = 0
+        for term in terms {
+            if (1...3).contains(term.count), term.allSatisfy(isDigit) { continue }
+            guard let first = term.first, isIdentifierStart(first) else { return false }
+            let name = term.prefix(while: isIdentifierByte)
+            if name.count == term.count { continue }
+            let arguments = term.dropFirst(name.count)
+            guard arguments.first == UInt8(ascii: "("), arguments.last == UInt8(ascii: ")"),
+                  arguments.dropFirst().dropLast().allSatisfy({ isIdentifierByte($0) || ", ".utf8.contains($0) }) else { return false }
+            calls += 1
+        }
+        return calls > 0
     }
 
     /// `GHSA-xxxx-xxxx-xxxx` (GitHub's advisories: three groups of four in its lowercase base32

@@ -81,6 +81,12 @@ import Testing
         ("20/m/ip,5/m/key", false),                        // rate limits (django-allauth)
         ("local:/path/to/folder", false),                  // a path on a named remote (rclone)
         ("Tz6:/Qw3", true),
+        (".*/ZM_DB_PASS=$dbc_dbpass/", false),             // a sed command's replacement (ZoneMinder)
+        ("@SBINDDIR@/shutdown", false),                    // a path under a configure variable
+        ("prefix_len+strlen(key)+1", false),               // a sum of names and a call (Mosquitto)
+        ("Pass+word1", true),                              // no call: a password
+        ("Parol&#259;", false),                            // a translation with a character reference
+        ("Tz6&#259;Qw3!x9", true),
         ("false\\f[R]", false),                          // roff's font change after a word (rclone's man page)
         ("Recovery:**", false),                            // a Markdown heading in bold (Sentry's docs)
         ("pub4e3754cc2598cb86ed788ff3a5a7f86d", false),    // Datadog's browser client token: public (Vector's site)
@@ -528,6 +534,20 @@ import Testing
     func documentationValuesArePublishedTestKeys(value: String) {
         #expect(PublishedTestKeys.contains(Array(value.utf8)))
         #expect(!PublishedTestKeys.contains(Array(value.dropLast().utf8)))
+    }
+
+    /// crypt_blowfish's test vectors are told by their salts: one character over and over, the
+    /// alphabet in order, or a salt of its table. A salt drawn at random is no test vector.
+    @Test(arguments: [
+        ("$2a$05$CCCCCCCCCCCCCCCCCCCCC.1ispnLB00sHYZi.KzN4B1cmvb1hu8XF", true),
+        ("$2x$05$XXXXXXXXXXXXXXXXXXXXXO1ispnLB00sHYZi.KzN4B1cmvb1hu8XF", true),
+        ("$2y$05$abcdefghijklmnopqrstuu1ispnLB00sHYZi.KzN4B1cmvb1hu8XF", true),
+        ("$2b$05$/OK.fbVrR/bpIqNJ5ianF.1ispnLB00sHYZi.KzN4B1cmvb1hu8XF", true),
+        ("$2b$10$hvVWVRhKha/urSftrWEkDZ1ispnLB00sHYZi.KzN4B1cmvb1hu8XF", false),
+        ("$2b$05$/OK.fbVrR/bpIqNJ5ianF.1ispnLB00sHYZi.KzN4B1cmvb1hu8X", false),  // a byte short
+    ])
+    func bcryptTestVectorsArePublished(hash: String, published: Bool) {
+        #expect(PublishedTestKeys.contains(Array(hash.utf8)) == published)
     }
 
     /// A token signed with jwt.io's or Supabase's published secret is published; one signed with
