@@ -196,9 +196,12 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
            !docsSuffixes.contains(where: lowered.hasSuffix) {
             return true
         }
-        // Django's and many Python packages' `tests.py`; PHPUnit's configuration, whose `<env>`
-        // and `<server>` values are the test environment's (Laravel's `APP_KEY`).
-        if ["tests.py", "test.py", "phpunit.xml", "phpunit.xml.dist", "phpunit.dist.xml"].contains(lowered) { return true }
+        // Django's and many Python packages' `tests.py`; Rust's `tests.rs`, the file of a module's
+        // `#[cfg(test)] mod tests;` (Vector's sinks); PHPUnit's configuration, whose `<env>` and
+        // `<server>` values are the test environment's (Laravel's `APP_KEY`).
+        if ["tests.py", "test.py", "tests.rs", "phpunit.xml", "phpunit.xml.dist", "phpunit.dist.xml"].contains(lowered) {
+            return true
+        }
         // `Summary.story.tsx`, `Button.stories.ts`: a Storybook story, a component shown with
         // made-up props (Unleash's API token dialogs).
         if lowered.contains(".stories.") || lowered.contains(".story.") { return true }

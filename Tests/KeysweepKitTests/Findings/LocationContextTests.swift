@@ -84,6 +84,7 @@ import Testing
         ("settings_sample.py", .example),
         ("ENVEXAMPLE", .example),                               // Maxun's dotenv example
         (".env-dist", .example),                                // Kitsune's
+        ("src/sinks/http/tests.rs", .test),                     // a Rust module's unit tests (Vector)
         ("MANUAL.txt", .docs),                                  // rclone's manual in one file
         ("cmd/manual.go", .source),
         ("fstest/testserver/init.d/TestFTPProftpd", .test),     // rclone's test servers
