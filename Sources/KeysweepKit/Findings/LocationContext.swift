@@ -48,7 +48,8 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
             return .example
         }
         if folders.contains(where: isDocsFolder) || docsSuffixes.contains(where: { name.hasSuffix($0) })
-            || name.hasPrefix("readme") || name.hasPrefix("changelog") || isManual(name) || isManPage(name) || isAPISpecification(name) {
+            || name.hasPrefix("readme") || name.hasPrefix("changelog") || isManual(name) || isManPage(name)
+            || isAPISpecification(name) {
             return .docs
         }
         return .source

@@ -43,5 +43,6 @@ enum CamelCaseName {
     private static let vowels = Set("aeiouy".utf8)
 
     /// Three-digit numbers that end names: bit lengths, and X.509's.
-    private static let endingNumbers: Set<[UInt8]> = Set(["128", "160", "192", "224", "256", "384", "512", "509"].map { Array($0.utf8) })
+    private static let endingNumbers: Set<[UInt8]> = Set(["128", "160", "192", "224", "256", "384", "512", "509"]
+        .map { Array($0.utf8) })
 }

@@ -454,7 +454,8 @@ enum ValueShape {
             if name.count == term.count { continue }
             let arguments = term.dropFirst(name.count)
             guard arguments.first == UInt8(ascii: "("), arguments.last == UInt8(ascii: ")"),
-                  arguments.dropFirst().dropLast().allSatisfy({ isIdentifierByte($0) || ", ".utf8.contains($0) }) else { return false }
+                  arguments.dropFirst().dropLast().allSatisfy({ isIdentifierByte($0) || ", ".utf8.contains($0) })
+            else { return false }
             calls += 1
         }
         return calls > 0
@@ -488,7 +489,8 @@ enum ValueShape {
         return rates.allSatisfy { rate in
             let parts = rate.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
             return (2...3).contains(parts.count) && !parts[0].isEmpty && parts[0].allSatisfy(isDigit)
-                && timeUnits.contains(Array(parts[1])) && parts.dropFirst(2).allSatisfy { !$0.isEmpty && $0.allSatisfy(isLowercase) }
+                && timeUnits.contains(Array(parts[1]))
+                && parts.dropFirst(2).allSatisfy { !$0.isEmpty && $0.allSatisfy(isLowercase) }
         }
     }
 
@@ -864,9 +866,10 @@ enum ValueShape {
         if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon >= 2, colon + 2 < bytes.count,
            bytes[colon + 1] == UInt8(ascii: "/"), bytes[..<colon].allSatisfy({ isIdentifierByte($0) || "-.".utf8.contains($0) }) {
             let segments = bytes[(colon + 2)...].split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-            if segments.count >= 2, segments.allSatisfy({ !$0.isEmpty && $0.allSatisfy { isIdentifierByte($0) || "-.".utf8.contains($0) } }) {
-                return true
+            let isSegment = { (segment: ArraySlice<UInt8>) in
+                !segment.isEmpty && segment.allSatisfy { isIdentifierByte($0) || "-.".utf8.contains($0) }
             }
+            if segments.count >= 2, segments.allSatisfy(isSegment) { return true }
         }
         let segments = lowered.split(separator: "/", omittingEmptySubsequences: false)
         guard segments.count >= 3 else { return false }

@@ -21,7 +21,8 @@ enum VariableUse {
         if start > 1, "=/".utf8.contains(bytes[start - 1]), ValueShape.isIdentifierByte(bytes[start - 2]) {
             // Only a word and blanks before the value: `auth=HTTPBasicAuth("user", "…")` is a call.
             let gap = name.drop(while: ValueShape.isIdentifierByte)
-            return gap.first.map(ValueShape.isBlank) == true && gap.allSatisfy { ValueShape.isBlank($0) || "\"'".utf8.contains($0) }
+            return gap.first.map(ValueShape.isBlank) == true
+                && gap.allSatisfy { ValueShape.isBlank($0) || "\"'".utf8.contains($0) }
         }
         return start > 1 && bytes[start - 1] == UInt8(ascii: "{") && bytes[start - 2] == UInt8(ascii: "$")
     }
