@@ -5,7 +5,8 @@ import Darwin
 #endif
 
 /// Documentation that a source file holds: Ansible modules' `DOCUMENTATION`, `EXAMPLES` and
-/// `RETURN` blocks (`EXAMPLES = r'''` ... `'''` at the start of a line), Python docstrings (a
+/// `RETURN` blocks (`EXAMPLES = r'''` ... `'''` at the start of a line) and TOML's `Example = '''`
+/// (lego's provider descriptions), Python docstrings (a
 /// triple-quoted string alone at the top of a module or after a `def` or `class` line), comment
 /// blocks that show example code with its results (Ruby's and JavaScript's `# => value`), and
 /// interactive sessions (doctests: a `>>> ` line and the lines up to the next blank one, where the
@@ -24,6 +25,9 @@ struct DocumentationBlocks {
 
     private static let names: [(name: [UInt8], context: LocationContext)] = [
         (Array("EXAMPLES".utf8), .example), (Array("DOCUMENTATION".utf8), .docs), (Array("RETURN".utf8), .docs),
+        // TOML's multi-line string under `Example` (lego's provider descriptions, which its docs
+        // are generated from: `Example = '''` then the commands with made-up keys).
+        (Array("Example".utf8), .example),
     ]
 
     init(in bytes: UnsafeRawBufferPointer) {

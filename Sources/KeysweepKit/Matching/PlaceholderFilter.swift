@@ -30,7 +30,8 @@ enum PlaceholderFilter {
         // Folded once: every candidate of every rule comes through here.
         let lowered = secret.map(KeywordPrefilter.fold)
         if isRepeatedUnit(lowered: lowered) || hasRepeatedGroups(secret) || isWrittenTwice(secret)
-            || endsWithRepeatedGroup(lowered: lowered) || isHomeRowMash(lowered: lowered) {
+            || endsWithRepeatedGroup(lowered: lowered) || isHomeRowMash(lowered: lowered)
+            || holdsKeyboardRow(lowered: lowered) {
             return true
         }
         // `<your-token>`: an angle-bracketed name; a lone `<` or `>` is punctuation of a password,
@@ -148,6 +149,16 @@ enum PlaceholderFilter {
     }
 
     private static let homeRow = Set("asdfghjkl".utf8)
+
+    /// `akab-mnbvcxzlkjhgfdsapoiuytrewq1234567` (`lowered` is case-folded): a row of the keyboard
+    /// run along, either way, in a value of a token's length (16 bytes or more). A short one is a
+    /// weak password people do use (`Zxcvbnm` in a connection string), not a stand-in.
+    static func holdsKeyboardRow(lowered: [UInt8]) -> Bool {
+        lowered.count >= 16 && keyboardRows.contains { lowered.contains(subsequence: $0) }
+    }
+
+    private static let keyboardRows: [[UInt8]] = ["qwertyui", "poiuytre", "asdfghjk", "lkjhgfds", "zxcvbnm", "mnbvcxz"]
+        .map { Array($0.utf8) }
 
     /// `aabbccddeeff00112233`: every character written twice, 16 bytes or more. Counting up the
     /// keyboard in pairs fills a field's length; no generator draws pairs.

@@ -70,6 +70,24 @@ import Testing
         #expect(ContextJudge(roots: []).located(location, secret: []).context == .test, "the path decides first")
     }
 
+    /// A TOML multi-line string under `Example` shows commands with made-up keys (lego's provider
+    /// descriptions); a key set outside it is not in one.
+    @Test func aTOMLExampleBlockIsAnExample() throws {
+        let description = """
+        Name = "Acme DNS"
+        Example = '''
+        ACME_DNS_API_KEY=Tq8vK3mZ7xW2pN5rL9yB4cD6 \\
+        lego run --dns acmedns -d '*.example.com'
+        '''
+
+        Default_API_KEY = "Hq7vR2xLm9pTq8Zr2LmX7vB4"
+        """
+        let found = try matches(description)
+        #expect(found.count == 2)
+        #expect(found.first { $0.start.line == 3 }?.blockContext == .example)
+        #expect(found.first { $0.start.line == 7 }?.blockContext == nil)
+    }
+
     /// A docstring (at a module's top or after a `def` or `class` line) is documentation; a string
     /// assigned in code is not (SQLAlchemy's dialect docstrings hold `scott:tiger^5HHH`).
     @Test func aPythonDocstringIsDocumentation() throws {

@@ -465,6 +465,8 @@ import Testing
         ("slkfjhadlfakjhdslfkjahsdlf", true),         // the home row mashed (rclone's Jottacloud tests)
         ("slkfjhadlfakjhdslfkjahsdlq", false),        // a letter off the home row
         ("abcdef123456", true),                       // the alphabet and digits counted up (django-allauth)
+        ("akab-mnbvcxzlkjhgfdsapoiuytrewq1234567", true), // the keyboard's rows backwards (lego's docs)
+        ("Zxcvbnm", false),                           // short: a weak password people use
         ("SET_A_PASSWORD_HERE_123", true),            // asks for a value (bitwarden/server's CI)
         ("insert-token-here", true),
         ("mariadb-password", true),                   // names its own field
