@@ -28,6 +28,9 @@ enum AssignmentValueFilter {
         // `eyJ…` with dots is a JSON Web Token: `jwt.token` judges those, with its own shape checks
         // and its list of documentation tokens, so a context rule does not report one it refused.
         if value.starts(with: Array("eyJ".utf8)), value.contains(UInt8(ascii: ".")) { return false }
+        // `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9`: a token's header alone (`{"alg":"HS256","typ":"JWT"}`),
+        // the same in every token so signed, shown where documentation cuts a token short.
+        if isJOSEHeader(value) { return false }
         // `6258:Ahjtskx7_…`: a Telegram bot token's shape with a bot id or a secret of the wrong
         // length is a made-up token, not a secret of unknown kind.
         if isMalformedTelegramBotToken(value) { return false }
@@ -201,6 +204,14 @@ enum AssignmentValueFilter {
         guard value.count >= 8, value.count % 4 == 0, let data = Data(base64Encoded: Data(value)), data.count >= 4,
               data.allSatisfy({ (0x20...0x7E).contains($0) }) else { return nil }
         return Array(data)
+    }
+
+    /// Base64url of a JSON object whose members are a JOSE header's only (`alg`, `typ`, `kid`,
+    /// `cty`): a JSON Web Token's first part, which holds no secret.
+    static func isJOSEHeader(_ value: [UInt8]) -> Bool {
+        guard value.starts(with: Array("eyJ".utf8)), !value.contains(UInt8(ascii: ".")),
+              let header = JWTShape.jsonObject(base64URL: value[...]), header["alg"] != nil else { return false }
+        return header.keys.allSatisfy { ["alg", "typ", "kid", "cty"].contains($0) }
     }
 
     /// `0x70617373776f7264`: text written as `0x` and hex (a wallet's password in ethers.js' test

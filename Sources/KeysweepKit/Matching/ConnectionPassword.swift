@@ -25,11 +25,12 @@ enum ConnectionPassword {
         return !testWords.contains { lowered.contains(subsequence: $0) }
     }
 
-    /// `password]` of `postgres://[user][:password]@[host]`: a URL's syntax in documentation marks
-    /// the parts one may leave out with brackets, and the field's name inside them is no password.
+    /// `password]` of `postgres://[user][:password]@[host]`, `password]]` of
+    /// `postgres://[user[:password]]@…`: a URL's syntax in documentation marks the parts one may
+    /// leave out with brackets, and the field's name inside them is no password.
     private static func withoutOptionalBrackets(_ lowered: [UInt8]) -> [UInt8] {
         guard lowered.last == UInt8(ascii: "]"), !lowered.contains(UInt8(ascii: "[")) else { return lowered }
-        return Array(lowered.dropLast())
+        return Array(lowered.reversed().drop { $0 == UInt8(ascii: "]") }.reversed())
     }
 
     /// Words that end a credential's field name. Fewer than `PlaceholderFilter`'s field names, which

@@ -370,6 +370,12 @@ enum ValueShape {
            value[1..<close].allSatisfy({ isUppercase($0) || isDigit($0) || $0 == UInt8(ascii: "_") }) {
             return true
         }
+        // `@{systemd:initial}`, `@{vault:db_password}`: Telegraf's reference to a secret store's
+        // key, resolved when the configuration is read.
+        if value.count > 4, value.starts(with: Array("@{".utf8)), last == UInt8(ascii: "}"),
+           value.dropFirst(2).dropLast().allSatisfy({ isIdentifierByte($0) || ":.-".utf8.contains($0) }) {
+            return true
+        }
         // `prefix_len+strlen(key)+1`: a sum of names, calls and small numbers (Mosquitto's C).
         if isSumWithCall(value) { return true }
         // `smithy.api#httpApiKeyAuth`, `java.util.Map#get`: a member after the dotted name of its

@@ -87,6 +87,9 @@ import Testing
         ("Pass+word1", true),                              // no call: a password
         ("Parol&#259;", false),                            // a translation with a character reference
         ("Tz6&#259;Qw3!x9", true),
+        ("@{systemd:initial}", false),                     // a secret store's reference (Telegraf)
+        ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9", false),   // a token's header alone
+        ("eyJhbGciOiJIUzI1NiIsInN1YiI6IngifQ", true),      // a member no header has: no header alone
         ("false\\f[R]", false),                          // roff's font change after a word (rclone's man page)
         ("Recovery:**", false),                            // a Markdown heading in bold (Sentry's docs)
         ("pub4e3754cc2598cb86ed788ff3a5a7f86d", false),    // Datadog's browser client token: public (Vector's site)
@@ -517,6 +520,7 @@ import Testing
         ("remotePassword", false),
         ("whiskey", true),
         ("password]", false),        // `postgres://[user][:password]@[host]`: a URL's syntax (Medusa's docs)
+        ("password]]", false),       // `postgres://[user[:password]]@…` (Telegraf's docs)
         ("Tz6!qW3v]", true),
         ("supertokens", true),                // a product's name
         ("Toto12345", true),
