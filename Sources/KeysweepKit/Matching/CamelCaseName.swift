@@ -1,9 +1,9 @@
 /// `OAuth2Application`, `V2SocketServerMode`, `usersOauth2WordpressAppid`: a name written in camel
 /// case around one number (a version, a bit length). Every letter is in a word (three letters or
 /// more with a vowel, a capital only at its start) or an acronym of up to four capitals; two words
-/// at least, one of five letters or more; one number of up to three digits, after a word, and at
-/// the end only a size if of three. Values
-/// without a digit are judged as identifiers already (`RandomLetters` tells the random ones).
+/// at least, one of five letters or more; one number of up to three digits, after a word (at the
+/// end, three digits only if they are a size). Values without a digit are judged as identifiers
+/// already (`RandomLetters` tells the random ones).
 /// A quoted string that reads so names a type, an operation or an option; a token drawn at random
 /// leaves runs of letters no word holds (`tbsmDOpsHwdgIqYl2Nlt`: `Iq`, `Hwdg`) and more numbers
 /// (0.15% of random 16-character base62 values read as such a name, 0.04% of 20-character ones).

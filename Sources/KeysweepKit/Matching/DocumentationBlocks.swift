@@ -6,12 +6,12 @@ import Darwin
 
 /// Documentation that a source file holds: Ansible modules' `DOCUMENTATION`, `EXAMPLES` and
 /// `RETURN` blocks (`EXAMPLES = r'''` ... `'''` at the start of a line) and TOML's `Example = '''`
-/// (lego's provider descriptions), Python docstrings (a
-/// triple-quoted string alone at the top of a module or after a `def` or `class` line), comment
-/// blocks that show example code with its results (Ruby's and JavaScript's `# => value`), and
-/// interactive sessions (doctests: a `>>> ` line and the lines up to the next blank one, where the
-/// interpreter's output is printed), and doc comments: `/** … */` (Javadoc, KDoc, JSDoc, PHPDoc,
-/// Doxygen) opening a line, and runs of `///` lines (Swift, Rust, C#).
+/// (lego's provider descriptions), Python docstrings (a triple-quoted string alone at the top of a
+/// module or after a `def` or `class` line), comment blocks that show example code with its
+/// results (Ruby's and JavaScript's `# => value`), and interactive sessions (doctests: a `>>> `
+/// line and the lines up to the next blank one, where the interpreter's output is printed), and
+/// doc comments: `/** … */` (Javadoc, KDoc, JSDoc, PHPDoc, Doxygen) opening a line, and runs of
+/// `///` lines (Swift, Rust, C#).
 ///
 /// Their values are written for readers (Azure shared keys, a base64 "Hello from Google Cloud
 /// Platform", a Windows product key in a module's examples, `scott:tiger^5HHH` in a dialect's
