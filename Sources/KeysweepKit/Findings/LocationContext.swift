@@ -41,7 +41,7 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         if !folders.isDisjoint(with: fixtureFolders) || isFixtureFile(name) || isModelFactory(components) { return .fixture }
         if folders.contains(where: isTestFolder) || isTestFile(originalName)
             || original.dropLast().contains(where: isTestSourceSet)
-            || name == debugKeyStore {
+            || isDebugKeyStore(name) {
             return .test
         }
         if !folders.isDisjoint(with: exampleFolders) || exampleSuffixes.contains(where: { name.hasSuffix($0) }) || isExampleFile(name) {
@@ -95,8 +95,12 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     private static let standInWords: Set<String> = ["mock", "mocks", "fake", "fakes", "dummy"]
 
     /// Android's debug signing store: made by the build tools under the published password
-    /// `android` to sign debug builds, which app stores refuse; React Native's template commits one.
-    private static let debugKeyStore = "debug.keystore"
+    /// `android` to sign debug builds, which app stores refuse; React Native's template commits one
+    /// (`debug.keystore`), and apps keep theirs under names that say so (Bitwarden's
+    /// `debug-bwa.keystore`, `app-debug.jks`).
+    static func isDebugKeyStore(_ lowered: String) -> Bool {
+        (lowered.hasSuffix(".keystore") || lowered.hasSuffix(".jks")) && name(lowered, holdsWordIn: ["debug"])
+    }
     private static let exampleFolders: Set<String> = ["example", "examples", "sample", "samples", "demo", "demos"]
     /// `.env.dist`, `.env-dist` (Kitsune's), `config_dist.php`: a file the real one is copied from.
     private static let exampleSuffixes = [".example", ".sample", ".dist", "-dist", "_dist", ".template", ".tmpl"]

@@ -85,6 +85,8 @@ import Testing
         ("ENVEXAMPLE", .example),                               // Maxun's dotenv example
         (".env-dist", .example),                                // Kitsune's
         ("src/sinks/http/tests.rs", .test),                     // a Rust module's unit tests (Vector)
+        ("keystores/debug-bwa.keystore", .test),                // an Android debug signing store (Bitwarden)
+        ("keystores/release.keystore", .source),
         ("MANUAL.txt", .docs),                                  // rclone's manual in one file
         ("cmd/manual.go", .source),
         ("fstest/testserver/init.d/TestFTPProftpd", .test),     // rclone's test servers
