@@ -896,11 +896,16 @@ enum ValueShape {
     }
 
     /// `active_storage/disk#update`, `secret/data`: lowercase words joined by `/` (a route, a key
-    /// path), told from the value as written: generated secrets carry digits or capitals.
+    /// path), told from the value as written: generated secrets carry digits or capitals. Digits
+    /// count only as numbers of their own between `-`, `.` and `_`
+    /// (`percona-server-server-5.7/root-pass`, a debconf question); `ab3x9/kq2z` mixes them in.
     static func isLowercaseRoute(_ value: [UInt8]) -> Bool {
         let segments = value.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        return segments.count >= 2 && segments.allSatisfy { !$0.isEmpty }
-            && value.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || "_-.#/".utf8.contains($0) }
+        guard segments.count >= 2, segments.allSatisfy({ !$0.isEmpty }),
+              value.allSatisfy({ isLowercase($0) || isDigit($0) || "_-.#/".utf8.contains($0) }) else { return false }
+        let parts = value.split(whereSeparator: { "_-.#/".utf8.contains($0) })
+        return parts.allSatisfy { $0.allSatisfy(isLowercase) || $0.allSatisfy(isDigit) }
+            && parts.contains { $0.allSatisfy(isLowercase) }
     }
 
     /// `NID_pkcs9_emailAddress`, `user_id2`, `2fa_secret`: snake-case words in which digits only end a word

@@ -80,6 +80,8 @@ import Testing
         ("--Xk9mQ2vLp7w", true),
         ("20/m/ip,5/m/key", false),                        // rate limits (django-allauth)
         ("local:/path/to/folder", false),                  // a path on a named remote (rclone)
+        ("percona-server-server-5.7/root-pass", false),    // a debconf question (Salt's MySQL formula)
+        ("ab3x9/kq2zw7mp", true),                          // digits inside words: drawn at random
         ("Tz6:/Qw3", true),
         (".*/ZM_DB_PASS=$dbc_dbpass/", false),             // a sed command's replacement (ZoneMinder)
         ("@SBINDDIR@/shutdown", false),                    // a path under a configure variable
