@@ -116,10 +116,10 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
 
     private static let docsWords: Set<String> = ["docs", "doc", "documentation"]
 
-    /// `MANUAL.md`, `MANUAL.html`, `manual.txt`: a project's manual built into one file (rclone's,
-    /// beside its `README`).
+    /// `MANUAL.html`, `manual.txt`: a project's manual built into one file (rclone's, beside its
+    /// `README`; `MANUAL.md` is documentation by its suffix already).
     static func isManual(_ lowered: String) -> Bool {
-        ["manual.md", "manual.html", "manual.htm", "manual.txt", "manual.pdf", "manual.rst", "manual.adoc"].contains(lowered)
+        ["manual.html", "manual.htm", "manual.txt", "manual.pdf"].contains(lowered)
     }
 
     /// `config.example.yml`, `settings_sample.json`, `ssl-tls-ca-key-cert-example.h`: a file whose

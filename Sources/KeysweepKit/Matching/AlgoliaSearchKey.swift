@@ -8,6 +8,8 @@ enum AlgoliaSearchKey {
     /// How far back the object's opening is looked for.
     private static let reach = 400
 
+    private static let docsearch = Array("docsearch".utf8), algolia = Array("algolia".utf8)
+
     static func holds(_ secret: Range<Int>, in bytes: UnsafeRawBufferPointer) -> Bool {
         guard secret.count == 32, bytes[secret].allSatisfy(ValueShape.isLowercaseHexDigit) else { return false }
         let floor = max(0, secret.lowerBound - reach)
@@ -27,20 +29,19 @@ enum AlgoliaSearchKey {
         var end = brace
         while end > floor, " \t\r\n".utf8.contains(bytes[end - 1]) { end -= 1 }
         if end > floor, bytes[end - 1] == UInt8(ascii: "(") {
-            return endsWith("docsearch", at: end - 1, floor: floor, in: bytes)
+            return endsWith(docsearch, at: end - 1, floor: floor, in: bytes)
         }
         guard end > floor, ":=".utf8.contains(bytes[end - 1]) else { return false }
         end -= 1
         while end > floor, " \t\"'".utf8.contains(bytes[end - 1]) { end -= 1 }
-        return endsWith("algolia", at: end, floor: floor, in: bytes)
+        return endsWith(algolia, at: end, floor: floor, in: bytes)
     }
 
     /// Whether `word` (lowercase) ends at `end`, case aside, as a whole name.
-    private static func endsWith(_ word: String, at end: Int, floor: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
-        let letters = Array(word.utf8)
-        guard end - letters.count >= floor else { return false }
-        let start = end - letters.count
-        guard bytes[start..<end].map(KeywordPrefilter.fold).elementsEqual(letters) else { return false }
+    private static func endsWith(_ word: [UInt8], at end: Int, floor: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
+        guard end - word.count >= floor else { return false }
+        let start = end - word.count
+        guard bytes[start..<end].lazy.map(KeywordPrefilter.fold).elementsEqual(word) else { return false }
         return start == 0 || !ValueShape.isIdentifierByte(bytes[start - 1])
     }
 }

@@ -870,18 +870,17 @@ enum ValueShape {
         // `local:/path/to/folder`, `backup-host:/srv/data`: a path on a named remote (rclone's,
         // scp's), a name and `:`, then two segments or more from the root.
         if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon >= 2, colon + 2 < bytes.count,
-           bytes[colon + 1] == UInt8(ascii: "/"), bytes[..<colon].allSatisfy({ isIdentifierByte($0) || "-.".utf8.contains($0) }) {
+           bytes[colon + 1] == UInt8(ascii: "/"), isPathSegment(bytes[..<colon]) {
             let segments = bytes[(colon + 2)...].split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-            let isSegment = { (segment: ArraySlice<UInt8>) in
-                !segment.isEmpty && segment.allSatisfy { isIdentifierByte($0) || "-.".utf8.contains($0) }
-            }
-            if segments.count >= 2, segments.allSatisfy(isSegment) { return true }
+            if segments.count >= 2, segments.allSatisfy(isPathSegment) { return true }
         }
-        let segments = lowered.split(separator: "/", omittingEmptySubsequences: false)
-        guard segments.count >= 3 else { return false }
-        return segments.allSatisfy { segment in
-            !segment.isEmpty && segment.utf8.allSatisfy { isIdentifierByte($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
-        }
+        let segments = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        return segments.count >= 3 && segments.allSatisfy(isPathSegment)
+    }
+
+    /// A path's segment as `isPath` reads it: identifier bytes, `-` and `.`, one at least.
+    private static func isPathSegment(_ segment: ArraySlice<UInt8>) -> Bool {
+        !segment.isEmpty && segment.allSatisfy { isIdentifierByte($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
     }
 
     /// `@medusajs/medusa/api-key`, `@types/node`: an npm package named with its scope, lowercase
