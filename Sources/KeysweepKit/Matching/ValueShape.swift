@@ -362,7 +362,9 @@ enum ValueShape {
         if isRateList(value) { return true }
         // `.*/ZM_DB_PASS=$dbc_dbpass/`: the end of a sed command's pattern and its replacement
         // (`sed "s/^ *ZM_DB_PASS=.*/ZM_DB_PASS=$dbc_dbpass/"`, ZoneMinder's packaging).
-        if value.starts(with: Array(".*/".utf8)) || value.starts(with: Array(".+/".utf8)) { return true }
+        // `\).*/\1$DATABASE_PASS/g`: the same after a group that the pattern captured (Zabbix's image).
+        let afterGroup = value.starts(with: Array("\\)".utf8)) ? value.dropFirst(2) : value[...]
+        if afterGroup.starts(with: Array(".*/".utf8)) || afterGroup.starts(with: Array(".+/".utf8)) { return true }
         // `@SBINDDIR@/shutdown`: a path under a folder that configure fills in (autoconf's and
         // CMake's `@NAME@`).
         if first == UInt8(ascii: "@"), let close = value.dropFirst().firstIndex(of: UInt8(ascii: "@")), close > 2,
@@ -415,8 +417,11 @@ enum ValueShape {
         }
         // `"+campaign.stats.submitted_data+"`: what is joined between two strings, read from a
         // name (`"Submitted Credentials: "+campaign.stats.submitted_data+"<br>"`, minified).
-        if first == UInt8(ascii: "+"), last == UInt8(ascii: "+"), value.count > 4 {
-            let joined = Array(value.dropFirst().dropLast().drop(while: isBlank).reversed().drop(while: isBlank).reversed())
+        // A quote of the other kind may close and open the joined strings: `value="'+PMA_messages.strGenerate+'"`
+        // (phpMyAdmin's minified JavaScript building an attribute).
+        let unquoted = value.count > 2 && "'\"".utf8.contains(first) && last == first ? Array(value.dropFirst().dropLast()) : value
+        if unquoted.first == UInt8(ascii: "+"), unquoted.last == UInt8(ascii: "+"), unquoted.count > 4 {
+            let joined = Array(unquoted.dropFirst().dropLast().drop(while: isBlank).reversed().drop(while: isBlank).reversed())
             let path = identifierPath(in: joined)
             let readsName = path.length == joined.count && (path.separators > 0 || path.sigil)
             if readsName || isReferenceOrExpression(joined) { return true }

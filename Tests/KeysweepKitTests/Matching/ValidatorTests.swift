@@ -67,6 +67,8 @@ import Testing
         ("+campaign.stats.submitted_data+", false),        // joined between two strings (Gophish, minified)
         ("Tr0ub4(dor).Zq9(x", true),                       // a name with digits, then no method in words
         ("+Tr0ub4dor+", true),                             // a word between `+`: a password
+        ("'+PMA_messages.strGenerate+'", false),           // joined inside quotes of the other kind (phpMyAdmin)
+        ("'+Tr0ub4dor+'", true),
         ("+s),{code:t.errorCode}))}e(null,a)}):e(null)}})},{", false), // joined, then the call closes (AWS' SDK)
         ("+Tr0ub4),x", true),                              // a name with digits after `+`: a password
         ("@medusajs/medusa/api-key", false),               // an npm package by its scope (Medusa)
@@ -84,6 +86,7 @@ import Testing
         ("ab3x9/kq2zw7mp", true),                          // digits inside words: drawn at random
         ("Tz6:/Qw3", true),
         (".*/ZM_DB_PASS=$dbc_dbpass/", false),             // a sed command's replacement (ZoneMinder)
+        ("\\).*/\\1$DATABASE_PASS/g", false),              // the same after a captured group (Zabbix)
         ("@SBINDDIR@/shutdown", false),                    // a path under a configure variable
         ("prefix_len+strlen(key)+1", false),               // a sum of names and a call (Mosquitto)
         ("Pass+word1", true),                              // no call: a password
