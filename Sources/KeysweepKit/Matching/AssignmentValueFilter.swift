@@ -8,7 +8,7 @@ import Foundation
 enum AssignmentValueFilter {
     /// Words that mark a value as test data or as the name of the thing rather than its value.
     private static let testWords: [[UInt8]] = [
-        "test", "dummy", "fake", "sample", "mock", "secret", "passw", "token",
+        "test", "dummy", "fake", "sample", "mock", "fixture", "secret", "passw", "token",
     ].map { Array($0.utf8) }
 
     private static let fileExtensions = [
@@ -52,8 +52,8 @@ enum AssignmentValueFilter {
     }
 
     /// `Hashing:\n` in `"Password Hashing:\n"`: the escapes that end a string's line are not
-    /// part of a value, nor a roff font change (`false\f[R]` in a man page) or a no-break space
-    /// after it.
+    /// part of a value, nor a roff font change (`false\f[R]` in a man page), a no-break space or an
+    /// escaped quotation mark after it.
     private static func withoutTrailingEscapes(_ value: [UInt8]) -> [UInt8] {
         var value = value
         while value.count >= 2, value[value.count - 2] == UInt8(ascii: "\\"), "nrt".utf8.contains(value[value.count - 1]) {
@@ -67,7 +67,27 @@ enum AssignmentValueFilter {
         // `ConvertTo-SecureString\u{A0}"…"`: a no-break space (UTF-8 `C2 A0`), which documents
         // pasted from word processors put between words, ends a value as a blank does.
         while value.count >= 2, value[value.count - 2] == 0xC2, value[value.count - 1] == 0xA0 { value.removeLast(2) }
+        // `prices.\u201d`: a quotation mark escaped as JSON and JavaScript write it closes a quotation
+        // in text, as the mark itself does (a research agent's JSON report).
+        while let mark = trailingUnicodeEscape(value), isQuotationMark(mark) { value.removeLast(6) }
         return value
+    }
+
+    /// The character of a `\uXXXX` escape that ends the value.
+    private static func trailingUnicodeEscape(_ value: [UInt8]) -> Unicode.Scalar? {
+        guard value.count >= 6, value[value.count - 6] == UInt8(ascii: "\\"), value[value.count - 5] == UInt8(ascii: "u"),
+              let code = UInt32(String(decoding: value.suffix(4), as: UTF8.self), radix: 16) else { return nil }
+        return Unicode.Scalar(code)
+    }
+
+    /// `"`, `'` and the marks that open or close a quotation (`\u{201D}`, `\u{00BB}`, `\u{300D}`).
+    private static func isQuotationMark(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == "\"" || scalar == "'" { return true }
+        switch scalar.properties.generalCategory {
+        case .initialPunctuation, .finalPunctuation: return true
+        case .openPunctuation, .closePunctuation: return (0x300C...0x300F).contains(scalar.value)
+        default: return false
+        }
     }
 
     /// What follows roff's `\f`: one font letter, or a font's name in brackets (empty for the

@@ -19,6 +19,9 @@ enum PlaceholderFilter {
         // Crowdin's in-context pseudo-language writes each string as its id, `crwdns934:0crwdne934:0`
         // (the `aa-ER` and `en-UD` translation folders of Snipe-IT and Cachet).
         "crwdns",
+        // "Your" as Chinese and Japanese documentation writes it before a name (`您的_API_KEY`,
+        // GPT Researcher's Chinese README).
+        "您的", "你的", "あなたの",
     ].map { Array($0.utf8) }
 
     /// Entropy (bits a byte) from which a value was drawn at random, not written by hand.

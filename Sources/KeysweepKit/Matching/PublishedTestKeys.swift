@@ -85,6 +85,10 @@ public enum PublishedTestKeys {
         // Google reCAPTCHA v2's test site key and secret (its FAQ: every verification passes),
         // for development and automated tests (PyPI's Warehouse `dev/environment`).
         "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI", "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe",
+        // The client token of Microsoft Edge's Read Aloud voice service, the same in every copy of
+        // the browser, which open-source speech clients repeat (`TRUSTED_CLIENT_TOKEN`: edge-tts,
+        // NextChat).
+        "6A5AA1D4EAFF4E9FB37E23D68491D6F4",
     ].map { Array($0.utf8) })
 
     /// Whether `secret` is one of the published values; a hex key may carry its `0x`

@@ -96,6 +96,9 @@ import Testing
         ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9", false),   // a token's header alone
         ("eyJhbGciOiJIUzI1NiIsInN1YiI6IngifQ", true),      // a member no header has: no header alone
         ("false\\f[R]", false),                          // roff's font change after a word (rclone's man page)
+        ("prices.\\u201d", false),                         // a JSON-escaped quotation mark closes the text
+        ("Xq7rT.9vLm\\u201d", true),
+        ("fixture-access-key/", false),                    // a test fixture's value (OpenAI's Bedrock check)
         ("Recovery:**", false),                            // a Markdown heading in bold (Sentry's docs)
         ("pub4e3754cc2598cb86ed788ff3a5a7f86d", false),    // Datadog's browser client token: public (Vector's site)
         ("pub4e3754cc2598cb86ed788ff3a5a7f86dX", true),
@@ -501,6 +504,7 @@ import Testing
         ("d41d8cd98f00b204e9800998ecf8427e", true),     // MD5 of nothing
         ("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", true), // SHA-256 of nothing
         ("d41d8cd98f00b204e9800998ecf8427f", false),
+        ("您的_API_KEY", true),                         // "your" in Chinese documentation (GPT Researcher)
     ])
     func placeholders(value: String, isPlaceholder: Bool) {
         #expect(PlaceholderFilter.isPlaceholder(Array(value.utf8)) == isPlaceholder)
@@ -541,7 +545,8 @@ import Testing
                       "AIzaSyAdOS2zB6NCsk1pCdZ4-P6GBdi_UUPwX7c", "1726be1638095a19edd134c77bde3aa2ece1e5d8",
                       "2YotnFZFEjr1zCsicMWpAA", "mF_9.B5f-4.1JqM", "czZCaGRSa3F0MzpnWDFmQmF0M2JW",  // RFC 6749, 7662
                       "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe",  // reCAPTCHA's test secret
-                      "h7GhxuBLTrlhVUyxSPUKUV8r/2EI4ngqJxD7iBdBYLhwluN30JaT3Q=="])  // Ceph's development S3 user
+                      "h7GhxuBLTrlhVUyxSPUKUV8r/2EI4ngqJxD7iBdBYLhwluN30JaT3Q==",  // Ceph's development S3 user
+                      "6A5AA1D4EAFF4E9FB37E23D68491D6F4"])  // Edge's Read Aloud client token
     func documentationValuesArePublishedTestKeys(value: String) {
         #expect(PublishedTestKeys.contains(Array(value.utf8)))
         #expect(!PublishedTestKeys.contains(Array(value.dropLast().utf8)))
