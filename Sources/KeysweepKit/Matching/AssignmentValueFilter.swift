@@ -40,8 +40,11 @@ enum AssignmentValueFilter {
         let lowered = value.map(KeywordPrefilter.fold)
         if holdsTestWord(lowered) { return false }
         let text = String(decoding: lowered, as: UTF8.self)
-        if ValueShape.isPath(text) || ValueShape.isLowercaseRoute(value) || ValueShape.isWordPath(value)
-            || ValueShape.isImageReference(value) || ValueShape.isScopedPackage(value) { return false }
+        if ValueShape.isPath(text) && !RandomLetters.holdsWithDigits(value) || ValueShape.isLowercaseRoute(value)
+            || ValueShape.isWordPath(value) || ValueShape.isImageReference(value) || ValueShape.isScopedPackage(value)
+            || ValueShape.isMailAddress(value) {
+            return false
+        }
         // `unicode/3299.png?v8`: a file's name, with a query that busts a cache.
         let file = text.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? Substring(text)
         if fileExtensions.contains(where: { file.hasSuffix($0) }) { return false }

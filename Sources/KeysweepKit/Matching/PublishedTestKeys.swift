@@ -89,6 +89,15 @@ public enum PublishedTestKeys {
         // the browser, which open-source speech clients repeat (`TRUSTED_CLIENT_TOKEN`: edge-tts,
         // NextChat).
         "6A5AA1D4EAFF4E9FB37E23D68491D6F4",
+        // The token and the deterministic signing keys of the QStash CLI's local development server
+        // (the token encodes `{"UserID":"defaultUser","Password":"defaultPassword"}`), which CI
+        // jobs set beside `QSTASH_URL: http://127.0.0.1:8080` (Dub's Playwright workflow).
+        "eyJVc2VySUQiOiJkZWZhdWx0VXNlciIsIlBhc3N3b3JkIjoiZGVmYXVsdFBhc3N3b3JkIn0=",
+        "sig_7kYjw48mhY7kAjqNGcy6cr29RJ6r", "sig_5ZB6DVzB1wjE8S6rZ7eenA8Pdnhs",
+        // The example identities of age's manual pages, age(1) and age-keygen(1), which
+        // age-keygen's package documentation repeats.
+        "AGE-SECRET-KEY-1N9JEPW6DWJ0ZQUDX63F5A03GX8QUW7PXDE39N8UYF82VZ9PC8UFS3M7XA9",
+        "AGE-SECRET-KEY-1KTYK6RVLN5TAPE7VF6FQQSKZ9HWWCDSKUGXXNUQDWZ7XXT5YK5LSF3UTKQ",
     ].map { Array($0.utf8) })
 
     /// Whether `secret` is one of the published values; a hex key may carry its `0x`

@@ -17,4 +17,23 @@ enum RandomLetters {
         let caseChanges = zip(value, value.dropFirst()).filter { ValueShape.isLowercase($0) != ValueShape.isLowercase($1) }.count
         return vowels * 4 < value.count && caseChanges * 4 >= value.count - 1
     }
+
+    /// `SX3yqnrknORAZ1QQWB21Nk7IINoYkSGO7fG8LNnCt1pc/FJDLQey9Cz/wVe7DTRo`: base64 drawn at random
+    /// with two `/` or more and no `+` or `=`, which reads as a path of three names otherwise (one
+    /// 64-character key in ten). Held to 24 bytes or more, letters of both cases and a digit, the
+    /// same vowels as above, and the case changing between a third of adjacent letters at least;
+    /// paths' names (`Documents/MyProject2024/SourceCode`) change it at word starts only.
+    static func holdsWithDigits(_ value: [UInt8]) -> Bool {
+        guard value.count >= 24, value.contains(where: ValueShape.isDigit) else { return false }
+        let letters = value.filter { ValueShape.isLowercase($0) || ValueShape.isUppercase($0) }
+        let lower = letters.filter(ValueShape.isLowercase).count
+        guard lower > 0, lower < letters.count else { return false }
+        let vowels = letters.filter { "aeiouAEIOU".utf8.contains($0) }.count
+        let adjacent = zip(value, value.dropFirst()).filter { pair in
+            (ValueShape.isLowercase(pair.0) || ValueShape.isUppercase(pair.0))
+                && (ValueShape.isLowercase(pair.1) || ValueShape.isUppercase(pair.1))
+        }
+        let caseChanges = adjacent.filter { ValueShape.isLowercase($0.0) != ValueShape.isLowercase($0.1) }.count
+        return vowels * 4 < letters.count && caseChanges * 3 >= adjacent.count
+    }
 }

@@ -733,9 +733,16 @@ enum ValueShape {
         }
         // `int32(x`, `uint64(n)`: a conversion to a number type is a call, digits and all.
         let wordName = !value[..<opening].contains(where: isDigit) || isNumericTypeName(value[..<opening])
-        // `presence).`, `value);`: the end of an expression, a name and what closes around it.
-        if next == UInt8(ascii: ")"), wordName, path.length >= 3, value[path.length...].allSatisfy({ ").;,]".utf8.contains($0) }) {
-            return true
+        // `presence).`, `value);`: the end of an expression, a name and what closes around it; then
+        // perhaps a method called on what the call returns (`uname).first`, Postal's
+        // `Server.where(token: uname).first`).
+        if next == UInt8(ascii: ")"), wordName, path.length >= 3 {
+            let after = value[path.length...].drop { ")]".utf8.contains($0) }
+            if after.allSatisfy({ ").;,]".utf8.contains($0) }) { return true }
+            let method = Array(after.dropFirst())
+            if after.first == UInt8(ascii: "."), isMemberName(method) || isWordIdentifier(method) || isNameOrCall(method) {
+                return true
+            }
         }
         // `SecureRandom.uuid}.to_json`: a member read where a literal closes, and a method called
         // on the literal (Lago's seeds).
@@ -763,6 +770,13 @@ enum ValueShape {
         // also ends with a bracket.
         let closes = [UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]")].contains(last)
         return closes || wordName || path.separators > 0
+    }
+
+    /// `first`, `valid?`, `to_s!`: a member's name of three letters or more, without digits, perhaps
+    /// ending as Ruby's predicates and mutating methods do.
+    private static func isMemberName(_ name: [UInt8]) -> Bool {
+        let letters = name.last.map { "?!".utf8.contains($0) } == true ? name.dropLast() : name[...]
+        return letters.count >= 3 && letters.allSatisfy { isLowercase($0) || isUppercase($0) || $0 == UInt8(ascii: "_") }
     }
 
     /// `.toString()`, `.slice(0`: a method called, a dot and a name in words, then `(`.
@@ -838,8 +852,9 @@ enum ValueShape {
                 continue
             }
             if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { return true }
-            // `\count($x)`: PHP's global namespace before a function's name.
-            if isIdentifierByte(byte) || " .,:_->*&$+/=!?([{}\"'\\".utf8.contains(byte) { continue }
+            // `\count($x)`: PHP's global namespace before a function's name; `map(&@credentials)`:
+            // Ruby's block from an instance variable.
+            if isIdentifierByte(byte) || " .,:_->*&$@+/=!?([{}\"'\\".utf8.contains(byte) { continue }
             return false
         }
         return true
@@ -896,6 +911,20 @@ enum ValueShape {
         let segments = value.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         return segments.count >= 2 && segments.allSatisfy { segment in
             longestLowercaseRun(segment) >= 3 && segment.allSatisfy { isLowercase($0) || "-.".utf8.contains($0) }
+        }
+    }
+
+    /// `dev@payloadcms.com`: a mail address, the account a password belongs to, not the password
+    /// (`credentials: dev@payloadcms.com / test`). Lowercase as addresses are written, a domain of
+    /// two labels or more ending in letters; `P@ssw0rd.Com` is a password.
+    static func isMailAddress(_ value: [UInt8]) -> Bool {
+        let parts = value.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty,
+              parts[0].allSatisfy({ isLowercase($0) || isDigit($0) || "._+-".utf8.contains($0) }) else { return false }
+        let labels = parts[1].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard labels.count >= 2, let top = labels.last, top.count >= 2, top.allSatisfy(isLowercase) else { return false }
+        return labels.allSatisfy { label in
+            !label.isEmpty && label.allSatisfy { isLowercase($0) || isDigit($0) || $0 == UInt8(ascii: "-") }
         }
     }
 

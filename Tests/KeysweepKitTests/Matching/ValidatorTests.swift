@@ -99,6 +99,12 @@ import Testing
         ("prices.\\u201d", false),                         // a JSON-escaped quotation mark closes the text
         ("Xq7rT.9vLm\\u201d", true),
         ("fixture-access-key/", false),                    // a test fixture's value (OpenAI's Bedrock check)
+        ("SX3yqnrknORAZ1QQWB21Nk7IINoYkSGO7fG8LNnCt1pc/FJDLQey9Cz/wVe7DTRo", true), // base64 with two `/`: no path
+        ("Documents/MyProject2024/SourceCode/Main.swift", false),
+        ("dev@payloadcms.com", false),                     // a mail address: the account (Payload's docs)
+        ("Tz6@qW3vK9.Mb", true),
+        ("uname).first", false),                           // a method called on the call's result (Postal)
+        ("credential_resource_ids.map(&@credentials)", false), // Ruby's block from an instance variable
         ("Recovery:**", false),                            // a Markdown heading in bold (Sentry's docs)
         ("pub4e3754cc2598cb86ed788ff3a5a7f86d", false),    // Datadog's browser client token: public (Vector's site)
         ("pub4e3754cc2598cb86ed788ff3a5a7f86dX", true),
@@ -546,7 +552,9 @@ import Testing
                       "2YotnFZFEjr1zCsicMWpAA", "mF_9.B5f-4.1JqM", "czZCaGRSa3F0MzpnWDFmQmF0M2JW",  // RFC 6749, 7662
                       "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe",  // reCAPTCHA's test secret
                       "h7GhxuBLTrlhVUyxSPUKUV8r/2EI4ngqJxD7iBdBYLhwluN30JaT3Q==",  // Ceph's development S3 user
-                      "6A5AA1D4EAFF4E9FB37E23D68491D6F4"])  // Edge's Read Aloud client token
+                      "6A5AA1D4EAFF4E9FB37E23D68491D6F4",  // Edge's Read Aloud client token
+                      "sig_7kYjw48mhY7kAjqNGcy6cr29RJ6r",  // QStash's development server
+                      "AGE-SECRET-KEY-1N9JEPW6DWJ0ZQUDX63F5A03GX8QUW7PXDE39N8UYF82VZ9PC8UFS3M7XA9"])  // age-keygen(1)
     func documentationValuesArePublishedTestKeys(value: String) {
         #expect(PublishedTestKeys.contains(Array(value.utf8)))
         #expect(!PublishedTestKeys.contains(Array(value.dropLast().utf8)))
