@@ -23,7 +23,9 @@ enum AssignmentValueFilter {
     static func isPlausibleSecret(_ value: [UInt8]) -> Bool {
         let value = withoutTrailingEscapes(value)
         guard !value.isEmpty else { return false }
-        if isForeignText(decodingCharacterReferences(value)) || holdsPublicKey(value) { return false }
+        if isForeignText(decodingCharacterReferences(value)) || holdsPublicKey(value) || isWordsOnEscapedLines(value) {
+            return false
+        }
         if ValueShape.isReferenceOrExpression(value) { return false }
         // `eyJ…` with dots is a JSON Web Token: `jwt.token` judges those, with its own shape checks
         // and its list of documentation tokens, so a context rule does not report one it refused.
@@ -90,6 +92,16 @@ enum AssignmentValueFilter {
         case .initialPunctuation, .finalPunctuation: return true
         case .openPunctuation, .closePunctuation: return (0x300C...0x300F).contains(scalar.value)
         default: return false
+        }
+    }
+
+    /// `for\nUSERNAME?`: words on lines that a string breaks with `\n`, a message's text (a layout's
+    /// `tools:text="Update password for\nUSERNAME?"`), each line letters and perhaps a closing mark.
+    private static func isWordsOnEscapedLines(_ value: [UInt8]) -> Bool {
+        let lines = String(decoding: value, as: UTF8.self).components(separatedBy: "\\n")
+        return lines.count >= 2 && lines.allSatisfy { line in
+            let letters = line.utf8.reversed().drop { "?!.:,".utf8.contains($0) }
+            return !letters.isEmpty && letters.allSatisfy { ValueShape.isLowercase($0) || ValueShape.isUppercase($0) }
         }
     }
 

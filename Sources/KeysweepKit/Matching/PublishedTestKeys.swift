@@ -89,6 +89,9 @@ public enum PublishedTestKeys {
         // the browser, which open-source speech clients repeat (`TRUSTED_CLIENT_TOKEN`: edge-tts,
         // NextChat).
         "6A5AA1D4EAFF4E9FB37E23D68491D6F4",
+        // The password of the Android SDK's debug key store and of its `androiddebugkey` (the
+        // Android documentation's "Sign your debug build"), which CI jobs and Gradle files repeat.
+        "android",
         // The token and the deterministic signing keys of the QStash CLI's local development server
         // (the token encodes `{"UserID":"defaultUser","Password":"defaultPassword"}`), which CI
         // jobs set beside `QSTASH_URL: http://127.0.0.1:8080` (Dub's Playwright workflow).

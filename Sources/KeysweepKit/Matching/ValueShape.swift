@@ -395,6 +395,13 @@ enum ValueShape {
            isLowercase(value[close.upperBound]) { return true }
         // `Pass$RANDOM$RANDOM`: a password the shell draws at run time, not a committed one.
         if ["$RANDOM", "$SRANDOM"].contains(where: { value.contains(subsequence: Array($0.utf8)) }) { return true }
+        // `alice-$timestamp`: a word and a variable that a string template (Kotlin's, the shell's)
+        // fills in, told from a password with `$` in it (`Tz6$qW3v`) by the lowercase names.
+        if let dollar = value.lastIndex(of: UInt8(ascii: "$")), dollar >= 3, dollar + 4 <= value.count,
+           value[..<dollar].dropLast().allSatisfy(isLowercase), "-_.:".utf8.contains(value[dollar - 1]),
+           value[(dollar + 1)...].allSatisfy(isLowercase) {
+            return true
+        }
         // `#/components/schemas/x`: a JSON pointer (`$ref`), naming another part of the document.
         if value.starts(with: Array("#/".utf8)) { return true }
         // `\",\"first_name\":\"User\"`: JSON-escaped text between two strings, taken for a value.
@@ -708,6 +715,12 @@ enum ValueShape {
         // (JavaScript, C#) after a name without digits.
         if next == UInt8(ascii: "?"), following == UInt8(ascii: "."), path.length + 2 < value.count,
            "[(".utf8.contains(value[path.length + 2]) || isIdentifierStart(value[path.length + 2]),
+           !value[..<path.length].contains(where: isDigit) {
+            return true
+        }
+        // `shortcutItem.userInfo?[`: Swift's optional subscript after a member without digits
+        // (`userInfo?["accessToken"]`, Mastodon's scene delegate).
+        if next == UInt8(ascii: "?"), following == UInt8(ascii: "["), path.separators > 0 || path.sigil,
            !value[..<path.length].contains(where: isDigit) {
             return true
         }

@@ -101,6 +101,11 @@ import Testing
         ("fixture-access-key/", false),                    // a test fixture's value (OpenAI's Bedrock check)
         ("SX3yqnrknORAZ1QQWB21Nk7IINoYkSGO7fG8LNnCt1pc/FJDLQey9Cz/wVe7DTRo", true), // base64 with two `/`: no path
         ("Documents/MyProject2024/SourceCode/Main.swift", false),
+        ("for\\nUSERNAME?", false),                        // words on lines of a message (DuckDuckGo's layout)
+        ("Xk9\\nmQ2vLp7w", true),
+        ("alice-$timestamp", false),                       // a word and a template's variable (DuckDuckGo)
+        ("Tz6$qW3vK9", true),
+        ("shortcutItem.userInfo?[", false),                // Swift's optional subscript (Mastodon)
         ("dev@payloadcms.com", false),                     // a mail address: the account (Payload's docs)
         ("Tz6@qW3vK9.Mb", true),
         ("uname).first", false),                           // a method called on the call's result (Postal)
