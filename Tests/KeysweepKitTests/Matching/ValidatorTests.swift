@@ -559,6 +559,7 @@ import Testing
                       "h7GhxuBLTrlhVUyxSPUKUV8r/2EI4ngqJxD7iBdBYLhwluN30JaT3Q==",  // Ceph's development S3 user
                       "6A5AA1D4EAFF4E9FB37E23D68491D6F4",  // Edge's Read Aloud client token
                       "sig_7kYjw48mhY7kAjqNGcy6cr29RJ6r",  // QStash's development server
+                      "android",  // the Android SDK's debug key store
                       "AGE-SECRET-KEY-1N9JEPW6DWJ0ZQUDX63F5A03GX8QUW7PXDE39N8UYF82VZ9PC8UFS3M7XA9"])  // age-keygen(1)
     func documentationValuesArePublishedTestKeys(value: String) {
         #expect(PublishedTestKeys.contains(Array(value.utf8)))
