@@ -449,6 +449,16 @@ enum ValueShape {
            isWordIdentifier(Array(value[..<equals])), isReferenceOrExpression(Array(value[(equals + 1)...])) {
             return true
         }
+        // `flux:$DOCKER_PAT`: a user and `:`, then a variable that holds the password (`--creds`).
+        if let colon = value.firstIndex(of: UInt8(ascii: ":")), colon >= 2, colon + 2 < value.count,
+           value[colon + 1] == UInt8(ascii: "$"),
+           value[..<colon].allSatisfy({ isLowercase($0) || isDigit($0) || "-_.".utf8.contains($0) }),
+           isReferenceOrExpression(Array(value[(colon + 1)...])) {
+            return true
+        }
+        // `fes.zalando.org/FES_CPU`, `app.kubernetes.io/name`: a name under a DNS prefix, as
+        // Kubernetes' annotation and label keys are written.
+        if isDomainPrefixedName(value) { return true }
         // `__WEBPACK_EXTERNAL_MODULE_swagger_client_es_resolver_strategies_generic_08dd5200__`:
         // an identifier of many words that a bundler builds from a module's path and its hash.
         if value.starts(with: Array("__".utf8)), value.allSatisfy(isIdentifierByte) {
@@ -924,6 +934,19 @@ enum ValueShape {
         let segments = value.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         return segments.count >= 2 && segments.allSatisfy { segment in
             longestLowercaseRun(segment) >= 3 && segment.allSatisfy { isLowercase($0) || "-.".utf8.contains($0) }
+        }
+    }
+
+    /// `fes.zalando.org/FES_CPU`: a lowercase DNS name of two labels or more ending in letters, `/`,
+    /// and a name of letters, digits, `_`, `-` and `.` (base64 holds no `.` before its `/`).
+    static func isDomainPrefixedName(_ value: [UInt8]) -> Bool {
+        let parts = value.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard parts.count == 2, let name = parts.last, !name.isEmpty,
+              name.allSatisfy({ isIdentifierByte($0) || "-.".utf8.contains($0) }) else { return false }
+        let labels = parts[0].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard labels.count >= 2, let top = labels.last, top.count >= 2, top.allSatisfy(isLowercase) else { return false }
+        return labels.allSatisfy { label in
+            !label.isEmpty && label.allSatisfy { isLowercase($0) || isDigit($0) || $0 == UInt8(ascii: "-") }
         }
     }
 

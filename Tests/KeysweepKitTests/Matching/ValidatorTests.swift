@@ -106,6 +106,9 @@ import Testing
         ("alice-$timestamp", false),                       // a word and a template's variable (DuckDuckGo)
         ("Tz6$qW3vK9", true),
         ("shortcutItem.userInfo?[", false),                // Swift's optional subscript (Mastodon)
+        ("flux:$DOCKER_PAT", false),                       // a user, then the variable with its password
+        ("flux:Xk9$mQ2vLp7w", true),
+        ("fes.zalando.org/FES_CPU", false),                // a name under a DNS prefix (an annotation key)
         ("dev@payloadcms.com", false),                     // a mail address: the account (Payload's docs)
         ("Tz6@qW3vK9.Mb", true),
         ("uname).first", false),                           // a method called on the call's result (Postal)
@@ -515,6 +518,7 @@ import Testing
         ("d41d8cd98f00b204e9800998ecf8427e", true),     // MD5 of nothing
         ("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", true), // SHA-256 of nothing
         ("d41d8cd98f00b204e9800998ecf8427f", false),
+        ("REPLACE-WITH-AZURE-STORAGE-ACCOUNT-KEY", true),  // asks for a value (Percona's backup secret)
         ("您的_API_KEY", true),                         // "your" in Chinese documentation (GPT Researcher)
     ])
     func placeholders(value: String, isPlaceholder: Bool) {
