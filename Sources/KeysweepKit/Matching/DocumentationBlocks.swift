@@ -8,7 +8,8 @@ import Darwin
 /// `RETURN` blocks (`EXAMPLES = r'''` ... `'''` at the start of a line) and TOML's `Example = '''`
 /// (lego's provider descriptions), Python docstrings (a triple-quoted string alone at the top of a
 /// module or after a `def` or `class` line), comment blocks that show example code with its
-/// results (Ruby's and JavaScript's `# => value`), and interactive sessions (doctests: a `>>> `
+/// results (Ruby's and JavaScript's `# => value`), comment lines that say they give an example
+/// (`e.g.`, `for example`), and interactive sessions (doctests: a `>>> `
 /// line and the lines up to the next blank one, where the interpreter's output is printed), and
 /// doc comments: `/** … */` (Javadoc, KDoc, JSDoc, PHPDoc, Doxygen) opening a line, and runs of
 /// `///` lines (Swift, Rust, C#).
@@ -61,6 +62,10 @@ struct DocumentationBlocks {
             if let marker = Self.commentMarker(at: text, to: lineEnd, in: bytes) {
                 comments.add(line: lineStart..<lineEnd, marker: marker, showsResult: Self.showsResult(bytes, text..<lineEnd, marker: marker),
                              into: &blocks)
+                // `// Put inserts a key-value secret (e.g. {"password": "Hashi123"})`: a comment's prose
+                // that gives an example. The line alone is one, not its block: a key commented out
+                // below such a line stays `source`.
+                if Self.givesExample(bytes, text..<lineEnd) { blocks.append((lineStart..<lineEnd, .example)) }
             } else {
                 comments.close(into: &blocks)
                 // A shebang or `#{`-line is no code for a docstring to follow either.
@@ -154,6 +159,14 @@ struct DocumentationBlocks {
         }
         return false
     }
+
+    /// `e.g.` or `for example` (any case) in a comment line's text.
+    private static func givesExample(_ bytes: UnsafeRawBufferPointer, _ line: Range<Int>) -> Bool {
+        let text = bytes[line].map(KeywordPrefilter.fold)
+        return exampleWords.contains { text.contains(subsequence: $0) }
+    }
+
+    private static let exampleWords = [Array("e.g.".utf8), Array("for example".utf8)]
 
     private static func firstNonBlank(in bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int {
         var index = start

@@ -19,6 +19,9 @@ enum PlaceholderFilter {
         // Crowdin's in-context pseudo-language writes each string as its id, `crwdns934:0crwdne934:0`
         // (the `aa-ER` and `en-UD` translation folders of Snipe-IT and Cachet).
         "crwdns",
+        // The programmer's sample text, which examples encode where a key goes (Tekton's
+        // `ssh-privatekey: SGVsbG8sIHdvcmxkCg==`).
+        "hello, world", "hello world",
         // "Your" as Chinese and Japanese documentation writes it before a name (`您的_API_KEY`,
         // GPT Researcher's Chinese README).
         "您的", "你的", "あなたの",
@@ -65,11 +68,17 @@ enum PlaceholderFilter {
 
     /// `[PASSWORD]`, `{feed_name}`: a field's name in brackets where its value goes, as templates
     /// that a script fills in write it (PowerShell's NuGet credentials template). Letters of one
-    /// case: values drawn at random mix them. Also `<NAME_OF_IT` with its bracket left open.
+    /// case: values drawn at random mix them. Also `<NAME_OF_IT` and `<name` with the bracket left open.
     static func isBracketedName(_ secret: [UInt8]) -> Bool {
         // `<API_KEY_GENERATED_IN_THE_WEB_UI`: a shouted name after an angle bracket left open.
         if secret.count >= 6, secret.first == UInt8(ascii: "<"), secret.contains(UInt8(ascii: "_")),
            secret.dropFirst().allSatisfy({ ValueShape.isUppercase($0) || ValueShape.isDigit($0) || $0 == UInt8(ascii: "_") }) {
+            return true
+        }
+        // `<graphql` of `<graphql token>`: a lowercase name after an angle bracket, cut at the blank
+        // between its words (Buildkite's usage text).
+        if secret.count >= 4, secret.first == UInt8(ascii: "<"),
+           secret.dropFirst().allSatisfy({ ValueShape.isLowercase($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) {
             return true
         }
         guard secret.count >= 4, let first = secret.first, let last = secret.last,

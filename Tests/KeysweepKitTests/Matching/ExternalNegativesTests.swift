@@ -150,6 +150,22 @@ import Testing
         #expect(found.first { $0.start.line == 7 }?.blockContext == nil)
     }
 
+
+    /// A comment line that says it gives an example (`e.g.`, `for example`) is one; a key
+    /// commented out on the next line is not (Vault's `Put` docs in a vendored client).
+    @Test func aCommentGivingAnExampleIsOne() throws {
+        let source = """
+        // Put writes a secret, e.g. {"password": "Hq7vR2xLm9pT"}.
+        // password = "Tz6pW1qLx8Nv"
+        func put() {}
+        // For Example: token = "Vb8nT3yKq6RwLm2x"
+        """
+        let found = try matches(source)
+        #expect(found.count == 3)
+        #expect(found.first { $0.start.line == 1 }?.blockContext == .example)
+        #expect(found.first { $0.start.line == 2 }?.blockContext == nil)
+        #expect(found.first { $0.start.line == 4 }?.blockContext == .example, "any case")
+    }
     /// A blob that lists digests (a lockfile of checksums) gives no generic finding for the few of
     /// its keys that name a password or a token; one such line in a config file still does.
     @Test func aListOfDigestsIsData() throws {

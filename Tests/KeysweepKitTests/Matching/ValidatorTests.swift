@@ -515,6 +515,8 @@ import Testing
         ("x-oauth-basic-Tz6!q", false),
         ("<API_KEY_GENERATED_IN_THE_WEB_UI", true),     // its bracket left open (acme.sh's TrueNAS hook)
         ("<Xk9mQ2vLp7wT4nB6", false),
+        ("<graphql", true),                           // `<graphql token>` cut at its blank (Buildkite)
+        ("Hello, world!", true),                      // sample text (Tekton's encoded example key)
         ("d41d8cd98f00b204e9800998ecf8427e", true),     // MD5 of nothing
         ("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", true), // SHA-256 of nothing
         ("d41d8cd98f00b204e9800998ecf8427f", false),
