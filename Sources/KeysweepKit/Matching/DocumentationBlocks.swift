@@ -12,7 +12,8 @@ import Darwin
 /// (`e.g.`, `for example`), and interactive sessions (doctests: a `>>> `
 /// line and the lines up to the next blank one, where the interpreter's output is printed), and
 /// doc comments: `/** … */` (Javadoc, KDoc, JSDoc, PHPDoc, Doxygen) opening a line, and runs of
-/// `///` lines (Swift, Rust, C#).
+/// `///` lines (Swift, Rust, C#), and the arguments of OpenAPI's `@ExampleObject(` (the response
+/// that an endpoint's annotation shows, Rundeck's webhook `authToken`).
 ///
 /// Their values are written for readers (Azure shared keys, a base64 "Hello from Google Cloud
 /// Platform", a Windows product key in a module's examples, `scott:tiger^5HHH` in a dialect's
@@ -56,6 +57,14 @@ struct DocumentationBlocks {
                 comments.close(into: &blocks)
                 (beforeCode, afterHeader) = (false, false)
                 guard let newline = LineBounds.nextNewline(in: bytes, from: end, before: bytes.count) else { break }
+                lineStart = newline + 1
+                continue
+            }
+            if let arguments = Self.exampleAnnotation(from: text, to: lineEnd, in: bytes) {
+                blocks.append((arguments, .example))
+                comments.close(into: &blocks)
+                (beforeCode, afterHeader) = (false, false)
+                guard let newline = LineBounds.nextNewline(in: bytes, from: arguments.upperBound, before: bytes.count) else { break }
                 lineStart = newline + 1
                 continue
             }
@@ -149,6 +158,54 @@ struct DocumentationBlocks {
         return (.docs, text + 3, Array("*/".utf8))
     }
 
+    /// `ExampleObject(` in a line (OpenAPI's annotation in Java, Kotlin and Groovy): its arguments,
+    /// up to the parenthesis that closes them, show a response. Strings are skipped whole (Groovy's
+    /// `'''`, Java's text blocks). Arguments still open after `exampleReach` bytes end there, so
+    /// that no byte is searched twice.
+    private static func exampleAnnotation(from text: Int, to end: Int, in bytes: UnsafeRawBufferPointer) -> Range<Int>? {
+        guard let hit = find(exampleObject, in: bytes, from: text, before: end) else { return nil }
+        let start = hit + exampleObject.count
+        let limit = min(bytes.count, start + exampleReach)
+        var (depth, index) = (1, start)
+        while index < limit {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\'") || byte == UInt8(ascii: "\"") {
+                index = endOfString(quotedBy: byte, at: index, before: limit, in: bytes)
+                continue
+            }
+            if byte == UInt8(ascii: "(") { depth += 1 }
+            if byte == UInt8(ascii: ")") {
+                depth -= 1
+                if depth == 0 { return start..<index }
+            }
+            index += 1
+        }
+        return start..<limit
+    }
+
+    /// Where the string that opens at `start` ends (after its closing quote): one quote or three,
+    /// with backslash escapes; a one-quote string ends at its line's end too.
+    private static func endOfString(quotedBy quote: UInt8, at start: Int, before limit: Int, in bytes: UnsafeRawBufferPointer) -> Int {
+        let triple = start + 2 < limit && bytes[start + 1] == quote && bytes[start + 2] == quote
+        var index = start + (triple ? 3 : 1)
+        while index < limit {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\") {
+                index += 2
+            } else if byte == quote && (!triple || index + 2 < limit && bytes[index + 1] == quote && bytes[index + 2] == quote) {
+                return index + (triple ? 3 : 1)
+            } else if byte == UInt8(ascii: "\n") && !triple {
+                return index
+            } else {
+                index += 1
+            }
+        }
+        return limit
+    }
+
+    private static let exampleReach = 16 * 1024
+    private static let exampleObject = Array("ExampleObject(".utf8)
+
     /// Whether a comment line shows a result after its code: `user.save  # => true`.
     private static func showsResult(_ bytes: UnsafeRawBufferPointer, _ line: Range<Int>, marker: [UInt8]) -> Bool {
         let pattern = marker + Array(" =>".utf8)
@@ -203,14 +260,16 @@ struct DocumentationBlocks {
         return nil
     }
 
-    /// Where `needle` next occurs from `start`: `memchr` finds each candidate first byte.
-    private static func find(_ needle: [UInt8], in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+    /// Where `needle` next occurs from `start`, wholly before `end` (the blob's end by default):
+    /// `memchr` finds each candidate first byte.
+    private static func find(_ needle: [UInt8], in bytes: UnsafeRawBufferPointer, from start: Int, before end: Int? = nil) -> Int? {
         guard let first = needle.first, let base = bytes.baseAddress else { return nil }
+        let end = end ?? bytes.count
         var index = start
-        while index + needle.count <= bytes.count {
-            guard let hit = memchr(base + index, Int32(first), bytes.count - index) else { return nil }
+        while index + needle.count <= end {
+            guard let hit = memchr(base + index, Int32(first), end - index) else { return nil }
             let offset = base.distance(to: UnsafeRawPointer(hit))
-            guard offset + needle.count <= bytes.count else { return nil }
+            guard offset + needle.count <= end else { return nil }
             if bytes[offset..<(offset + needle.count)].elementsEqual(needle) { return offset }
             index = offset + 1
         }

@@ -22,6 +22,9 @@ enum PlaceholderFilter {
         // The programmer's sample text, which examples encode where a key goes (Tekton's
         // `ssh-privatekey: SGVsbG8sIHdvcmxkCg==`).
         "hello, world", "hello world",
+        // A value that states what the real one must be (APISIX's docs: `key-length-should-be-32-chars123`,
+        // `must-be-at-least-32-characters`).
+        "should-be", "should_be", "must-be", "must_be", "at-least", "at_least",
         // "Your" as Chinese and Japanese documentation writes it before a name (`您的_API_KEY`,
         // GPT Researcher's Chinese README).
         "您的", "你的", "あなたの",

@@ -166,6 +166,41 @@ import Testing
         #expect(found.first { $0.start.line == 2 }?.blockContext == nil)
         #expect(found.first { $0.start.line == 4 }?.blockContext == .example, "any case")
     }
+    /// OpenAPI's `@ExampleObject(` shows a response: its arguments, up to the parenthesis that
+    /// closes them, are an example, on its line or on the lines below (Rundeck's webhook
+    /// controller); the code after them is not.
+    @Test func anOpenAPIExampleObjectIsAnExample() throws {
+        let source = """
+        @ApiResponse(content = @Content(examples = @ExampleObject('''{
+            "authToken": "Z1vnbhShhQF3B0dQq7UhJTZMnGS92TBl", "note": "a ) in a string"
+        }''')))
+        @ExampleObject(name = "hook", value = "{\\"authToken\\": \\"p9ttreh05Zd222g5yBXocEMXmCJ1skOX\\"}")
+        examples = [
+            @ExampleObject(
+                name = 'webhook-list',
+                value = '''[{"authToken": "Tq8vK3mZ7xW2pN5rL9yB4cD6Hq7vR2xL"}]'''
+            )
+        ]
+        def authToken = "Hq7vR2xLm9pTq8Zr2LmX7vB4nT1wXk9m"
+        """
+        let found = try matches(source)
+        #expect(found.count == 4)
+        #expect(found.first { $0.start.line == 2 }?.blockContext == .example)
+        #expect(found.first { $0.start.line == 4 }?.blockContext == .example)
+        #expect(found.first { $0.start.line == 8 }?.blockContext == .example)
+        #expect(found.first { $0.start.line == 11 }?.blockContext == nil)
+    }
+
+    /// An `@ExampleObject(` left open ends its example after a bounded stretch, so that a file of
+    /// such lines is read once.
+    @Test func anExampleObjectLeftOpenIsBounded() throws {
+        let opening = String(repeating: "@ExampleObject(\n", count: 2_000)
+        let source = opening + String(repeating: "x = 1\n", count: 4_000) + "api_token = \"Hq7vR2xLm9pTq8Zr2LmX7vB4nT1wXk9m\"\n"
+        let found = try matches(source)
+        #expect(found.count == 1)
+        #expect(found.first?.blockContext == nil)
+    }
+
     /// A blob that lists digests (a lockfile of checksums) gives no generic finding for the few of
     /// its keys that name a password or a token; one such line in a config file still does.
     @Test func aListOfDigestsIsData() throws {

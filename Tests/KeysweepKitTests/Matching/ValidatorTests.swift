@@ -517,6 +517,8 @@ import Testing
         ("<Xk9mQ2vLp7wT4nB6", false),
         ("<graphql", true),                           // `<graphql token>` cut at its blank (Buildkite)
         ("Hello, world!", true),                      // sample text (Tekton's encoded example key)
+        ("key-length-should-be-32-chars123", true),   // states what the key must be (APISIX's docs)
+        ("Must_Be_At_Least_32_Characters", true),
         ("d41d8cd98f00b204e9800998ecf8427e", true),     // MD5 of nothing
         ("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", true), // SHA-256 of nothing
         ("d41d8cd98f00b204e9800998ecf8427f", false),
