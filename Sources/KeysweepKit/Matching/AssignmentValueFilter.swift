@@ -43,7 +43,7 @@ enum AssignmentValueFilter {
         if holdsTestWord(lowered) { return false }
         let text = String(decoding: lowered, as: UTF8.self)
         if ValueShape.isPath(text) && !RandomLetters.holdsWithDigits(value) || ValueShape.isLowercaseRoute(value)
-            || ValueShape.isWordPath(value) || ValueShape.isImageReference(value) || ValueShape.isScopedPackage(value)
+            || ValueShape.isDottedLowercaseName(value) || ValueShape.isWordPath(value) || ValueShape.isImageReference(value) || ValueShape.isScopedPackage(value)
             || ValueShape.isMailAddress(value) {
             return false
         }

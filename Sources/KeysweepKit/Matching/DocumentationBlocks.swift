@@ -64,7 +64,8 @@ struct DocumentationBlocks {
                 blocks.append((arguments, .example))
                 comments.close(into: &blocks)
                 (beforeCode, afterHeader) = (false, false)
-                guard let newline = LineBounds.nextNewline(in: bytes, from: arguments.upperBound, before: bytes.count) else { break }
+                guard let newline = LineBounds.nextNewline(in: bytes, from: arguments.upperBound, before: bytes.count)
+                else { break }
                 lineStart = newline + 1
                 continue
             }
@@ -169,7 +170,7 @@ struct DocumentationBlocks {
         var (depth, index) = (1, start)
         while index < limit {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\'") || byte == UInt8(ascii: "\"") {
+            if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
                 index = endOfString(quotedBy: byte, at: index, before: limit, in: bytes)
                 continue
             }
@@ -185,7 +186,8 @@ struct DocumentationBlocks {
 
     /// Where the string that opens at `start` ends (after its closing quote): one quote or three,
     /// with backslash escapes; a one-quote string ends at its line's end too.
-    private static func endOfString(quotedBy quote: UInt8, at start: Int, before limit: Int, in bytes: UnsafeRawBufferPointer) -> Int {
+    private static func endOfString(quotedBy quote: UInt8, at start: Int, before limit: Int,
+                                    in bytes: UnsafeRawBufferPointer) -> Int {
         let triple = start + 2 < limit && bytes[start + 1] == quote && bytes[start + 2] == quote
         var index = start + (triple ? 3 : 1)
         while index < limit {
@@ -262,7 +264,8 @@ struct DocumentationBlocks {
 
     /// Where `needle` next occurs from `start`, wholly before `end` (the blob's end by default):
     /// `memchr` finds each candidate first byte.
-    private static func find(_ needle: [UInt8], in bytes: UnsafeRawBufferPointer, from start: Int, before end: Int? = nil) -> Int? {
+    private static func find(_ needle: [UInt8], in bytes: UnsafeRawBufferPointer, from start: Int,
+                             before end: Int? = nil) -> Int? {
         guard let first = needle.first, let base = bytes.baseAddress else { return nil }
         let end = end ?? bytes.count
         var index = start

@@ -385,6 +385,7 @@ public final class Matcher {
         case .privateKey: valid = PrivateKeyBody.isValid(secret)
         case .derPrivateKey: valid = PrivateKeyBody.decode(unarmored: secret).flatMap(PrivateKeyBody.label(ofDER:)) != nil
         case .ageBech32: valid = Bech32.isAgeSecretKey(secret)
+        case .natsSeed: valid = NATSSeed.isValid(secret)
         case .pypiMacaroon: valid = PyPIMacaroon.isValid(secret)
         case .basicAuth: valid = BasicCredentials.isValid(secret)
         case .grafanaCRC32: valid = GrafanaChecksum.isValid(secret)

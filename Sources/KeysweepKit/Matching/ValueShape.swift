@@ -378,6 +378,8 @@ enum ValueShape {
            value.dropFirst(2).dropLast().allSatisfy({ isIdentifierByte($0) || ":.-".utf8.contains($0) }) {
             return true
         }
+        // `?SN_RC2_NOT_AUTHORIZE`, `?DEFAULT_PASSWORD`: an Erlang macro, named in capitals (EMQX).
+        if value.count > 4, value.first == UInt8(ascii: "?"), isConstantName(Array(value.dropFirst())) { return true }
         // `prefix_len+strlen(key)+1`: a sum of names, calls and small numbers (Mosquitto's C).
         if isSumWithCall(value) { return true }
         // `smithy.api#httpApiKeyAuth`, `java.util.Map#get`: a member after the dotted name of its
@@ -469,8 +471,9 @@ enum ValueShape {
         return isNameTemplate(value) || isTokenClassTemplate(value) || isNumberedScope(value)
     }
 
-    /// `prefix_len+strlen(key)+1`: two or more terms joined by `+`, each a name, a number of up to
-    /// three digits or a call of names, one a call at least (`Pass+word1` is a password).
+    /// `prefix_len+strlen(key)+1`, `rootPath+credFileInput.val()`: two or more terms joined by `+`,
+    /// each a name, a number of up to three digits or a call of names, one a call at least
+    /// (`Pass+word1` is a password).
     static func isSumWithCall(_ value: [UInt8]) -> Bool {
         let terms = value.split(separator: UInt8(ascii: "+"), omittingEmptySubsequences: false)
         guard terms.count >= 2 else { return false }
@@ -478,7 +481,9 @@ enum ValueShape {
         for term in terms {
             if (1...3).contains(term.count), term.allSatisfy(isDigit) { continue }
             guard let first = term.first, isIdentifierStart(first) else { return false }
-            let name = term.prefix(while: isIdentifierByte)
+            // `credFileInput.val()`: a method of a member is called as well (Node-RED's editor).
+            let name = term.prefix { isIdentifierByte($0) || $0 == UInt8(ascii: ".") }
+            guard name.last != UInt8(ascii: ".") else { return false }
             if name.count == term.count { continue }
             let arguments = term.dropFirst(name.count)
             guard arguments.first == UInt8(ascii: "("), arguments.last == UInt8(ascii: ")"),
@@ -975,6 +980,19 @@ enum ValueShape {
         let parts = value.split(whereSeparator: { "_-.#/".utf8.contains($0) })
         return parts.allSatisfy { $0.allSatisfy(isLowercase) || $0.allSatisfy(isDigit) }
             && parts.contains { $0.allSatisfy(isLowercase) }
+    }
+
+    /// `markup.heading.1.markdown`, `entity.name.function.ts`: lowercase words joined by `.`, three
+    /// parts or more, digits only as parts of their own: a TextMate scope, a property's or a
+    /// message's key (Monaco's themes name each scope `token`). Generated values mix digits in.
+    static func isDottedLowercaseName(_ value: [UInt8]) -> Bool {
+        let parts = value.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return false }
+        let words = parts.filter { part in
+            !part.isEmpty && part.allSatisfy { isLowercase($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+        }
+        let numbers = parts.filter { !$0.isEmpty && $0.allSatisfy(isDigit) }
+        return words.count + numbers.count == parts.count && words.count >= 2
     }
 
     /// `NID_pkcs9_emailAddress`, `user_id2`, `2fa_secret`: snake-case words in which digits only end a word

@@ -16,6 +16,8 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     case derPrivateKey = "der-private-key"
     /// An age secret key: valid bech32 with the `age-secret-key-` prefix and a 32-byte key.
     case ageBech32 = "age-bech32"
+    /// A NATS NKey seed: base32 of a seed prefix, a key type, 32 bytes and a CRC-16.
+    case natsSeed = "nats-seed"
     /// A PyPI token: `pypi-` then a base64url macaroon whose location is pypi.org.
     case pypiMacaroon = "pypi-macaroon"
     /// HTTP Basic credentials: base64 of printable `user:password`, the password no placeholder.

@@ -143,6 +143,17 @@ import Testing
         #expect(!CephKey.isValid(Array("AQAB".utf8)))
     }
 
+    /// A NATS seed decodes to the seed marker, a key type, 32 bytes and a CRC-16 of them; one
+    /// character changed, a public key, or a type that is no key's fails.
+    @Test func natsSeedsCarryTheirTypeAndChecksum() {
+        #expect(NATSSeed.isValid(Array("SUAE6NCKJGUJ7GJKBQU2GS3UAVTM7X2ANNUHVQPT7GD42QMPSWABWMG6DM".utf8)))
+        #expect(NATSSeed.isValid(Array("SOAEAQOCH32RN3SYUZGBCWSLDLEUAV3MR6V3IDMPXXLU3RPGDQJ2QWHKPU".utf8)))
+        #expect(!NATSSeed.isValid(Array("SUAE6NCKJGUJ7GJKBQU2GS3UAVTM7X2ANNUHVQPT7GD42QMPSWABWMG6DA".utf8)), "checksum")
+        #expect(!NATSSeed.isValid(Array("UB4G32YJ2GVZG3KTC3Z7BLIU3PXPJC2Y4QF6SNJUN2XIF3M3E3NDEUCZ".utf8)), "a public key")
+        #expect(!NATSSeed.isValid(Array("SUAE6NCKJGUJ7GJKBQU2GS3UAVTM7X2ANNUHVQPT7GD42QMPSWABWMG6D1".utf8)), "not base32")
+        #expect(!NATSSeed.isValid(Array("SUAE6NCKJGUJ7GJKBQU2GS3UAVTM7X2ANNUHVQPT7GD42QMPSWABWMG6".utf8)), "too short")
+    }
+
     @Test func ageSecretKeysNeedAValidBech32Checksum() {
         let valid = "AGE-SECRET-KEY-1GFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPQ4EGAEX"
         #expect(Bech32.isAgeSecretKey(Array(valid.utf8)))

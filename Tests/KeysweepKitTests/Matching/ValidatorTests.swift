@@ -90,6 +90,11 @@ import Testing
         ("@SBINDDIR@/shutdown", false),                    // a path under a configure variable
         ("prefix_len+strlen(key)+1", false),               // a sum of names and a call (Mosquitto)
         ("Pass+word1", true),                              // no call: a password
+        ("rootPath+credFileInput.val()", false),           // a member's method called (Node-RED)
+        ("?SN_RC2_NOT_AUTHORIZE", false),                  // an Erlang macro (EMQX)
+        ("?Tz6qW3vK9mB2", true),
+        ("markup.heading.1.markdown", false),              // a TextMate scope (Monaco's themes)
+        ("tq8vk3.mz7xw2.9", true),                         // digits inside the words: drawn at random
         ("Parol&#259;", false),                            // a translation with a character reference
         ("Tz6&#259;Qw3!x9", true),
         ("@{systemd:initial}", false),                     // a secret store's reference (Telegraf)
