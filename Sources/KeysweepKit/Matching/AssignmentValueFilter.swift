@@ -43,8 +43,8 @@ enum AssignmentValueFilter {
         if holdsTestWord(lowered) { return false }
         let text = String(decoding: lowered, as: UTF8.self)
         if ValueShape.isPath(text) && !RandomLetters.holdsWithDigits(value) || ValueShape.isLowercaseRoute(value)
-            || ValueShape.isDottedLowercaseName(value) || ValueShape.isWordPath(value) || ValueShape.isImageReference(value) || ValueShape.isScopedPackage(value)
-            || ValueShape.isMailAddress(value) {
+            || ValueShape.isDottedLowercaseName(value) || ValueShape.isWordPath(value) || ValueShape.isImageReference(value)
+            || ValueShape.isScopedPackage(value) || ValueShape.isMailAddress(value) {
             return false
         }
         // `unicode/3299.png?v8`: a file's name, with a query that busts a cache.
