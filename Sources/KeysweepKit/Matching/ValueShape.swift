@@ -157,8 +157,39 @@ enum ValueShape {
                 return path.count > 10 && path.suffix(10).elementsEqual("Controller".utf8) && isName(path)
             }
         }
-        let names = path.split(separator: UInt8(ascii: "\\"), omittingEmptySubsequences: false)
+        let names = unescapedBackslashes(path).split(separator: UInt8(ascii: "\\"), omittingEmptySubsequences: false)
         return names.count >= 2 && names.allSatisfy(isName)
+    }
+
+    /// How many times `,$name=` occurs: a PHP parameter with its default after another.
+    private static func parameterDefaults(in value: [UInt8]) -> Int {
+        var (count, index) = (0, 0)
+        while index + 3 < value.count {
+            defer { index += 1 }
+            guard value[index] == UInt8(ascii: ","), value[index + 1] == UInt8(ascii: "$"), isIdentifierStart(value[index + 2])
+            else { continue }
+            let name = value[(index + 2)...].prefix(while: isIdentifierByte)
+            if index + 2 + name.count < value.count, value[index + 2 + name.count] == UInt8(ascii: "=") { count += 1 }
+        }
+        return count
+    }
+
+    /// `Leantime\Domain\ApiKey` as a JSON string writes it, `Leantime\\Domain\\ApiKey` (Composer's class
+    /// maps): each pair of backslashes made one, when every backslash is in a pair.
+    private static func unescapedBackslashes(_ path: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let backslash = UInt8(ascii: "\\")
+        guard path.contains(backslash) else { return path }
+        var result: [UInt8] = []
+        var index = path.startIndex
+        while index < path.endIndex {
+            if path[index] == backslash {
+                guard index + 1 < path.endIndex, path[index + 1] == backslash else { return path }
+                index += 1
+            }
+            result.append(path[index])
+            index += 1
+        }
+        return result[...]
     }
 
     /// `ApiKey`, `Http`: a capitalised name of letters, digits and `_`, with a lowercase letter.
@@ -187,6 +218,9 @@ enum ValueShape {
             if isWordIdentifier(Array(value[..<equals])), !argument.isEmpty,
                isWordIdentifier(argument) || argument.allSatisfy(isDigit) { return true }
         }
+        // `false,$timeout=0,$response_timeout=30,$curl_option`: a PHP function's parameters and their
+        // defaults, read from the first default on (NuSOAP's `$proxypassword=false,` in SuiteCRM).
+        if parameterDefaults(in: value) >= 2 { return true }
         // `<%=ServletResources.getAccessKey(`, `<?= $key`: a JSP, ERB or PHP tag that prints an
         // expression, cut where the value ends.
         if value.count > 2, value.starts(with: Array("<%".utf8)) || value.starts(with: Array("<?".utf8)) { return true }

@@ -92,6 +92,10 @@ import Testing
         ("Pass+word1", true),                              // no call: a password
         ("rootPath+credFileInput.val()", false),           // a member's method called (Node-RED)
         ("?SN_RC2_NOT_AUTHORIZE", false),                  // an Erlang macro (EMQX)
+        ("false,$timeout=0,$response_timeout=30,$curl_option", false), // PHP parameters' defaults (NuSOAP)
+        ("Tz6,$q=W3,vK9", true),
+        ("Leantime\\\\Domain\\\\Api\\\\Controllers\\\\ApiKey", false), // a class in a JSON class map
+        ("Tz6q\\\\W3vK\\9mB2", true),
         ("?Tz6qW3vK9mB2", true),
         ("markup.heading.1.markdown", false),              // a TextMate scope (Monaco's themes)
         ("tq8vk3.mz7xw2.9", true),                         // digits inside the words: drawn at random
