@@ -12,7 +12,7 @@ enum PlaceholderFilter {
     private static let markers: [[UInt8]] = [
         "example", "xxxx", "changeme", "change_me", "change-me", "changethis", "replaceme", "replace_me", "replace-me", "replace-with", "replace_with",
         "placeholder", "place_holder", "your_", "your-", "yourkey", "<your", "redacted", "foobar", "${", "{{", "****",
-        "12345678", "abcdefg", "abcdef1", "abc123def", "def456", "a1b2c3", "87654321", "c3b2a1", "\u{2026}", "...",
+        "12345678", "abcdefg", "abcdef1", "abc123def", "def456", "a1b2c3", "1a2b3c", "87654321", "c3b2a1", "\u{2026}", "...",
         // RFC 4122's example UUID (`123e4567-e89b-12d3-a456-426614174000`), documentation's stand-in
         // for any UUID-shaped key, with or without its dashes.
         "123e4567-e89b", "123e4567e89b",

@@ -161,6 +161,9 @@ enum ValueShape {
         return names.count >= 2 && names.allSatisfy(isName)
     }
 
+    /// What minified code writes and passwords do not: a block opened after `else`, a function literal.
+    private static let minifiedCode = ["}else{", ";else{", "function(", "=>{"].map { Array($0.utf8) }
+
     /// How many times `,$name=` occurs: a PHP parameter with its default after another.
     private static func parameterDefaults(in value: [UInt8]) -> Int {
         var (count, index) = (0, 0)
@@ -217,6 +220,18 @@ enum ValueShape {
             let argument = Array(value[(equals + 1)..<(value.count - 1)])
             if isWordIdentifier(Array(value[..<equals])), !argument.isEmpty,
                isWordIdentifier(argument) || argument.allSatisfy(isDigit) { return true }
+        }
+        // `u),s.items.push(i)}else{`, `e,this.x?function(e,t){`, `this.pos!=e){`: minified JavaScript,
+        // cut where a block opens after a branch, a function's parameters or, at the value's end, a
+        // condition (Scalar's bundle in Keila).
+        if minifiedCode.contains(where: { value.contains(subsequence: $0) }) || value.count > 4 && value.suffix(2).elementsEqual("){".utf8) {
+            return true
+        }
+        // `{dynamiccontent="`: a template tag opened with its first attribute, cut at the quote
+        // (Mautic's builder).
+        if value.count > 4, first == UInt8(ascii: "{"), value.last == UInt8(ascii: "\""),
+           value.dropLast().last == UInt8(ascii: "="), value.dropFirst().dropLast(2).allSatisfy({ isLowercase($0) || $0 == UInt8(ascii: "_") }) {
+            return true
         }
         // `false,$timeout=0,$response_timeout=30,$curl_option`: a PHP function's parameters and their
         // defaults, read from the first default on (NuSOAP's `$proxypassword=false,` in SuiteCRM).
@@ -1003,17 +1018,20 @@ enum ValueShape {
         }
     }
 
-    /// `active_storage/disk#update`, `secret/data`: lowercase words joined by `/` (a route, a key
-    /// path), told from the value as written: generated secrets carry digits or capitals. Digits
+    /// `active_storage/disk#update`, `secret/data`: lowercase words (or words in capitals) joined by
+    /// `/` (a route, a key path), told from the value as written: generated secrets carry digits or capitals. Digits
     /// count only as numbers of their own between `-`, `.` and `_`
     /// (`percona-server-server-5.7/root-pass`, a debconf question); `ab3x9/kq2z` mixes them in.
     static func isLowercaseRoute(_ value: [UInt8]) -> Bool {
         let segments = value.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        guard segments.count >= 2, segments.allSatisfy({ !$0.isEmpty }),
-              value.allSatisfy({ isLowercase($0) || isDigit($0) || "_-.#/".utf8.contains($0) }) else { return false }
+        guard segments.count >= 2, segments.allSatisfy({ !$0.isEmpty }) else { return false }
+        // `CRYPTO/DECRYPT`, `OPENPGP/POPUP_VIEW_TITLE`: a translation's key in capitals (SnappyMail).
+        let capitals = !value.contains(where: isLowercase)
+        func letter(_ byte: UInt8) -> Bool { capitals ? isUppercase(byte) : isLowercase(byte) }
+        guard value.allSatisfy({ letter($0) || isDigit($0) || "_-.#/".utf8.contains($0) }) else { return false }
         let parts = value.split(whereSeparator: { "_-.#/".utf8.contains($0) })
-        return parts.allSatisfy { $0.allSatisfy(isLowercase) || $0.allSatisfy(isDigit) }
-            && parts.contains { $0.allSatisfy(isLowercase) }
+        return parts.allSatisfy { $0.allSatisfy(letter) || $0.allSatisfy(isDigit) }
+            && parts.contains { $0.allSatisfy(letter) }
     }
 
     /// `markup.heading.1.markdown`, `entity.name.function.ts`: lowercase words joined by `.`, three
@@ -1171,6 +1189,11 @@ enum ValueShape {
         var end = 0
         while index < value.count, isIdentifierStart(value[index]) || sigil && index == 1 && isIdentifierByte(value[index]) {
             while index < value.count, isIdentifierByte(value[index]) { index += 1 }
+            // `webCrypto$1`: a bundler's renamed binding, a name then `$` and a number (Rollup's).
+            if index + 1 < value.count, value[index] == UInt8(ascii: "$"), isDigit(value[index + 1]) {
+                index += 1
+                while index < value.count, isDigit(value[index]) { index += 1 }
+            }
             end = index
             let separator = separatorLength(value, at: index)
             // `this.$gettext(`, `vm.$store`: a JavaScript member whose name starts with `$` (Vue's);

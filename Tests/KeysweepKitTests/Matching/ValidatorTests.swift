@@ -92,6 +92,13 @@ import Testing
         ("Pass+word1", true),                              // no call: a password
         ("rootPath+credFileInput.val()", false),           // a member's method called (Node-RED)
         ("?SN_RC2_NOT_AUTHORIZE", false),                  // an Erlang macro (EMQX)
+        ("u),s.items.push(i)}else{", false),               // minified JavaScript (Scalar's bundle)
+        ("dle,this.pos!=e){", false),
+        ("Tz6){qW3vK9", true),                             // `){` inside: a generated password
+        ("{dynamiccontent=\"", false),                     // a template tag opened (Mautic)
+        ("CRYPTO/DECRYPT", false),                         // a translation's key in capitals (SnappyMail)
+        ("TZ6Q/W3VK", true),
+        ("webCrypto$1.exportKey(", false),                 // a bundler's renamed binding, called
         ("false,$timeout=0,$response_timeout=30,$curl_option", false), // PHP parameters' defaults (NuSOAP)
         ("Tz6,$q=W3,vK9", true),
         ("Leantime\\\\Domain\\\\Api\\\\Controllers\\\\ApiKey", false), // a class in a JSON class map
@@ -526,6 +533,7 @@ import Testing
         ("<Xk9mQ2vLp7wT4nB6", false),
         ("<graphql", true),                           // `<graphql token>` cut at its blank (Buildkite)
         ("Hello, world!", true),                      // sample text (Tekton's encoded example key)
+        ("1a2b3c4d5e6f7g8h9i0j", true),               // counted up (Mail-in-a-Box's API docs)
         ("key-length-should-be-32-chars123", true),   // states what the key must be (APISIX's docs)
         ("Must_Be_At_Least_32_Characters", true),
         ("d41d8cd98f00b204e9800998ecf8427e", true),     // MD5 of nothing
