@@ -224,13 +224,13 @@ enum ValueShape {
         // `u),s.items.push(i)}else{`, `e,this.x?function(e,t){`, `this.pos!=e){`: minified JavaScript,
         // cut where a block opens after a branch, a function's parameters or, at the value's end, a
         // condition (Scalar's bundle in Keila).
-        if minifiedCode.contains(where: { value.contains(subsequence: $0) }) || value.count > 4 && value.suffix(2).elementsEqual("){".utf8) {
-            return true
-        }
+        if minifiedCode.contains(where: { value.contains(subsequence: $0) }) { return true }
+        if value.count > 4, value.suffix(2).elementsEqual("){".utf8) { return true }
         // `{dynamiccontent="`: a template tag opened with its first attribute, cut at the quote
         // (Mautic's builder).
         if value.count > 4, first == UInt8(ascii: "{"), value.last == UInt8(ascii: "\""),
-           value.dropLast().last == UInt8(ascii: "="), value.dropFirst().dropLast(2).allSatisfy({ isLowercase($0) || $0 == UInt8(ascii: "_") }) {
+           value.dropLast().last == UInt8(ascii: "="),
+           value.dropFirst().dropLast(2).allSatisfy({ isLowercase($0) || $0 == UInt8(ascii: "_") }) {
             return true
         }
         // `false,$timeout=0,$response_timeout=30,$curl_option`: a PHP function's parameters and their

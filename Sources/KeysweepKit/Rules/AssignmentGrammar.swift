@@ -27,7 +27,8 @@ enum AssignmentGrammar {
         // closed by `)` before `=>` is an arrow function's parameter (`(pass) => sha256(pass)`), and
         // before `:` and a name a function's return type (`$keyPassword): X509Credential`, PHP's,
         // TypeScript's and Kotlin's).
-        let nameClose = #"(?:\\?["'\x60])?(?:(?-i:\[[0-9A-Z_]{0,16}\])|\]|\)(?![ \t]{0,40}=>)(?![ \t]{0,3}:[ \t]{0,3}[?A-Za-z_]))?"#
+        let closingParenthesis = #"\)(?![ \t]{0,40}=>)(?![ \t]{0,3}:[ \t]{0,3}[?A-Za-z_])"#
+        let nameClose = #"(?:\\?["'\x60])?(?:(?-i:\[[0-9A-Z_]{0,16}\])|\]|"# + closingParenthesis + ")?"
         // Rust's borrowed strings too: `const API_KEY: &str =`, `static TOKEN: &'static str =`.
         let typed = #"[ \t]{0,3}:[ \t]{0,3}(?:&(?:'[a-z_]{1,10}[ \t]{1,3})?)?[A-Za-z_][\w.<>?|\[\]]{0,40}[ \t]{0,3}=(?![=~])"#
         let goTyped = #"[ \t]{1,3}(?:string|String|str|&str|\[\]byte|char\s?\*)[ \t]{0,3}=(?![=~])"#
