@@ -23,7 +23,8 @@ enum AssignmentValueFilter {
     static func isPlausibleSecret(_ value: [UInt8]) -> Bool {
         let value = withoutTrailingEscapes(value)
         guard !value.isEmpty else { return false }
-        if isForeignText(decodingCharacterReferences(value)) || holdsPublicKey(value) || isWordsOnEscapedLines(value) {
+        if isForeignText(repairingDoubleEncoding(decodingCharacterReferences(value))) || holdsPublicKey(value)
+            || isWordsOnEscapedLines(value) || isFieldDescription(value) || endsInCutCharacterReference(value) {
             return false
         }
         if ValueShape.isReferenceOrExpression(value) { return false }
@@ -154,10 +155,42 @@ enum AssignmentValueFilter {
         // `S3-åtkomstnyckel` (Swedish for "S3 access key"): one digit among a label's many letters;
         // `¿Olvidaste` (Redmine's Spanish): a word after another script's punctuation.
         if onlyLabelSymbols {
+            // `¿Generar`: a question opened as Spanish opens it, a word of six letters or more.
+            let opensQuestion = text.first == "¿" || text.first == "¡"
             return (foreignLetters >= 1 || foreignPunctuation)
-                && (digits < foreignLetters || digits <= 1 && foreignLetters + asciiLetters >= 8)
+                && (digits < foreignLetters || digits <= 1 && foreignLetters + asciiLetters >= (opensQuestion ? 6 : 8))
         }
         return foreignLetters >= 2 && (foreignPunctuation || holdsMessageArgument(value))
+    }
+
+    /// `contraseÃ±as` → `contraseñas`: UTF-8 read as ISO-8859-1 and written as UTF-8 again (Webmin's
+    /// Spanish and Turkish translations), undone when every character fits one byte and those
+    /// bytes are UTF-8 again. Other values are returned as they are.
+    static func repairingDoubleEncoding(_ value: [UInt8]) -> [UInt8] {
+        guard value.contains(where: { $0 >= 0xC2 }), let text = String(validating: value, as: UTF8.self),
+              text.unicodeScalars.allSatisfy({ $0.value <= 0xFF }) else { return value }
+        let bytes = text.unicodeScalars.map { UInt8($0.value) }
+        return String(validating: bytes, as: UTF8.self) == nil ? value : bytes
+    }
+
+    /// `script,3,None`, `Administratorpassord,12`: a field's description and then its type and
+    /// options, numbers after commas, as Webmin's `config.info` files write them. A word (letters
+    /// of any script, `-`) of three letters or more, then one or two digits.
+    static func isFieldDescription(_ value: [UInt8]) -> Bool {
+        let parts = value.split(separator: UInt8(ascii: ","), maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts[0].count >= 3, (1...2).contains(parts[1].count), parts[1].allSatisfy(ValueShape.isDigit)
+        else { return false }
+        return parts[0].allSatisfy { byte in
+            ValueShape.isLowercase(byte) || ValueShape.isUppercase(byte) || byte == UInt8(ascii: "-") || byte >= 0x80
+        }
+    }
+
+    /// `SMTP&#45`: a value cut at the `;` of an HTML character reference (Webmin's German labels,
+    /// `SMTP&#45;Passwort`).
+    static func endsInCutCharacterReference(_ value: [UInt8]) -> Bool {
+        let digits = value.reversed().prefix(while: ValueShape.isDigit).count
+        guard (2...5).contains(digits), value.count > digits + 2 else { return false }
+        return value[value.count - digits - 2] == UInt8(ascii: "&") && value[value.count - digits - 1] == UInt8(ascii: "#")
     }
 
     /// `Parol&#259;` → `Parolă`: HTML's numeric character references (decimal or `&#x…;`) as UTF-8,
@@ -194,9 +227,10 @@ enum AssignmentValueFilter {
 
     /// `{0}` to `{9}`: an argument of Java's `MessageFormat` (and .NET's `string.Format`).
     private static func holdsMessageArgument(_ value: [UInt8]) -> Bool {
+        // `$1` too, as Webmin's translations write an argument (`گذرواژه$1`).
         value.indices.dropLast(2).contains { index in
             value[index] == UInt8(ascii: "{") && ValueShape.isDigit(value[index + 1]) && value[index + 2] == UInt8(ascii: "}")
-        }
+        } || value.indices.dropLast().contains { value[$0] == UInt8(ascii: "$") && ValueShape.isDigit(value[$0 + 1]) }
     }
 
     /// Keys that providers make to be published in web pages and apps: PostHog's project key

@@ -92,6 +92,15 @@ import Testing
         ("Pass+word1", true),                              // no call: a password
         ("rootPath+credFileInput.val()", false),           // a member's method called (Node-RED)
         ("?SN_RC2_NOT_AUTHORIZE", false),                  // an Erlang macro (EMQX)
+        ("contraseÃ±as", false),                           // a translation written twice as UTF-8 (Webmin)
+        ("ParolayÄ±", false),
+        ("گذرواژه$1", false),                              // with a message argument (Webmin's Persian)
+        ("script,3,None", false),                          // a field's description, type, options (Webmin)
+        ("Administratörslösenord,0", false),
+        ("Tz6qW3,12", true),
+        ("SMTP&#45", false),                               // cut at a character reference's `;`
+        ("¿Generar", false),                               // a Spanish question's first word
+        ("¿Tz6qW3", true),
         ("u),s.items.push(i)}else{", false),               // minified JavaScript (Scalar's bundle)
         ("dle,this.pos!=e){", false),
         ("Tz6){qW3vK9", true),                             // `){` inside: a generated password
