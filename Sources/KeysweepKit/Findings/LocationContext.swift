@@ -38,7 +38,11 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         let components = original.map { $0.lowercased() }
         guard let name = components.last, let originalName = original.last else { return .source }
         let folders = Set(components.dropLast())
-        if !folders.isDisjoint(with: fixtureFolders) || isFixtureFile(name) || isModelFactory(components) { return .fixture }
+        let fixtureFolder = !folders.isDisjoint(with: fixtureFolders)
+            || folders.contains(where: { Self.name($0, holdsWordIn: fixtureFolderWords) })
+        if fixtureFolder || isFixtureFile(name) || isModelFactory(components) {
+            return .fixture
+        }
         if folders.contains(where: isTestFolder) || isTestFile(originalName)
             || original.dropLast().contains(where: isTestSourceSet)
             || isDebugKeyStore(name) {
@@ -63,6 +67,8 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
                                                       "test_data", "__mocks__", "mocks", "__snapshots__", "snapshots", ".snapshots",
                                                       "testcases", "test-cases", "test_cases", "testvectors", "test-vectors", "test_vectors",
                                                       "testfixtures", "_testdata"]
+    /// `headlamp_testdata`, `api-fixtures`: a folder named for test data by one of its words.
+    private static let fixtureFolderWords: Set<String> = ["testdata", "fixture", "fixtures"]
     /// `t`: Perl's and git's test folder; `cypress` and `playwright`: end-to-end tests of those
     /// frameworks (Vaultwarden's `playwright/test.env`); `itest`: Spring's integration tests;
     /// `smoke-test`: Spring Boot's smoke-test applications; `_unit-test`: Sentry self-hosted's;

@@ -63,6 +63,7 @@ import Testing
         ("server/migration/test-files/postgres.sql", .test),
         ("providers/v1/chef/fake/fake.go", .test),      // Go's test doubles (External Secrets)
         ("runtime/template/v2/_testdata/root-ca.key", .fixture),  // Go's testdata, hidden from the go tool
+        ("backend/cmd/headlamp_testdata/kubeconfig", .fixture),   // test data named by one of its words
         ("src/fakeroot/config.yml", .source),
         ("config/settings/test.yml", .test),           // the test environment's settings (Rails)
         ("src/flagd-ui/config/test.exs", .test),       // Phoenix's
