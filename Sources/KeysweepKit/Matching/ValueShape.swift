@@ -997,7 +997,13 @@ enum ValueShape {
         let parts = value.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         guard parts.count == 2, let name = parts.last, !name.isEmpty,
               name.allSatisfy({ isIdentifierByte($0) || "-.".utf8.contains($0) }) else { return false }
-        let labels = parts[0].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        return isDomainName(parts[0])
+    }
+
+    /// `fes.zalando.org`, `payloadcms.com`: lowercase labels joined by `.`, two or more, the last
+    /// of letters only.
+    private static func isDomainName(_ name: ArraySlice<UInt8>) -> Bool {
+        let labels = name.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard labels.count >= 2, let top = labels.last, top.count >= 2, top.allSatisfy(isLowercase) else { return false }
         return labels.allSatisfy { label in
             !label.isEmpty && label.allSatisfy { isLowercase($0) || isDigit($0) || $0 == UInt8(ascii: "-") }
@@ -1011,16 +1017,12 @@ enum ValueShape {
         let parts = value.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty,
               parts[0].allSatisfy({ isLowercase($0) || isDigit($0) || "._+-".utf8.contains($0) }) else { return false }
-        let labels = parts[1].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard labels.count >= 2, let top = labels.last, top.count >= 2, top.allSatisfy(isLowercase) else { return false }
-        return labels.allSatisfy { label in
-            !label.isEmpty && label.allSatisfy { isLowercase($0) || isDigit($0) || $0 == UInt8(ascii: "-") }
-        }
+        return isDomainName(parts[1])
     }
 
     /// `active_storage/disk#update`, `secret/data`: lowercase words (or words in capitals) joined by
-    /// `/` (a route, a key path), told from the value as written: generated secrets carry digits or capitals. Digits
-    /// count only as numbers of their own between `-`, `.` and `_`
+    /// `/` (a route, a key path), told from the value as written: generated secrets mix cases or
+    /// put digits inside words. Digits count only as numbers of their own between `-`, `.` and `_`
     /// (`percona-server-server-5.7/root-pass`, a debconf question); `ab3x9/kq2z` mixes them in.
     static func isLowercaseRoute(_ value: [UInt8]) -> Bool {
         let segments = value.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
