@@ -284,9 +284,11 @@ enum AssignmentValueFilter {
     }
 
     /// `0x70617373776f7264`: text written as `0x` and hex (a wallet's password in ethers.js' test
-    /// vectors), when it is printable text of four bytes or more.
+    /// vectors), when it is printable text of four bytes or more; without `0x`, of eight bytes or
+    /// more (`7468697320697320612074657374206b6579`, "this is a test key", Inngest's CI signing key).
     private static func hexText(_ value: [UInt8]) -> [UInt8]? {
-        guard value.count >= 10, value.starts(with: Array("0x".utf8)), let text = ValueShape.bytes(ofHex: value.dropFirst(2)),
+        let prefixed = value.starts(with: Array("0x".utf8))
+        guard value.count >= (prefixed ? 10 : 16), let text = ValueShape.bytes(ofHex: value.dropFirst(prefixed ? 2 : 0)),
               text.allSatisfy({ (0x20...0x7E).contains($0) }) else { return nil }
         return text
     }

@@ -40,7 +40,7 @@ enum PlaceholderFilter {
         let lowered = secret.map(KeywordPrefilter.fold)
         if isRepeatedUnit(lowered: lowered) || hasRepeatedGroups(secret) || isWrittenTwice(secret)
             || endsWithRepeatedGroup(lowered: lowered) || isHomeRowMash(lowered: lowered)
-            || holdsKeyboardRow(lowered: lowered) {
+            || holdsKeyboardRow(lowered: lowered) || holdsSteppingPairs(lowered: lowered) {
             return true
         }
         // `<your-token>`: an angle-bracketed name; a lone `<` or `>` is punctuation of a password,
@@ -51,6 +51,32 @@ enum PlaceholderFilter {
         return markers.contains { lowered.contains(subsequence: $0) } || startsWithNamedStandIn(lowered) || namesItsField(lowered)
             || isAnonymousLoginPassword(lowered) || isBracketedName(secret) || conventionalPasswords.contains(lowered)
             || emptyInputDigests.contains(lowered)
+    }
+
+    /// `5e6f7a8b9c0d…`, `9a8b7c6d…`, `c3d4e5f6`: four pairs or more of a digit and a letter, each
+    /// pair one step on from the last (digits up or down, letters up, `f` to `a` in hex), as made-up
+    /// hex tokens are typed (Trigger.dev's Typeform webhook samples).
+    static func holdsSteppingPairs(lowered: [UInt8]) -> Bool {
+        guard lowered.count >= 8 else { return false }
+        for start in 0...(lowered.count - 8) {
+            let digitFirst = ValueShape.isDigit(lowered[start])
+            var (pairs, direction) = (1, 0)
+            var index = start
+            while index + 3 < lowered.count {
+                let (digit, letter) = digitFirst ? (lowered[index], lowered[index + 1]) : (lowered[index + 1], lowered[index])
+                let next = index + 2
+                let (nextDigit, nextLetter) = digitFirst ? (lowered[next], lowered[next + 1]) : (lowered[next + 1], lowered[next])
+                guard [digit, nextDigit].allSatisfy(ValueShape.isDigit), [letter, nextLetter].allSatisfy(ValueShape.isLowercase),
+                      nextLetter == letter + 1 || letter == UInt8(ascii: "f") && nextLetter == UInt8(ascii: "a") else { break }
+                let step = (Int(nextDigit) - Int(digit) + 10) % 10
+                guard step == 1 || step == 9, direction == 0 || direction == step else { break }
+                direction = step
+                pairs += 1
+                if pairs >= 4 { return true }
+                index += 2
+            }
+        }
+        return false
     }
 
     /// MD5, SHA-1 and SHA-256 of no bytes at all: constants that code compares with (an AWS

@@ -233,6 +233,11 @@ enum ValueShape {
            value.dropFirst().dropLast(2).allSatisfy({ isLowercase($0) || $0 == UInt8(ascii: "_") }) {
             return true
         }
+        // `this.#selfSigningKey`: a JavaScript class's private field (Trigger.dev's API client).
+        if value.count > 7, value.starts(with: Array("this.#".utf8)), isIdentifierStart(value[6]),
+           value.dropFirst(6).allSatisfy(isIdentifierByte) {
+            return true
+        }
         // `false,$timeout=0,$response_timeout=30,$curl_option`: a PHP function's parameters and their
         // defaults, read from the first default on (NuSOAP's `$proxypassword=false,` in SuiteCRM).
         if parameterDefaults(in: value) >= 2 { return true }

@@ -101,6 +101,8 @@ import Testing
         ("SMTP&#45", false),                               // cut at a character reference's `;`
         ("¿Generar", false),                               // a Spanish question's first word
         ("¿Tz6qW3", true),
+        ("this.#selfSigningKey", false),                   // a class's private field (Trigger.dev)
+        ("7468697320697320612074657374206b6579", false),   // hex of "this is a test key" (Inngest's CI)
         ("u),s.items.push(i)}else{", false),               // minified JavaScript (Scalar's bundle)
         ("dle,this.pos!=e){", false),
         ("Tz6){qW3vK9", true),                             // `){` inside: a generated password
@@ -543,6 +545,10 @@ import Testing
         ("<graphql", true),                           // `<graphql token>` cut at its blank (Buildkite)
         ("Hello, world!", true),                      // sample text (Tekton's encoded example key)
         ("1a2b3c4d5e6f7g8h9i0j", true),               // counted up (Mail-in-a-Box's API docs)
+        ("5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b", true),   // pairs stepping on (Trigger.dev's samples)
+        ("9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d", true),
+        ("6f3e8a1c9d2b47a0b6e5f1a2c3d4e5f6", true),
+        ("6f3e8a1c9d2b47a0b6e5f1a2c3d7e9f1", false),
         ("key-length-should-be-32-chars123", true),   // states what the key must be (APISIX's docs)
         ("Must_Be_At_Least_32_Characters", true),
         ("d41d8cd98f00b204e9800998ecf8427e", true),     // MD5 of nothing
