@@ -68,7 +68,7 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
                                                       "testcases", "test-cases", "test_cases", "testvectors", "test-vectors", "test_vectors",
                                                       "testfixtures", "_testdata"]
     /// `headlamp_testdata`, `api-fixtures`: a folder named for test data by one of its words.
-    private static let fixtureFolderWords: Set<String> = ["testdata", "fixture", "fixtures"]
+    private static let fixtureFolderWords = fixtureWords.union(["testdata"])
     /// `t`: Perl's and git's test folder; `cypress` and `playwright`: end-to-end tests of those
     /// frameworks (Vaultwarden's `playwright/test.env`); `itest`: Spring's integration tests;
     /// `smoke-test`: Spring Boot's smoke-test applications; `_unit-test`: Sentry self-hosted's;

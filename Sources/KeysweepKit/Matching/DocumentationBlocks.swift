@@ -49,23 +49,19 @@ struct DocumentationBlocks {
                 blocks.append((start..<lineStart, .example))
                 session = nil
             }
+            var block: (range: Range<Int>, context: LocationContext)?
             if let (context, bodyStart, quote) = Self.opening(at: lineStart, in: bytes)
                 ?? Self.docstring(at: text, in: bytes, after: beforeCode || afterHeader)
                 ?? Self.docComment(at: text, to: lineEnd, in: bytes) {
-                let end = Self.find(quote, in: bytes, from: bodyStart) ?? bytes.count
-                blocks.append((bodyStart..<end, context))
-                comments.close(into: &blocks)
-                (beforeCode, afterHeader) = (false, false)
-                guard let newline = LineBounds.nextNewline(in: bytes, from: end, before: bytes.count) else { break }
-                lineStart = newline + 1
-                continue
+                block = (bodyStart..<(Self.find(quote, in: bytes, from: bodyStart) ?? bytes.count), context)
+            } else if let arguments = Self.exampleAnnotation(from: text, to: lineEnd, in: bytes) {
+                block = (arguments, .example)
             }
-            if let arguments = Self.exampleAnnotation(from: text, to: lineEnd, in: bytes) {
-                blocks.append((arguments, .example))
+            if let (range, context) = block {
+                blocks.append((range, context))
                 comments.close(into: &blocks)
                 (beforeCode, afterHeader) = (false, false)
-                guard let newline = LineBounds.nextNewline(in: bytes, from: arguments.upperBound, before: bytes.count)
-                else { break }
+                guard let newline = LineBounds.nextNewline(in: bytes, from: range.upperBound, before: bytes.count) else { break }
                 lineStart = newline + 1
                 continue
             }

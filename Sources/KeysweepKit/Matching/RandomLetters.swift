@@ -8,15 +8,19 @@
 enum RandomLetters {
     /// Whether `value` (16 letters or more, both cases, nothing else) reads as drawn at random.
     static func holds(_ value: [UInt8]) -> Bool {
-        guard value.count >= 16, value.allSatisfy({ ValueShape.isLowercase($0) || ValueShape.isUppercase($0) }) else {
-            return false
-        }
-        let lower = value.filter(ValueShape.isLowercase).count
-        guard lower > 0, lower < value.count else { return false }
-        let vowels = value.filter { "aeiouAEIOU".utf8.contains($0) }.count
+        guard value.count >= 16, value.allSatisfy(isLetter), mixesCasesWithFewVowels(value) else { return false }
         let caseChanges = zip(value, value.dropFirst()).filter { ValueShape.isLowercase($0) != ValueShape.isLowercase($1) }.count
-        return vowels * 4 < value.count && caseChanges * 4 >= value.count - 1
+        return caseChanges * 4 >= value.count - 1
     }
+
+    /// Whether `letters` hold both cases and fewer vowels than one in four.
+    private static func mixesCasesWithFewVowels(_ letters: [UInt8]) -> Bool {
+        let lower = letters.filter(ValueShape.isLowercase).count
+        let vowels = letters.filter { "aeiouAEIOU".utf8.contains($0) }.count
+        return lower > 0 && lower < letters.count && vowels * 4 < letters.count
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { ValueShape.isLowercase(byte) || ValueShape.isUppercase(byte) }
 
     /// `SX3yqnrknORAZ1QQWB21Nk7IINoYkSGO7fG8LNnCt1pc/FJDLQey9Cz/wVe7DTRo`: base64 drawn at random
     /// with two `/` or more and no `+` or `=`, which reads as a path of three names otherwise (one
@@ -24,16 +28,11 @@ enum RandomLetters {
     /// same vowels as above, and the case changing between a third of adjacent letters at least;
     /// paths' names (`Documents/MyProject2024/SourceCode`) change it at word starts only.
     static func holdsWithDigits(_ value: [UInt8]) -> Bool {
-        guard value.count >= 24, value.contains(where: ValueShape.isDigit) else { return false }
-        let letters = value.filter { ValueShape.isLowercase($0) || ValueShape.isUppercase($0) }
-        let lower = letters.filter(ValueShape.isLowercase).count
-        guard lower > 0, lower < letters.count else { return false }
-        let vowels = letters.filter { "aeiouAEIOU".utf8.contains($0) }.count
-        let adjacent = zip(value, value.dropFirst()).filter { pair in
-            (ValueShape.isLowercase(pair.0) || ValueShape.isUppercase(pair.0))
-                && (ValueShape.isLowercase(pair.1) || ValueShape.isUppercase(pair.1))
+        guard value.count >= 24, value.contains(where: ValueShape.isDigit), mixesCasesWithFewVowels(value.filter(isLetter)) else {
+            return false
         }
+        let adjacent = zip(value, value.dropFirst()).filter { isLetter($0.0) && isLetter($0.1) }
         let caseChanges = adjacent.filter { ValueShape.isLowercase($0.0) != ValueShape.isLowercase($0.1) }.count
-        return vowels * 4 < letters.count && caseChanges * 3 >= adjacent.count
+        return caseChanges * 3 >= adjacent.count
     }
 }
