@@ -22,8 +22,8 @@ struct Keysweep: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         // Most commands scan: their rules are built while the arguments are parsed, and a
         // pre-commit hook's git diff runs meanwhile.
-        StagedDiffPrefetch.start(for: CommandLine.arguments)
         BuiltinRuleSet.prepare()
+        StagedDiffPrefetch.start(for: CommandLine.arguments)
         do {
             var command = try parseAsRoot()
             try command.run()

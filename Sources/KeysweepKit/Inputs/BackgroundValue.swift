@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 import Synchronization
 
 /// A value worked out once, on a thread of its own, from the first `start`: a listing that git
@@ -32,7 +31,7 @@ final class BackgroundValue<Value: Sendable>: Sendable {
             return true
         }
         guard first else { return }
-        Thread.detachNewThread { [self] in
+        DetachedThread.start { [self] in
             let result: Result<Value, KeysweepError>
             do throws(KeysweepError) {
                 result = .success(try work())
