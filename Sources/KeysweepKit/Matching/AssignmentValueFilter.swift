@@ -268,11 +268,17 @@ enum AssignmentValueFilter {
         return PlaceholderFilter.isPlaceholder(text) || holdsTestWord(lowered)
     }
 
-    /// What base64 `value` encodes, when that is printable text of four bytes or more.
+    /// What base64 `value` encodes, when that is printable text of four bytes or more, less the
+    /// line end that `echo text | base64` encodes with it (`SGVsbG8sIHdvcmxkCg==`).
     private static func base64Text(_ value: [UInt8]) -> [UInt8]? {
-        guard value.count >= 8, value.count % 4 == 0, let data = Data(base64Encoded: Data(value)), data.count >= 4,
-              data.allSatisfy({ (0x20...0x7E).contains($0) }) else { return nil }
-        return Array(data)
+        guard value.count >= 8, value.count % 4 == 0, let data = Data(base64Encoded: Data(value)) else { return nil }
+        var text = Array(data)
+        if text.last == UInt8(ascii: "\n") {
+            text.removeLast()
+            if text.last == UInt8(ascii: "\r") { text.removeLast() }
+        }
+        guard text.count >= 4, text.allSatisfy({ (0x20...0x7E).contains($0) }) else { return nil }
+        return text
     }
 
     /// Base64url of a JSON object whose members are a JOSE header's only (`alg`, `typ`, `kid`,
@@ -488,6 +494,8 @@ enum AssignmentValueFilter {
     /// unless the words before it, `qualifier`, say what the key or token is for (`QualifiedHexName`).
     static func isHexSecretNamedSecret(_ value: [UInt8], name: [UInt8], qualifier: [UInt8] = []) -> Bool {
         guard value.count == 40 || value.count == 64 else { return false }
+        // `"hashed_secret": "e5e9fa1b…"`: detect-secrets' baseline keeps the SHA-1 of each secret.
+        if let last = QualifiedHexName.words(of: qualifier).last, digestWords.contains(last) { return false }
         let words = nameWords(name)
         if hexSecretNames.contains(where: { words.starts(with: $0) }) { return true }
         // Keys are printed in one case: `acdeFf05…` beside `api-key` was edited by hand.
@@ -505,6 +513,11 @@ enum AssignmentValueFilter {
     }
 
     private static let hexSecretNames: [[UInt8]] = ["secret", "credential"].map { Array($0.utf8) }
+
+    /// Words before the name that say the value is a digest of the secret.
+    private static let digestWords: Set<[UInt8]> = Set(
+        ["hashed", "hash", "digest", "sha1", "sha256", "md5", "checksum"].map { Array($0.utf8) }
+    )
 
     private static let hexKeyNames: [[UInt8]] = [
         "api", "access_key", "accesskey", "access-key", "auth_key", "authkey", "private_key", "privatekey",

@@ -275,7 +275,8 @@ public final class Matcher {
     /// What the bytes around a generic rule's value say it is not: code on a minified line, the
     /// first word of a text, a string that is no value of the name before it (`QuotedPair`), or a
     /// value under a name that says it is no secret (a stand-in, a published key), the next
-    /// argument after a variable being read, or a search box's public key (`AlgoliaSearchKey`).
+    /// argument after a variable being read, a search box's public key (`AlgoliaSearchKey`), or the
+    /// name of the Kubernetes Secret that holds the value (`SecretObjectReference`).
     private func isNoValue(_ secret: Range<Int>, name: [UInt8], matchStart: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
         !AssignmentValueFilter.isQuoted(afterName: name)
             && (MinifiedLine.holds(secret, in: bytes) || PlainScalarText.continues(after: secret, name: name, in: bytes))
@@ -283,6 +284,7 @@ public final class Matcher {
             || MadeUpNames.saysNoSecret(before: secret.lowerBound, in: bytes)
             || VariableUse.precedes(value: name, matchStart: matchStart, in: bytes)
             || AlgoliaSearchKey.holds(secret, in: bytes)
+            || SecretObjectReference.holds(secret, name: name, matchStart: matchStart, in: bytes)
     }
 
     /// Rules with `alone: false` (a tenant id, a database host) run only on blobs where a rule of

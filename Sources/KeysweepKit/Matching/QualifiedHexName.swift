@@ -50,7 +50,7 @@ enum QualifiedHexName {
 
     /// The qualifier's words, case-folded: split at `_`, `-`, `.` and where a lowercase letter meets
     /// a capital (`zenrowsApi` is zenrows, api).
-    private static func words(of qualifier: [UInt8]) -> [[UInt8]] {
+    static func words(of qualifier: [UInt8]) -> [[UInt8]] {
         var words: [[UInt8]] = []
         var current: [UInt8] = []
         for (index, byte) in qualifier.enumerated() {

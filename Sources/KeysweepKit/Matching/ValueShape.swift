@@ -976,9 +976,29 @@ enum ValueShape {
             let segments = bytes[(colon + 2)...].split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
             if segments.count >= 2, segments.allSatisfy(isPathSegment) { return true }
         }
+        if isOpaqueURIWithoutSecret(bytes) { return true }
         let segments = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         return segments.count >= 3 && segments.allSatisfy(isPathSegment)
     }
+
+    /// `md:dlt_data_3?dbinstance_inactivity_ttl=0s`, `sqlite:app.db?mode=ro`: a URI without `//`
+    /// (a scheme of letters, a name, a query) whose parameters' names say nothing of a secret; a
+    /// token in the query (`md:?motherduck_token=…`) keeps the value a secret.
+    private static func isOpaqueURIWithoutSecret(_ lowered: [UInt8]) -> Bool {
+        guard let colon = lowered.firstIndex(of: UInt8(ascii: ":")), (2...12).contains(colon),
+              lowered[..<colon].allSatisfy(isLowercase),
+              let question = lowered[colon...].firstIndex(of: UInt8(ascii: "?")), question > colon + 1,
+              isPathSegment(lowered[(colon + 1)..<question]) else { return false }
+        let parameters = lowered[(question + 1)...].split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: false)
+        return parameters.allSatisfy { parameter in
+            let parts = parameter.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, isPathSegment(parts[0]), isPathSegment(parts[1]) else { return false }
+            let name = String(decoding: parts[0], as: UTF8.self)
+            return !secretParameterWords.contains { name.contains($0) }
+        }
+    }
+
+    private static let secretParameterWords = ["token", "key", "secret", "pass", "pwd", "auth", "sig", "credential"]
 
     /// A path's segment as `isPath` reads it: identifier bytes, `-` and `.`, one at least.
     private static func isPathSegment(_ segment: ArraySlice<UInt8>) -> Bool {

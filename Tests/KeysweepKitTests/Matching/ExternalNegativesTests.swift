@@ -254,4 +254,20 @@ import Testing
         #expect(found.first { $0.start.line == 6 }?.blockContext == .docs)
         #expect(found.first { $0.start.line == 10 }?.blockContext == nil)
     }
+
+    /// Helm values and operator resources name the Kubernetes Secret that holds a credential
+    /// (Percona's `credentialsSecret: my-cluster-name-backup-s3`); a value that is no object name,
+    /// or a name that says nothing of a Secret object, is still read as the secret.
+    @Test(arguments: [
+        ("  existingSecret: s3-credentials", false),
+        ("  existingSecret: \"postgresql-auth\"", false),
+        ("  credentialsSecret: my-cluster-name-backup-s3", false),
+        ("  tlsSecret: ingress.tls-cert", false),
+        ("  existingSecret: Zq8f2kLm9xR4tY7w", true),        // no object name: upper case
+        ("  clientSecret: s3-credentials-x7k2", true),      // `client` says what the secret is for
+        ("  credentialsSecret: zq8f2klm9xr4ty7w", true),    // one word: no name of two
+    ])
+    func aSecretObjectsNameIsNoSecret(line: String, reported: Bool) throws {
+        #expect(try !matches("backup:\n" + line + "\n").isEmpty == reported)
+    }
 }

@@ -136,6 +136,7 @@ import Testing
         ("flux:$DOCKER_PAT", false),                       // a user, then the variable with its password
         ("flux:Xk9$mQ2vLp7w", true),
         ("fes.zalando.org/FES_CPU", false),                // a name under a DNS prefix (an annotation key)
+        ("md:dlt_data_3?dbinstance_inactivity_ttl=0s", false),  // a MotherDuck database, no token (dlt's docs)
         ("dev@payloadcms.com", false),                     // a mail address: the account (Payload's docs)
         ("Tz6@qW3vK9.Mb", true),
         ("uname).first", false),                           // a method called on the call's result (Postal)
@@ -199,6 +200,8 @@ import Testing
         ("qWxZvBnMaSdF/gHjKlPoIuY", true),                // base64 without digits is no route
         ("dXNlcm5hbWU6cGFzc3dvcmQ=", false),               // base64("username:password")
         ("YS1naXQtdG9rZW4=", false),                       // base64("a-git-token")
+        ("YS1naXQtdG9rZW4K", false),                       // base64("a-git-token\n"), as `echo | base64` writes
+        ("WnE4ZjJrTG05eFI0Cg==", true),                    // base64 of a random-looking value and a newline
         ("c2s3Qm1aNFhwUTl3TDJ2Ug==", true),                // base64 of a random-looking value
         ("&v1alpha1.RepoCreds{}", false),                  // Go composite literals (Argo CD)
         ("jwtCredentials{", false),
@@ -372,6 +375,14 @@ import Testing
     ])
     func hexNamedSecretIsASecret(value: String, name: String, secret: Bool) {
         #expect(AssignmentValueFilter.isHexSecretNamedSecret(Array(value.utf8), name: Array(name.utf8)) == secret)
+    }
+
+    /// detect-secrets' baseline (`"hashed_secret": "e5e9fa1b…"`) keeps each secret's SHA-1.
+    @Test(arguments: [("hashed_", false), ("secret_hash_", false), ("client_", true)])
+    func aDigestWordBeforeTheNameMakesADigest(qualifier: String, secret: Bool) {
+        let value = Array("e5e9fa1ba31ecd1ae84f75caaa474f3a663f05f4".utf8)
+        let name = Array("secret\": \"".utf8)
+        #expect(AssignmentValueFilter.isHexSecretNamedSecret(value, name: name, qualifier: Array(qualifier.utf8)) == secret)
     }
 
     /// The words before a bare `key` or `token` decide: a key that encrypts or signs and a token
