@@ -2,12 +2,13 @@
 /// translation tool's `i18n.lock`), a manifest of hashes. Generic rules see a name with `password`
 /// or `token` in it beside a digest; the blob's other lines show what the values are.
 ///
-/// It is one when every generic value is hex of one length (32, 40 or 64 digits) and the blob holds
+/// It is one when every generic value is hex of one length (16, 32, 40 or 64 digits: 16 is a digest
+/// cut to 64 bits, as OpenObserve's translation state keeps one per message) and the blob holds
 /// more hex runs of exactly that length than `Matcher.genericDensityLimit`: as for other data files,
 /// its generic matches are dropped and counted as suppressed; specific rules are not affected.
 enum DigestListing {
     static func holds(_ values: [[UInt8]], in bytes: UnsafeRawBufferPointer, limit: Int) -> Bool {
-        guard let length = values.first?.count, [32, 40, 64].contains(length),
+        guard let length = values.first?.count, [16, 32, 40, 64].contains(length),
               values.allSatisfy({ $0.count == length && $0.allSatisfy(ValueShape.isHexDigit) }) else { return false }
         // `bounded`: whether the current run of hex digits began after a byte no name holds.
         var runs = 0, run = 0, bounded = true

@@ -45,6 +45,8 @@ enum ValueShape {
                 return true
             }
         }
+        // `++patternWindowTotalGeneration`: a counter incremented before it is read, named in words.
+        if value.count > 5, value.starts(with: Array("++".utf8)), isWordIdentifier(Array(value.dropFirst(2))) { return true }
         // `!$canEditValue`: a variable negated (Blade, PHP), named in words.
         if first == UInt8(ascii: "!"), value.count > 3, value[1] == UInt8(ascii: "$"),
            isWordIdentifier(Array(value.dropFirst(2))) {
@@ -1229,10 +1231,20 @@ enum ValueShape {
                 || separator == 2 && value[index] == UInt8(ascii: ":")
             let dollar = member && index + separator + 1 < value.count
                 && value[index + separator] == UInt8(ascii: "$") && isIdentifierStart(value[index + separator + 1]) ? 1 : 0
-            guard separator > 0, index + separator + dollar < value.count, isIdentifierStart(value[index + separator + dollar]) else { break }
+            guard separator > 0, index + separator + dollar < value.count else { break }
+            var segment = index + separator + dollar
+            // `res.1.unwrap()`: a tuple's element (Rust, Swift), digits between two dots.
+            if separator == 1, value[index] == UInt8(ascii: "."), isDigit(value[segment]) {
+                let digits = value[segment...].prefix(while: isDigit).count
+                guard segment + digits + 1 < value.count, value[segment + digits] == UInt8(ascii: "."),
+                      isIdentifierStart(value[segment + digits + 1]) else { break }
+                separators += 1
+                segment += digits + 1
+            }
+            guard isIdentifierStart(value[segment]) else { break }
             if value[index] != UInt8(ascii: ".") { onlyDots = false }
             separators += 1
-            index += separator + dollar
+            index = segment
         }
         return (end, sigil, separators, onlyDots)
     }

@@ -270,4 +270,21 @@ import Testing
     func aSecretObjectsNameIsNoSecret(line: String, reported: Bool) throws {
         #expect(try !matches("backup:\n" + line + "\n").isEmpty == reported)
     }
+
+    /// A translation tool's state: every message's key beside a digest cut to 16 hex digits
+    /// (OpenObserve's `.translation_state.json`), `password` and `token` among the keys.
+    @Test func aListingOfShortDigestsIsNoSecret() throws {
+        var lines = ["{"]
+        for index in 0..<40 {
+            let digest = String(UInt64(index + 1) &* 0x9E37_79B9_7F4A_7C15, radix: 16).leftPadded(to: 16)
+            let name = ["password", "copyToken", "newPassword", "apiKey"][index % 4] + "\(index)"
+            lines.append("  \"\(name)\": \"\(digest)\",")
+        }
+        lines.append("}")
+        #expect(try matches(lines.joined(separator: "\n")).isEmpty)
+    }
+}
+
+private extension String {
+    func leftPadded(to length: Int) -> String { String(repeating: "0", count: max(0, length - count)) + self }
 }

@@ -137,6 +137,10 @@ import Testing
         ("flux:Xk9$mQ2vLp7w", true),
         ("fes.zalando.org/FES_CPU", false),                // a name under a DNS prefix (an annotation key)
         ("md:dlt_data_3?dbinstance_inactivity_ttl=0s", false),  // a MotherDuck database, no token (dlt's docs)
+        ("res.1.unwrap()", false),                         // a Rust tuple's element, then a method (OpenObserve)
+        ("Xk9.1.Tr0ub4", true),
+        ("++patternWindowTotalGeneration", false),         // a counter incremented (OpenObserve's Vue)
+        ("++Xk9mQ2vLp7w", true),
         ("dev@payloadcms.com", false),                     // a mail address: the account (Payload's docs)
         ("Tz6@qW3vK9.Mb", true),
         ("uname).first", false),                           // a method called on the call's result (Postal)
