@@ -25,6 +25,8 @@ enum PlaceholderFilter {
         // A value that states what the real one must be (APISIX's docs: `key-length-should-be-32-chars123`,
         // `must-be-at-least-32-characters`).
         "should-be", "should_be", "must-be", "must_be", "at-least", "at_least",
+        // A value that says it is none (ntfy's docs: `Abd13Kf+sfAk2DzifjafldkThisIsNotARealKeyOMG.`).
+        "notareal", "not-a-real", "not_a_real",
         // "Your" as Chinese and Japanese documentation writes it before a name (`您的_API_KEY`,
         // GPT Researcher's Chinese README).
         "您的", "你的", "あなたの",

@@ -8,7 +8,8 @@
 /// name's opening quote), another item or the list's end, `,` or `]`, follows its closing quote
 /// (`)` follows ConfigParser's value), and it reads as a name: letters, digits and `_`, at least
 /// one letter, and at most one leading `#`, `@` or `$` (a column heading, an annotation, a
-/// variable). In an object, a string followed by `:` is the next key, whatever it holds.
+/// variable). In an object, a string followed by `:` is the next key, whatever it holds; after a
+/// string that assigns the name (`"POSTGRES_PASSWORD=password", "…"`), the next is the next entry.
 enum QuotedPair {
     /// Whether the value at `secret`, matched from `matchStart` (the rule's name) in the
     /// call-argument form, is no value of that name but the next element of a list of strings.
@@ -22,6 +23,9 @@ enum QuotedPair {
         // (Pocket ID's minified map of authenticator ids to names).
         if follows(UInt8(ascii: ":"), after: secret.upperBound + 1, in: bytes) { return true }
         guard let opening = openingQuote(before: matchStart, in: bytes) else { return false }
+        // `"POSTGRES_PASSWORD=password", "POSTGRES_DB=boundary"`: the name ends a string that
+        // assigns it (an environment list); the next string is the list's next entry.
+        if bytes[(opening + 1)..<matchStart].contains(UInt8(ascii: "=")) { return true }
         return startsAfterComma(opening, in: bytes) && endsItem(after: secret.upperBound + 1, in: bytes)
             && readsAsName(bytes[secret])
     }

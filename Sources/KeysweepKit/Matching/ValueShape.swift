@@ -61,6 +61,13 @@ enum ValueShape {
             if rest.count == 1, rest.first == UInt8(ascii: ":") { return true }
             if name.count >= 4, isWordIdentifier(name), rest.isEmpty { return true }
         }
+        // `(Invoke-WebRequest`: a PowerShell cmdlet's output, a verb and a noun in capitals.
+        if first == UInt8(ascii: "("), isCmdletName(value.dropFirst()) { return true }
+        // `{!(accType === 'password'`: a Svelte or JSX expression, negated or bracketed.
+        if first == UInt8(ascii: "{"), value.count > 3, "!(".utf8.contains(value[1]),
+           isReferenceOrExpression(Array(value.dropFirst())) {
+            return true
+        }
         // `[{required: true, …}]`: an array of object literals, cut at the first field's value
         // (a form's validation rules in Vue).
         if first == UInt8(ascii: "["), value.count > 4, value[1] == UInt8(ascii: "{"),
@@ -81,7 +88,8 @@ enum ValueShape {
         // `(!empty($_data['`: an expression inside a bracket or negated.
         if "([!".utf8.contains(first), value.count > 2,
            value[1] == UInt8(ascii: ".") || isIdentifierStart(value[1]) || "!(".utf8.contains(first) && value[1] == first
-               || first == UInt8(ascii: "(") && value[1] == UInt8(ascii: "!"),
+               || first == UInt8(ascii: "(") && value[1] == UInt8(ascii: "!")
+               || first == UInt8(ascii: "!") && value[1] == UInt8(ascii: "("),
            isReferenceOrExpression(Array(value.dropFirst())) {
             return true
         }
@@ -716,17 +724,24 @@ enum ValueShape {
         return Set(names.map { Array($0.utf8) })
     }()
 
-    /// `#{name}`, `#{config[:key]}`: Ruby (and CoffeeScript) interpolation of a name or an index.
+    /// `#{name}`, `#{config[:key]}`, `sb_#{random_string()}`: Ruby (and Elixir, CoffeeScript)
+    /// interpolation of a name, an index or a call; `user-${id}-key`, JavaScript's of a name.
     /// Also an interpolation the value ends inside, a call cut at its quoted argument
     /// (`:#{ENV.fetch(` from `":#{ENV.fetch('TOKEN', nil)}"`).
     private static func holdsInterpolation(_ value: [UInt8]) -> Bool {
         var index = 0
         while index + 3 < value.count {
+            if value[index] == UInt8(ascii: "$"), value[index + 1] == UInt8(ascii: "{"), isIdentifierStart(value[index + 2]),
+               let close = value[(index + 2)...].firstIndex(of: UInt8(ascii: "}")),
+               value[(index + 2)..<close].allSatisfy({ isIdentifierByte($0) || $0 == UInt8(ascii: ".") }) {
+                return true
+            }
             if value[index] == UInt8(ascii: "#"), value[index + 1] == UInt8(ascii: "{"), isIdentifierStart(value[index + 2]) || value[index + 2] == UInt8(ascii: "@") {
                 guard let close = value[(index + 2)...].firstIndex(of: UInt8(ascii: "}")) else {
                     return isNameOrCall(Array(value[(index + 2)...]))
                 }
-                if value[(index + 2)..<close].allSatisfy({ isIdentifierByte($0) || "@.:[]\"'".utf8.contains($0) }) { return true }
+                let inner = value[(index + 2)..<close]
+                if inner.allSatisfy({ isIdentifierByte($0) || "@.:[]\"'()".utf8.contains($0) }) { return true }
             }
             index += 1
         }
@@ -856,6 +871,16 @@ enum ValueShape {
         return closes || wordName || path.separators > 0
     }
 
+    /// `Invoke-WebRequest`, `ConvertTo-SecureString`: a PowerShell cmdlet's name, an approved verb's
+    /// shape (a capital, then letters) and a noun of words, joined by one `-`.
+    private static func isCmdletName(_ name: ArraySlice<UInt8>) -> Bool {
+        let parts = name.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard parts.count == 2, let verb = parts.first, let noun = parts.last, verb.count >= 3, noun.count >= 3,
+              let v = verb.first, let n = noun.first, isUppercase(v), isUppercase(n) else { return false }
+        return verb.allSatisfy { isLowercase($0) || isUppercase($0) } && isWordIdentifier(Array(noun))
+            && verb.dropFirst().contains(where: isLowercase)
+    }
+
     /// `first`, `valid?`, `to_s!`: a member's name of three letters or more, without digits, perhaps
     /// ending as Ruby's predicates and mutating methods do.
     private static func isMemberName(_ name: [UInt8]) -> Bool {
@@ -967,6 +992,10 @@ enum ValueShape {
 
     /// `/etc/x`, `./x`, `~/x`, `C:\x`, a URL, or lowercase word segments such as `secret/data/db`.
     static func isPath(_ lowered: String) -> Bool {
+        // `\/home\/user\/code`: a path in JSON that escapes its slashes (a shell history's export).
+        if lowered.contains("\\/") {
+            return isPath(lowered.split(separator: "\\/", omittingEmptySubsequences: false).joined(separator: "/"))
+        }
         for prefix in ["/", "./", "../", "~/", "\\\\"] where lowered.hasPrefix(prefix) { return true }
         if lowered.contains("://") { return true }
         let bytes = Array(lowered.utf8)

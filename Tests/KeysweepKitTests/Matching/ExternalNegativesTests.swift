@@ -271,6 +271,13 @@ import Testing
         #expect(try !matches("backup:\n" + line + "\n").isEmpty == reported)
     }
 
+    /// An environment list's entries: the string after one that assigns a password is the next
+    /// entry, not the password (Boundary's `dockertest` options); a call's arguments stay a pair.
+    @Test func theNextEntryOfAnEnvironmentListIsNoPassword() throws {
+        #expect(try matches(#"Env: []string{"POSTGRES_PASSWORD=password", "POSTGRES_DB=boundary"},"#).isEmpty)
+        #expect(try matches(#"props.setProperty("password", "Xk9mQ2vLp7wZr4");"#).count == 1)
+    }
+
     /// A translation tool's state: every message's key beside a digest cut to 16 hex digits
     /// (OpenObserve's `.translation_state.json`), `password` and `token` among the keys.
     @Test func aListingOfShortDigestsIsNoSecret() throws {

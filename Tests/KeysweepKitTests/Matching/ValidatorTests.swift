@@ -141,6 +141,12 @@ import Testing
         ("Xk9.1.Tr0ub4", true),
         ("++patternWindowTotalGeneration", false),         // a counter incremented (OpenObserve's Vue)
         ("++Xk9mQ2vLp7w", true),
+        ("(Invoke-WebRequest", false),                    // PowerShell: `$ImdsToken = (Invoke-WebRequest -Uri …` (Boundary)
+        ("(Xk9m-Qv2Lp7w", true),
+        ("{!(accType", false),                            // Svelte: `hideCurrentPassword={!(accType === …` (Rauthy)
+        ("sb_#{random_string()}", false),                 // Elixir interpolation inside the value (Supabase Realtime)
+        ("user-${id}-key", false),
+        ("\\/home\\/user\\/Documents\\/code", false),       // a path whose slashes JSON escapes (Atuin's tests)
         ("dev@payloadcms.com", false),                     // a mail address: the account (Payload's docs)
         ("Tz6@qW3vK9.Mb", true),
         ("uname).first", false),                           // a method called on the call's result (Postal)
@@ -571,6 +577,7 @@ import Testing
         ("d41d8cd98f00b204e9800998ecf8427f", false),
         ("REPLACE-WITH-AZURE-STORAGE-ACCOUNT-KEY", true),  // asks for a value (Percona's backup secret)
         ("您的_API_KEY", true),                         // "your" in Chinese documentation (GPT Researcher)
+        ("Abd13Kf+sfAk2DzifjafldkThisIsNotARealKeyOMG.", true),  // says it is no key (ntfy's docs)
     ])
     func placeholders(value: String, isPlaceholder: Bool) {
         #expect(PlaceholderFilter.isPlaceholder(Array(value.utf8)) == isPlaceholder)
