@@ -20,6 +20,8 @@ enum Base64Leads {
         "hvs.", "shpat_",
         #"{"auths""#, "{\n  \"auths\"", "[default]", "aws_access_key_id", "apiVersion:",
         #"{"type":"service_account""#, "{\n  \"type\": \"service_account\"",
+        // The same key with its members sorted (`jq -S`), as Pomerium's integration clusters hold it.
+        #"{"auth_provider_x509_cert_url""#, "{\n\"auth_provider_x509_cert_url\"", "{\n  \"auth_provider_x509_cert_url\"",
     ]
 
     /// The encodings of `words`, once and twice, standard and URL-safe, each cut to the characters

@@ -115,4 +115,14 @@ import Testing
         #expect(LenientBase64.decode(Array("QUJD".utf8)) == Array("ABC".utf8))
         #expect(LenientBase64.decode(Array("Q!==".utf8)) == nil)
     }
+
+    /// A service-account key whose members `jq -S` sorted starts with `auth_provider_x509_cert_url`,
+    /// not `type` (Pomerium's integration clusters pass one base64-encoded in an environment).
+    @Test func aSortedServiceAccountKeyStartsARun() {
+        let json = "{\n\"auth_provider_x509_cert_url\": \"https://www.googleapis.com/oauth2/v1/certs\",\n"
+            + "\"type\": \"service_account\"\n}"
+        let line = Array("ACCOUNT: \(base64(json))\n".utf8)
+        let runs = line.withUnsafeBytes { Base64Leads.runs(in: $0) }
+        #expect(runs.map(\.lowerBound) == [9])
+    }
 }
