@@ -9,7 +9,8 @@ import Darwin
 /// Not Foundation's `Thread.detachNewThread`: its first use sets up Foundation's thread
 /// machinery, which a pre-commit hook measured at 1 to 4 ms before the rules began to build.
 enum DetachedThread {
-    /// Stack of each thread: what Foundation's threads had (the matcher recurses on nested input).
+    /// Stack of each thread: glibc's default under the usual `ulimit -s` of 8 MiB, set explicitly
+    /// so that a lower limit in the environment does not shrink it.
     static let stackSize = 8 << 20
 
     /// Starts `body` on a new thread and returns at once; runs it here, before returning, when

@@ -1,8 +1,8 @@
 /// `existingSecret: s3-credentials`, `credentialsSecret: my-cluster-name-backup-s3`: the name of
 /// a Kubernetes Secret that holds the credential, not the credential.
 ///
-/// Helm charts (Bitnami's convention, followed by most others) take `existingSecret` and
-/// `existingSecretName` for a Secret made outside the chart, and operators take a Secret by the
+/// Helm charts (Bitnami's convention, followed by most others) take `existingSecret` for a Secret
+/// made outside the chart, and operators take a Secret by the
 /// kind of thing it holds (`credentialsSecret`, `passwordSecret`, `tlsSecret`): a name whose last
 /// word is `secret`, with `existing` first or such a kind just before it. A generic rule's name
 /// match may start at `Secret` or before it (`credentials`); the words before it count too.
