@@ -964,6 +964,9 @@ enum ValueShape {
             // `\count($x)`: PHP's global namespace before a function's name; `map(&@credentials)`:
             // Ruby's block from an instance variable.
             if isIdentifierByte(byte) || " .,:_->*&$@+/=!?([{}\"'\\".utf8.contains(byte) { continue }
+            // `Joken.generate_and_sign!(%{}, %{}, signer)`: an Elixir map literal as an argument of a
+            // call named in words or members (`Tr0ub4(%{x` stays a password).
+            if skippingStrings, byte == UInt8(ascii: "%"), rest.dropFirst(offset + 1).first == UInt8(ascii: "{") { continue }
             return false
         }
         return true

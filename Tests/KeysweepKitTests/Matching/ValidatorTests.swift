@@ -145,6 +145,8 @@ import Testing
         ("(Xk9m-Qv2Lp7w", true),
         ("{!(accType", false),                            // Svelte: `hideCurrentPassword={!(accType === …` (Rauthy)
         ("sb_#{random_string()}", false),                 // Elixir interpolation inside the value (Supabase Realtime)
+        ("Joken.generate_and_sign!(%{}", false),          // an Elixir call whose first argument is a map literal
+        ("Tr0ub4(%{x", true),
         ("user-${id}-key", false),
         ("\\/home\\/user\\/Documents\\/code", false),       // a path whose slashes JSON escapes (Atuin's tests)
         ("dev@payloadcms.com", false),                     // a mail address: the account (Payload's docs)
