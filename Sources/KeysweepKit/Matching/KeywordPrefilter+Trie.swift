@@ -102,6 +102,8 @@ extension KeywordPrefilter {
             while head < breadthFirst.count {
                 let parent = Int(breadthFirst[head])
                 head += 1
+                // The edges are walked here, not with `forEachChild`: the loop writes `failure` and
+                // `ruleOutputs`, and a closure doing so would overlap that method's read of `self`.
                 var edge = firstEdge[parent]
                 while edge >= 0 {
                     let state = Int(edge)

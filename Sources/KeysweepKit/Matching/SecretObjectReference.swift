@@ -2,10 +2,10 @@
 /// a Kubernetes Secret that holds the credential, not the credential.
 ///
 /// Helm charts (Bitnami's convention, followed by most others) take `existingSecret` for a Secret
-/// made outside the chart, and operators take a Secret by the
-/// kind of thing it holds (`credentialsSecret`, `passwordSecret`, `tlsSecret`): a name whose last
-/// word is `secret`, with `existing` first or such a kind just before it. A generic rule's name
-/// match may start at `Secret` or before it (`credentials`); the words before it count too.
+/// made outside the chart, and operators take a Secret by the kind of thing it holds
+/// (`credentialsSecret`, `passwordSecret`, `tlsSecret`): a name whose last word is `secret`, with
+/// `existing` first or such a kind just before it. A generic rule's name match may start at
+/// `Secret` or before it (`credentials`); the words before it count too.
 /// The value must then be a Kubernetes object name (RFC 1123: lowercase letters, digits, `-` and
 /// `.`, a letter or digit at each end) of two words or more, which no generator of passwords or
 /// tokens emits.
