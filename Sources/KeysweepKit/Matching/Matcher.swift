@@ -275,15 +275,16 @@ public final class Matcher {
     /// What the bytes around a generic rule's value say it is not: code on a minified line, the
     /// first word of a text, a string that is no value of the name before it (`QuotedPair`), or a
     /// value under a name that says it is no secret (a stand-in, a published key), the next
-    /// argument after a variable being read, a search box's public key (`AlgoliaSearchKey`), or the
-    /// name of the Kubernetes Secret that holds the value (`SecretObjectReference`).
+    /// argument after a variable being read, a search box's or a page beacon's public key
+    /// (`AlgoliaSearchKey`, `CloudflareBeaconToken`), or the name of the Kubernetes Secret that
+    /// holds the value (`SecretObjectReference`).
     private func isNoValue(_ secret: Range<Int>, name: [UInt8], matchStart: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
         !AssignmentValueFilter.isQuoted(afterName: name)
             && (MinifiedLine.holds(secret, in: bytes) || PlainScalarText.continues(after: secret, name: name, in: bytes))
             || QuotedPair.isNoPair(secret, matchStart: matchStart, in: bytes)
             || MadeUpNames.saysNoSecret(before: secret.lowerBound, in: bytes)
             || VariableUse.precedes(value: name, matchStart: matchStart, in: bytes)
-            || AlgoliaSearchKey.holds(secret, in: bytes)
+            || AlgoliaSearchKey.holds(secret, in: bytes) || CloudflareBeaconToken.holds(secret, in: bytes)
             || SecretObjectReference.holds(secret, name: name, matchStart: matchStart, in: bytes)
     }
 

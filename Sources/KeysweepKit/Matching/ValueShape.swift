@@ -926,6 +926,17 @@ enum ValueShape {
             let member = identifierPath(in: Array(rest))
             if member.length == rest.count, member.onlyDots { return true }
         }
+        // `AuthNProvider{valuer.NewString(`: a first value that a package's function returns, cut at
+        // its argument; a call of a dotted name of words (no digits, three letters a segment).
+        if after == UInt8(ascii: "."), wordType, type.count >= 4 {
+            let call = Array(rest)
+            let member = identifierPath(in: call)
+            let segments = call[..<member.length].split(separator: UInt8(ascii: "."))
+            if member.onlyDots, member.length < call.count, call[member.length] == UInt8(ascii: "("),
+               segments.allSatisfy({ $0.count >= 3 && !$0.contains(where: isDigit) }), isNameOrCall(call) {
+                return true
+            }
+        }
         // `CredentialsWebAuthn{cred1}`: one value that ends the literal and the value, after a
         // type's name without digits (`some{strange}pw` goes on: a password).
         let closesLiteral = after == UInt8(ascii: "}") && rest.dropFirst(name.count + 1).allSatisfy { ",;)]".utf8.contains($0) }

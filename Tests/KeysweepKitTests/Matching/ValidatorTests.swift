@@ -224,6 +224,8 @@ import Testing
         ("[]*v1alpha1.RepoCreds{", false),
         ("Tr0ub4{dor}&3x", true),                          // braces inside a password are not code
         ("mbxs{zFS*)x6a9)N", true),
+        ("AuthNProvider{valuer.NewString(", false),         // a package's constructor as the first value (SigNoz)
+        ("mbxs{zFS.x6a(", true),                          // digits in the call: a password
         ("[]string{fmt.Sprintf(credentialTemplate", false),  // minio's tests: a slice literal
         ("+r.Form.Get(xhttp.AmzCredential)", false),       // joined to the string before it
         ("%s/%s/us-east-1/s3/aws4_request", false),        // a format string
