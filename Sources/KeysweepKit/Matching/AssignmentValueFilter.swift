@@ -23,7 +23,7 @@ enum AssignmentValueFilter {
     static func isPlausibleSecret(_ value: [UInt8]) -> Bool {
         let value = withoutTrailingEscapes(value)
         guard !value.isEmpty else { return false }
-        if isForeignText(repairingDoubleEncoding(decodingCharacterReferences(value))) || holdsPublicKey(value)
+        if isForeignText(repairingDoubleEncoding(decodingEscapedLetters(value))) || holdsPublicKey(value)
             || isWordsOnEscapedLines(value) || isFieldDescription(value) || endsInCutCharacterReference(value) {
             return false
         }
@@ -54,7 +54,7 @@ enum AssignmentValueFilter {
         if looksLikeIdentifier(value) || ValueShape.isConstantName(value) || ValueShape.isWordIdentifier(value),
            !RandomLetters.holds(value) { return false }
         // Last: decoding base64 costs more than the shape checks above.
-        return characterClassCount(value) >= 2 && !encodesTestText(value)
+        return characterClassCount(value) >= 2 && !encodesTestText(value) && !EncodedSettings.holds(value)
     }
 
     /// `Hashing:\n` in `"Password Hashing:\n"`: the escapes that end a string's line are not
@@ -193,27 +193,47 @@ enum AssignmentValueFilter {
         return value[value.count - digits - 2] == UInt8(ascii: "&") && value[value.count - digits - 1] == UInt8(ascii: "#")
     }
 
-    /// `Parol&#259;` → `Parolă`: HTML's numeric character references (decimal or `&#x…;`) as UTF-8,
-    /// as translations written for web pages spell letters outside ASCII (ZoneMinder's Romanian).
-    static func decodingCharacterReferences(_ value: [UInt8]) -> [UInt8] {
-        guard value.contains(subsequence: Array("&#".utf8)) else { return value }
+    /// `Parol&#259;` → `Parolă`, `Contrase\xF1a` → `Contraseña`: letters outside ASCII written as
+    /// HTML's numeric character references (decimal or `&#x…;`, translations written for web pages:
+    /// ZoneMinder's Romanian) or as JavaScript's `\xNN` and `\uNNNN` escapes (a bundler's minified
+    /// translations: Crater's), as UTF-8. Escapes of ASCII are left as they are.
+    static func decodingEscapedLetters(_ value: [UInt8]) -> [UInt8] {
+        guard value.contains(subsequence: Array("&#".utf8)) || value.contains(UInt8(ascii: "\\")) else { return value }
         var decoded: [UInt8] = []
         var index = 0
         while index < value.count {
-            if value[index] == UInt8(ascii: "&"), index + 1 < value.count, value[index + 1] == UInt8(ascii: "#"),
-               let end = value[index...].prefix(12).firstIndex(of: UInt8(ascii: ";")) {
-                let hex = index + 2 < end && (value[index + 2] == UInt8(ascii: "x") || value[index + 2] == UInt8(ascii: "X"))
-                let digits = String(decoding: value[(index + (hex ? 3 : 2))..<end], as: UTF8.self)
-                if let code = UInt32(digits, radix: hex ? 16 : 10), code >= 0x80, let scalar = Unicode.Scalar(code) {
-                    decoded.append(contentsOf: Array(String(Character(scalar)).utf8))
-                    index = end + 1
-                    continue
-                }
+            if let (scalar, length) = escapedLetter(in: value, at: index) {
+                decoded.append(contentsOf: Array(String(Character(scalar)).utf8))
+                index += length
+                continue
             }
             decoded.append(value[index])
             index += 1
         }
         return decoded
+    }
+
+    /// The letter outside ASCII that an escape at `index` stands for, and the escape's length.
+    private static func escapedLetter(in value: [UInt8], at index: Int) -> (Unicode.Scalar, Int)? {
+        guard index + 3 < value.count else { return nil }
+        let digits: ArraySlice<UInt8>, radix: Int, length: Int
+        switch (value[index], value[index + 1]) {
+        case (UInt8(ascii: "&"), UInt8(ascii: "#")):
+            guard let end = value[index...].prefix(12).firstIndex(of: UInt8(ascii: ";")) else { return nil }
+            let hex = index + 2 < end && (value[index + 2] == UInt8(ascii: "x") || value[index + 2] == UInt8(ascii: "X"))
+            (digits, radix, length) = (value[(index + (hex ? 3 : 2))..<end], hex ? 16 : 10, end + 1 - index)
+        case (UInt8(ascii: "\\"), UInt8(ascii: "x")):
+            (digits, radix, length) = (value[(index + 2)..<(index + 4)], 16, 4)
+        case (UInt8(ascii: "\\"), UInt8(ascii: "u")):
+            guard index + 5 < value.count else { return nil }
+            (digits, radix, length) = (value[(index + 2)..<(index + 6)], 16, 6)
+        default:
+            return nil
+        }
+        guard radix == 10 || digits.allSatisfy(ValueShape.isHexDigit),
+              let code = UInt32(String(decoding: digits, as: UTF8.self), radix: radix), code >= 0x80,
+              let scalar = Unicode.Scalar(code) else { return nil }
+        return (scalar, length)
     }
 
     /// Hiragana, Katakana, the CJK ideographs and Hangul syllables: scripts whose words are runs

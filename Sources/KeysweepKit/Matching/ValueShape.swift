@@ -45,6 +45,12 @@ enum ValueShape {
                 return true
             }
         }
+        // `#snmp_priv_passphrase`, `#password-confirm`: a CSS selector of an element's id (jQuery's
+        // `$('#…')`, Cacti's), two lowercase words or more joined by `_` or `-`.
+        if first == UInt8(ascii: "#"), value.count > 5 {
+            let words = value.dropFirst().split(omittingEmptySubsequences: false) { "_-".utf8.contains($0) }
+            if words.count >= 2, words.allSatisfy({ $0.count >= 2 && $0.allSatisfy(isLowercase) }) { return true }
+        }
         // `++patternWindowTotalGeneration`: a counter incremented before it is read, named in words.
         if value.count > 5, value.starts(with: Array("++".utf8)), isWordIdentifier(Array(value.dropFirst(2))) { return true }
         // `!$canEditValue`: a variable negated (Blade, PHP), named in words.

@@ -226,6 +226,15 @@ import Testing
         ("mbxs{zFS*)x6a9)N", true),
         ("AuthNProvider{valuer.NewString(", false),         // a package's constructor as the first value (SigNoz)
         ("mbxs{zFS.x6a(", true),                          // digits in the call: a password
+        ("#snmp_priv_passphrase", false),                 // a jQuery selector of an element's id (Cacti)
+        ("#Snmp_priv9", true),
+        ("Contrase\\xF1a", false),                        // Spanish for "password", minified with an escape (Crater)
+        ("L\\u00f6senord", false),                        // Swedish, the same
+        ("Kq\\xF1z8#Rv2m", true),                         // an escape among a password's symbols
+        // base64 of settings: names, a UUID, a URL (Squidex's embed token)
+        ("eyJhIjoic3F1aWRleC13ZWJzaXRlIiwicyI6ImJsb2ciLCJpIjoiZmQxZDkzNjYtNDY3ZS00MmFiLWE5MzYtYmNmNDk3NjIxYjk4IiwidSI6Imh0dHBzOi8vbG9jYWxob3N0OjUwMDEvIn0=", false),
+        ("eyJ1cmwiOiJodHRwczovL2FwaS5hY21lLWNvcnAuaW8iLCJhcGlLZXkiOiJSOXFUMnZYN21MNGtaOHBXM25CNiJ9", true), // a member named `apiKey`
+        ("eyJ1cmwiOiJodHRwczovL2FwaS5hY21lLWNvcnAuaW8iLCJ4IjoiUjlxVDJ2WDdtTDRrWjhwVzNuQjYifQ==", true), // a random string under any name
         ("[]string{fmt.Sprintf(credentialTemplate", false),  // minio's tests: a slice literal
         ("+r.Form.Get(xhttp.AmzCredential)", false),       // joined to the string before it
         ("%s/%s/us-east-1/s3/aws4_request", false),        // a format string
