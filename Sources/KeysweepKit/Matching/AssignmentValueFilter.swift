@@ -400,7 +400,16 @@ enum AssignmentValueFilter {
         }
         // `dTfyELRrAICGDwzjHDjuhw==`: base64 padded to its length is no identifier, whatever words
         // its letters happen to spell (OpenMRS' default AES key).
-        return isPaddedBase64(value) || !isCompoundIdentifier(value)
+        return isPaddedBase64(value) || !isCompoundIdentifier(value) && !isKebabCaseName(value)
+    }
+
+    /// `openobserve-amd64`, `docs-build-cache`: lowercase words joined by `-`, digits only ending a
+    /// word: a name (a CI cache's `shared-key`), not a key; `ab3x-yz9k` and random letters are keys.
+    private static func isKebabCaseName(_ value: [UInt8]) -> Bool {
+        let dash = UInt8(ascii: "-")
+        guard value.contains(dash), value.allSatisfy({ ValueShape.isLowercase($0) || ValueShape.isDigit($0) || $0 == dash }),
+              !RandomLetters.holds(value) else { return false }
+        return ValueShape.isWordIdentifier(value.map { $0 == dash ? UInt8(ascii: "_") : $0 })
     }
 
     /// Base64 of a length a multiple of four that ends in `=` or `==`.
