@@ -405,6 +405,7 @@ public final class Matcher {
         case .secp256k1PrivateKey: valid = secret.count == 64 && ValueShape.bytes(ofHex: secret).flatMap(Secp256k1.compressedPublicKey(ofPrivateKey:)) != nil
         case .laravelKey: valid = LaravelKey.bytes(of: secret) != nil
         case .nacosTokenKey: valid = NacosTokenKey.isValid(secret)
+        case .cloudflareTunnelToken: valid = CloudflareTunnelToken.isValid(secret)
         case .ansibleVaultPassword, .jasyptPassword: valid = SealingPassword.isCandidate(secret)
         case .ansibleVaultText: valid = AnsibleVaultText(secret) != nil
         case .jasyptValue: valid = JasyptValue(secret) != nil

@@ -84,6 +84,9 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     /// Nacos' token secret key: base64 of 32 bytes or more (see `NacosTokenKey`); its published
     /// default is a finding, not a placeholder.
     case nacosTokenKey = "nacos-token-key"
+    /// A Cloudflare Tunnel token: base64 of JSON with the account's tag, the tunnel's UUID and its
+    /// secret (see `CloudflareTunnelToken`).
+    case cloudflareTunnelToken = "cloudflare-tunnel-token"
 
     /// A password that seals texts the scan may find: kept, weak or not, until they are tried,
     /// since what it opens proves it (see `SealingPassword`).
