@@ -406,6 +406,7 @@ public final class Matcher {
         case .laravelKey: valid = LaravelKey.bytes(of: secret) != nil
         case .nacosTokenKey: valid = NacosTokenKey.isValid(secret)
         case .cloudflareTunnelToken: valid = CloudflareTunnelToken.isValid(secret)
+        case .uploadThingToken: valid = UploadThingToken.isValid(secret)
         case .ansibleVaultPassword, .jasyptPassword: valid = SealingPassword.isCandidate(secret)
         case .ansibleVaultText: valid = AnsibleVaultText(secret) != nil
         case .jasyptValue: valid = JasyptValue(secret) != nil

@@ -87,6 +87,9 @@ public enum StructuralValidator: String, Codable, Sendable, CaseIterable {
     /// A Cloudflare Tunnel token: base64 of JSON with the account's tag, the tunnel's UUID and its
     /// secret (see `CloudflareTunnelToken`).
     case cloudflareTunnelToken = "cloudflare-tunnel-token"
+    /// An UploadThing v7 token: base64 of JSON with its secret key (`sk_live_` and 64 hex digits)
+    /// and its app's id (see `UploadThingToken`).
+    case uploadThingToken = "uploadthing-token"
 
     /// A password that seals texts the scan may find: kept, weak or not, until they are tried,
     /// since what it opens proves it (see `SealingPassword`).
