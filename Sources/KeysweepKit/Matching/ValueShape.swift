@@ -984,6 +984,11 @@ enum ValueShape {
             // `Joken.generate_and_sign!(%{}, %{}, signer)`: an Elixir map literal as an argument of a
             // call named in words or members (`Tr0ub4(%{x` stays a password).
             if skippingStrings, byte == UInt8(ascii: "%"), rest.dropFirst(offset + 1).first == UInt8(ascii: "{") { continue }
+            // `substr($pass||"",0,129)`: a logical or (`||`) in an argument of a call named in words.
+            if skippingStrings, byte == UInt8(ascii: "|"), rest.dropFirst(offset).starts(with: Array("||".utf8))
+                || offset > 0 && rest.dropFirst(offset - 1).starts(with: Array("||".utf8)) {
+                continue
+            }
             return false
         }
         return true

@@ -227,6 +227,8 @@ import Testing
         ("AuthNProvider{valuer.NewString(", false),         // a package's constructor as the first value (SigNoz)
         ("mbxs{zFS.x6a(", true),                          // digits in the call: a password
         ("#snmp_priv_passphrase", false),                 // a jQuery selector of an element's id (Cacti)
+        ("substr($pass||\"\",0,129)", false),             // a logical or in a call's argument (Perl)
+        ("Tr0ub4(x||y)", true),                          // a name with digits: a password
         ("#Snmp_priv9", true),
         ("Contrase\\xF1a", false),                        // Spanish for "password", minified with an escape (Crater)
         ("L\\u00f6senord", false),                        // Swedish, the same
