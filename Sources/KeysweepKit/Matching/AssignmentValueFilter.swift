@@ -494,6 +494,11 @@ enum AssignmentValueFilter {
         let letters = hexLetters(value)
         if letters.lower >= 4 && letters.upper >= 4 { return false }
         if value.count == 40 || value.count == 64 { return value.allSatisfy(ValueShape.isHexDigit) }
+        return isUUID(value)
+    }
+
+    /// Hex digits in a UUID's 8-4-4-4-12 layout.
+    static func isUUID(_ value: [UInt8]) -> Bool {
         guard value.count == 36 else { return false }
         return value.enumerated().allSatisfy { index, byte in
             uuidDashOffsets.contains(index) ? byte == UInt8(ascii: "-") : ValueShape.isHexDigit(byte)

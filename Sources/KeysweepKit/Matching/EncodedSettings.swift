@@ -1,5 +1,3 @@
-import Foundation
-
 /// `ewogICJ1IjogImh0dHBzOi8vbG9jYWxob3N0OjUwMDEiLAog…`: base64 of a JSON object of settings, not of
 /// a secret (Squidex's embed token: `{"u": "https://localhost:5001", "a": "test", "s": "test",
 /// "i": "24ed11ba-…"}`, a URL, an app's and a schema's names and a content id).
@@ -16,9 +14,8 @@ enum EncodedSettings {
 
     static func holds(_ value: [UInt8]) -> Bool {
         // Base64 of `{` starts with `e`; the object is checked only when the value can be one.
-        guard value.count >= 16, value.first == UInt8(ascii: "e"), let data = JWTShape.decodeBase64URL(value[...]),
-              let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], !object.isEmpty
-        else { return false }
+        guard value.count >= 16, value.first == UInt8(ascii: "e"), let object = JWTShape.jsonObject(base64URL: value[...]),
+              !object.isEmpty else { return false }
         var budget = memberLimit
         return holdsOnlySettings(object, depth: 0, budget: &budget)
     }
@@ -47,14 +44,6 @@ enum EncodedSettings {
         if lowered.hasPrefix("https://") || lowered.hasPrefix("http://") {
             return !lowered.contains("@") && !lowered.contains("?")
         }
-        return isUUID(text) || !AssignmentValueFilter.isPlausibleSecret(text)
-    }
-
-    /// Hex in the 8-4-4-4-12 layout.
-    private static func isUUID(_ text: [UInt8]) -> Bool {
-        guard text.count == 36 else { return false }
-        return text.enumerated().allSatisfy { offset, byte in
-            AssignmentValueFilter.uuidDashOffsets.contains(offset) ? byte == UInt8(ascii: "-") : ValueShape.isHexDigit(byte)
-        }
+        return AssignmentValueFilter.isUUID(text) || !AssignmentValueFilter.isPlausibleSecret(text)
     }
 }

@@ -1,11 +1,8 @@
-import Foundation
-
 /// An UploadThing v7 token: base64 of `{"apiKey": "sk_live_…", "appId": …, "regions": […]}`. The
 /// key is `sk_live_` or `sk_test_` and 64 hex digits, the app id a name of letters and digits.
 enum UploadThingToken {
     static func isValid(_ token: [UInt8]) -> Bool {
-        guard let data = JWTShape.decodeBase64URL(token[...]),
-              let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+        guard let object = JWTShape.jsonObject(base64URL: token[...]),
               let key = object["apiKey"] as? String, let app = object["appId"] as? String, !app.isEmpty,
               app.utf8.allSatisfy(ValueShape.isIdentifierByte) else { return false }
         let bytes = Array(key.utf8)
