@@ -10,8 +10,6 @@ enum EncodedSettings {
     /// How deep objects and arrays may nest, and how many strings and members are judged.
     private static let depthLimit = 4, memberLimit = 64
 
-    private static let secretWords = ["secret", "token", "pass", "pwd", "key", "auth", "cred", "private", "sig"]
-
     static func holds(_ value: [UInt8]) -> Bool {
         // Base64 of `{` starts with `e`; the object is checked only when the value can be one.
         guard value.count >= 16, value.first == UInt8(ascii: "e"), let object = JWTShape.jsonObject(base64URL: value[...]),
@@ -26,8 +24,7 @@ enum EncodedSettings {
         switch node {
         case let object as [String: Any]:
             return object.allSatisfy { name, member in
-                let lowered = name.lowercased()
-                return !secretWords.contains(where: lowered.contains) && holdsOnlySettings(member, depth: depth + 1, budget: &budget)
+                !ValueShape.namesSecret(name.lowercased()) && holdsOnlySettings(member, depth: depth + 1, budget: &budget)
             }
         case let array as [Any]:
             return array.allSatisfy { holdsOnlySettings($0, depth: depth + 1, budget: &budget) }

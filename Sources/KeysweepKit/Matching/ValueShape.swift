@@ -1049,12 +1049,17 @@ enum ValueShape {
         return parameters.allSatisfy { parameter in
             let parts = parameter.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2, isPathSegment(parts[0]), isPathSegment(parts[1]) else { return false }
-            let name = String(decoding: parts[0], as: UTF8.self)
-            return !secretParameterWords.contains { name.contains($0) }
+            return !namesSecret(String(decoding: parts[0], as: UTF8.self))
         }
     }
 
-    private static let secretParameterWords = ["token", "key", "secret", "pass", "pwd", "auth", "sig", "credential"]
+    /// Whether a lowercase name (a query parameter's, a JSON member's) holds a word that says its
+    /// value is a secret: `motherduck_token`, `apiKey`, `client_credentials`, `sig`.
+    static func namesSecret(_ lowered: String) -> Bool {
+        secretNameParts.contains { lowered.contains($0) }
+    }
+
+    private static let secretNameParts = ["secret", "token", "pass", "pwd", "key", "auth", "cred", "private", "sig"]
 
     /// A path's segment as `isPath` reads it: identifier bytes, `-` and `.`, one at least.
     private static func isPathSegment(_ segment: ArraySlice<UInt8>) -> Bool {
