@@ -143,7 +143,9 @@ enum AssignmentValueFilter {
             if character.isASCII {
                 if character.isNumber { digits += 1; continue }
                 if character.isLetter { asciiLetters += 1 }
-                if !(character.isLetter || " -':./".contains(character)) { onlyLabelSymbols = false }
+                // `Zapomniałeś?`: a question that ends a link's label ("Forgot?").
+                let endsQuestion = character == "?" && text.last == character
+                if !(character.isLetter || " -':./".contains(character) || endsQuestion) { onlyLabelSymbols = false }
             } else if character.isLetter {
                 foreignLetters += 1
             } else if character.isPunctuation {

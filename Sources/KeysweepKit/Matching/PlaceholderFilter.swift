@@ -91,10 +91,13 @@ enum PlaceholderFilter {
 
     /// Passwords that a protocol's convention fixes, the same for everyone: GitHub's
     /// `x-oauth-basic`, sent beside a token given as the user name (Yarn's Git fetcher checks for
-    /// it); LDAP's `{crypt}x`, `{crypt}*` and `{crypt}!`, a hash no password matches, which locks
-    /// an account.
+    /// it); the markers Composer stores as the password beside a GitLab or Bitbucket token
+    /// (`oauth2`, `private-token`, `gitlab-ci-token`, `custom-headers`, `bearer`); FTP's
+    /// `anonymous`; LDAP's `{crypt}x`, `{crypt}*` and `{crypt}!`, a hash no password matches, which
+    /// locks an account.
     private static let conventionalPasswords: Set<[UInt8]> = Set(
-        ["x-oauth-basic", "{crypt}x", "{crypt}*", "{crypt}!"].map { Array($0.utf8) }
+        ["x-oauth-basic", "oauth2", "private-token", "gitlab-ci-token", "custom-headers", "bearer", "anonymous",
+         "{crypt}x", "{crypt}*", "{crypt}!"].map { Array($0.utf8) }
     )
 
     /// `[PASSWORD]`, `{feed_name}`: a field's name in brackets where its value goes, as templates

@@ -260,6 +260,23 @@ enum ValueShape {
         // `<%=ServletResources.getAccessKey(`, `<?= $key`: a JSP, ERB or PHP tag that prints an
         // expression, cut where the value ends.
         if value.count > 2, value.starts(with: Array("<%".utf8)) || value.starts(with: Array("<?".utf8)) { return true }
+        // `next-fa-glyph()`, `map-get($icons, key)`: a CSS or Sass function called, two lowercase
+        // words or more joined by `-`, then its arguments.
+        if let open = value.firstIndex(of: UInt8(ascii: "(")), open > 3 {
+            let words = value[..<open].split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+            if words.count >= 2, words.allSatisfy({ $0.count >= 2 && $0.allSatisfy(isLowercase) }),
+               readsAsArguments(value[(open + 1)...], skippingStrings: true) {
+                return true
+            }
+        }
+        // `'+p(typeof(l=…`, `"+ user.pass`: a string closed and joined to an expression (HTML that
+        // compiled templates build in JavaScript, Handlebars' in KeeWeb's bundle).
+        if value.count > 3, "'\"".utf8.contains(first), value[1] == UInt8(ascii: "+") {
+            let expression = Array(value.dropFirst(2).drop(while: isBlank))
+            if !expression.isEmpty, isReferenceOrExpression(expression) { return true }
+        }
+        // `',state:t}),O=i;break;case`: text between two strings, the first a quote's own string.
+        if value.count > 2, "'\"".utf8.contains(first), ",;)]}".utf8.contains(value[1]) { return true }
         // `\&PASS_pop3`, `\%config`: a Perl reference to a sub, a hash, an array or a scalar.
         if first == UInt8(ascii: "\\"), value.count > 2, "&$@%".utf8.contains(value[1]), isIdentifierStart(value[2]) { return true }
         // `::OpenTelemetry::Context.attach(`: a Ruby or C++ name from the top namespace.
@@ -408,6 +425,9 @@ enum ValueShape {
         if value.count > 2, value.starts(with: Array("$.".utf8)), isIdentifierStart(value[2]) { return true }
         // `id=database_url,src=<(printf`: a flag's options, `name=value` joined by `,`.
         if isOptionList(value) { return true }
+        // `Manager/CN=*`, `/O=Acme/CN=localhost`: an X.509 subject as OpenSSL's `-subj` writes it,
+        // attributes after `/` (a script's `SUBJECT="…/OU=Keeweb Password Manager/CN=*"`).
+        if ["/CN=", "/OU=", "/O="].contains(where: { value.contains(subsequence: Array($0.utf8)) }) { return true }
         // `arn:aws:iam::000000000000:role/x`: an Amazon Resource Name, which names a resource.
         if ["arn:aws:", "arn:aws-cn:", "arn:aws-us-gov:"].contains(where: { value.starts(with: Array($0.utf8)) }) { return true }
         if holdsFormatFields(value) { return true }
@@ -776,6 +796,7 @@ enum ValueShape {
     /// composite literals such as `getPassword()`, `os.getenv(`, `ENV[`, `ENC[AES256_GCM,...]`,
     /// `&v1alpha1.RepoCreds{}`, `jwtCredentials{` (Go, Rust).
     private static func isNameOrCall(_ value: [UInt8]) -> Bool {
+        if let member = staticMemberAfterNamespace(value) { return isNameOrCall(member) }
         let path = identifierPath(in: value)
         guard path.length > 0, let last = value.last else { return false }
         if path.length == value.count {
@@ -877,6 +898,26 @@ enum ValueShape {
         return closes || wordName || path.separators > 0
     }
 
+    /// `Encryption\Crypt\aesctr::decrypt(…` → `aesctr::decrypt(…`: a PHP class named with its
+    /// namespace (names without digits, each followed by `\`, perhaps after a leading `\`), read from
+    /// the class on when a static member (`::`) follows it. Nil for anything else.
+    private static func staticMemberAfterNamespace(_ value: [UInt8]) -> [UInt8]? {
+        let backslash = UInt8(ascii: "\\")
+        var start = value.first == backslash ? 1 : 0
+        var namespaces = 0
+        while start < value.count, isIdentifierStart(value[start]) {
+            let name = value[start...].prefix(while: isIdentifierByte)
+            let end = start + name.count
+            guard end < value.count, value[end] == backslash, !name.contains(where: isDigit) else { break }
+            namespaces += 1
+            start = end + 1
+        }
+        guard namespaces > 0, start < value.count else { return nil }
+        let member = Array(value[start...])
+        let className = member.prefix(while: isIdentifierByte)
+        return member.dropFirst(className.count).starts(with: Array("::".utf8)) && !className.isEmpty ? member : nil
+    }
+
     /// `Invoke-WebRequest`, `ConvertTo-SecureString`: a PowerShell cmdlet's name, an approved verb's
     /// shape (a capital, then letters) and a noun of words, joined by one `-`.
     private static func isCmdletName(_ name: ArraySlice<UInt8>) -> Bool {
@@ -914,7 +955,8 @@ enum ValueShape {
     /// (the value was cut there), `}`, a field's name and `:` (`{Name: …`, `{store:`), a first
     /// value and `,` (`{store, mock}`), a nested literal's `&` (`{&google.…`), or a name up to
     /// where the value was cut after a type's name without digits (`Creds{store`), or a dotted
-    /// name so cut after a dotted type's name (`impart.HTTPError{http.StatusBadRequest`).
+    /// name so cut after a dotted type's name (`impart.HTTPError{http.StatusBadRequest`), or a
+    /// number so cut after a package's type (`asn1.ObjectIdentifier{1`).
     /// `mbxs{zFS*)x6a9)N` and `Tr0ub4{dor}&3x` are passwords.
     private static func opensFields(_ rest: ArraySlice<UInt8>, after type: ArraySlice<UInt8>) -> Bool {
         let wordType = !type.contains(where: isDigit)
@@ -923,6 +965,12 @@ enum ValueShape {
         if wordType, rest.first == UInt8(ascii: "*") { rest = rest.dropFirst() }
         guard let first = rest.first else { return true }
         if first == UInt8(ascii: "}") || first == UInt8(ascii: "&") { return true }
+        // `asn1.ObjectIdentifier{1, 2, 840, …}`: numbers as the first value, cut at its `,`, after a
+        // package's exported type (a capitalised name of words after the last dot).
+        if isDigit(first), rest.allSatisfy(isDigit), let dot = type.lastIndex(of: UInt8(ascii: ".")) {
+            let name = type[(dot + 1)...]
+            if let initial = name.first, isUppercase(initial), name.count >= 3, isWordIdentifier(Array(name)) { return true }
+        }
         guard isIdentifierStart(first) else { return false }
         let name = rest.prefix(while: isIdentifierByte)
         guard let after = rest.dropFirst(name.count).first else { return wordType }

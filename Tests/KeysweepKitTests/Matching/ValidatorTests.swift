@@ -364,6 +364,18 @@ import Testing
         ("Xk9/mQ2v.png7?v8", true),
         ("Models\\ApiKey::class", false),                   // a PHP class constant (Pterodactyl)
         ("Xk9\\mQ2v::class", true),
+        ("Encryption\\Crypt\\aesctr::decrypt(base64_decode($post_user_info[1])", false),  // a namespaced static call (TeamPass)
+        ("Xk9\\mQ2v\\q7::x(", true),                     // digits in the namespace: a password
+        ("asn1.ObjectIdentifier{1", false),                // a Go composite literal of numbers (smallstep)
+        ("mq7.Xk9vB{1", true),
+        ("next-fa-glyph()", false),                        // a Sass function called (KeeWeb)
+        ("Manager/CN=*", false),                           // an X.509 subject's attributes
+        ("'+p(typeof(l=null!=(l=h(n,", false),           // a string joined to an expression (a compiled template)
+        ("'+Xk9#mQ2v~Lp", true),
+        ("',state:t}),O=i;break;case", false),           // text between two strings (minified JavaScript)
+        ("Zapomniałeś?", false),                           // a translated label's question (Baserow's Polish)
+        ("Oublié\u{202F}?", false),
+        ("Grün3?Kx9wQ", true),
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
@@ -576,6 +588,10 @@ import Testing
         ("sk_live_1A1A1A1", false),                   // seven bytes: too short a group to tell
         ("x-oauth-basic", true),                      // GitHub's fixed password beside a token
         ("x-oauth-basic-Tz6!q", false),
+        ("oauth2", true),                             // Composer's marker beside a GitLab token
+        ("custom-headers", true),
+        ("anonymous", true),                          // FTP's anonymous login
+        ("anonymous7", false),
         ("<API_KEY_GENERATED_IN_THE_WEB_UI", true),     // its bracket left open (acme.sh's TrueNAS hook)
         ("<Xk9mQ2vLp7wT4nB6", false),
         ("<graphql", true),                           // `<graphql token>` cut at its blank (Buildkite)
