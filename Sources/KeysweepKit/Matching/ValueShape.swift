@@ -118,9 +118,11 @@ enum ValueShape {
             return true  // `{name}`, `{cipher}..=}`, `[a, b]`, `(expr)`, `%NAME%`, `@name@`
         default: break
         }
-        // `Recovery:**`: the rest of a Markdown heading in bold (`**Password Recovery:**`), a word.
-        if value.count > 4, value.suffix(2).elementsEqual("**".utf8) {
-            let text = value.dropLast(2)
+        // `Recovery:**`: the rest of a Markdown heading in bold (`**Password Recovery:**`), a word;
+        // `recovery**.`: the end of a bold phrase in a sentence.
+        let bold = value.last.map { ".,;".utf8.contains($0) } == true ? value.dropLast() : value[...]
+        if bold.count > 4, bold.suffix(2).elementsEqual("**".utf8) {
+            let text = bold.dropLast(2)
             let word = text.last == UInt8(ascii: ":") ? text.dropLast() : text
             if word.count >= 3, word.allSatisfy({ isLowercase($0) || isUppercase($0) }) { return true }
         }
@@ -131,6 +133,21 @@ enum ValueShape {
             return true
         }
         return ["${", "$(", "%(", "%{", "#{", "{cipher}"].contains { value.starts(with: Array($0.utf8)) }
+    }
+
+    /// `0.15301249899857794`, `8.404100026382366e-05`: digits, a point, six digits or more, perhaps
+    /// an exponent.
+    static func isDecimalFraction(_ value: [UInt8]) -> Bool {
+        let whole = value.prefix(while: isDigit)
+        guard !whole.isEmpty, whole.count < value.count, value[whole.count] == UInt8(ascii: ".") else { return false }
+        let rest = value.dropFirst(whole.count + 1)
+        let fraction = rest.prefix(while: isDigit)
+        let exponent = rest.dropFirst(fraction.count)
+        guard fraction.count >= 6 else { return false }
+        guard let marker = exponent.first else { return true }
+        let sign = exponent.dropFirst().first.map { "+-".utf8.contains($0) } == true ? 1 : 0
+        let digits = exponent.dropFirst(1 + sign)
+        return "eE".utf8.contains(marker) && (1...3).contains(digits.count) && digits.allSatisfy(isDigit)
     }
 
     /// `required|confirmed|min:6`, `required|uuid|string|max:255`: a validation rule list (Laravel's),
@@ -428,6 +445,9 @@ enum ValueShape {
         // `Manager/CN=*`, `/O=Acme/CN=localhost`: an X.509 subject as OpenSSL's `-subj` writes it,
         // attributes after `/` (a script's `SUBJECT="…/OU=Keeweb Password Manager/CN=*"`).
         if ["/CN=", "/OU=", "/O="].contains(where: { value.contains(subsequence: Array($0.utf8)) }) { return true }
+        // `1.1498280840005464`, `8.404100026382366e-05`: a measured number (pytest's recorded test
+        // durations, keyed by the test's name), six decimals or more.
+        if isDecimalFraction(value) { return true }
         // `arn:aws:iam::000000000000:role/x`: an Amazon Resource Name, which names a resource.
         if ["arn:aws:", "arn:aws-cn:", "arn:aws-us-gov:"].contains(where: { value.starts(with: Array($0.utf8)) }) { return true }
         if holdsFormatFields(value) { return true }

@@ -376,6 +376,10 @@ import Testing
         ("Zapomniałeś?", false),                           // a translated label's question (Baserow's Polish)
         ("Oublié\u{202F}?", false),
         ("Grün3?Kx9wQ", true),
+        ("1.1498280840005464", false),                   // a test's duration (pytest's `.test_durations`)
+        ("8.404100026382366e-05", false),
+        ("8.404100026382366e-05x", true),
+        ("recovery**.", false),                           // the end of a bold phrase (TeamPass' docs)
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
