@@ -534,6 +534,9 @@ enum AssignmentValueFilter {
         if let last = QualifiedHexName.words(of: qualifier).last, digestWords.contains(last) { return false }
         let words = nameWords(name)
         if hexSecretNames.contains(where: { words.starts(with: $0) }) { return true }
+        // `VALET_TOKEN_SECRET=4b88…`, `tokenSecret`: a name whose last word is `secret`.
+        let identifier = words.prefix { ValueShape.isIdentifierByte($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+        if identifier.count > 6, identifier.reversed().starts(with: "secret".utf8.reversed()) { return true }
         // Keys are printed in one case: `acdeFf05…` beside `api-key` was edited by hand.
         let letters = hexLetters(value)
         guard letters.lower == 0 || letters.upper == 0 else { return false }

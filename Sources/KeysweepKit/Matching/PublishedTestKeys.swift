@@ -11,6 +11,12 @@ public enum PublishedTestKeys {
         // Stripe, Slack and SendGrid API references.
         "sk_test_4eC39HqLyjWDarjtT1zdp7dc", "pk_test_TYooMQauvdEDq54NiTphI7jx", "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
         "rk_test_4eC39HqLyjWDarjtT1zdp7dc", "xoxb-not-a-real-token-this-will-not-work",
+        // Slack's OAuth v2 documentation: the bot token of `oauth.v2.access`'s example response,
+        // copied into the tests and constants of Slack clients and bots.
+        "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
+        // Google Chat: the `key=` of every incoming webhook's URL, one public key for all (the
+        // webhook's `token=` is its secret, reported with the URL).
+        "AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI",
         "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",
         // The Azure Storage emulator (Azurite) account key, the same in every installation.
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",

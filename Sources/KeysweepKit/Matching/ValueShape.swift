@@ -872,7 +872,9 @@ enum ValueShape {
         // `ready!(rx.poll_unpin(cx)`, `vec![`: a Rust macro, named in lowercase words.
         let rustMacro = next == UInt8(ascii: "!") && path.separators == 0 && !path.sigil && path.length >= 3
             && value[..<path.length].allSatisfy { isLowercase($0) || $0 == UInt8(ascii: "_") }
-        if "!?".utf8.contains(next), following == UInt8(ascii: "(") || rustMacro && following == UInt8(ascii: "["),
+        // `child.children![0].text`: TypeScript's non-null assertion, then an index.
+        let assertedIndex = next == UInt8(ascii: "!") && following == UInt8(ascii: "[") && path.separators > 0
+        if "!?".utf8.contains(next), following == UInt8(ascii: "(") || (rustMacro || assertedIndex) && following == UInt8(ascii: "["),
            path.separators > 0 || rustMacro {
             opening += 1
             next = following
@@ -1221,6 +1223,12 @@ enum ValueShape {
         if (1...2).contains(leadingNumber), firstWord.count >= 2, firstWord.allSatisfy(isLowercase),
            leadingNumber + firstWord.count < value.count {
             value.removeFirst(leadingNumber)
+        }
+        // `0001_initial`, `0003_auto_20221121_1610`: a Django migration's name, four digits from
+        // `0`, `_`, then a word of three lowercase letters or more.
+        if leadingNumber == 4, value.first == UInt8(ascii: "0"), value.count > 5, value[4] == UInt8(ascii: "_"),
+           value.dropFirst(5).prefix(while: isLowercase).count >= 3 {
+            value.removeFirst(5)
         }
         guard let first = value.first, isIdentifierStart(first), value.allSatisfy(isIdentifierByte) else { return false }
         var afterDigit = false

@@ -26,6 +26,9 @@ enum WordPassword {
         "incorrect", "mismatch", "nomatch", "missing", "expired", "changed", "change", "update", "updated",
         "reset", "forgot", "forgotten", "login", "logout", "signin", "signup", "submit", "cancel", "anything",
         "whatever", "something", "nothing", "blank", "empty", "irrelevant", "unused",
+        // what a password policy asks for, as its error codes name it (Focalboard's
+        // `InvalidLowercasePassword = "lowercase"`)
+        "lowercase", "uppercase", "numeric", "digits", "symbols", "special", "length",
         // the word `password` in other languages, as translation files write the field's label
         // (`'password' => 'wachtwoord'` in Laravel's `lang/nl/validation.php`)
         "wachtwoord", "wagwoord", "adgangskode", "passord", "parola", "parool", "contrasenya", "contrasena",

@@ -380,6 +380,9 @@ import Testing
         ("8.404100026382366e-05", false),
         ("8.404100026382366e-05x", true),
         ("recovery**.", false),                           // the end of a bold phrase (TeamPass' docs)
+        ("0002_squashed_initial", false),                // a Django migration's name (Grafana OnCall)
+        ("2024_Xk9mQ2vLp7", true),
+        ("child.children![0].text", false),              // TypeScript's non-null assertion (SilverBullet)
     ])
     func assignmentValues(value: String, plausible: Bool) {
         #expect(AssignmentValueFilter.isPlausibleSecret(Array(value.utf8)) == plausible)
@@ -413,6 +416,9 @@ import Testing
         ("3a9c0e7f5b1d4a2c8e6f0b3d5a7c9e1f2b4d6a8c0e2f4b6d8a0c2e4f6b8d0a2c", "access_token=", true),
         ("6fb1cff7690db9ac066cadbbde8e3c078efdabcf", "auth_token\": \"", true),       // `"auth_token": "`, from the name on
         ("6fb1cff7690db9ac066cadbbde8e3c078efdabcf", "access_token_sha1: ", false),  // the token's digest
+        ("4b886819ebe1e908077c6cae96311b48a8416bd60cc91c03060e15bdf6b30d1f", "TOKEN_SECRET=", true),  // its last word
+        ("6fb1cff7690db9ac066cadbbde8e3c078efdabcf", "tokenSecret: \"", true),
+        ("6fb1cff7690db9ac066cadbbde8e3c078efdabcf", "token_secret_hash: ", false),
     ])
     func hexNamedSecretIsASecret(value: String, name: String, secret: Bool) {
         #expect(AssignmentValueFilter.isHexSecretNamedSecret(Array(value.utf8), name: Array(name.utf8)) == secret)
