@@ -1,5 +1,6 @@
 /// Algolia's search-only API key in the settings of a search box: DocSearch's `docsearch({
-/// apiKey: '…', indexName: … })`, Docusaurus' `algolia: { appId, apiKey, indexName }`.
+/// apiKey: '…', indexName: … })`, Docusaurus' `algolia: { appId, apiKey, indexName }`, VitePress'
+/// `search: { provider: 'algolia', options: { appId, apiKey, indexName } }`.
 ///
 /// Algolia has this key sent to every browser that shows the box, and says so ("safe to use in
 /// your front-end code"); an admin key is never written there. It is 32 lowercase hex digits in an
@@ -34,7 +35,24 @@ enum AlgoliaSearchKey {
         guard end > floor, ":=".utf8.contains(bytes[end - 1]) else { return false }
         end -= 1
         while end > floor, " \t\"'".utf8.contains(bytes[end - 1]) { end -= 1 }
+        if endsWith(options, at: end, floor: floor, in: bytes) { return namesAlgoliaProvider(before: end, floor: floor, in: bytes) }
         return endsWith(algolia, at: end, floor: floor, in: bytes)
+    }
+
+    private static let options = Array("options".utf8), provider = Array("provider".utf8)
+
+    /// Whether `provider: 'algolia'` (any quotes, or none) comes before `end` on the lines read.
+    private static func namesAlgoliaProvider(before end: Int, floor: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
+        var index = end - algolia.count
+        while index > floor {
+            index -= 1
+            let after = index + algolia.count
+            guard endsWith(algolia, at: after, floor: floor, in: bytes), !ValueShape.isIdentifierByte(bytes[after]) else { continue }
+            var before = index
+            while before > floor, " \t\"':".utf8.contains(bytes[before - 1]) { before -= 1 }
+            if endsWith(provider, at: before, floor: floor, in: bytes) { return true }
+        }
+        return false
     }
 
     /// Whether `word` (lowercase) ends at `end`, case aside, as a whole name.
