@@ -163,12 +163,15 @@ enum PlaceholderFilter {
 
     /// `abcd1234abcd1234…`, `asdf1234asdf1234…`, `deadbeefdeadbeef…`, `asdfasdfasdf` (`lowered`
     /// is case-folded): one unit of 2 to 8 bytes written over and over, to 16 bytes or more or
-    /// three times at least.
+    /// three times at least; also with the dashes of a UUID's layout between
+    /// (`abcd1234-abcd-1234-abcd-1234abcd1234`, Checkov's tests).
     /// A generated secret never repeats itself so; someone filling a field does.
     static func isRepeatedUnit(lowered: [UInt8]) -> Bool {
         guard lowered.count >= 8 else { return false }
+        let undashed = lowered.contains(UInt8(ascii: "-")) ? lowered.filter { $0 != UInt8(ascii: "-") } : lowered
         return (2...8).contains { unit in
             (lowered.count >= 16 || lowered.count >= 3 * unit) && repeats(lowered[...], unit: unit)
+                || undashed.count >= 16 && undashed.count < lowered.count && repeats(undashed[...], unit: unit)
         }
     }
 

@@ -1268,6 +1268,8 @@ enum ValueShape {
             let name = value[..<equals], word = value[(equals + 1)...]
             if name.contains(UInt8(ascii: "_")), name.allSatisfy({ isLowercase($0) || $0 == UInt8(ascii: "_") }),
                name.first != UInt8(ascii: "_"), word.allSatisfy(isLowercase) { return true }
+            // `enabled=true`: an option of one lowercase word set to a boolean (a test's comment).
+            if name.count >= 3, name.allSatisfy(isLowercase), booleans.contains(Array(word)) { return true }
         }
         let options = value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
         return options.count >= 2 && options.prefix(2).allSatisfy { option in
@@ -1275,6 +1277,8 @@ enum ValueShape {
             return name.count >= 2 && option.dropFirst(name.count).first == UInt8(ascii: "=")
         }
     }
+
+    private static let booleans: Set<[UInt8]> = Set(["true", "false", "yes", "no", "on", "off"].map { Array($0.utf8) })
 
     /// `credentials/\d+/`, `teams/\d+/credentials/`: lowercase words and the character classes of
     /// a regular expression (`\d+`, `\w+`) joined by `/`, as URL routes are written.

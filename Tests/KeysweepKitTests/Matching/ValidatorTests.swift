@@ -381,6 +381,8 @@ import Testing
         ("8.404100026382366e-05x", true),
         ("recovery**.", false),                           // the end of a bold phrase (TeamPass' docs)
         ("0002_squashed_initial", false),                // a Django migration's name (Grafana OnCall)
+        ("enabled=true", false),                         // an option set to a boolean (Checkov's test comments)
+        ("enabled=Xk9#mQ", true),
         ("2024_Xk9mQ2vLp7", true),
         ("child.children![0].text", false),              // TypeScript's non-null assertion (SilverBullet)
     ])
@@ -598,6 +600,8 @@ import Testing
         ("sk_live_1A1A1A1", false),                   // seven bytes: too short a group to tell
         ("x-oauth-basic", true),                      // GitHub's fixed password beside a token
         ("x-oauth-basic-Tz6!q", false),
+        ("abcd1234-abcd-1234-abcd-1234abcd1234", true), // a unit repeated across a UUID's dashes (Checkov)
+        ("abcd1234-abcd-1234-abcd-1234abcd1235", false),
         ("oauth2", true),                             // Composer's marker beside a GitLab token
         ("custom-headers", true),
         ("anonymous", true),                          // FTP's anonymous login
