@@ -16,6 +16,12 @@ enum DetachedThread {
     /// Starts `body` on a new thread and returns at once; runs it here, before returning, when
     /// the system has no thread to give (for work that waits on nothing the caller does next).
     static func start(_ body: @escaping @Sendable () -> Void) {
+        if !spawn(body) { body() }
+    }
+
+    /// Starts `body` on a new thread and returns true at once; false, with `body` not run, when
+    /// the system has no thread to give.
+    static func spawn(_ body: @escaping @Sendable () -> Void) -> Bool {
         let box = Unmanaged.passRetained(Box(body)).toOpaque()
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
@@ -28,7 +34,11 @@ enum DetachedThread {
             box.body()
             return nil
         }, box)
-        if status != 0 { Unmanaged<Box>.fromOpaque(box).takeRetainedValue().body() }
+        guard status == 0 else {
+            Unmanaged<Box>.fromOpaque(box).release()
+            return false
+        }
+        return true
     }
 
     private final class Box {

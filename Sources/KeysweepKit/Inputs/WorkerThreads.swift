@@ -1,7 +1,6 @@
 import Dispatch
-import Foundation
 
-/// The same work run on several threads of their own, and waited for.
+/// The same work run on several threads of their own (`DetachedThread`), and waited for.
 ///
 /// Not `DispatchQueue.concurrentPerform`: while a scan's workers wait for blobs they hold the
 /// pool's threads, and `concurrentPerform` then runs its iterations one after another on the
@@ -9,14 +8,17 @@ import Foundation
 final class WorkerThreads: Sendable {
     private let finished = DispatchGroup()
 
-    /// Starts `count` threads running `body`; returns at once.
+    /// Starts `count` threads running `body`; returns at once. A thread the system does not give
+    /// is asked of Dispatch's pool instead, never run here: the caller may be the producer that
+    /// the workers wait for.
     init(_ count: Int, _ body: @escaping @Sendable () -> Void) {
         for _ in 0..<count {
             finished.enter()
-            Thread.detachNewThread { [finished] in
+            let work: @Sendable () -> Void = { [finished] in
                 body()
                 finished.leave()
             }
+            if !DetachedThread.spawn(work) { DispatchQueue.global().async(execute: work) }
         }
     }
 
