@@ -222,7 +222,8 @@ enum PlaceholderFilter {
     private static let fillInWords: [[UInt8]] = ["here"].map { Array($0.utf8) }
 
     /// The names of a credential's fields, which a value made of words ends with when it names the
-    /// field instead of filling it (`mariadb-password`, `db_pass`, `admin-secret`).
+    /// field instead of filling it (`mariadb-password`, `db_pass`, `admin-secret`), perhaps before
+    /// a number (`dev-api-key-123`).
     private static let credentialFieldNames: [[UInt8]] = [
         "password", "passwd", "pass", "pwd", "secret", "token", "apikey", "key",
     ].map { Array($0.utf8) }
@@ -240,7 +241,9 @@ enum PlaceholderFilter {
             while let last = letters.last, ValueShape.isDigit(last) { letters.removeLast() }
             if fillInWords.contains(letters) { return true }
         }
-        return words.last.map { last in credentialFieldNames.contains { Array(last) == $0 } } ?? false
+        // `dev-api-key-123`, `search-key-789`: a number after the field's name counts the stand-ins.
+        let named = words.last(where: { !$0.allSatisfy(ValueShape.isDigit) }).map { Array($0) }
+        return named.map { last in credentialFieldNames.contains { last == $0 } } ?? false
     }
 }
 

@@ -65,7 +65,8 @@ enum ValueShape {
             let name = Array(value.dropFirst().prefix(while: isIdentifierByte))
             let rest = value.dropFirst(1 + name.count)
             if rest.count == 1, rest.first == UInt8(ascii: ":") { return true }
-            if name.count >= 4, isWordIdentifier(name), rest.isEmpty { return true }
+            // `(oauth2Config`: an arrow function's first parameter, cut at its comma.
+            if name.count >= 4, isWordIdentifier(name) || CamelCaseName.holds(name), rest.isEmpty { return true }
         }
         // `(Invoke-WebRequest`: a PowerShell cmdlet's output, a verb and a noun in capitals.
         if first == UInt8(ascii: "("), isCmdletName(value.dropFirst()) { return true }
@@ -266,9 +267,10 @@ enum ValueShape {
            value.dropFirst().dropLast(2).allSatisfy({ isLowercase($0) || $0 == UInt8(ascii: "_") }) {
             return true
         }
-        // `this.#selfSigningKey`: a JavaScript class's private field (Trigger.dev's API client).
+        // `this.#selfSigningKey`, `this.#getChannelCredentials({`: a JavaScript class's private field
+        // (Trigger.dev's API client) or method (Bruno's gRPC client).
         if value.count > 7, value.starts(with: Array("this.#".utf8)), isIdentifierStart(value[6]),
-           value.dropFirst(6).allSatisfy(isIdentifierByte) {
+           value.dropFirst(6).allSatisfy(isIdentifierByte) || isNameOrCall(Array("this.".utf8) + value.dropFirst(6)) {
             return true
         }
         // `false,$timeout=0,$response_timeout=30,$curl_option`: a PHP function's parameters and their

@@ -382,6 +382,8 @@ import Testing
         ("recovery**.", false),                           // the end of a bold phrase (TeamPass' docs)
         ("0002_squashed_initial", false),                // a Django migration's name (Grafana OnCall)
         ("enabled=true", false),                         // an option set to a boolean (Checkov's test comments)
+        ("(oauth2Config", false),                        // an arrow function's parameter (Bruno)
+        ("this.#getChannelCredentials({", false),        // a private method called (Bruno)
         ("enabled=Xk9#mQ", true),
         ("2024_Xk9mQ2vLp7", true),
         ("child.children![0].text", false),              // TypeScript's non-null assertion (SilverBullet)
@@ -601,6 +603,9 @@ import Testing
         ("x-oauth-basic", true),                      // GitHub's fixed password beside a token
         ("x-oauth-basic-Tz6!q", false),
         ("abcd1234-abcd-1234-abcd-1234abcd1234", true), // a unit repeated across a UUID's dashes (Checkov)
+        ("advanced-api-key-45678", true),             // its field's name, then a number (Bruno's fixtures)
+        ("dev-api-key-123", true),
+        ("dev-api-keys-123", false),
         ("abcd1234-abcd-1234-abcd-1234abcd1235", false),
         ("oauth2", true),                             // Composer's marker beside a GitLab token
         ("custom-headers", true),
