@@ -33,6 +33,11 @@ enum ValueShape {
             if name.count >= 3, value.dropFirst(1 + name.count).first == UInt8(ascii: ":"), isWordIdentifier(Array(name)) { return true }
             let inner = Array(value.dropFirst())
             let path = identifierPath(in: inner)
+            // `{retrieve_marker(coordinator)`: a Python set comprehension's call, named in words.
+            if path.separators == 0, path.length >= 4, path.length < inner.count, inner[path.length] == UInt8(ascii: "("),
+               !inner[..<path.length].contains(where: isDigit), isNameOrCall(inner) {
+                return true
+            }
             if path.separators > 0, path.length < inner.count {
                 if inner[path.length] == UInt8(ascii: "(") { return isNameOrCall(inner) }
                 if inner[path.length] == UInt8(ascii: "}"), inner[(path.length + 1)...].allSatisfy({ ">),;/".utf8.contains($0) }) { return true }

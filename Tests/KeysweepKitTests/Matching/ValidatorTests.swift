@@ -383,6 +383,8 @@ import Testing
         ("0002_squashed_initial", false),                // a Django migration's name (Grafana OnCall)
         ("enabled=true", false),                         // an option set to a boolean (Checkov's test comments)
         ("(oauth2Config", false),                        // an arrow function's parameter (Bruno)
+        ("{retrieve_marker(coordinator)", false),       // a set comprehension's call (Qdrant's tests)
+        ("{Tr0ub4(dor)", true),
         ("this.#getChannelCredentials({", false),        // a private method called (Bruno)
         ("enabled=Xk9#mQ", true),
         ("2024_Xk9mQ2vLp7", true),
