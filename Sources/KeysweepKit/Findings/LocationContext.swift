@@ -72,6 +72,7 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     /// `t`: Perl's and git's test folder; `cypress` and `playwright`: end-to-end tests of those
     /// frameworks (Vaultwarden's `playwright/test.env`); `itest`: Spring's integration tests;
     /// `smoke-test`: Spring Boot's smoke-test applications; `_unit-test`: Sentry self-hosted's;
+    /// `unittest`: Aimeos' test data (`setup/unittest/data`);
     /// `fake`, `fakes`: Go's test doubles beside the package they stand in for (client-go's
     /// `kubernetes/fake`, External Secrets' providers); `conformance`, `certification`: a conformance
     /// suite's tests and the logs of its runs (Ory Hydra's OpenID certification logs, tokens that a
@@ -79,7 +80,7 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     /// (rclone's `fstest/testserver/init.d`); `fstest`, `httptest`, `iotest`: Go's helper packages
     /// for tests, named after the package they test.
     private static let testFolders: Set<String> = ["t", "test", "tests", "spec", "specs", "__tests__", "testing", "androidtest",
-                                                   "unittests", "unit-test", "unit-tests", "unit_test", "unit_tests", "_unit-test",
+                                                   "unittest", "unittests", "unit-test", "unit-tests", "unit_test", "unit_tests", "_unit-test",
                                                    "integrationtests", "e2e", "cypress", "playwright", "testhelpers", "testutil", "testutils",
                                                    "benchmark", "benchmarks", "benches", "integration-test", "integration-tests",
                                                    "integration_test", "integration_tests", "itest", "itests",

@@ -51,6 +51,7 @@ import Testing
         ("api/petstore.swagger.json", .docs),
         ("src/openapigen.json", .source),
         ("_unit-test/migrate-pgbouncer-test.sh", .test),  // Sentry self-hosted's
+        ("setup/unittest/data/service.php", .test),      // Aimeos' test data
         ("phpunit.xml", .test),  // PHPUnit's configuration: its `<env>` values are the tests' (Laravel's APP_KEY)
         ("backend/phpunit.xml.dist", .test),
         ("src/phpunitxml.php", .source),
