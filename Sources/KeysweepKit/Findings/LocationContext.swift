@@ -80,7 +80,8 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     /// (rclone's `fstest/testserver/init.d`); `fstest`, `httptest`, `iotest`: Go's helper packages
     /// for tests, named after the package they test.
     private static let testFolders: Set<String> = ["t", "test", "tests", "spec", "specs", "__tests__", "testing", "androidtest",
-                                                   "unittest", "unittests", "unit-test", "unit-tests", "unit_test", "unit_tests", "_unit-test",
+                                                   "unittest", "unittests", "unit-test", "unit-tests", "unit_test", "unit_tests",
+                                                   "_unit-test",
                                                    "integrationtests", "e2e", "cypress", "playwright", "testhelpers", "testutil", "testutils",
                                                    "benchmark", "benchmarks", "benches", "integration-test", "integration-tests",
                                                    "integration_test", "integration_tests", "itest", "itests",

@@ -35,7 +35,9 @@ enum AlgoliaSearchKey {
         guard end > floor, ":=".utf8.contains(bytes[end - 1]) else { return false }
         end -= 1
         while end > floor, " \t\"'".utf8.contains(bytes[end - 1]) { end -= 1 }
-        if endsWith(options, at: end, floor: floor, in: bytes) { return namesAlgoliaProvider(before: end, floor: floor, in: bytes) }
+        if endsWith(options, at: end, floor: floor, in: bytes) {
+            return namesAlgoliaProvider(before: end, floor: floor, in: bytes)
+        }
         return endsWith(algolia, at: end, floor: floor, in: bytes)
     }
 
@@ -47,7 +49,8 @@ enum AlgoliaSearchKey {
         while index > floor {
             index -= 1
             let after = index + algolia.count
-            guard endsWith(algolia, at: after, floor: floor, in: bytes), !ValueShape.isIdentifierByte(bytes[after]) else { continue }
+            guard endsWith(algolia, at: after, floor: floor, in: bytes), !ValueShape.isIdentifierByte(bytes[after])
+            else { continue }
             var before = index
             while before > floor, " \t\"':".utf8.contains(bytes[before - 1]) { before -= 1 }
             if endsWith(provider, at: before, floor: floor, in: bytes) { return true }

@@ -143,7 +143,7 @@ enum ValueShape {
 
     /// `0.15301249899857794`, `8.404100026382366e-05`: digits, a point, six digits or more, perhaps
     /// an exponent.
-    static func isDecimalFraction(_ value: [UInt8]) -> Bool {
+    private static func isDecimalFraction(_ value: [UInt8]) -> Bool {
         let whole = value.prefix(while: isDigit)
         guard !whole.isEmpty, whole.count < value.count, value[whole.count] == UInt8(ascii: ".") else { return false }
         let rest = value.dropFirst(whole.count + 1)
@@ -881,8 +881,8 @@ enum ValueShape {
             && value[..<path.length].allSatisfy { isLowercase($0) || $0 == UInt8(ascii: "_") }
         // `child.children![0].text`: TypeScript's non-null assertion, then an index.
         let assertedIndex = next == UInt8(ascii: "!") && following == UInt8(ascii: "[") && path.separators > 0
-        if "!?".utf8.contains(next), following == UInt8(ascii: "(") || (rustMacro || assertedIndex) && following == UInt8(ascii: "["),
-           path.separators > 0 || rustMacro {
+        let indexed = (rustMacro || assertedIndex) && following == UInt8(ascii: "[")
+        if "!?".utf8.contains(next), following == UInt8(ascii: "(") || indexed, path.separators > 0 || rustMacro {
             opening += 1
             next = following
         }
