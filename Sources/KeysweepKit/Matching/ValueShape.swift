@@ -52,10 +52,7 @@ enum ValueShape {
         }
         // `#snmp_priv_passphrase`, `#password-confirm`: a CSS selector of an element's id (jQuery's
         // `$('#…')`, Cacti's), two lowercase words or more joined by `_` or `-`.
-        if first == UInt8(ascii: "#"), value.count > 5 {
-            let words = value.dropFirst().split(omittingEmptySubsequences: false) { "_-".utf8.contains($0) }
-            if words.count >= 2, words.allSatisfy({ $0.count >= 2 && $0.allSatisfy(isLowercase) }) { return true }
-        }
+        if first == UInt8(ascii: "#"), value.count > 5, joinsLowercaseWords(value.dropFirst(), by: "_-") { return true }
         // `++patternWindowTotalGeneration`: a counter incremented before it is read, named in words.
         if value.count > 5, value.starts(with: Array("++".utf8)), isWordIdentifier(Array(value.dropFirst(2))) { return true }
         // `!$canEditValue`: a variable negated (Blade, PHP), named in words.
@@ -92,8 +89,10 @@ enum ValueShape {
             let members = value.dropFirst().split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
             if members.count >= 2, members.allSatisfy({ $0.count >= 2 && isWordIdentifier(Array($0)) }) { return true }
         }
-        // `",rememberMeLabel:"`: text between two strings, taken for a quoted value.
-        if ",;)]}".utf8.contains(first) { return true }
+        // `",rememberMeLabel:"`: text between two strings, taken for a quoted value;
+        // `',state:t}),O=i;break;case`: the same after a string that is one quote (minified code).
+        let opening = value.count > 2 && "'\"".utf8.contains(first) ? value[1] : first
+        if ",;)]}".utf8.contains(opening) { return true }
         // `!!(blockStyle & 4)`: JavaScript's double negation of a bracketed expression.
         if value.count > 3, value.starts(with: Array("!!(".utf8)), isIdentifierStart(value[3]) { return true }
         // `[.block(value:`, `(ALWAYS(db`, `!isEmpty(x)`, `!!lookup(x`, `((UserAdapter)delegate`,
@@ -286,12 +285,9 @@ enum ValueShape {
         if value.count > 2, value.starts(with: Array("<%".utf8)) || value.starts(with: Array("<?".utf8)) { return true }
         // `next-fa-glyph()`, `map-get($icons, key)`: a CSS or Sass function called, two lowercase
         // words or more joined by `-`, then its arguments.
-        if let open = value.firstIndex(of: UInt8(ascii: "(")), open > 3 {
-            let words = value[..<open].split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-            if words.count >= 2, words.allSatisfy({ $0.count >= 2 && $0.allSatisfy(isLowercase) }),
-               readsAsArguments(value[(open + 1)...], skippingStrings: true) {
-                return true
-            }
+        if let open = value.firstIndex(of: UInt8(ascii: "(")), open > 3, joinsLowercaseWords(value[..<open], by: "-"),
+           readsAsArguments(value[(open + 1)...], skippingStrings: true) {
+            return true
         }
         // `'+p(typeof(l=…`, `"+ user.pass`: a string closed and joined to an expression (HTML that
         // compiled templates build in JavaScript, Handlebars' in KeeWeb's bundle).
@@ -299,8 +295,6 @@ enum ValueShape {
             let expression = Array(value.dropFirst(2).drop(while: isBlank))
             if !expression.isEmpty, isReferenceOrExpression(expression) { return true }
         }
-        // `',state:t}),O=i;break;case`: text between two strings, the first a quote's own string.
-        if value.count > 2, "'\"".utf8.contains(first), ",;)]}".utf8.contains(value[1]) { return true }
         // `\&PASS_pop3`, `\%config`: a Perl reference to a sub, a hash, an array or a scalar.
         if first == UInt8(ascii: "\\"), value.count > 2, "&$@%".utf8.contains(value[1]), isIdentifierStart(value[2]) { return true }
         // `::OpenTelemetry::Context.attach(`: a Ruby or C++ name from the top namespace.
@@ -925,6 +919,13 @@ enum ValueShape {
         // also ends with a bracket.
         let closes = [UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]")].contains(last)
         return closes || wordName || path.separators > 0
+    }
+
+    /// `snmp_priv_passphrase`, `next-fa-glyph`: two lowercase words or more, of two letters or more,
+    /// joined by one of `separators`.
+    private static func joinsLowercaseWords(_ name: ArraySlice<UInt8>, by separators: String) -> Bool {
+        let words = name.split(omittingEmptySubsequences: false) { separators.utf8.contains($0) }
+        return words.count >= 2 && words.allSatisfy { $0.count >= 2 && $0.allSatisfy(isLowercase) }
     }
 
     /// `Encryption\Crypt\aesctr::decrypt(…` → `aesctr::decrypt(…`: a PHP class named with its
