@@ -53,7 +53,7 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
         }
         if folders.contains(where: isDocsFolder) || docsSuffixes.contains(where: { name.hasSuffix($0) })
             || name.hasPrefix("readme") || name.hasPrefix("changelog") || isManual(name) || isManPage(name)
-            || isAPISpecification(name) {
+            || isAPISpecification(name) || isPackageDescription(name, in: components) {
             return .docs
         }
         return .source
@@ -123,6 +123,12 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     }
 
     private static let docsWords: Set<String> = ["docs", "doc", "documentation"]
+
+    /// `PlexAPI-4.16.1.dist-info/METADATA`, `PKG-INFO`: a Python package's description, its README
+    /// with a header, vendored with the package (Bazarr's `libs/`).
+    static func isPackageDescription(_ lowered: String, in components: [String]) -> Bool {
+        lowered == "pkg-info" || lowered == "metadata" && components.dropLast().last?.hasSuffix(".dist-info") == true
+    }
 
     /// `MANUAL.html`, `manual.txt`: a project's manual built into one file (rclone's, beside its
     /// `README`; `MANUAL.md` is documentation by its suffix already).

@@ -131,9 +131,12 @@ enum AssignmentValueFilter {
     /// no password holds `，` or `：`, nor `{0}` among letters of another script. Nor does a
     /// password hold words of Japanese, Chinese or Korean, three of their letters in a row
     /// (`サービスアカウントの認証情報(JSON)`, `\"%1\"のパスワードを編集中`: Wekan's and NodeBB's
-    /// translations, with ASCII symbols around the words).
+    /// translations, with ASCII symbols around the words). A message's named arguments are not
+    /// its text (`Évad{seasonNumber}`, Sonarr's Hungarian).
     static func isForeignText(_ value: [UInt8]) -> Bool {
         guard value.contains(where: { $0 >= 0x80 }) else { return false }
+        let withoutArguments = removingNamedArguments(value)
+        if withoutArguments.count < value.count { return !withoutArguments.isEmpty && isForeignText(withoutArguments) }
         let text = String(validating: value, as: UTF8.self) ?? String(String.UnicodeScalarView(value.map { Unicode.Scalar($0) }))
         var foreignLetters = 0, asciiLetters = 0, digits = 0, foreignPunctuation = false, onlyLabelSymbols = true
         var ideographicRun = 0
@@ -248,6 +251,30 @@ enum AssignmentValueFilter {
     }
 
     /// `{0}` to `{9}`: an argument of Java's `MessageFormat` (and .NET's `string.Format`).
+    /// `value` without its `{name}` arguments (ICU's MessageFormat, i18next without its second
+    /// braces), a name of two words or more in camel or snake case (`{seasonNumber}`, `{user_name}`).
+    private static func removingNamedArguments(_ value: [UInt8]) -> [UInt8] {
+        var kept: [UInt8] = []
+        var index = 0
+        while index < value.count {
+            if value[index] == UInt8(ascii: "{"), let close = value[(index + 1)...].firstIndex(of: UInt8(ascii: "}")),
+               isNamedArgument(value[(index + 1)..<close]) {
+                index = close + 1
+                continue
+            }
+            kept.append(value[index])
+            index += 1
+        }
+        return kept
+    }
+
+    private static func isNamedArgument(_ name: ArraySlice<UInt8>) -> Bool {
+        guard let first = name.first, ValueShape.isLowercase(first),
+              name.allSatisfy({ ValueShape.isIdentifierByte($0) && !ValueShape.isDigit($0) }) else { return false }
+        let joins = zip(name, name.dropFirst()).contains { ValueShape.isLowercase($0) && ValueShape.isUppercase($1) }
+        return joins || name.contains(UInt8(ascii: "_"))
+    }
+
     private static func holdsMessageArgument(_ value: [UInt8]) -> Bool {
         // `$1` too, as Webmin's translations write an argument (`گذرواژه$1`).
         value.indices.dropLast(2).contains { index in

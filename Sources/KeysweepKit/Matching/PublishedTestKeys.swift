@@ -32,6 +32,9 @@ public enum PublishedTestKeys {
         "AIzaSyDSb51JiIcB6OJpwwMicseKRhhrOq1cS7g", "AIzaSyBF2RrAIm4a0mO64EShQfqfd2AFnzAvvuU",
         "AIzaSyBcE-OOIbhjyR83gm4r2MFCu4MJmprNXsw", "AIzaSyB8qGxt4ec15vitgn44duC5ucxaOi4FmqE",
         "AIzaSyA8vmApnrHNFE0bApF4hoZ11srVL_n0nvY",
+        // NetBox's NAPALM settings documentation (`NAPALM_ARGS = {'api_key': …}`), copied into
+        // Nautobot's settings schema and NetBox plugins' READMEs.
+        "472071a93b60a1bd1fafb401d9f8ef41",
         // The NuGet documentation's sample `ClearTextPassword` values (gitleaks' nuget rule tests
         // call them "known sample").
         "hal+9ooo_da!sY", "33f!!lloppa",

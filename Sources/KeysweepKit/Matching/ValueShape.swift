@@ -295,6 +295,8 @@ enum ValueShape {
             let expression = Array(value.dropFirst(2).drop(while: isBlank))
             if !expression.isEmpty, isReferenceOrExpression(expression) { return true }
         }
+        // `\App\Http\Middleware`: a fully qualified PHP namespace, capitalised words without digits.
+        if first == UInt8(ascii: "\\"), isFullyQualifiedNamespace(value.dropFirst()) { return true }
         // `\&PASS_pop3`, `\%config`: a Perl reference to a sub, a hash, an array or a scalar.
         if first == UInt8(ascii: "\\"), value.count > 2, "&$@%".utf8.contains(value[1]), isIdentifierStart(value[2]) { return true }
         // `::OpenTelemetry::Context.attach(`: a Ruby or C++ name from the top namespace.
@@ -682,6 +684,8 @@ enum ValueShape {
 
     private static let regularExpressionMarkers: [[UInt8]] = [
         "(?:", "(?<", "(?=", "(?!", "[a-z", "[A-Z", "[0-9", "\\d+", "\\d*", "\\d{", "\\w+", "\\w*", "\\w{", "\\s+", "\\s*",
+        // Ranges that end a class or follow one another (`[-!#$%&'*+.^_`|~0-9a-zA-Z]+`, h11's token).
+        "a-z]", "A-Z]", "0-9]", "a-zA-Z", "A-Za-z", "0-9a-z", "0-9A-Z", "a-z0-9", "A-Z0-9",
     ].map { Array($0.utf8) }
 
     /// `markup.heading.1`, `support.class.actionscript.2`: a TextMate scope that numbers its last
@@ -821,8 +825,12 @@ enum ValueShape {
         let path = identifierPath(in: value)
         guard path.length > 0, let last = value.last else { return false }
         if path.length == value.count {
-            // `$NAME`, `@password`, `&anchor`, `*alias`, `$this->password`, `a::B`: a name, not a value.
-            return path.sigil || path.separators > 0 && !path.onlyDots
+            // `$NAME`, `@password`, `&anchor`, `*alias`, `$this->password`, `a::B`: a name, not a value;
+            // `this.$strings.HeaderUpdateApiKey`: a member read from `this`, or through a `$` member (Vue's)
+            // in a path without digits.
+            return path.sigil || path.separators > 0
+                && (!path.onlyDots || value.starts(with: Array("this.".utf8))
+                    || value.contains(subsequence: Array(".$".utf8)) && !value.contains(where: isDigit))
         }
         var next = value[path.length]
         // `colon2+1`: a name and a small offset, C's pointer arithmetic (`char *pwd = colon2+1;`).
@@ -946,6 +954,15 @@ enum ValueShape {
         let member = Array(value[start...])
         let className = member.prefix(while: isIdentifierByte)
         return member.dropFirst(className.count).starts(with: Array("::".utf8)) && !className.isEmpty ? member : nil
+    }
+
+    /// `App\Http\Middleware`: two or more capitalised names without digits, joined by `\`.
+    private static func isFullyQualifiedNamespace(_ value: ArraySlice<UInt8>) -> Bool {
+        let names = value.split(separator: UInt8(ascii: "\\"), omittingEmptySubsequences: false)
+        return names.count >= 2 && names.allSatisfy { name in
+            name.first.map(isUppercase) == true
+                && name.allSatisfy { isLowercase($0) || isUppercase($0) || $0 == UInt8(ascii: "_") }
+        }
     }
 
     /// `Invoke-WebRequest`, `ConvertTo-SecureString`: a PowerShell cmdlet's name, an approved verb's

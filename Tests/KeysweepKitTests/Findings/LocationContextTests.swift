@@ -78,6 +78,9 @@ import Testing
         ("latest-release/app.env", .source),
         ("docs-assets/app/.env", .docs),
         ("dockerfiles/app.env", .source),               // no word `docs`
+        ("libs/PlexAPI-4.16.1.dist-info/METADATA", .docs),  // a vendored Python package's description (Bazarr)
+        ("vendor/requests-2.31.0/PKG-INFO", .docs),
+        ("src/app/METADATA", .source),
         ("README.md", .docs),
         ("examples/quickstart/app.py", .example),
         (".env.example", .example),

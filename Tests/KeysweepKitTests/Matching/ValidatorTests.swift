@@ -374,6 +374,12 @@ import Testing
         ("'+Xk9#mQ2v~Lp", true),
         ("',state:t}),O=i;break;case", false),           // text between two strings (minified JavaScript)
         ("Zapomniałeś?", false),                           // a translated label's question (Baserow's Polish)
+        ("\\App\\Http\\Middleware", false),               // a fully qualified PHP namespace (Lychee)
+        ("\\Xk9q\\Mv2wLp", true),
+        ("this.$strings.HeaderUpdateApiKey", false),       // Vue's `$` members (audiobookshelf)
+        ("vm.$store.state.apiKey", false),
+        ("Xk9m.$Qv2wL7", true),
+        ("[-!#$%&'*+.^_`|~0-9a-zA-Z]+", false),            // a regular expression's class (h11's token)
         ("Oublié\u{202F}?", false),
         ("Grün3?Kx9wQ", true),
         ("1.1498280840005464", false),                   // a test's duration (pytest's `.test_durations`)
@@ -484,6 +490,9 @@ import Testing
         ("Müller7", false),                               // a short word and a digit: a password too
         ("w57äöüw4b6huwb6nhu", false),
         ("Grün3!Kx9wQ", false),
+        ("Évad{seasonNumber}", true),                     // a named argument (Sonarr's Hungarian)
+        ("Évad{x9Q}", false),
+        ("Kx9{seasonNumber}", false),
     ])
     func translationsAreForeignText(value: String, text: Bool) {
         #expect(AssignmentValueFilter.isForeignText(Array(value.utf8)) == text)
@@ -673,6 +682,7 @@ import Testing
                       "h7GhxuBLTrlhVUyxSPUKUV8r/2EI4ngqJxD7iBdBYLhwluN30JaT3Q==",  // Ceph's development S3 user
                       "6A5AA1D4EAFF4E9FB37E23D68491D6F4",  // Edge's Read Aloud client token
                       "sig_7kYjw48mhY7kAjqNGcy6cr29RJ6r",  // QStash's development server
+                      "472071a93b60a1bd1fafb401d9f8ef41",  // NetBox's NAPALM_ARGS example
                       "android",  // the Android SDK's debug key store
                       "AGE-SECRET-KEY-1N9JEPW6DWJ0ZQUDX63F5A03GX8QUW7PXDE39N8UYF82VZ9PC8UFS3M7XA9"])  // age-keygen(1)
     func documentationValuesArePublishedTestKeys(value: String) {
