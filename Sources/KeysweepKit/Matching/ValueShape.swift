@@ -297,6 +297,11 @@ enum ValueShape {
         }
         // `\App\Http\Middleware`: a fully qualified PHP namespace, capitalised words without digits.
         if first == UInt8(ascii: "\\"), isFullyQualifiedNamespace(value.dropFirst()) { return true }
+        // `%GL_LINE_SMOOTH`: a constant's name after `%` (thinBasic's equates, a Windows variable).
+        if first == UInt8(ascii: "%"), value.count > 4, isUppercase(value[1]), value.contains(UInt8(ascii: "_")),
+           value.dropFirst().allSatisfy({ isUppercase($0) || isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "%") }) {
+            return true
+        }
         // `\&PASS_pop3`, `\%config`: a Perl reference to a sub, a hash, an array or a scalar.
         if first == UInt8(ascii: "\\"), value.count > 2, "&$@%".utf8.contains(value[1]), isIdentifierStart(value[2]) { return true }
         // `::OpenTelemetry::Context.attach(`: a Ruby or C++ name from the top namespace.
@@ -1295,6 +1300,9 @@ enum ValueShape {
                name.first != UInt8(ascii: "_"), word.allSatisfy(isLowercase) { return true }
             // `enabled=true`: an option of one lowercase word set to a boolean (a test's comment).
             if name.count >= 3, name.allSatisfy(isLowercase), booleans.contains(Array(word)) { return true }
+            // `target=calibreweb-watch_files`: a lowercase name set to lowercase words (Calibre-Web's
+            // Google Drive channel token).
+            if name.count >= 3, name.allSatisfy(isLowercase), joinsLowercaseWords(word, by: "-_") { return true }
         }
         let options = value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
         return options.count >= 2 && options.prefix(2).allSatisfy { option in

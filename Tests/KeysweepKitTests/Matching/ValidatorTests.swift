@@ -380,6 +380,10 @@ import Testing
         ("vm.$store.state.apiKey", false),
         ("Xk9m.$Qv2wL7", true),
         ("[-!#$%&'*+.^_`|~0-9a-zA-Z]+", false),            // a regular expression's class (h11's token)
+        ("%GL_LINE_SMOOTH", false),                        // a constant's name (GeSHi's thinBasic keywords)
+        ("%Xk9_mQ2v", true),
+        ("target=calibreweb-watch_files", false),          // an option set to words (Calibre-Web)
+        ("target=Xk9mQ2v#Lp7w", true),
         ("Oublié\u{202F}?", false),
         ("Grün3?Kx9wQ", true),
         ("1.1498280840005464", false),                   // a test's duration (pytest's `.test_durations`)
