@@ -66,7 +66,8 @@ enum ValueShape {
         if first == UInt8(ascii: "("), value.count > 3, isIdentifierStart(value[1]) {
             let name = Array(value.dropFirst().prefix(while: isIdentifierByte))
             let rest = value.dropFirst(1 + name.count)
-            if rest.count == 1, rest.first == UInt8(ascii: ":") { return true }
+            // `(projectKey?:`: an optional parameter's (TypeScript).
+            if rest.elementsEqual(":".utf8) || rest.elementsEqual("?:".utf8) { return true }
             // `(oauth2Config`: an arrow function's first parameter, cut at its comma.
             if name.count >= 4, isWordIdentifier(name) || CamelCaseName.holds(name), rest.isEmpty { return true }
         }
@@ -844,8 +845,11 @@ enum ValueShape {
         if next == UInt8(ascii: "{") { return opensFields(value[(path.length + 1)...], after: value[..<path.length]) }
         // `DefaultMyqlColumn<{`, `Map<String,`: a capitalised type's generic arguments (TypeScript's
         // `refresh_token: DefaultMyqlColumn<{` in Auth.js' Drizzle adapter).
-        if next == UInt8(ascii: "<"), let first = value.first, isUppercase(first), path.separators == 0, path.length >= 3,
-           value[..<path.length].contains(where: isLowercase) {
+        // `useState<{`: a function called with type arguments, a lowercase name of words (React's hooks).
+        let calledGeneric = value.first.map(isLowercase) == true && value[..<path.length].contains(where: isUppercase)
+            && isWordIdentifier(Array(value[..<path.length]))
+        if next == UInt8(ascii: "<"), let first = value.first, isUppercase(first) || calledGeneric, path.separators == 0,
+           path.length >= 3, value[..<path.length].contains(where: isLowercase) {
             let argument = path.length + 1 < value.count ? value[path.length + 1] : nil
             if argument.map({ "{[(".utf8.contains($0) || isIdentifierStart($0) }) ?? true { return true }
         }

@@ -381,6 +381,9 @@ import Testing
         ("Xk9m.$Qv2wL7", true),
         ("[-!#$%&'*+.^_`|~0-9a-zA-Z]+", false),            // a regular expression's class (h11's token)
         ("%GL_LINE_SMOOTH", false),                        // a constant's name (GeSHi's thinBasic keywords)
+        ("useState<{", false),                             // a hook called with type arguments (OpenReplay)
+        ("xk9Qv2mL<{", true),
+        ("(projectKey?:", false),                          // an optional parameter (TypeScript)
         ("%Xk9_mQ2v", true),
         ("target=calibreweb-watch_files", false),          // an option set to words (Calibre-Web)
         ("target=Xk9mQ2v#Lp7w", true),
