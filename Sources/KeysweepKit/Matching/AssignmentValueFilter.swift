@@ -250,7 +250,6 @@ enum AssignmentValueFilter {
         }
     }
 
-    /// `{0}` to `{9}`: an argument of Java's `MessageFormat` (and .NET's `string.Format`).
     /// `value` without its `{name}` arguments (ICU's MessageFormat, i18next without its second
     /// braces), a name of two words or more in camel or snake case (`{seasonNumber}`, `{user_name}`).
     private static func removingNamedArguments(_ value: [UInt8]) -> [UInt8] {
@@ -275,6 +274,7 @@ enum AssignmentValueFilter {
         return joins || name.contains(UInt8(ascii: "_"))
     }
 
+    /// `{0}` to `{9}`: an argument of Java's `MessageFormat` (and .NET's `string.Format`).
     private static func holdsMessageArgument(_ value: [UInt8]) -> Bool {
         // `$1` too, as Webmin's translations write an argument (`گذرواژه$1`).
         value.indices.dropLast(2).contains { index in

@@ -66,7 +66,7 @@ enum ValueShape {
         if first == UInt8(ascii: "("), value.count > 3, isIdentifierStart(value[1]) {
             let name = Array(value.dropFirst().prefix(while: isIdentifierByte))
             let rest = value.dropFirst(1 + name.count)
-            // `(projectKey?:`: an optional parameter's (TypeScript).
+            // `(projectKey?:`: an optional parameter (TypeScript), cut there too.
             if rest.elementsEqual(":".utf8) || rest.elementsEqual("?:".utf8) { return true }
             // `(oauth2Config`: an arrow function's first parameter, cut at its comma.
             if name.count >= 4, isWordIdentifier(name) || CamelCaseName.holds(name), rest.isEmpty { return true }
@@ -300,7 +300,7 @@ enum ValueShape {
         if first == UInt8(ascii: "\\"), isFullyQualifiedNamespace(value.dropFirst()) { return true }
         // `%GL_LINE_SMOOTH`: a constant's name after `%` (thinBasic's equates, a Windows variable).
         if first == UInt8(ascii: "%"), value.count > 4, isUppercase(value[1]), value.contains(UInt8(ascii: "_")),
-           value.dropFirst().allSatisfy({ isUppercase($0) || isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "%") }) {
+           value.dropFirst().allSatisfy({ isUppercase($0) || isDigit($0) || "_%".utf8.contains($0) }) {
             return true
         }
         // `\&PASS_pop3`, `\%config`: a Perl reference to a sub, a hash, an array or a scalar.
