@@ -55,6 +55,16 @@ enum ValueShape {
         if first == UInt8(ascii: "#"), value.count > 5, joinsLowercaseWords(value.dropFirst(), by: "_-") { return true }
         // `++patternWindowTotalGeneration`: a counter incremented before it is read, named in words.
         if value.count > 5, value.starts(with: Array("++".utf8)), isWordIdentifier(Array(value.dropFirst(2))) { return true }
+        // `!!@options.withCredentials`: a member made a boolean (CoffeeScript, JavaScript).
+        if value.starts(with: Array("!!".utf8)), value.count > 4, isNameOrCall(Array(value.dropFirst(2))) { return true }
+        // `{"Servers":[{"ManualAddress":"`: JSON text that code joins to values, cut where one goes in.
+        if value.starts(with: Array("{\"".utf8)), let colon = value.firstIndex(of: UInt8(ascii: ":")), colon > 3,
+           value[colon - 1] == UInt8(ascii: "\""), isWordIdentifier(Array(value[2..<(colon - 1)])) {
+            return true
+        }
+        // `SensitiveData:S3Object/CustomIdentifier`: type names in camel case joined by `:` and `/` (an
+        // AWS API model's enumeration).
+        if isTypeNamePath(value) { return true }
         // `!$canEditValue`: a variable negated (Blade, PHP), named in words.
         if first == UInt8(ascii: "!"), value.count > 3, value[1] == UInt8(ascii: "$"),
            isWordIdentifier(Array(value.dropFirst(2))) {
@@ -963,6 +973,18 @@ enum ValueShape {
         let member = Array(value[start...])
         let className = member.prefix(while: isIdentifierByte)
         return member.dropFirst(className.count).starts(with: Array("::".utf8)) && !className.isEmpty ? member : nil
+    }
+
+    /// Three or more names in upper camel case (two capitals or more, at most one digit: `S3Object`;
+    /// words of three lowercase letters or more after their capital) joined by `:` or `/`.
+    private static func isTypeNamePath(_ value: [UInt8]) -> Bool {
+        let names = value.split(omittingEmptySubsequences: false) { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") }
+        return names.count >= 3 && names.allSatisfy { name in
+            let lowercaseRuns = name.split { !isLowercase($0) }
+            return name.first.map(isUppercase) == true && name.filter(isUppercase).count >= 2 && name.filter(isDigit).count <= 1
+                && !lowercaseRuns.isEmpty && lowercaseRuns.allSatisfy { $0.count >= 3 }
+                && isWordIdentifier(name.filter { !isDigit($0) })
+        }
     }
 
     /// `App\Http\Middleware`: two or more capitalised names without digits, joined by `\`.

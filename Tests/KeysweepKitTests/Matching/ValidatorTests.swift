@@ -384,6 +384,10 @@ import Testing
         ("useState<{", false),                             // a hook called with type arguments (OpenReplay)
         ("xk9Qv2mL<{", true),
         ("(projectKey?:", false),                          // an optional parameter (TypeScript)
+        ("!!@options.withCredentials", false),             // a member made a boolean (Dropzone's CoffeeScript)
+        ("{\"Servers\":[{\"ManualAddress\":\"", false),     // JSON text joined to values (Organizr)
+        ("SensitiveData:S3Object/CustomIdentifier", false), // an AWS API model's enumeration
+        ("Xk9mQv:Lp7wRt/Zq2nBv", true),
         ("%Xk9_mQ2v", true),
         ("target=calibreweb-watch_files", false),          // an option set to words (Calibre-Web)
         ("target=Xk9mQ2v#Lp7w", true),
