@@ -253,6 +253,7 @@ enum AssignmentValueFilter {
     /// `value` without its `{name}` arguments (ICU's MessageFormat, i18next without its second
     /// braces), a name of two words or more in camel or snake case (`{seasonNumber}`, `{user_name}`).
     private static func removingNamedArguments(_ value: [UInt8]) -> [UInt8] {
+        guard value.contains(UInt8(ascii: "{")) else { return value }
         var kept: [UInt8] = []
         var index = 0
         while index < value.count {

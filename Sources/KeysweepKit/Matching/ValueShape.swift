@@ -856,10 +856,10 @@ enum ValueShape {
         // `DefaultMyqlColumn<{`, `Map<String,`: a capitalised type's generic arguments (TypeScript's
         // `refresh_token: DefaultMyqlColumn<{` in Auth.js' Drizzle adapter).
         // `useState<{`: a function called with type arguments, a lowercase name of words (React's hooks).
-        let calledGeneric = value.first.map(isLowercase) == true && value[..<path.length].contains(where: isUppercase)
-            && isWordIdentifier(Array(value[..<path.length]))
-        if next == UInt8(ascii: "<"), let first = value.first, isUppercase(first) || calledGeneric, path.separators == 0,
-           path.length >= 3, value[..<path.length].contains(where: isLowercase) {
+        if next == UInt8(ascii: "<"), let first = value.first, path.separators == 0, path.length >= 3,
+           value[..<path.length].contains(where: isLowercase),
+           isUppercase(first) || isLowercase(first) && value[..<path.length].contains(where: isUppercase)
+            && isWordIdentifier(Array(value[..<path.length])) {
             let argument = path.length + 1 < value.count ? value[path.length + 1] : nil
             if argument.map({ "{[(".utf8.contains($0) || isIdentifierStart($0) }) ?? true { return true }
         }
@@ -978,6 +978,7 @@ enum ValueShape {
     /// Three or more names in upper camel case (two capitals or more, at most one digit: `S3Object`;
     /// words of three lowercase letters or more after their capital) joined by `:` or `/`.
     private static func isTypeNamePath(_ value: [UInt8]) -> Bool {
+        guard value.first.map(isUppercase) == true else { return false }
         let names = value.split(omittingEmptySubsequences: false) { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") }
         return names.count >= 3 && names.allSatisfy { name in
             let lowercaseRuns = name.split { !isLowercase($0) }
