@@ -1,6 +1,7 @@
 /// Algolia's search-only API key in the settings of a search box: DocSearch's `docsearch({
 /// apiKey: '…', indexName: … })`, Docusaurus' `algolia: { appId, apiKey, indexName }`, VitePress'
-/// `search: { provider: 'algolia', options: { appId, apiKey, indexName } }`.
+/// `search: { provider: 'algolia', options: { appId, apiKey, indexName } }`, and the Insights
+/// client's `aa('init', { appId, apiKey })`, which sends clicks with the same key.
 ///
 /// Algolia has this key sent to every browser that shows the box, and says so ("safe to use in
 /// your front-end code"); an admin key is never written there. It is 32 lowercase hex digits in an
@@ -32,6 +33,9 @@ enum AlgoliaSearchKey {
         if end > floor, bytes[end - 1] == UInt8(ascii: "(") {
             return endsWith(docsearch, at: end - 1, floor: floor, in: bytes)
         }
+        if end > floor, bytes[end - 1] == UInt8(ascii: ",") {
+            return initialisesInsights(before: end - 1, floor: floor, in: bytes)
+        }
         guard end > floor, ":=".utf8.contains(bytes[end - 1]) else { return false }
         end -= 1
         while end > floor, " \t\"'".utf8.contains(bytes[end - 1]) { end -= 1 }
@@ -42,6 +46,23 @@ enum AlgoliaSearchKey {
     }
 
     private static let options = Array("options".utf8), provider = Array("provider".utf8)
+    private static let initCall = Array("init".utf8)
+    private static let insightsClients = [Array("aa".utf8), Array("searchinsights".utf8)]
+
+    /// Whether `aa('init'` (or `searchInsights("init"`) and blanks come before the `,` at `comma`.
+    private static func initialisesInsights(before comma: Int, floor: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
+        var end = comma
+        while end > floor, " \t\r\n".utf8.contains(bytes[end - 1]) { end -= 1 }
+        guard end > floor, "\"'".utf8.contains(bytes[end - 1]), endsWith(initCall, at: end - 1, floor: floor, in: bytes) else {
+            return false
+        }
+        let quote = end - 1 - initCall.count - 1
+        guard quote > floor, bytes[quote] == bytes[end - 1] else { return false }
+        var call = quote
+        while call > floor, " \t".utf8.contains(bytes[call - 1]) { call -= 1 }
+        guard call > floor, bytes[call - 1] == UInt8(ascii: "(") else { return false }
+        return insightsClients.contains { endsWith($0, at: call - 1, floor: floor, in: bytes) }
+    }
 
     /// Whether `provider: 'algolia'` (any quotes, or none) comes before `end` on the lines read.
     private static func namesAlgoliaProvider(before end: Int, floor: Int, in bytes: UnsafeRawBufferPointer) -> Bool {

@@ -24,7 +24,8 @@ enum AssignmentValueFilter {
         let value = withoutTrailingEscapes(value)
         guard !value.isEmpty else { return false }
         if isForeignText(repairingDoubleEncoding(decodingEscapedLetters(value))) || holdsPublicKey(value)
-            || isWordsOnEscapedLines(value) || isFieldDescription(value) || endsInCutCharacterReference(value) {
+            || isWordsOnEscapedLines(value) || isFieldDescription(value) || endsInCutCharacterReference(value)
+            || isCompoundLabel(value) {
             return false
         }
         if ValueShape.isReferenceOrExpression(value) { return false }
@@ -176,6 +177,28 @@ enum AssignmentValueFilter {
               text.unicodeScalars.allSatisfy({ $0.value <= 0xFF }) else { return value }
         let bytes = text.unicodeScalars.map { UInt8($0.value) }
         return String(validating: bytes, as: UTF8.self) == nil ? value : bytes
+    }
+
+    /// Nouns for a secret or a key in German, Dutch and the Nordic languages, written in ASCII
+    /// (`ü` as `ue` or `u`, `ø` as `o`), as compound labels end in them.
+    private static let secretNouns: [[UInt8]] = [
+        "geheimnis", "schluessel", "schlussel", "sleutel", "nyckel", "nokkel", "noegle", "hemlighet",
+        "hemmelighed", "hemmelighet",
+    ].map { Array($0.utf8) }
+
+    /// `OAuth2-Clientgeheimnis`, `API-Schluessel`: a translation's label in ASCII, a compound that
+    /// ends in a noun for a secret or a key after a word of its own (German, Dutch and the Nordic
+    /// languages put the head noun last). Letters, fewer digits, `-` and blanks; the noun alone
+    /// (`Geheimnis`) or not last (`geheimnis2024x`) may be a password.
+    static func isCompoundLabel(_ value: [UInt8]) -> Bool {
+        let lowered = value.map(KeywordPrefilter.fold)
+        guard let noun = secretNouns.first(where: { lowered.suffix($0.count).elementsEqual($0) }), value.count >= noun.count + 3,
+              value.allSatisfy({ ValueShape.isLowercase($0) || ValueShape.isUppercase($0) || ValueShape.isDigit($0)
+                  || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: " ") }) else { return false }
+        let digits = value.count(where: ValueShape.isDigit)
+        return digits * 2 < value.count && value.dropLast(noun.count).suffix(3).allSatisfy {
+            ValueShape.isLowercase($0) || ValueShape.isUppercase($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: " ")
+        }
     }
 
     /// `script,3,None`, `Administratorpassord,12`: a field's description and then its type and

@@ -149,6 +149,7 @@ public final class Matcher {
             match.blockContext = documentation.context(at: item.span.lowerBound)
                 ?? inlineTests.context(at: item.span.lowerBound)
                 ?? MadeUpNames.context(before: item.span.lowerBound, in: bytes)
+                ?? ExamplePhrase.context(before: item.span.lowerBound, in: bytes)
             let inner = item.inner.map { (name: $0.name, rule: item.rule, span: $0.span) }
             // A part the match holds itself (a URL's own host) is not taken again from a setting
             // beside it (`DB_HOST=` above the URL): one host, the one the secret is used with.

@@ -102,8 +102,18 @@ enum PlaceholderFilter {
 
     /// `[PASSWORD]`, `{feed_name}`: a field's name in brackets where its value goes, as templates
     /// that a script fills in write it (PowerShell's NuGet credentials template). Letters of one
-    /// case: values drawn at random mix them. Also `<NAME_OF_IT` and `<name` with the bracket left open.
+    /// case: values drawn at random mix them. Also `<NAME_OF_IT` and `<name` with the bracket left open,
+    /// and a word fenced by the same run of a symbol at both ends (`---invisible---`, `**hidden**`):
+    /// the sentinel a form sends back for a password it did not show (HumHub's mail settings).
     static func isBracketedName(_ secret: [UInt8]) -> Bool {
+        if let first = secret.first, "-*_=~#".utf8.contains(first) {
+            let fence = secret.prefix { $0 == first }.count
+            let word = secret.dropFirst(fence).dropLast(fence)
+            if fence >= 2, word.count >= 3, secret.suffix(fence).allSatisfy({ $0 == first }),
+               word.allSatisfy({ ValueShape.isLowercase($0) || ValueShape.isUppercase($0) }) {
+                return true
+            }
+        }
         // `<API_KEY_GENERATED_IN_THE_WEB_UI`: a shouted name after an angle bracket left open.
         if secret.count >= 6, secret.first == UInt8(ascii: "<"), secret.contains(UInt8(ascii: "_")),
            secret.dropFirst().allSatisfy({ ValueShape.isUppercase($0) || ValueShape.isDigit($0) || $0 == UInt8(ascii: "_") }) {

@@ -792,7 +792,8 @@ enum ValueShape {
     }()
 
     /// `#{name}`, `#{config[:key]}`, `sb_#{random_string()}`: Ruby (and Elixir, CoffeeScript)
-    /// interpolation of a name, an index or a call; `user-${id}-key`, JavaScript's of a name.
+    /// interpolation of a name, an index or a call; `user-${id}-key`, JavaScript's of a name;
+    /// `{$user['uid']}`, PHP's.
     /// Also an interpolation the value ends inside, a call cut at its quoted argument
     /// (`:#{ENV.fetch(` from `":#{ENV.fetch('TOKEN', nil)}"`).
     private static func holdsInterpolation(_ value: [UInt8]) -> Bool {
@@ -802,6 +803,14 @@ enum ValueShape {
                let close = value[(index + 2)...].firstIndex(of: UInt8(ascii: "}")),
                value[(index + 2)..<close].allSatisfy({ isIdentifierByte($0) || $0 == UInt8(ascii: ".") }) {
                 return true
+            }
+            // `uid='{$mybb->user['uid']}'`: PHP's interpolation of a variable, its member or its element.
+            if value[index] == UInt8(ascii: "{"), value[index + 1] == UInt8(ascii: "$"), isIdentifierStart(value[index + 2]) {
+                let after = index + 2 + value[(index + 2)...].prefix(while: isIdentifierByte).count
+                if after + 1 < value.count, value[after] == UInt8(ascii: "}") || value[after] == UInt8(ascii: "[")
+                    || value[after] == UInt8(ascii: "-") && value[after + 1] == UInt8(ascii: ">") {
+                    return true
+                }
             }
             if value[index] == UInt8(ascii: "#"), value[index + 1] == UInt8(ascii: "{"), isIdentifierStart(value[index + 2]) || value[index + 2] == UInt8(ascii: "@") {
                 guard let close = value[(index + 2)...].firstIndex(of: UInt8(ascii: "}")) else {
@@ -878,6 +887,12 @@ enum ValueShape {
            "[(".utf8.contains(value[path.length + 2]) || isIdentifierStart(value[path.length + 2]),
            !value[..<path.length].contains(where: isDigit) {
             return true
+        }
+        // `tag.description|split(`, `user.name|upper`: a Twig or Jinja filter applied to a member read.
+        if next == UInt8(ascii: "|"), path.separators > 0, path.onlyDots, !value[..<path.length].contains(where: isDigit) {
+            let filter = value[(path.length + 1)...].prefix { isLowercase($0) || $0 == UInt8(ascii: "_") }
+            let end = path.length + 1 + filter.count
+            if filter.count >= 3, end == value.count || "(|".utf8.contains(value[end]) { return true }
         }
         // `shortcutItem.userInfo?[`: Swift's optional subscript after a member without digits
         // (`userInfo?["accessToken"]`, Mastodon's scene delegate).
@@ -1421,6 +1436,12 @@ enum ValueShape {
             if index + 1 < value.count, value[index] == UInt8(ascii: "$"), isDigit(value[index + 1]) {
                 index += 1
                 while index < value.count, isDigit(value[index]) { index += 1 }
+            }
+            // `_XRegExp$exec2`, `_ref$`: Babel's temporary for a destructured member, `_` and a name,
+            // `$`, then the member's name perhaps.
+            if !sigil, value[0] == UInt8(ascii: "_"), index < value.count, value[index] == UInt8(ascii: "$") {
+                index += 1
+                while index < value.count, isIdentifierByte(value[index]) { index += 1 }
             }
             end = index
             let separator = separatorLength(value, at: index)

@@ -33,7 +33,7 @@ enum WordPassword {
         // (`'password' => 'wachtwoord'` in Laravel's `lang/nl/validation.php`)
         "wachtwoord", "wagwoord", "adgangskode", "passord", "parola", "parool", "contrasenya", "contrasena",
         "senha", "kennwort", "salasana", "haslo", "heslo", "jelszo", "geslo", "lozinka", "sifra", "losenord",
-        "motdepasse", "katasandi", "matkhau", "kodeord",
+        "motdepasse", "katasandi", "matkhau", "kodeord", "pasahitza", "contrasinal", "parole", "pasvorto", "cyfrinair",
     ].map { Array($0.utf8) })
 
     /// Parts that make a word a field's name or a stand-in, not a password (`nopassword`,

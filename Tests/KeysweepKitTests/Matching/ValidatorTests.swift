@@ -292,6 +292,14 @@ import Testing
         ("CLI密码", false),                                 // Harbor's translations
         ("Contraseña:", false),                            // Mealie's and Outline's translations
         ("OAuth-klientnøkkel", false),
+        ("OAuth2-Clientgeheimnis", false),                 // SFTPGo's German, a compound in ASCII
+        ("Zugangs-Schluessel", false),
+        ("Geheimnis-Xk9mQ2", true),                        // the noun first: a password
+        ("_XRegExp$exec2[0]", false),                      // Babel's temporary, then an index (xregexp)
+        ("uid='{$mybb->user['uid']}'", false),             // PHP's interpolation (MyBB)
+        ("Xk9{$mQ2vLp7w", true),
+        ("tag.description|split(", false),                 // a Twig filter (iTop's doc templates)
+        ("Xk9mQ2v|Lp7w", true),
         ("Şifre2024", true),                               // a password with one letter outside ASCII
         ("令牌长度在8到128之间且需包含至少一个大写字符，一个小写字符和一个数字。", false),
         ("w57äöüw4b6huwb6nhu", true),                      // a password with letters outside ASCII
@@ -636,6 +644,10 @@ import Testing
         ("<API_KEY_GENERATED_IN_THE_WEB_UI", true),     // its bracket left open (acme.sh's TrueNAS hook)
         ("<Xk9mQ2vLp7wT4nB6", false),
         ("<graphql", true),                           // `<graphql token>` cut at its blank (Buildkite)
+        ("---invisible---", true),                    // a form's sentinel for a hidden password (HumHub)
+        ("**hidden**", true),
+        ("--Xk9mQ2vLp7--", false),
+        ("--invisible---", false),
         ("Hello, world!", true),                      // sample text (Tekton's encoded example key)
         ("1a2b3c4d5e6f7g8h9i0j", true),               // counted up (Mail-in-a-Box's API docs)
         ("5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b", true),   // pairs stepping on (Trigger.dev's samples)
