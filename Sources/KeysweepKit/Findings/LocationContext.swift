@@ -166,12 +166,16 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     private static let factoryWords: Set<String> = ["factories"]
 
     /// `openapi.yaml`, `swagger.json`, `petstore.openapi.yml`: an API's specification, whose
-    /// `example` values document requests and responses (Supabase Auth's `refresh_token:` in one).
+    /// `example` values document requests and responses (Supabase Auth's `refresh_token:` in one);
+    /// also the template it is rendered from (StackStorm's `openapi.yaml.j2`).
     static func isAPISpecification(_ lowered: String) -> Bool {
-        [".yaml", ".yml", ".json"].contains(where: lowered.hasSuffix) && name(lowered, holdsWordIn: apiSpecificationWords)
+        let specification = templateSuffixes.first(where: lowered.hasSuffix).map { String(lowered.dropLast($0.count)) } ?? lowered
+        return [".yaml", ".yml", ".json"].contains(where: specification.hasSuffix)
+            && name(specification, holdsWordIn: apiSpecificationWords)
     }
 
     private static let apiSpecificationWords: Set<String> = ["openapi", "swagger"]
+    private static let templateSuffixes = [".j2", ".jinja", ".jinja2", ".tpl", ".erb", ".mustache"]
 
     /// Whether a word of the file name `lowered`, between `.`, `-` and `_`, is one of `words`.
     private static func name(_ lowered: String, holdsWordIn words: Set<String>) -> Bool {

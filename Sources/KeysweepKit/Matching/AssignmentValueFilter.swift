@@ -8,13 +8,15 @@ import Foundation
 enum AssignmentValueFilter {
     /// Words that mark a value as test data or as the name of the thing rather than its value.
     private static let testWords: [[UInt8]] = [
-        "test", "dummy", "fake", "sample", "mock", "fixture", "secret", "passw", "token",
+        "test", "dummy", "fake", "sample", "mock", "fixture", "secret", "passw", "token", "credential",
     ].map { Array($0.utf8) }
 
     private static let fileExtensions = [
         ".pem", ".key", ".json", ".txt", ".yml", ".yaml", ".crt", ".p12", ".pfx", ".jks", ".cfg", ".conf", ".env",
         ".pub", ".asc", ".gpg", ".der", ".cer", ".p8", ".ppk", ".keystore",
         ".png", ".jpg", ".gif", ".svg", ".webp", ".ico",
+        // programs and scripts (`Chrome Password Recovery,ChromePass.exe`: Velociraptor's list of tools)
+        ".exe", ".dll", ".msi", ".bat", ".cmd", ".ps1", ".sh",
     ]
 
     /// Whether the value has the shape of a literal secret rather than a reference, an expression,
@@ -310,9 +312,17 @@ enum AssignmentValueFilter {
     /// (`phc_`), Stripe's publishable keys (`pk_live_`, `pk_test_`), Mapbox's public tokens
     /// (`pk.eyJ`), Flutterwave's public key, Mailgun's public validation key, Datadog's client
     /// tokens for browser RUM and logs (`pub` and 32 hex digits). A generic rule's name beside one
-    /// (`POSTHOG_KEY=phc_…`, `client_token = "pub…"`) does not make it a secret.
+    /// (`POSTHOG_KEY=phc_…`, `client_token = "pub…"`) does not make it a secret. Also a P-256 public
+    /// key as Web Push writes it (`VapidKey: "BIt4…"`, mautrix' bridges): base64 of an uncompressed
+    /// point, 65 bytes that start with `04`.
     static func holdsPublicKey(_ value: [UInt8]) -> Bool {
-        publicKeyPrefixes.contains { value.starts(with: $0) } || isDatadogClientToken(value)
+        publicKeyPrefixes.contains { value.starts(with: $0) } || isDatadogClientToken(value) || isUncompressedPoint(value)
+    }
+
+    private static func isUncompressedPoint(_ value: [UInt8]) -> Bool {
+        guard value.count == 87 || value.count == 88, value.first == UInt8(ascii: "B"),
+              let bytes = LenientBase64.decode(value) else { return false }
+        return bytes.count == 65 && bytes[0] == 0x04
     }
 
     private static func isDatadogClientToken(_ value: [UInt8]) -> Bool {

@@ -16,6 +16,8 @@ enum WordPassword {
         "interactive", "keychain", "keyring", "environment", "variable", "unset", "unknown", "ignore",
         "ignored", "allowed", "forbidden", "disallowed", "local", "remote", "system", "internal",
         "external", "static", "dynamic", "literal", "content", "contents", "value", "values",
+        // literals a form sends as strings (`$this->getProperty('newpassword') !== 'false'`, MODX)
+        "true", "false", "null", "none", "nil",
         // types
         "string", "strings", "number", "integer", "boolean", "object", "varchar", "text", "bytes",
         "nullable", "undefined", "function", "uintptr", "double", "unsigned", "struct", "pointer", "symbol",

@@ -49,6 +49,8 @@ import Testing
         ("config/latest.env", .source),
         ("openapi.yaml", .docs),  // an API's specification and its examples
         ("api/petstore.swagger.json", .docs),
+        ("st2common/openapi.yaml.j2", .docs),      // the template the specification is rendered from
+        ("templates/config.yaml.j2", .source),
         ("src/openapigen.json", .source),
         ("_unit-test/migrate-pgbouncer-test.sh", .test),  // Sentry self-hosted's
         ("setup/unittest/data/service.php", .test),      // Aimeos' test data

@@ -264,7 +264,7 @@ import Testing
         ("  credentialsSecret: my-cluster-name-backup-s3", false),
         ("  tlsSecret: ingress.tls-cert", false),
         ("  existingSecret: Zq8f2kLm9xR4tY7w", true),        // no object name: upper case
-        ("  clientSecret: s3-credentials-x7k2", true),      // `client` says what the secret is for
+        ("  clientSecret: s3-backups-x7k2", true),          // `client` says what the secret is for
         ("  credentialsSecret: zq8f2klm9xr4ty7w", true),    // one word: no name of two
     ])
     func aSecretObjectsNameIsNoSecret(line: String, reported: Bool) throws {
