@@ -78,7 +78,8 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
     /// suite's tests and the logs of its runs (Ory Hydra's OpenID certification logs, tokens that a
     /// test server issued); `testserver`, `testenv`: the servers and settings tests run against
     /// (rclone's `fstest/testserver/init.d`); `fstest`, `httptest`, `iotest`: Go's helper packages
-    /// for tests, named after the package they test.
+    /// for tests, named after the package they test; `testrig`: the models and servers a test
+    /// suite is set up with (GoToSocial's).
     private static let testFolders: Set<String> = ["t", "test", "tests", "spec", "specs", "__tests__", "testing", "androidtest",
                                                    "unittest", "unittests", "unit-test", "unit-tests", "unit_test", "unit_tests",
                                                    "_unit-test",
@@ -87,7 +88,7 @@ public enum LocationContext: String, Codable, Sendable, CaseIterable, Comparable
                                                    "integration_test", "integration_tests", "itest", "itests",
                                                    "smoke-test", "smoke-tests", "smoketest", "smoketests", "fake", "fakes",
                                                    "conformance", "certification", "testserver", "testservers", "testenv",
-                                                   "fstest", "httptest", "iotest"]
+                                                   "fstest", "httptest", "iotest", "testrig"]
     /// `tests`, `spec`, `e2e`; `test_resources`, `test-files`, `api-tests`: a folder named for tests,
     /// or by one of its words, between `.`, `-` and `_` (Authelia's `test_resources/`, Woodpecker's
     /// migration `test-files/`).

@@ -97,7 +97,10 @@ enum PlaceholderFilter {
     /// locks an account.
     private static let conventionalPasswords: Set<[UInt8]> = Set(
         ["x-oauth-basic", "oauth2", "private-token", "gitlab-ci-token", "custom-headers", "bearer", "anonymous",
-         "{crypt}x", "{crypt}*", "{crypt}!"].map { Array($0.utf8) }
+         "{crypt}x", "{crypt}*", "{crypt}!",
+         // the password everyone uses for archives of malware samples, so that no scanner opens
+         // them by mistake (TheHive's `attachment.password`, MalwareBazaar's and VirusTotal's zips)
+         "infected", "malware"].map { Array($0.utf8) }
     )
 
     /// `[PASSWORD]`, `{feed_name}`: a field's name in brackets where its value goes, as templates

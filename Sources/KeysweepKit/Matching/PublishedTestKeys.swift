@@ -32,6 +32,9 @@ public enum PublishedTestKeys {
         "AIzaSyDSb51JiIcB6OJpwwMicseKRhhrOq1cS7g", "AIzaSyBF2RrAIm4a0mO64EShQfqfd2AFnzAvvuU",
         "AIzaSyBcE-OOIbhjyR83gm4r2MFCu4MJmprNXsw", "AIzaSyB8qGxt4ec15vitgn44duC5ucxaOi4FmqE",
         "AIzaSyA8vmApnrHNFE0bApF4hoZ11srVL_n0nvY",
+        // MinIO's public playground (`play.min.io`), whose access and secret key MinIO's docs,
+        // its SDKs' READMEs and their samples print for anyone to try.
+        "Q3AM3UQ867SPQQA43P2F", "zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG",
         // NetBox's NAPALM settings documentation (`NAPALM_ARGS = {'api_key': …}`), copied into
         // Nautobot's settings schema and NetBox plugins' READMEs.
         "472071a93b60a1bd1fafb401d9f8ef41",

@@ -97,6 +97,7 @@ import Testing
         ("MANUAL.txt", .docs),                                  // rclone's manual in one file
         ("cmd/manual.go", .source),
         ("fstest/testserver/init.d/TestFTPProftpd", .test),     // rclone's test servers
+        ("testrig/testmodels.go", .test),                       // GoToSocial's test rig
         ("src/latest/config.yml", .source),
         ("features/admin/impersonating_customers.feature", .test),  // a Gherkin scenario (Sylius)
         ("mock-google-services.json", .test),                   // Firebase's quickstarts

@@ -644,6 +644,7 @@ import Testing
         ("custom-headers", true),
         ("anonymous", true),                          // FTP's anonymous login
         ("anonymous7", false),
+        ("infected", true),                           // the password of malware samples' archives
         ("<API_KEY_GENERATED_IN_THE_WEB_UI", true),     // its bracket left open (acme.sh's TrueNAS hook)
         ("<Xk9mQ2vLp7wT4nB6", false),
         ("<graphql", true),                           // `<graphql token>` cut at its blank (Buildkite)
@@ -709,6 +710,7 @@ import Testing
                       "6A5AA1D4EAFF4E9FB37E23D68491D6F4",  // Edge's Read Aloud client token
                       "sig_7kYjw48mhY7kAjqNGcy6cr29RJ6r",  // QStash's development server
                       "472071a93b60a1bd1fafb401d9f8ef41",  // NetBox's NAPALM_ARGS example
+                      "zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG",  // MinIO's public playground
                       "android",  // the Android SDK's debug key store
                       "AGE-SECRET-KEY-1N9JEPW6DWJ0ZQUDX63F5A03GX8QUW7PXDE39N8UYF82VZ9PC8UFS3M7XA9"])  // age-keygen(1)
     func documentationValuesArePublishedTestKeys(value: String) {
