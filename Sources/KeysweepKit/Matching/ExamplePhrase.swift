@@ -9,14 +9,14 @@
 enum ExamplePhrase {
     private static let phrases = [Array("for example".utf8), Array("e.g.".utf8)]
 
-    /// How far before the secret, on its line, the phrase may end.
+    /// How far before the secret, on its line, the phrase may end; and so how far back it may start.
     private static let reach = 64
+    private static let window = reach + (phrases.map(\.count).max() ?? 0)
 
     /// `.example` when the secret at `offset` follows such a phrase on its line.
     static func context(before offset: Int, in bytes: UnsafeRawBufferPointer) -> LocationContext? {
-        let longest = phrases.map(\.count).max() ?? 0
         var start = offset
-        while start > max(0, offset - reach - longest), bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+        while start > max(0, offset - window), bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
         guard offset - start >= 4 else { return nil }
         let text = bytes[start..<offset].map(KeywordPrefilter.fold)
         return phrases.contains { text.contains(subsequence: $0) } ? .example : nil

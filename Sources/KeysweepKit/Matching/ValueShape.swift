@@ -270,6 +270,13 @@ enum ValueShape {
             if isWordIdentifier(Array(value[..<equals])), !argument.isEmpty,
                isWordIdentifier(argument) || argument.allSatisfy(isDigit) { return true }
         }
+        // `[d]=database=`: the next element of a shell associative array (`local -A args=([u]=user=
+        // [p]=password= [d]=database=)`, YunoHost's helpers), a key in brackets and `=`.
+        if first == UInt8(ascii: "["), let close = value.firstIndex(of: UInt8(ascii: "]")), close >= 2,
+           close + 1 < value.count, value[close + 1] == UInt8(ascii: "="),
+           value[1..<close].allSatisfy({ isIdentifierByte($0) }) {
+            return true
+        }
         // `u),s.items.push(i)}else{`, `e,this.x?function(e,t){`, `this.pos!=e){`: minified JavaScript,
         // cut where a block opens after a branch, a function's parameters or, at the value's end, a
         // condition (Scalar's bundle in Keila).
@@ -694,9 +701,17 @@ enum ValueShape {
     /// `(?<!:):[a-zA-Z_][a-zA-Z0-9_]*` (Doctrine's named parameter): a regular expression, told by a
     /// group's `(?` syntax, a character class of a range (`[a-z`, `[A-Z`, `[0-9`) or a repeated
     /// class escape (`\d+`, `\w{`); a password generator's `[`, `(` or `\` are not followed so.
+    /// Also a pattern anchored at both ends around a repeated any-character (`^|(.{3,})$`, a
+    /// password policy's in YunoHost).
     static func isRegularExpression(_ value: [UInt8]) -> Bool {
-        regularExpressionMarkers.contains { value.contains(subsequence: $0) }
+        if value.first == UInt8(ascii: "^"), value.last == UInt8(ascii: "$"),
+           anchoredRepetitions.contains(where: { value.contains(subsequence: $0) }) {
+            return true
+        }
+        return regularExpressionMarkers.contains { value.contains(subsequence: $0) }
     }
+
+    private static let anchoredRepetitions: [[UInt8]] = [".{", ".*", ".+"].map { Array($0.utf8) }
 
     private static let regularExpressionMarkers: [[UInt8]] = [
         "(?:", "(?<", "(?=", "(?!", "[a-z", "[A-Z", "[0-9", "\\d+", "\\d*", "\\d{", "\\w+", "\\w*", "\\w{", "\\s+", "\\s*",
@@ -885,6 +900,11 @@ enum ValueShape {
         // (JavaScript, C#) after a name without digits.
         if next == UInt8(ascii: "?"), following == UInt8(ascii: "."), path.length + 2 < value.count,
            "[(".utf8.contains(value[path.length + 2]) || isIdentifierStart(value[path.length + 2]),
+           !value[..<path.length].contains(where: isDigit) {
+            return true
+        }
+        // `currentDevice.APIKey=`: a member's name and `=`, the label a log message prints before its value.
+        if next == UInt8(ascii: "="), path.length + 1 == value.count, path.separators > 0, path.onlyDots,
            !value[..<path.length].contains(where: isDigit) {
             return true
         }

@@ -302,6 +302,10 @@ import Testing
         ("MyS3Credentials", false),                        // a stored secret's name (Velociraptor's VQL)
         ("BOmdIb_FZmZw5ATtbLvwIJ4qnubynfxcYZb7TmsGd4qCEWJMDNcdyPDhLvkF4HuRZ02y1X-JXzf2gLswHKNifCA", false),  // a VAPID public key
         ("Recovery,ChromePass.exe", false),                // a program's file name
+        ("[d]=database=", false),                          // a shell associative array's element (YunoHost)
+        ("^|(.{3,})$", false),                             // an anchored pattern (YunoHost's password policy)
+        ("currentDevice.APIKey=", false),                  // a log message's label (Cosmos)
+        ("[Xk9]mQ2vLp7w", true),
         ("Xk9mQ2v|Lp7w", true),
         ("Şifre2024", true),                               // a password with one letter outside ASCII
         ("令牌长度在8到128之间且需包含至少一个大写字符，一个小写字符和一个数字。", false),
