@@ -903,6 +903,17 @@ enum ValueShape {
            !value[..<path.length].contains(where: isDigit) {
             return true
         }
+        // `MailUsername+`: a name joined to the string that follows, cut at that string's quote
+        // (`szUserPassword=MailUsername+":"+MailPassword`, Domoticz).
+        if next == UInt8(ascii: "+"), path.length + 1 == value.count, path.length >= 3, !path.sigil,
+           !value[..<path.length].contains(where: isDigit) {
+            return true
+        }
+        // `_this.$(`: jQuery's `$` called as a member (`_this.$('#password').val()`, Rockstor's views).
+        if next == UInt8(ascii: "."), value[(path.length + 1)...].starts(with: "$(".utf8),
+           !value[..<path.length].contains(where: isDigit) {
+            return true
+        }
         // `currentDevice.APIKey=`: a member's name and `=`, the label a log message prints before its value.
         if next == UInt8(ascii: "="), path.length + 1 == value.count, path.separators > 0, path.onlyDots,
            !value[..<path.length].contains(where: isDigit) {

@@ -305,6 +305,9 @@ import Testing
         ("[d]=database=", false),                          // a shell associative array's element (YunoHost)
         ("^|(.{3,})$", false),                             // an anchored pattern (YunoHost's password policy)
         ("currentDevice.APIKey=", false),                  // a log message's label (Cosmos)
+        ("MailUsername+", false),                          // a name joined to a string (Domoticz)
+        ("_this.$(", false),                               // jQuery's `$` as a member (Rockstor)
+        ("Xk9mQ2vLp+", true),
         ("[Xk9]mQ2vLp7w", true),
         ("Xk9mQ2v|Lp7w", true),
         ("Şifre2024", true),                               // a password with one letter outside ASCII
