@@ -195,12 +195,14 @@ enum AssignmentValueFilter {
     static func isCompoundLabel(_ value: [UInt8]) -> Bool {
         let lowered = value.map(KeywordPrefilter.fold)
         guard let noun = secretNouns.first(where: { lowered.suffix($0.count).elementsEqual($0) }), value.count >= noun.count + 3,
-              value.allSatisfy({ ValueShape.isLowercase($0) || ValueShape.isUppercase($0) || ValueShape.isDigit($0)
-                  || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: " ") }) else { return false }
+              value.allSatisfy({ isLabelByte($0) || ValueShape.isDigit($0) }) else { return false }
         let digits = value.count(where: ValueShape.isDigit)
-        return digits * 2 < value.count && value.dropLast(noun.count).suffix(3).allSatisfy {
-            ValueShape.isLowercase($0) || ValueShape.isUppercase($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: " ")
-        }
+        return digits * 2 < value.count && value.dropLast(noun.count).suffix(3).allSatisfy(isLabelByte)
+    }
+
+    /// A letter of a label in ASCII, or the `-` and blank between its words.
+    private static func isLabelByte(_ byte: UInt8) -> Bool {
+        ValueShape.isLowercase(byte) || ValueShape.isUppercase(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: " ")
     }
 
     /// `script,3,None`, `Administratorpassord,12`: a field's description and then its type and

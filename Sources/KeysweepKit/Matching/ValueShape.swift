@@ -877,6 +877,8 @@ enum ValueShape {
         if next == UInt8(ascii: "+"), path.length >= 3, (2...3).contains(value.count - path.length),
            value[(path.length + 1)...].allSatisfy(isDigit) { return true }
         if next == UInt8(ascii: "{") { return opensFields(value[(path.length + 1)...], after: value[..<path.length]) }
+        // Most branches below take only a name without digits: `Tr0ub4` before a bracket is a password's.
+        lazy var nameHasDigits = value[..<path.length].contains(where: isDigit)
         // `DefaultMyqlColumn<{`, `Map<String,`: a capitalised type's generic arguments (TypeScript's
         // `refresh_token: DefaultMyqlColumn<{` in Auth.js' Drizzle adapter).
         // `useState<{`: a function called with type arguments, a lowercase name of words (React's hooks).
@@ -890,7 +892,7 @@ enum ValueShape {
         // `builder.mutation<`: a method called with type arguments, cut at the line break after `<`
         // (Redux Toolkit's endpoints in Flagsmith), a member named in words.
         if next == UInt8(ascii: "<"), path.separators > 0, path.onlyDots, path.length + 1 == value.count,
-           !value[..<path.length].contains(where: isDigit) {
+           !nameHasDigits {
             return true
         }
         let following = path.length + 1 < value.count ? value[path.length + 1] : 0
@@ -900,27 +902,27 @@ enum ValueShape {
         // (JavaScript, C#) after a name without digits.
         if next == UInt8(ascii: "?"), following == UInt8(ascii: "."), path.length + 2 < value.count,
            "[(".utf8.contains(value[path.length + 2]) || isIdentifierStart(value[path.length + 2]),
-           !value[..<path.length].contains(where: isDigit) {
+           !nameHasDigits {
             return true
         }
         // `MailUsername+`: a name joined to the string that follows, cut at that string's quote
         // (`szUserPassword=MailUsername+":"+MailPassword`, Domoticz).
         if next == UInt8(ascii: "+"), path.length + 1 == value.count, path.length >= 3, !path.sigil,
-           !value[..<path.length].contains(where: isDigit) {
+           !nameHasDigits {
             return true
         }
         // `_this.$(`: jQuery's `$` called as a member (`_this.$('#password').val()`, Rockstor's views).
         if next == UInt8(ascii: "."), value[(path.length + 1)...].starts(with: "$(".utf8),
-           !value[..<path.length].contains(where: isDigit) {
+           !nameHasDigits {
             return true
         }
         // `currentDevice.APIKey=`: a member's name and `=`, the label a log message prints before its value.
         if next == UInt8(ascii: "="), path.length + 1 == value.count, path.separators > 0, path.onlyDots,
-           !value[..<path.length].contains(where: isDigit) {
+           !nameHasDigits {
             return true
         }
         // `tag.description|split(`, `user.name|upper`: a Twig or Jinja filter applied to a member read.
-        if next == UInt8(ascii: "|"), path.separators > 0, path.onlyDots, !value[..<path.length].contains(where: isDigit) {
+        if next == UInt8(ascii: "|"), path.separators > 0, path.onlyDots, !nameHasDigits {
             let filter = value[(path.length + 1)...].prefix { isLowercase($0) || $0 == UInt8(ascii: "_") }
             let end = path.length + 1 + filter.count
             if filter.count >= 3, end == value.count || "(|".utf8.contains(value[end]) { return true }
@@ -928,7 +930,7 @@ enum ValueShape {
         // `shortcutItem.userInfo?[`: Swift's optional subscript after a member without digits
         // (`userInfo?["accessToken"]`, Mastodon's scene delegate).
         if next == UInt8(ascii: "?"), following == UInt8(ascii: "["), path.separators > 0 || path.sigil,
-           !value[..<path.length].contains(where: isDigit) {
+           !nameHasDigits {
             return true
         }
         var opening = path.length

@@ -5,8 +5,7 @@ import Testing
 /// makes the location an example; elsewhere it says nothing.
 @Suite struct ExamplePhraseTests {
     private func context(_ prefix: String, _ value: String = "VNUZWLNDEVS6OTBVQK7FFTCLA4\"") -> LocationContext? {
-        let text = Array((prefix + value).utf8)
-        return text.withUnsafeBytes { ExamplePhrase.context(before: prefix.utf8.count, in: $0) }
+        lineContext(of: value, after: prefix, by: ExamplePhrase.context(before:in:))
     }
 
     @Test(arguments: [

@@ -5,8 +5,7 @@ import Testing
 /// assigned to counts, by whole words.
 @Suite struct MadeUpNamesTests {
     private func context(_ prefix: String, _ value: String = "Tz6pW1qLx8NvYc3Rb5Mk2Jd7\"") -> LocationContext? {
-        let text = Array((prefix + value).utf8)
-        return text.withUnsafeBytes { MadeUpNames.context(before: prefix.utf8.count, in: $0) }
+        lineContext(of: value, after: prefix, by: MadeUpNames.context(before:in:))
     }
 
     @Test(arguments: [
